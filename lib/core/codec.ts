@@ -1,0 +1,49 @@
+// Decoding returns Either and never throws; the error names the JSON path of the first bad field so
+// the edge can print `file:line:byte: $.run.iteration: expected number, got "two"`.
+import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+
+/** Why a value does not satisfy a contract: the JSON path of the offending field and what was expected. */
+export interface ContractError {
+  readonly path: string;
+  readonly expected: string;
+  readonly actual: unknown;
+  readonly message: string;
+}
+
+const describe = (value: unknown): string => {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+const pathOf = (context: t.Context): string =>
+  context
+    .slice(1)
+    .map((entry) => (/^\d+$/.test(entry.key) ? `[${entry.key}]` : `.${entry.key}`))
+    .join('')
+    .replace(/^/, '$');
+
+/** Pure: the first io-ts validation error as a ContractError (path, expected type name, actual value). */
+export const firstContractError = (errors: t.Errors): ContractError => {
+  const first = errors[0];
+  if (first === undefined) return { path: '$', expected: 'valid value', actual: undefined, message: '$: invalid value' };
+  const last = first.context[first.context.length - 1];
+  const path = pathOf(first.context);
+  const expected = last?.type.name ?? 'valid value';
+  const message = first.message ?? `${path}: expected ${expected}, got ${describe(first.value)}`;
+  return { path, expected, actual: first.value, message };
+};
+
+/** Pure: decodes with an io-ts codec; Left carries the first error with its JSON path. */
+export const decode = <A, O>(codec: t.Type<A, O, unknown>, value: unknown): E.Either<ContractError, A> =>
+  E.mapLeft(firstContractError)(codec.decode(value));
+
+/** Pure: parses JSON text without throwing. */
+export const parseJson = (text: string): E.Either<string, unknown> => {
+  try {
+    return E.right(JSON.parse(text) as unknown);
+  } catch (err) {
+    return E.left(err instanceof Error ? err.message : String(err));
+  }
+};

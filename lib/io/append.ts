@@ -1,0 +1,48 @@
+// Appending to an append-only log: one `write` per record, under the file's lock, fsynced before
+// the record counts as acknowledged. A torn tail left by a crashed writer is sealed with a newline
+// first, so the new record never fuses with the fragment (the fragment then reads as a corrupt line,
+// reported with its position, instead of silently corrupting the record appended after it).
+import { promises as fsp } from 'node:fs';
+import { dirname } from 'node:path';
+import { nodeSeam, type WriteSeam } from './fs-seam.js';
+import { withLock } from './lock.js';
+
+export interface AppendOptions {
+  readonly waitMs?: number;
+  readonly staleMs?: number;
+  readonly seam?: WriteSeam;
+  readonly fsync?: boolean;
+}
+
+const endsWithNewline = async (file: string): Promise<boolean> => {
+  const handle = await fsp.open(file, 'r').catch(() => null);
+  if (handle === null) return true;
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
+  }
+};
+
+/** Appends each value as one JSON line (one write each) while holding the log's lock. */
+export const appendJsonl = async (file: string, values: readonly unknown[], options: AppendOptions = {}): Promise<void> => {
+  const seam = options.seam ?? nodeSeam;
+  await seam.mkdir(dirname(file));
+  await withLock(file, { waitMs: options.waitMs ?? 10_000, staleMs: options.staleMs }, async () => {
+    const seal = !(await endsWithNewline(file));
+    const handle = await seam.open(file, 'a', 0o644);
+    try {
+      for (const [i, value] of values.entries()) {
+        const line = `${i === 0 && seal ? '\n' : ''}${JSON.stringify(value)}\n`;
+        await seam.write(handle, Buffer.from(line));
+        if (options.fsync !== false) await seam.fsync(handle);
+      }
+    } finally {
+      await handle.close();
+    }
+  });
+};

@@ -1,0 +1,112 @@
+// Folding one append-only file through a projection, resuming from its checkpoint: the glue every
+// runner shares. It reads only the bytes after the checkpoint, refuses a source that was truncated
+// or rotated under it (unless `fromStart`), and returns what to save; saving is the caller's step,
+// after its outputs are written, so a crash in between re-folds the same bytes instead of losing them.
+import { lastValueFrom, reduce } from 'rxjs';
+import type * as E from 'fp-ts/lib/Either.js';
+import type { Projection, Positioned } from '../core/projection.js';
+import type { Checkpoint, Cursor } from '../core/position.js';
+import { cursorStart } from '../core/position.js';
+import { Sha256Hasher, type Sha256State } from '../core/sha256.js';
+import { readJsonlBatches, type JsonlEnd, type JsonlItem } from './jsonl.js';
+import { SourceChangedError } from './jsonl-errors.js';
+import { checkSource, fingerprintAt, loadCheckpoint, saveCheckpoint } from './checkpoints.js';
+
+export interface FoldFileOptions<T> {
+  readonly checkpointPath?: string | null;
+  readonly fromStart?: boolean;
+  readonly decode?: (value: unknown) => E.Either<string, T>;
+  readonly skipCorrupt?: boolean;
+  /** Keep a resumable sha256 of the consumed bytes (for artifact digests). */
+  readonly digest?: boolean;
+}
+
+export interface FoldFileResult<S> {
+  readonly state: S;
+  readonly cursor: Cursor;
+  readonly end: JsonlEnd;
+  readonly corrupt: readonly (JsonlItem<unknown> & { kind: 'corrupt' })[];
+  readonly digest: Sha256State | null;
+  readonly resumedFrom: Cursor | null;
+  readonly notes: readonly string[];
+}
+
+interface Start<S> {
+  state: S;
+  cursor: Cursor;
+  digest: Sha256State | null;
+  lastLine: JsonlEnd['lastLine'];
+  notes: string[];
+}
+
+const startOf = async <S, E>(file: string, projection: Projection<S, E>, opts: FoldFileOptions<E>): Promise<Start<S>> => {
+  const fresh: Start<S> = { state: projection.initial, cursor: cursorStart, digest: null, lastLine: null, notes: [] };
+  if (opts.fromStart === true || opts.checkpointPath == null) return fresh;
+  const { checkpoint, note } = await loadCheckpoint<S>(opts.checkpointPath, projection.name, projection.version);
+  if (note !== null) fresh.notes.push(note);
+  if (checkpoint === null || (opts.digest === true && checkpoint.digest === undefined)) return fresh;
+  const check = await checkSource(file, checkpoint);
+  if (!check.ok) throw new SourceChangedError(file, check.kind, `${check.detail}; rerun with --from-start to fold it again`);
+  const { lastLineByteOffset: at } = checkpoint.source;
+  const lastLine = at === null ? null : { byteOffset: at, end: checkpoint.cursor.byteOffset };
+  return { state: checkpoint.state, cursor: checkpoint.cursor, digest: checkpoint.digest ?? null, lastLine, notes: fresh.notes };
+};
+
+/** Folds `file` through `projection` from its checkpoint (or from the start); does not save. */
+export const foldFile = async <S, E>(
+  file: string,
+  projection: Projection<S, E>,
+  opts: FoldFileOptions<E> = {},
+): Promise<FoldFileResult<S>> => {
+  const start = await startOf(file, projection, opts);
+  const hasher = opts.digest === true ? Sha256Hasher.from(start.digest ?? undefined) : null;
+  const corrupt: (JsonlItem<unknown> & { kind: 'corrupt' })[] = [];
+  const seed = { state: start.state, end: null as JsonlEnd | null };
+  const batches$ = readJsonlBatches<E>(file, {
+    from: start.cursor,
+    decode: opts.decode,
+    skipCorrupt: opts.skipCorrupt,
+    onConsumed: hasher === null ? undefined : (bytes) => hasher.update(bytes),
+  });
+  const folded = await lastValueFrom(
+    batches$.pipe(
+      reduce((acc, batch) => {
+        let s = acc.state;
+        for (const item of batch.items) {
+          if (item.kind === 'record') s = projection.evolve(s, item as Positioned<E>);
+          else corrupt.push(item);
+        }
+        return { state: s, end: batch.end ?? acc.end };
+      }, seed),
+    ),
+  );
+  const end = folded.end as JsonlEnd;
+  const lastLine = end.lastLine ?? start.lastLine;
+  return {
+    state: folded.state,
+    cursor: end.cursor,
+    end: { ...end, lastLine },
+    corrupt,
+    digest: hasher?.state() ?? null,
+    resumedFrom: start.cursor.byteOffset > 0 ? start.cursor : null,
+    notes: start.notes,
+  };
+};
+
+/** Saves the checkpoint of a fold result (call after the outputs it produced are written). */
+export const saveFoldCheckpoint = async <S>(
+  path: string,
+  file: string,
+  projection: Projection<S, unknown>,
+  result: FoldFileResult<S>,
+): Promise<void> => {
+  const cp: Checkpoint<S> = {
+    projection: projection.name,
+    version: projection.version,
+    source: await fingerprintAt(file, result.cursor, result.end.lastLine),
+    cursor: result.cursor,
+    state: result.state,
+    ...(result.digest === null ? {} : { digest: result.digest }),
+  };
+  await saveCheckpoint(path, cp);
+};

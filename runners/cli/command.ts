@@ -1,0 +1,88 @@
+// A command is data: its flags (with the text --help prints), its exit codes and one `run`. The help
+// text is generated from the same table the parser uses, so --help cannot drift from the behaviour.
+import { parseArgs } from 'node:util';
+import { usageError } from './errors.js';
+
+export interface Flag {
+  readonly type: 'string' | 'boolean';
+  readonly arg?: string;
+  readonly help: string;
+  readonly multiple?: boolean;
+}
+
+export interface Io {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** The wall clock, injected so tests fix it. */
+  readonly now: () => number;
+}
+
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+export interface Command {
+  readonly path: readonly string[];
+  readonly summary: string;
+  readonly usage: string;
+  readonly flags: Readonly<Record<string, Flag>>;
+  readonly exits: Readonly<Record<number, string>>;
+  readonly positionals?: string;
+  readonly notes?: readonly string[];
+  run(values: Values, positionals: readonly string[], io: Io): Promise<number>;
+}
+
+const pad = (s: string, n: number): string => (s.length >= n ? `${s}  ` : s + ' '.repeat(n - s.length));
+
+/** The --help text of a command, generated from its flag table. */
+export const helpOf = (c: Command): string => {
+  const flagLines = Object.entries(c.flags).map(([name, f]) =>
+    `  ${pad(`--${name}${f.arg === undefined ? '' : ` <${f.arg}>`}`, 30)}${f.help}`,
+  );
+  const exitLines = Object.entries(c.exits).map(([code, what]) => `  ${pad(code, 6)}${what}`);
+  return [
+    `Usage: opsfold ${c.path.join(' ')} ${c.usage}`,
+    '',
+    c.summary,
+    '',
+    'Options:',
+    ...flagLines,
+    `  ${pad('--help', 30)}Show this help and exit.`,
+    '',
+    'Exit codes:',
+    ...exitLines,
+    ...(c.notes === undefined ? [] : ['', ...c.notes]),
+    '',
+  ].join('\n');
+};
+
+/** Parses argv against the command's flag table; unknown flags are a usage error (exit 64). */
+export const parseFlags = (c: Command, argv: readonly string[]): { values: Values; positionals: string[] } => {
+  const options = Object.fromEntries(
+    Object.entries(c.flags).map(([name, f]) => [name, { type: f.type, multiple: f.multiple === true }]),
+  );
+  try {
+    const parsed = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: c.positionals !== undefined,
+      strict: true,
+    });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
+  } catch (err) {
+    throw usageError(`${(err as Error).message.replace(/\. To specify.*$/s, '')}`, `see: opsfold ${c.path.join(' ')} --help`);
+  }
+};
+
+/** A string flag's value, or undefined. */
+export const str = (v: Values, name: string): string | undefined => {
+  const x = v[name];
+  return typeof x === 'string' ? x : undefined;
+};
+
+/** A required string flag (reference wording: `--repo is required`). */
+export const required = (v: Values, name: string): string => {
+  const x = str(v, name);
+  if (x === undefined || x === '') throw usageError(`--${name} is required`);
+  return x;
+};

@@ -1,0 +1,69 @@
+// The one entry point: finds the command for `opsfold <domain> <command>`, runs it, and turns every
+// failure into an `error:` line, detail lines and a documented exit code. No stack traces for input
+// problems; an unexpected failure still names itself and exits 1.
+import { helpOf, parseFlags, type Command, type Io } from './command.js';
+import { CliError, EXIT } from './errors.js';
+import { AtomicWriteError } from '../../lib/io/atomic.js';
+import { LockCompromised, LockConflict } from '../../lib/io/lock.js';
+
+const topHelp = (commands: readonly Command[]): string =>
+  [
+    'Usage: opsfold <domain> <command> [flags]   (opsfold <command> --help for details)',
+    '',
+    'opsfold folds the append-only trail of AI-agent fleets (events.jsonl, receipts, markers) into answers:',
+    'lifecycle, health with reason codes, divergence flags. Every projection is a pure reducer; the same log',
+    'always yields the same output, and a re-run from a checkpoint reads only the appended bytes.',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.path.join(' ').padEnd(24)}${c.summary.split('. ')[0]?.replace(/\.$/, '')}.`),
+    '',
+    'Exit codes: 0 ok; 1 bad input, missing artifact or corruption; 2 a gate said no; 64 usage error;',
+    '75 lock held by another process.',
+    '',
+  ].join('\n');
+
+const findCommand = (commands: readonly Command[], argv: readonly string[]): Command | undefined =>
+  commands
+    .filter((c) => c.path.every((word, i) => argv[i] === word))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+
+const report = (io: Io, err: unknown): number => {
+  if (err instanceof CliError) {
+    io.stderr.write(`error: ${err.errorLine}\n${err.details.map((d) => `  ${d}\n`).join('')}`);
+    return err.code;
+  }
+  if (err instanceof LockConflict) {
+    io.stderr.write(`error: ${err.message}\n  another opsfold run holds it; retry when it is done\n`);
+    return EXIT.lock;
+  }
+  if (err instanceof AtomicWriteError || err instanceof LockCompromised) {
+    io.stderr.write(`error: ${err.message}\n`);
+    return EXIT.error;
+  }
+  const e = err as NodeJS.ErrnoException;
+  io.stderr.write(`error: ${e?.message ?? String(err)}\n${e?.stack ? `  ${e.stack.split('\n').slice(1, 4).join('\n  ')}\n` : ''}`);
+  return EXIT.error;
+};
+
+/** Runs one command line; resolves to the exit code. */
+export const main = async (commands: readonly Command[], argv: readonly string[], io: Io): Promise<number> => {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io[argv.length === 0 ? 'stderr' : 'stdout'].write(topHelp(commands));
+    return argv.length === 0 ? EXIT.usage : EXIT.ok;
+  }
+  const command = findCommand(commands, argv);
+  if (command === undefined) {
+    io.stderr.write(`error: unknown command: ${argv.slice(0, 2).join(' ')}\n  see: opsfold --help\n`);
+    return EXIT.usage;
+  }
+  try {
+    const { values, positionals } = parseFlags(command, argv.slice(command.path.length));
+    if (values['help'] === true) {
+      io.stdout.write(helpOf(command));
+      return EXIT.ok;
+    }
+    return await command.run(values, positionals, io);
+  } catch (err) {
+    return report(io, err);
+  }
+};

@@ -1,0 +1,8 @@
+// Every command opsfold offers, in the order --help lists them.
+import type { Command } from './cli/command.js';
+import { loopSnapshot } from './loop-snapshot.js';
+import { loopPollEvents } from './loop-poll-events.js';
+import { loopProjectState } from './loop-project-state.js';
+import { demo } from './demo.js';
+
+export const commands: readonly Command[] = [loopSnapshot, loopPollEvents, loopProjectState, demo];

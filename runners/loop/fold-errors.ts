@@ -1,0 +1,20 @@
+// Turns the kernel's fold errors into the command line's `error:` lines and exit codes.
+import { CorruptLineError, SourceChangedError } from '../../lib/io/jsonl-errors.js';
+import { LockConflict } from '../../lib/io/lock.js';
+import { CliError, EXIT } from '../cli/errors.js';
+
+/** Rethrows `err` as a CliError when it is one the operator can act on. */
+export const explainFoldError = (err: unknown): never => {
+  if (err instanceof CorruptLineError) {
+    const what = err.reason.startsWith('invalid JSON') ? 'invalid JSON event' : 'invalid event';
+    throw new CliError(`${what} at line ${err.line} in ${err.file}`, [
+      `${err.file}:${err.line}:${err.byteOffset}: ${err.reason}`,
+      'rerun with --skip-corrupt to quarantine the line (kept under .opsfold/) and move on',
+    ]);
+  }
+  if (err instanceof SourceChangedError) {
+    throw new CliError(`source ${err.kind} under its checkpoint: ${err.file}`, [err.message, 'rerun with --from-start']);
+  }
+  if (err instanceof LockConflict) throw new CliError(err.message, [], EXIT.lock);
+  throw err;
+};

@@ -1,0 +1,57 @@
+// Where a loop's artifacts live under a repo (the Superloop layout) and where opsfold keeps its own
+// state for that loop. A loop id is a single path segment: anything else could escape the repo.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CliError, usageError } from '../cli/errors.js';
+
+export interface LoopPaths {
+  readonly repo: string;
+  readonly loopId: string;
+  readonly loopDir: string;
+  readonly events: string;
+  readonly runSummary: string;
+  readonly state: string;
+  readonly activeRun: string;
+  readonly approval: string;
+  readonly heartbeat: string;
+  readonly managerDir: string;
+  readonly opsfoldDir: string;
+}
+
+/** Refuses a loop id that is empty, has a path separator, or is `.`/`..` (exit 64). */
+export const checkLoopId = (loopId: string): string => {
+  if (loopId === '' || /[/\\\0]/.test(loopId) || loopId === '.' || loopId === '..' || loopId.includes('..')) {
+    throw usageError(`invalid loop id: ${JSON.stringify(loopId)}`, 'a loop id is one path segment: no "/", "\\" or ".."');
+  }
+  return loopId;
+};
+
+/**
+ * Resolves the repo and the loop's artifact paths. The repo need not exist: project-state from
+ * envelope files never reads it, and the read commands fail on the missing artifact root instead.
+ */
+export const loopPaths = (cwd: string, repoArg: string, loopArg: string, stateDir?: string): LoopPaths => {
+  const loopId = checkLoopId(loopArg);
+  const repo = resolve(cwd, repoArg);
+  const superloop = join(repo, '.superloop');
+  const loopDir = join(superloop, 'loops', loopId);
+  return {
+    repo,
+    loopId,
+    loopDir,
+    events: join(loopDir, 'events.jsonl'),
+    runSummary: join(loopDir, 'run-summary.json'),
+    state: join(superloop, 'state.json'),
+    activeRun: join(superloop, 'active-run.json'),
+    approval: join(loopDir, 'approval.json'),
+    heartbeat: join(loopDir, 'heartbeat.v1.json'),
+    managerDir: join(superloop, 'ops-manager', loopId),
+    opsfoldDir: join(stateDir === undefined ? join(repo, '.opsfold') : resolve(cwd, stateDir), 'loop', loopId),
+  };
+};
+
+/** Fails closed when the loop's directory or its events log is missing (reference wording). */
+export const requireEvents = (p: LoopPaths): void => {
+  if (!existsSync(p.loopDir)) throw new CliError(`required artifact root missing: ${p.loopDir}`);
+  if (!existsSync(p.events)) throw new CliError(`required artifact missing: ${p.events}`);
+};

@@ -1,0 +1,41 @@
+// Where a poll starts: from the first line, from opsfold's byte cursor (checked against the log's
+// fingerprint), or from a reference cursor that only knows a line count.
+import { promises as fsp } from 'node:fs';
+import type { Cursor } from '../../lib/core/position.js';
+import { cursorStart } from '../../lib/core/position.js';
+import { checkSource } from '../../lib/io/checkpoints.js';
+import { CliError } from '../cli/errors.js';
+import { readCursorFile } from './cursor-file.js';
+import { countNewlines, cursorAfterLines } from './locate-line.js';
+
+export interface PollStart {
+  readonly start: Cursor;
+  /** Bytes of the log when the poll began; nothing past them is read in this poll. */
+  readonly size: number;
+  /** Newline-terminated lines in the log at that size (the reference's eventLineCount). */
+  readonly totalLines: number;
+}
+
+const exceeds = (offset: number, total: number): CliError =>
+  new CliError(`cursor offset (${offset}) exceeds available events (${total}); reset cursor or use --from-start`);
+
+/** Resolves the start of a poll of `events` from `cursorFile` (ignored with fromStart). */
+export const pollStart = async (events: string, cursorFile: string, fromStart: boolean): Promise<PollStart> => {
+  const size = (await fsp.stat(events)).size;
+  const saved = fromStart ? null : await readCursorFile(cursorFile);
+  let start: Cursor = cursorStart;
+  if (saved !== null && saved.byteOffset !== null && saved.fingerprint !== null) {
+    start = { byteOffset: saved.byteOffset, lines: saved.lines };
+    const check = await checkSource(events, { projection: 'poll', version: 1, source: saved.fingerprint, cursor: start, state: null });
+    if (!check.ok && check.kind === 'truncated') {
+      throw new CliError(`events log truncated under cursor: ${events}`, [check.detail, `reset ${cursorFile} or use --from-start`]);
+    }
+    if (!check.ok) throw new CliError(`events log rotated under cursor: ${events}`, [check.detail, `reset ${cursorFile} or use --from-start`]);
+  } else if (saved !== null) {
+    const found = await cursorAfterLines(events, saved.lines, size);
+    if (found === null) throw exceeds(saved.lines, await countNewlines(events, 0, size));
+    start = found;
+  }
+  const totalLines = start.lines + (await countNewlines(events, start.byteOffset, size));
+  return { start, size, totalLines };
+};
