@@ -5,7 +5,10 @@ import tseslint from 'typescript-eslint';
 
 const impureImports = {
   patterns: [
-    { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process'], message: 'Reducers are pure: effects belong in lib/io or runners/.' },
+    {
+      group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process'],
+      message: 'Reducers are pure: effects belong in lib/io or runners/.',
+    },
     { group: ['rxjs', 'rxjs/*'], message: 'Streams belong in lib/io; reducers take plain values.' },
     { group: ['**/io/*', '../io/*', '../../io/*'], message: 'Pure code may not import the effectful edge.' },
   ],
@@ -20,7 +23,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -36,8 +48,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', impureImports],
       'no-restricted-properties': ['error', ...impureGlobals],
-      'no-restricted-globals': ['error', { name: 'process', message: 'Pure code never reads the environment.' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Reducers receive asOf; they never read a clock.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Pure code never reads the environment.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Reducers receive asOf; they never read a clock.',
+        },
+      ],
     },
   },
   {

@@ -1,3 +1,26 @@
-// Every artifact opsfold reads or writes, by contract file name. `npm run contracts` writes contracts/<name>.schema.json for each.
+// Every artifact opsfold reads or writes, by contract file name. `npm run contracts` writes
+// contracts/<name>.schema.json for each; a test fails when the committed files are stale.
 import type * as t from 'io-ts';
-export const contractCodecs: Readonly<Record<string, t.Mixed>> = {};
+import { CheckpointFile } from './core/checkpoint-codec.js';
+import {
+  Approval,
+  LoopEventLine,
+  LoopRunEvent,
+  LoopRunSnapshot,
+  PollCursor,
+  RunSummary,
+  SuperloopState,
+} from './loop/codecs.js';
+import { ManagerState } from './loop/state-codec.js';
+
+export const contractCodecs: Readonly<Record<string, t.Mixed>> = {
+  'opsfold-checkpoint': CheckpointFile,
+  'superloop-events-line': LoopEventLine,
+  'superloop-state': SuperloopState,
+  'superloop-approval': Approval,
+  'superloop-run-summary': RunSummary,
+  'loop-run-snapshot': LoopRunSnapshot,
+  'loop-run-event': LoopRunEvent,
+  'loop-poll-cursor': PollCursor,
+  'loop-manager-state': ManagerState,
+};

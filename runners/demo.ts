@@ -4,10 +4,9 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { Command, Io } from './cli/command.js';
 import { asOfFlag } from './cli/clock.js';
-import { main } from './cli/main.js';
+import { runCaptured } from './cli/capture.js';
 import { packageRoot } from './cli/package-root.js';
 import { writeOut } from './cli/write-out.js';
 import { renderTable, type DemoRow } from './demo-table.js';
@@ -15,26 +14,25 @@ import { loopSnapshot } from './loop-snapshot.js';
 import { loopProjectState } from './loop-project-state.js';
 import { loopPollEvents } from './loop-poll-events.js';
 
-const capture = () => {
-  let text = '';
-  const stream = new Writable({ write: (chunk, _enc, done) => ((text += String(chunk)), done()) });
-  return { stream, text: () => text };
-};
-
-const run = async (io: Io, argv: string[]) => {
-  const out = capture();
-  const err = capture();
-  const code = await main([loopSnapshot, loopPollEvents, loopProjectState], argv, { ...io, stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
-};
+const run = (io: Io, argv: string[]) =>
+  runCaptured([loopSnapshot, loopPollEvents, loopProjectState], argv, io);
 
 const flagsOf = (state: { divergence: { flags: Record<string, boolean> } }): string =>
-  Object.entries(state.divergence.flags).filter(([, on]) => on).map(([name]) => name).join(',') || '-';
+  Object.entries(state.divergence.flags)
+    .filter(([, on]) => on)
+    .map(([name]) => name)
+    .join(',') || '-';
 
 const rowFor = async (io: Io, repo: string, fixture: string, asOf: string): Promise<DemoRow> => {
   const loop = readdirSync(join(repo, '.superloop', 'loops'))[0] ?? '?';
   const base = ['--repo', repo, '--loop', loop, '--as-of', asOf];
-  const polled = await run(io, ['loop', 'poll-events', ...base, '--cursor-file', join(repo, 'demo.cursor.json')]);
+  const polled = await run(io, [
+    'loop',
+    'poll-events',
+    ...base,
+    '--cursor-file',
+    join(repo, 'demo.cursor.json'),
+  ]);
   const envelopes = join(repo, 'demo.events.ndjson');
   writeFileSync(envelopes, polled.stdout);
   const ps = await run(io, ['loop', 'project-state', ...base, '--events-file', envelopes]);
@@ -42,11 +40,33 @@ const rowFor = async (io: Io, repo: string, fixture: string, asOf: string): Prom
   const detail = ps.stderr.split('\n').find((l) => l.startsWith('  ')) ?? '';
   if (ps.code !== 0) {
     const where = (detail.trim() || firstError).replace(`${repo}/`, '');
-    return { fixture, loop, lifecycle: '(refused)', flags: '-', events: '-', note: `exit ${ps.code}: ${where}` };
+    return {
+      fixture,
+      loop,
+      lifecycle: '(refused)',
+      flags: '-',
+      events: '-',
+      note: `exit ${ps.code}: ${where}`,
+    };
   }
-  const state = JSON.parse(ps.stdout) as { transition: { currentState: string }; cursor: { eventLineCount: number }; divergence: { flags: Record<string, boolean> } };
-  const note = ps.stderr.split('\n').find((l) => l.startsWith('note:'))?.replace(/^note: .*?: /, '') ?? '';
-  return { fixture, loop, lifecycle: state.transition.currentState, flags: flagsOf(state), events: String(state.cursor.eventLineCount), note };
+  const state = JSON.parse(ps.stdout) as {
+    transition: { currentState: string };
+    cursor: { eventLineCount: number };
+    divergence: { flags: Record<string, boolean> };
+  };
+  const note =
+    ps.stderr
+      .split('\n')
+      .find((l) => l.startsWith('note:'))
+      ?.replace(/^note: .*?: /, '') ?? '';
+  return {
+    fixture,
+    loop,
+    lifecycle: state.transition.currentState,
+    flags: flagsOf(state),
+    events: String(state.cursor.eventLineCount),
+    note,
+  };
 };
 
 export const demo: Command = {
@@ -64,10 +84,16 @@ export const demo: Command = {
     const work = mkdtempSync(join(tmpdir(), 'opsfold-demo-'));
     try {
       cpSync(source, work, { recursive: true });
-      const cases = readdirSync(work, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+      const cases = readdirSync(work, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
       const rows: DemoRow[] = [];
       for (const c of cases) rows.push(await rowFor(io, join(work, c), c, asOf));
-      await writeOut(io.stdout, `opsfold demo: ${rows.length} loops from fixtures/loop, as of ${asOf}\n\n${renderTable(rows)}`);
+      await writeOut(
+        io.stdout,
+        `opsfold demo: ${rows.length} loops from fixtures/loop, as of ${asOf}\n\n${renderTable(rows)}`,
+      );
       return 0;
     } finally {
       rmSync(work, { recursive: true, force: true });

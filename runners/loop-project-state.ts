@@ -31,7 +31,13 @@ const snapshotFrom = async (v: Values, p: LoopPaths, io: Io, asOf: string): Prom
     if (!doc.found) throw new CliError(`snapshot file not found: ${given}`);
     return { value: doc.value, file: given, commit: async () => undefined, notes: [] };
   }
-  const g = await gatherSnapshot(p, { asOf, fromStart: v['from-start'] === true, skipCorrupt: v['skip-corrupt'] === true, runId: null, traceId: null });
+  const g = await gatherSnapshot(p, {
+    asOf,
+    fromStart: v['from-start'] === true,
+    skipCorrupt: v['skip-corrupt'] === true,
+    runId: null,
+    traceId: null,
+  });
   const file = join(p.opsfoldDir, 'snapshot.json');
   await writeJsonAtomic(file, g.snapshot);
   return { value: g.snapshot, file, commit: g.commit, notes: g.notes };
@@ -52,9 +58,21 @@ export const loopProjectState: Command = {
     'them atomically to the state file. Without --snapshot-file the snapshot is built (incrementally) from the repo.',
   flags: {
     ...readFlags,
-    'snapshot-file': { type: 'string', arg: 'path', help: 'Use an existing loop_run_snapshot envelope JSON.' },
-    'events-file': { type: 'string', arg: 'path', help: 'NDJSON of loop_run_event envelopes (as poll-events prints).' },
-    'state-file': { type: 'string', arg: 'path', help: 'Output path. Default: <repo>/.superloop/ops-manager/<loop>/state.json' },
+    'snapshot-file': {
+      type: 'string',
+      arg: 'path',
+      help: 'Use an existing loop_run_snapshot envelope JSON.',
+    },
+    'events-file': {
+      type: 'string',
+      arg: 'path',
+      help: 'NDJSON of loop_run_event envelopes (as poll-events prints).',
+    },
+    'state-file': {
+      type: 'string',
+      arg: 'path',
+      help: 'Output path. Default: <repo>/.superloop/ops-manager/<loop>/state.json',
+    },
     pretty: prettyFlag,
   },
   exits: readExits,
@@ -64,10 +82,13 @@ export const loopProjectState: Command = {
     const stateFile = resolve(io.cwd, str(v, 'state-file') ?? join(p.managerDir, 'state.json'));
     const snap = await snapshotFrom(v, p, io, asOf);
     if (E.isLeft(checkSnapshotEnvelope(snap.value, p.loopId))) {
-      throw new CliError('snapshot envelope is invalid or loop id mismatch', [`${snap.file}: ${snapshotProblem(snap.value, p.loopId)}`]);
+      throw new CliError('snapshot envelope is invalid or loop id mismatch', [
+        `${snap.file}: ${snapshotProblem(snap.value, p.loopId)}`,
+      ]);
     }
     const eventsFile = str(v, 'events-file') ?? null;
-    const last = eventsFile === null ? null : await lastEventEnvelope(resolve(io.cwd, eventsFile), eventsFile, p.loopId);
+    const last =
+      eventsFile === null ? null : await lastEventEnvelope(resolve(io.cwd, eventsFile), eventsFile, p.loopId);
     const previous = await readJsonDoc(stateFile, '').catch(() => ({ found: true as const, value: {} }));
     const state = projectState({
       repoPath: p.repo,

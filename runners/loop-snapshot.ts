@@ -13,7 +13,12 @@ export const loopSnapshot: Command = {
     'Print the loop_run_snapshot envelope (schemaVersion v1): run identity, lifecycle status, runtime state, ' +
     'artifact metadata (exists, sizeBytes, lineCount, sha256, mtimeEpoch), cursor and health. The events log is ' +
     'folded from its checkpoint under the state dir, so a re-run reads only appended bytes.',
-  flags: { ...readFlags, 'run-id': { type: 'string', arg: 'id', help: 'Override the inferred run id.' }, 'trace-id': traceIdFlag, pretty: prettyFlag },
+  flags: {
+    ...readFlags,
+    'run-id': { type: 'string', arg: 'id', help: 'Override the inferred run id.' },
+    'trace-id': traceIdFlag,
+    pretty: prettyFlag,
+  },
   exits: readExits,
   notes: [
     'A last line without a newline is a record still being written: it is not counted or read until completed.',

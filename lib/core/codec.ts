@@ -27,7 +27,8 @@ const pathOf = (context: t.Context): string =>
 /** Pure: the first io-ts validation error as a ContractError (path, expected type name, actual value). */
 export const firstContractError = (errors: t.Errors): ContractError => {
   const first = errors[0];
-  if (first === undefined) return { path: '$', expected: 'valid value', actual: undefined, message: '$: invalid value' };
+  if (first === undefined)
+    return { path: '$', expected: 'valid value', actual: undefined, message: '$: invalid value' };
   const last = first.context[first.context.length - 1];
   const path = pathOf(first.context);
   const expected = last?.type.name ?? 'valid value';

@@ -19,7 +19,11 @@ export interface Condition<R extends string> {
 }
 
 /** Pure: builds a decision; reasons are de-duplicated and kept in first-seen order. */
-export const decide = <T, R extends string>(value: T, reasons: readonly R[], asOf: string): Decision<T, R> => ({
+export const decide = <T, R extends string>(
+  value: T,
+  reasons: readonly R[],
+  asOf: string,
+): Decision<T, R> => ({
   value,
   reasons: [...new Set(reasons)],
   asOf,

@@ -42,4 +42,5 @@ export interface Checkpoint<S> {
 }
 
 /** Pure: does `b` come at or after `a`? Cursors never move backwards within one source. */
-export const cursorNotBefore = (a: Cursor, b: Cursor): boolean => b.byteOffset >= a.byteOffset && b.lines >= a.lines;
+export const cursorNotBefore = (a: Cursor, b: Cursor): boolean =>
+  b.byteOffset >= a.byteOffset && b.lines >= a.lines;

@@ -24,7 +24,11 @@ export const fold = <S, E>(projection: Projection<S, E>, events: Iterable<Positi
   foldFrom(projection, projection.initial, events);
 
 /** Pure: folds events on top of a state taken from a checkpoint (or any earlier fold). */
-export const foldFrom = <S, E>(projection: Projection<S, E>, state: S, events: Iterable<Positioned<E>>): S => {
+export const foldFrom = <S, E>(
+  projection: Projection<S, E>,
+  state: S,
+  events: Iterable<Positioned<E>>,
+): S => {
   let s = state;
   for (const e of events) s = projection.evolve(s, e);
   return s;

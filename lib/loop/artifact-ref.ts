@@ -9,4 +9,5 @@ export interface MarkerStatLike {
 }
 
 /** Pure: the artifact path as the reference prints it: relative to the repo when inside it. */
-export const displayPath = (repo: string, path: string): string => (path.startsWith(`${repo}/`) ? path.slice(repo.length + 1) : path);
+export const displayPath = (repo: string, path: string): string =>
+  path.startsWith(`${repo}/`) ? path.slice(repo.length + 1) : path;

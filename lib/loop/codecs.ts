@@ -28,7 +28,10 @@ export type LoopEventLine = t.TypeOf<typeof LoopEventLine>;
 
 /** `.superloop/state.json` */
 export const SuperloopState = t.intersection(
-  [t.UnknownRecord, t.partial({ active: t.boolean, current_loop_id: nullable(t.string), iteration: t.unknown })],
+  [
+    t.UnknownRecord,
+    t.partial({ active: t.boolean, current_loop_id: nullable(t.string), iteration: t.unknown }),
+  ],
   'SuperloopState',
 );
 
@@ -51,7 +54,14 @@ const Stuck = t.type({ streak: t.number, threshold: t.number }, 'Stuck');
 const SummaryEntry = t.intersection(
   [
     t.UnknownRecord,
-    t.partial({ run_id: t.string, iteration: t.unknown, completion_ok: t.boolean, gates: Gates, stuck: Stuck, ended_at: t.string }),
+    t.partial({
+      run_id: t.string,
+      iteration: t.unknown,
+      completion_ok: t.boolean,
+      gates: Gates,
+      stuck: Stuck,
+      ended_at: t.string,
+    }),
   ],
   'RunSummaryEntry',
 );
@@ -77,7 +87,15 @@ const ArtifactRef = t.type(
   'ArtifactRef',
 );
 export const RunStatus = t.keyof(
-  { running: null, awaiting_approval: null, complete: null, stopped: null, failed: null, idle: null, unknown: null },
+  {
+    running: null,
+    awaiting_approval: null,
+    complete: null,
+    stopped: null,
+    failed: null,
+    idle: null,
+    unknown: null,
+  },
   'RunStatus',
 );
 const NullableRecord = nullable(t.UnknownRecord);
@@ -96,7 +114,13 @@ export const LoopRunSnapshot = t.intersection(
         t.partial({ heartbeat: NullableRecord }),
       ]),
       artifacts: t.intersection([
-        t.type({ events: ArtifactRef, runSummary: ArtifactRef, state: ArtifactRef, activeRun: ArtifactRef, approval: ArtifactRef }),
+        t.type({
+          events: ArtifactRef,
+          runSummary: ArtifactRef,
+          state: ArtifactRef,
+          activeRun: ArtifactRef,
+          approval: ArtifactRef,
+        }),
         t.partial({ heartbeat: ArtifactRef }),
       ]),
       cursor: EnvelopeCursor,

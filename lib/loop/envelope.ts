@@ -14,7 +14,12 @@ export interface EnvelopeContext {
 }
 
 /** Pure: the envelope for the record on `line`, or the reference's error text for an unusable record. */
-export const eventEnvelope = (raw: RawEvent, line: number, ctx: EnvelopeContext, file: string): E.Either<string, LoopRunEvent> => {
+export const eventEnvelope = (
+  raw: RawEvent,
+  line: number,
+  ctx: EnvelopeContext,
+  file: string,
+): E.Either<string, LoopRunEvent> => {
   const name = eventName(raw);
   const timestamp = text(alt(at(raw, 'timestamp'), ''));
   if (name === '') return E.left(`missing event name at line ${line} in ${file}`);

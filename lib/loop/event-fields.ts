@@ -3,13 +3,16 @@
 export type RawEvent = Readonly<Record<string, unknown>>;
 
 /** Pure: jq's `a // b`. */
-export const alt = (a: unknown, b: unknown): unknown => (a === null || a === undefined || a === false ? b : a);
+export const alt = (a: unknown, b: unknown): unknown =>
+  a === null || a === undefined || a === false ? b : a;
 
 /** Pure: jq `-r` rendering of a scalar; objects and arrays as compact JSON. */
-export const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v));
+export const text = (v: unknown): string =>
+  typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
 
 /** Pure: `(.event // .type // "")` */
-export const eventName = (e: RawEvent | null): string => (e === null ? '' : text(alt(alt(e['event'], e['type']), '')));
+export const eventName = (e: RawEvent | null): string =>
+  e === null ? '' : text(alt(alt(e['event'], e['type']), ''));
 
 /** Pure: `.status // ""` */
 export const eventStatus = (e: RawEvent | null): string => (e === null ? '' : text(alt(e['status'], '')));

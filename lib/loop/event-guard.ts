@@ -9,14 +9,19 @@ import type { RawEvent } from './event-fields.js';
 const STRING_KEYS = ['timestamp', 'event', 'type', 'loop_id', 'run_id'] as const;
 const NULLABLE_STRING_KEYS = ['role', 'status', 'message'] as const;
 
+const optionalString = (x: unknown): boolean => x === undefined || typeof x === 'string';
+const optionalNullableString = (x: unknown): boolean => x === null || optionalString(x);
+
 /** Pure: true exactly when `LoopEventLine.is(v)`. */
 export const isLoopEventLine = (v: unknown): v is RawEvent => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
-  for (const k of STRING_KEYS) if (o[k] !== undefined && typeof o[k] !== 'string') return false;
-  for (const k of NULLABLE_STRING_KEYS) if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') return false;
   const it = o['iteration'];
-  return it === undefined || typeof it === 'number' || typeof it === 'string';
+  return (
+    STRING_KEYS.every((k) => optionalString(o[k])) &&
+    NULLABLE_STRING_KEYS.every((k) => optionalNullableString(o[k])) &&
+    (it === undefined || typeof it === 'number' || typeof it === 'string')
+  );
 };
 
 /** Pure: decodes one parsed events.jsonl line; Left names the JSON path of the first bad field. */

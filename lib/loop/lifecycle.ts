@@ -2,7 +2,8 @@
 // docs/ops-manager-state-machine.md). One small pure function, tested row by row.
 import { decide, type Decision } from '../core/decision.js';
 
-export type Lifecycle = 'awaiting_approval' | 'complete' | 'running' | 'stopped' | 'failed' | 'idle' | 'unknown';
+export type Lifecycle =
+  'awaiting_approval' | 'complete' | 'running' | 'stopped' | 'failed' | 'idle' | 'unknown';
 
 export const lifecycleReasons = [
   'approval_pending',

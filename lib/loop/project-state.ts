@@ -20,11 +20,15 @@ export interface ProjectStateInputs {
 export type Confidence = 'high' | 'medium' | 'low';
 
 const isV1 = (v: unknown, type: string, loopId: string): boolean =>
-  at(v, 'schemaVersion') === 'v1' && at(v, 'envelopeType') === type && text(alt(at(v, 'source', 'loopId'), '')) === loopId;
+  at(v, 'schemaVersion') === 'v1' &&
+  at(v, 'envelopeType') === type &&
+  text(alt(at(v, 'source', 'loopId'), '')) === loopId;
 
 /** Pure: the guard on a snapshot envelope (contract version, envelope type, loop scope). */
 export const checkSnapshotEnvelope = (v: unknown, loopId: string): E.Either<string, unknown> =>
-  isV1(v, 'loop_run_snapshot', loopId) ? E.right(v) : E.left('snapshot envelope is invalid or loop id mismatch');
+  isV1(v, 'loop_run_snapshot', loopId)
+    ? E.right(v)
+    : E.left('snapshot envelope is invalid or loop id mismatch');
 
 /** Pure: the guard on an event envelope (as the snapshot's, plus a non-empty event name). */
 export const checkEventEnvelope = (v: unknown, loopId: string): E.Either<string, unknown> =>
@@ -38,17 +42,21 @@ const wholeNumber = (v: unknown): number | null => {
 };
 
 const pendingApproval = (snapshot: unknown): boolean =>
-  at(snapshot, 'runtime', 'approval') != null && text(alt(at(snapshot, 'runtime', 'approval', 'status'), '')) === 'pending';
+  at(snapshot, 'runtime', 'approval') != null &&
+  text(alt(at(snapshot, 'runtime', 'approval', 'status'), '')) === 'pending';
 
 /** Pure: the divergence flags between snapshot, last event and the previously persisted cursor. */
 export const divergenceOf = (i: ProjectStateInputs) => {
   const lastEventName = text(alt(at(i.lastEventEnvelope, 'event', 'name'), ''));
   const stateActive = text(alt(at(i.snapshot, 'runtime', 'superloopState', 'active'), false)) === 'true';
-  const previousOffset = wholeNumber(i.previous === null ? 0 : alt(at(i.previous, 'cursor', 'eventLineOffset'), 0));
+  const previousOffset = wholeNumber(
+    i.previous === null ? 0 : alt(at(i.previous, 'cursor', 'eventLineOffset'), 0),
+  );
   const offset = wholeNumber(alt(at(i.snapshot, 'cursor', 'eventLineOffset'), 0));
   const flags = {
     activeMismatch: !stateActive && ACTIVE_PHASE_EVENTS.has(lastEventName),
-    approvalCompletionConflict: pendingApproval(i.snapshot) && at(i.snapshot, 'run', 'summary', 'completion_ok') === true,
+    approvalCompletionConflict:
+      pendingApproval(i.snapshot) && at(i.snapshot, 'run', 'summary', 'completion_ok') === true,
     cursorRegression: previousOffset !== null && offset !== null && previousOffset > offset,
   };
   return { any: flags.activeMismatch || flags.approvalCompletionConflict || flags.cursorRegression, flags };
@@ -68,9 +76,13 @@ export const projectState = (i: ProjectStateInputs) => {
     schemaVersion: 'v1',
     generatedAt: i.generatedAt,
     source: { repoPath: i.repoPath, loopId: i.loopId },
-    run: { runId: text(alt(at(s, 'run', 'runId'), 'unknown')), iteration: toIteration(at(s, 'run', 'iteration')) },
+    run: {
+      runId: text(alt(at(s, 'run', 'runId'), 'unknown')),
+      iteration: toIteration(at(s, 'run', 'iteration')),
+    },
     transition: {
-      previousState: i.previous === null ? 'none' : text(alt(at(i.previous, 'transition', 'currentState'), 'none')),
+      previousState:
+        i.previous === null ? 'none' : text(alt(at(i.previous, 'transition', 'currentState'), 'none')),
       triggeringSignal: lastEventName !== '' ? `event:${lastEventName}` : `snapshot_status:${currentState}`,
       currentState,
       confidence,

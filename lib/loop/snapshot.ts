@@ -39,7 +39,11 @@ const latestEntry = (summary: unknown): unknown => {
 };
 
 /** Pure: the lifecycle facts of a snapshot's inputs. */
-export const factsOf = (loopId: string, docs: SnapshotInputs['docs'], lastEvent: RawEvent | null): LoopFacts => {
+export const factsOf = (
+  loopId: string,
+  docs: SnapshotInputs['docs'],
+  lastEvent: RawEvent | null,
+): LoopFacts => {
   const summary = latestEntry(docs.runSummary);
   const state = docs.state;
   const active = at(state, 'active');
@@ -61,8 +65,11 @@ export const factsOf = (loopId: string, docs: SnapshotInputs['docs'], lastEvent:
 export const buildSnapshot = (i: SnapshotInputs): LoopRunSnapshot => {
   const summary = latestEntry(i.docs.runSummary);
   const facts = factsOf(i.loopId, i.docs, i.lastEvent);
-  const runId = i.runId ?? nonEmpty(at(summary, 'run_id')) ?? nonEmpty(at(i.lastEvent, 'run_id')) ?? 'unknown';
-  const iteration = toIteration(alt(alt(at(summary, 'iteration'), at(i.lastEvent, 'iteration')), at(i.docs.state, 'iteration')));
+  const runId =
+    i.runId ?? nonEmpty(at(summary, 'run_id')) ?? nonEmpty(at(i.lastEvent, 'run_id')) ?? 'unknown';
+  const iteration = toIteration(
+    alt(alt(at(summary, 'iteration'), at(i.lastEvent, 'iteration')), at(i.docs.state, 'iteration')),
+  );
   const asRecord = (v: unknown) => (v === null || v === undefined ? null : (v as Record<string, unknown>));
   return {
     schemaVersion: 'v1',

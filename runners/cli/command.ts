@@ -36,8 +36,8 @@ const pad = (s: string, n: number): string => (s.length >= n ? `${s}  ` : s + ' 
 
 /** The --help text of a command, generated from its flag table. */
 export const helpOf = (c: Command): string => {
-  const flagLines = Object.entries(c.flags).map(([name, f]) =>
-    `  ${pad(`--${name}${f.arg === undefined ? '' : ` <${f.arg}>`}`, 30)}${f.help}`,
+  const flagLines = Object.entries(c.flags).map(
+    ([name, f]) => `  ${pad(`--${name}${f.arg === undefined ? '' : ` <${f.arg}>`}`, 30)}${f.help}`,
   );
   const exitLines = Object.entries(c.exits).map(([code, what]) => `  ${pad(code, 6)}${what}`);
   return [
@@ -57,7 +57,10 @@ export const helpOf = (c: Command): string => {
 };
 
 /** Parses argv against the command's flag table; unknown flags are a usage error (exit 64). */
-export const parseFlags = (c: Command, argv: readonly string[]): { values: Values; positionals: string[] } => {
+export const parseFlags = (
+  c: Command,
+  argv: readonly string[],
+): { values: Values; positionals: string[] } => {
   const options = Object.fromEntries(
     Object.entries(c.flags).map(([name, f]) => [name, { type: f.type, multiple: f.multiple === true }]),
   );
@@ -70,7 +73,10 @@ export const parseFlags = (c: Command, argv: readonly string[]): { values: Value
     });
     return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (err) {
-    throw usageError(`${(err as Error).message.replace(/\. To specify.*$/s, '')}`, `see: opsfold ${c.path.join(' ')} --help`);
+    throw usageError(
+      `${(err as Error).message.replace(/\. To specify.*$/s, '')}`,
+      `see: opsfold ${c.path.join(' ')} --help`,
+    );
   }
 };
 

@@ -15,4 +15,5 @@ export class CliError extends Error {
   }
 }
 
-export const usageError = (message: string, ...details: string[]): CliError => new CliError(message, details, EXIT.usage);
+export const usageError = (message: string, ...details: string[]): CliError =>
+  new CliError(message, details, EXIT.usage);

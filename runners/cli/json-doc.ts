@@ -2,6 +2,7 @@
 // line and byte offset, under the reference's own `error:` wording.
 import { promises as fsp } from 'node:fs';
 import { CliError } from './errors.js';
+import { jsonErrorOffset } from '../../lib/core/json-error-offset.js';
 
 /** Line and byte offset of character index `index` in `text` (1-based line). */
 export const locate = (text: string, index: number): { line: number; byteOffset: number } => {
@@ -10,10 +11,7 @@ export const locate = (text: string, index: number): { line: number; byteOffset:
   return { line, byteOffset: Buffer.byteLength(before, 'utf8') };
 };
 
-const positionOf = (message: string, text: string): number => {
-  const m = /position (\d+)/.exec(message);
-  return m === null ? text.length : Number(m[1]);
-};
+const positionOf = (text: string): number => jsonErrorOffset(text) ?? text.length;
 
 export type JsonDoc = { readonly found: false } | { readonly found: true; readonly value: unknown };
 
@@ -34,7 +32,7 @@ export const readJsonDoc = async (file: string, errorLine: string, shownAs = fil
     return { found: true, value: JSON.parse(body) as unknown };
   } catch (err) {
     const msg = (err as Error).message;
-    const at = locate(body, positionOf(msg, body));
+    const at = locate(body, positionOf(body));
     throw new CliError(errorLine, [`${shownAs}:${at.line}:${at.byteOffset}: ${msg}`]);
   }
 };

@@ -15,7 +15,9 @@ const topHelp = (commands: readonly Command[]): string =>
     'always yields the same output, and a re-run from a checkpoint reads only the appended bytes.',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.path.join(' ').padEnd(24)}${c.summary.split('. ')[0]?.replace(/\.$/, '')}.`),
+    ...commands.map(
+      (c) => `  ${c.path.join(' ').padEnd(24)}${c.summary.split('. ')[0]?.replace(/\.$/, '')}.`,
+    ),
     '',
     'Exit codes: 0 ok; 1 bad input, missing artifact or corruption; 2 a gate said no; 64 usage error;',
     '75 lock held by another process.',
@@ -41,12 +43,18 @@ const report = (io: Io, err: unknown): number => {
     return EXIT.error;
   }
   const e = err as NodeJS.ErrnoException;
-  io.stderr.write(`error: ${e?.message ?? String(err)}\n${e?.stack ? `  ${e.stack.split('\n').slice(1, 4).join('\n  ')}\n` : ''}`);
+  io.stderr.write(
+    `error: ${e?.message ?? String(err)}\n${e?.stack ? `  ${e.stack.split('\n').slice(1, 4).join('\n  ')}\n` : ''}`,
+  );
   return EXIT.error;
 };
 
 /** Runs one command line; resolves to the exit code. */
-export const main = async (commands: readonly Command[], argv: readonly string[], io: Io): Promise<number> => {
+export const main = async (
+  commands: readonly Command[],
+  argv: readonly string[],
+  io: Io,
+): Promise<number> => {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io[argv.length === 0 ? 'stderr' : 'stdout'].write(topHelp(commands));
     return argv.length === 0 ? EXIT.usage : EXIT.ok;

@@ -21,7 +21,9 @@ export const readCursorFile = async (file: string): Promise<SavedCursor | null> 
   const v = doc.value as Record<string, unknown> | null;
   const offset = v !== null && typeof v === 'object' ? (v['eventLineOffset'] ?? 0) : 0;
   if (!(typeof offset === 'number' && Number.isInteger(offset) && offset >= 0)) {
-    throw new CliError(`invalid cursor offset in ${file}`, [`${file}: $.eventLineOffset: expected a whole number, got ${JSON.stringify(offset)}`]);
+    throw new CliError(`invalid cursor offset in ${file}`, [
+      `${file}: $.eventLineOffset: expected a whole number, got ${JSON.stringify(offset)}`,
+    ]);
   }
   const decoded = PollCursor.decode(v);
   const bytes = E.isRight(decoded) ? decoded.right.eventByteOffset : undefined;

@@ -2,7 +2,7 @@
 // the last valid one; every line is checked against the loop scope, with the reference's error lines.
 import * as E from 'fp-ts/lib/Either.js';
 import { existsSync } from 'node:fs';
-import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
+import { iterateJsonlBatches, type JsonlItem } from '../../lib/io/jsonl.js';
 import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
 import { decode } from '../../lib/core/codec.js';
 import { LoopRunEvent } from '../../lib/loop/codecs.js';
@@ -19,6 +19,15 @@ const why = (v: unknown, loopId: string): string => {
   return E.isLeft(r) ? r.left.message : `$.source.loopId: expected ${JSON.stringify(loopId)}`;
 };
 
+const checked = (item: JsonlItem<unknown>, shownAs: string, loopId: string): unknown => {
+  if (item.kind !== 'record') return undefined;
+  if (E.isLeft(checkEventEnvelope(item.value, loopId))) {
+    const at = `${shownAs}:${item.position.line}:${item.position.byteOffset}`;
+    throw new CliError('event envelope is invalid or loop id mismatch', [`${at}: ${why(item.value, loopId)}`]);
+  }
+  return item.value;
+};
+
 /** The last envelope of `file` (null when it holds none). */
 export const lastEventEnvelope = async (file: string, shownAs: string, loopId: string): Promise<LastEnvelope> => {
   if (!existsSync(file)) throw new CliError(`events file not found: ${shownAs}`);
@@ -26,14 +35,7 @@ export const lastEventEnvelope = async (file: string, shownAs: string, loopId: s
   const notes: string[] = [];
   try {
     for await (const batch of iterateJsonlBatches(file)) {
-      for (const item of batch.items) {
-        if (item.kind !== 'record') continue;
-        if (E.isLeft(checkEventEnvelope(item.value, loopId))) {
-          const at = `${shownAs}:${item.position.line}:${item.position.byteOffset}`;
-          throw new CliError('event envelope is invalid or loop id mismatch', [`${at}: ${why(item.value, loopId)}`]);
-        }
-        last = item.value;
-      }
+      for (const item of batch.items) last = checked(item, shownAs, loopId) ?? last;
       const tail = batch.end?.tornTail;
       if (tail) notes.push(`${shownAs}: incomplete last line at byte ${tail.byteOffset} held back until it ends with a newline`);
     }

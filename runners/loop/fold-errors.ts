@@ -13,7 +13,10 @@ export const explainFoldError = (err: unknown): never => {
     ]);
   }
   if (err instanceof SourceChangedError) {
-    throw new CliError(`source ${err.kind} under its checkpoint: ${err.file}`, [err.message, 'rerun with --from-start']);
+    throw new CliError(`source ${err.kind} under its checkpoint: ${err.file}`, [
+      err.message,
+      'rerun with --from-start',
+    ]);
   }
   if (err instanceof LockConflict) throw new CliError(err.message, [], EXIT.lock);
   throw err;

@@ -78,9 +78,13 @@ export const gatherSnapshot = async (p: LoopPaths, o: GatherOptions): Promise<Ga
   const fold = await foldEvents(p, o);
   const notes = [...fold.notes];
   const quarantined = await quarantine(p.opsfoldDir, p.events, fold.corrupt, o.asOf);
-  if (quarantined !== null) notes.push(`skipped ${fold.corrupt.length} corrupt line(s) of ${p.events}; kept in ${quarantined}`);
+  if (quarantined !== null)
+    notes.push(`skipped ${fold.corrupt.length} corrupt line(s) of ${p.events}; kept in ${quarantined}`);
   const tail = fold.end.tornTail;
-  if (tail !== null) notes.push(`${p.events}: ${tail.bytes} byte(s) after the last newline at byte ${tail.byteOffset} are not yet a complete line; held back`);
+  if (tail !== null)
+    notes.push(
+      `${p.events}: ${tail.bytes} byte(s) after the last newline at byte ${tail.byteOffset} are not yet a complete line; held back`,
+    );
   const docs = {
     runSummary: await docOf(p.runSummary),
     state: await docOf(p.state),

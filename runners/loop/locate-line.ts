@@ -15,11 +15,19 @@ export const countNewlines = async (file: string, start: number, until: number):
 };
 
 /** The cursor after `lines` complete lines, or null when the file has fewer. */
-export const cursorAfterLines = async (file: string, lines: number, until: number): Promise<Cursor | null> => {
+export const cursorAfterLines = async (
+  file: string,
+  lines: number,
+  until: number,
+): Promise<Cursor | null> => {
   if (lines === 0) return { byteOffset: 0, lines: 0 };
   let seen = 0;
   let base = 0;
-  for await (const chunk of createReadStream(file, { start: 0, end: Math.max(0, until - 1), highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(file, {
+    start: 0,
+    end: Math.max(0, until - 1),
+    highWaterMark: 1 << 20,
+  })) {
     const buf = chunk as Buffer;
     for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) {
       seen += 1;

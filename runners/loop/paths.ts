@@ -21,7 +21,10 @@ export interface LoopPaths {
 /** Refuses a loop id that is empty, has a path separator, or is `.`/`..` (exit 64). */
 export const checkLoopId = (loopId: string): string => {
   if (loopId === '' || /[/\\\0]/.test(loopId) || loopId === '.' || loopId === '..' || loopId.includes('..')) {
-    throw usageError(`invalid loop id: ${JSON.stringify(loopId)}`, 'a loop id is one path segment: no "/", "\\" or ".."');
+    throw usageError(
+      `invalid loop id: ${JSON.stringify(loopId)}`,
+      'a loop id is one path segment: no "/", "\\" or ".."',
+    );
   }
   return loopId;
 };
@@ -46,7 +49,11 @@ export const loopPaths = (cwd: string, repoArg: string, loopArg: string, stateDi
     approval: join(loopDir, 'approval.json'),
     heartbeat: join(loopDir, 'heartbeat.v1.json'),
     managerDir: join(superloop, 'ops-manager', loopId),
-    opsfoldDir: join(stateDir === undefined ? join(repo, '.opsfold') : resolve(cwd, stateDir), 'loop', loopId),
+    opsfoldDir: join(
+      stateDir === undefined ? join(repo, '.opsfold') : resolve(cwd, stateDir),
+      'loop',
+      loopId,
+    ),
   };
 };
 

@@ -17,20 +17,39 @@ export interface PollStart {
 }
 
 const exceeds = (offset: number, total: number): CliError =>
-  new CliError(`cursor offset (${offset}) exceeds available events (${total}); reset cursor or use --from-start`);
+  new CliError(
+    `cursor offset (${offset}) exceeds available events (${total}); reset cursor or use --from-start`,
+  );
 
 /** Resolves the start of a poll of `events` from `cursorFile` (ignored with fromStart). */
-export const pollStart = async (events: string, cursorFile: string, fromStart: boolean): Promise<PollStart> => {
+export const pollStart = async (
+  events: string,
+  cursorFile: string,
+  fromStart: boolean,
+): Promise<PollStart> => {
   const size = (await fsp.stat(events)).size;
   const saved = fromStart ? null : await readCursorFile(cursorFile);
   let start: Cursor = cursorStart;
   if (saved !== null && saved.byteOffset !== null && saved.fingerprint !== null) {
     start = { byteOffset: saved.byteOffset, lines: saved.lines };
-    const check = await checkSource(events, { projection: 'poll', version: 1, source: saved.fingerprint, cursor: start, state: null });
+    const check = await checkSource(events, {
+      projection: 'poll',
+      version: 1,
+      source: saved.fingerprint,
+      cursor: start,
+      state: null,
+    });
     if (!check.ok && check.kind === 'truncated') {
-      throw new CliError(`events log truncated under cursor: ${events}`, [check.detail, `reset ${cursorFile} or use --from-start`]);
+      throw new CliError(`events log truncated under cursor: ${events}`, [
+        check.detail,
+        `reset ${cursorFile} or use --from-start`,
+      ]);
     }
-    if (!check.ok) throw new CliError(`events log rotated under cursor: ${events}`, [check.detail, `reset ${cursorFile} or use --from-start`]);
+    if (!check.ok)
+      throw new CliError(`events log rotated under cursor: ${events}`, [
+        check.detail,
+        `reset ${cursorFile} or use --from-start`,
+      ]);
   } else if (saved !== null) {
     const found = await cursorAfterLines(events, saved.lines, size);
     if (found === null) throw exceeds(saved.lines, await countNewlines(events, 0, size));

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  checkEventEnvelope,
+  checkSnapshotEnvelope,
+  projectState,
+  type ProjectStateInputs,
+} from './project-state.js';
+
+const snapshot = (over: Record<string, unknown> = {}) => ({
+  schemaVersion: 'v1',
+  envelopeType: 'loop_run_snapshot',
+  source: { repoPath: '/r', loopId: 'demo' },
+  run: { runId: 'run-1', iteration: 3, status: 'running', summary: { completion_ok: false } },
+  runtime: { superloopState: { active: true }, activeRun: null, approval: null },
+  cursor: { eventLineOffset: 10, eventLineCount: 10 },
+  health: { lastEventName: 'role_end', lastEventAt: 'T', gates: null, stuck: null },
+  ...over,
+});
+const event = (name: string) => ({
+  schemaVersion: 'v1',
+  envelopeType: 'loop_run_event',
+  source: { loopId: 'demo' },
+  event: { name },
+});
+const inputs = (over: Partial<ProjectStateInputs> = {}): ProjectStateInputs => ({
+  repoPath: '/r',
+  loopId: 'demo',
+  generatedAt: '2026-02-22T12:00:00Z',
+  snapshot: snapshot(),
+  snapshotFile: 'snap.json',
+  eventsFile: null,
+  lastEventEnvelope: null,
+  previous: null,
+  ...over,
+});
+
+describe('project-state guards', () => {
+  it('refuses a snapshot of another loop or schema version with the reference message', () => {
+    expect(checkSnapshotEnvelope(snapshot({ source: { loopId: 'other' } }), 'demo')).toEqual(
+      E.left('snapshot envelope is invalid or loop id mismatch'),
+    );
+    expect(E.isLeft(checkSnapshotEnvelope(snapshot({ schemaVersion: 'v2' }), 'demo'))).toBe(true);
+    expect(E.isRight(checkSnapshotEnvelope(snapshot(), 'demo'))).toBe(true);
+  });
+  it('refuses an event envelope without a name', () => {
+    expect(checkEventEnvelope(event(''), 'demo')).toEqual(
+      E.left('event envelope is invalid or loop id mismatch'),
+    );
+    expect(E.isRight(checkEventEnvelope(event('role_end'), 'demo'))).toBe(true);
+  });
+});
+
+describe('when there is no previous state and no events file', () => {
+  const s = projectState(inputs());
+  it('transitions from none on the snapshot status with medium confidence', () => {
+    expect(s.transition).toEqual({
+      previousState: 'none',
+      triggeringSignal: 'snapshot_status:running',
+      currentState: 'running',
+      confidence: 'medium',
+    });
+    expect(s.divergence.any).toBe(false);
+  });
+});
+
+describe('when state says inactive but active-phase events arrive', () => {
+  const s = projectState(
+    inputs({
+      snapshot: snapshot({ runtime: { superloopState: { active: false }, approval: null } }),
+      lastEventEnvelope: event('iteration_start'),
+    }),
+  );
+  it('flags activeMismatch with low confidence, and reports active as null (jq // semantics)', () => {
+    expect(s.divergence.flags.activeMismatch).toBe(true);
+    expect(s.transition.confidence).toBe('low');
+    expect(s.projection.active).toBeNull();
+    expect(s.transition.triggeringSignal).toBe('event:iteration_start');
+  });
+});
+
+describe('when approval is pending and completion is already true', () => {
+  const snap = snapshot({
+    run: { status: 'awaiting_approval', summary: { completion_ok: true } },
+    runtime: { approval: { status: 'pending' } },
+  });
+  it('flags approvalCompletionConflict', () => {
+    const s = projectState(inputs({ snapshot: snap }));
+    expect(s.divergence.flags.approvalCompletionConflict).toBe(true);
+    expect(s.projection.hasPendingApproval).toBe(true);
+  });
+});
+
+describe('when the persisted cursor is ahead of the snapshot', () => {
+  it('flags cursorRegression and carries the previous state', () => {
+    const s = projectState(
+      inputs({ previous: { cursor: { eventLineOffset: 99 }, transition: { currentState: 'running' } } }),
+    );
+    expect(s.divergence.flags.cursorRegression).toBe(true);
+    expect(s.transition.previousState).toBe('running');
+  });
+  it('does not flag a non-numeric previous cursor', () => {
+    expect(
+      projectState(inputs({ previous: { cursor: { eventLineOffset: 'x' } } })).divergence.flags
+        .cursorRegression,
+    ).toBe(false);
+  });
+  it('reads an unreadable previous state ({}) as none', () => {
+    expect(projectState(inputs({ previous: {} })).transition.previousState).toBe('none');
+  });
+});
