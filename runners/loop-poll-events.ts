@@ -108,6 +108,7 @@ const drain = async (
 
 export const loopPollEvents: Command = {
   path: ['loop', 'poll-events'],
+  title: 'print new events as loop_run_event envelopes, exactly once',
   usage: '--repo <path> --loop <id> [--cursor-file <path>] [options]',
   summary:
     'Print new events.jsonl records as loop_run_event envelopes (one JSON per line) and advance the cursor file ' +

@@ -51,6 +51,7 @@ const snapshotProblem = (value: unknown, loopId: string): string => {
 
 export const loopProjectState: Command = {
   path: ['loop', 'project-state'],
+  title: 'compute and write the manager lifecycle state of a loop',
   usage: '--repo <path> --loop <id> [--snapshot-file F] [--events-file F] [--state-file F] [options]',
   summary:
     'Compute the loop lifecycle (awaiting_approval > complete > running > stopped > failed > idle > unknown), the ' +

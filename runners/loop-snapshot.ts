@@ -8,6 +8,7 @@ import { prettyFlag, readExits, readFlags, traceIdFlag } from './loop/common-fla
 
 export const loopSnapshot: Command = {
   path: ['loop', 'snapshot'],
+  title: 'print the loop_run_snapshot envelope of a loop',
   usage: '--repo <path> --loop <id> [options]',
   summary:
     'Print the loop_run_snapshot envelope (schemaVersion v1): run identity, lifecycle status, runtime state, ' +

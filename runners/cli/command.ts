@@ -23,6 +23,8 @@ export type Values = Record<string, string | boolean | string[] | undefined>;
 
 export interface Command {
   readonly path: readonly string[];
+  /** One line for the top-level command list. */
+  readonly title?: string;
   readonly summary: string;
   readonly usage: string;
   readonly flags: Readonly<Record<string, Flag>>;

@@ -16,7 +16,7 @@ const topHelp = (commands: readonly Command[]): string =>
     '',
     'Commands:',
     ...commands.map(
-      (c) => `  ${c.path.join(' ').padEnd(24)}${c.summary.split('. ')[0]?.replace(/\.$/, '')}.`,
+      (c) => `  ${c.path.join(' ').padEnd(24)}${c.title ?? c.summary.split(/[:(]/)[0]?.trim()}`,
     ),
     '',
     'Exit codes: 0 ok; 1 bad input, missing artifact or corruption; 2 a gate said no; 64 usage error;',
