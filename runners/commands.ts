@@ -4,5 +4,6 @@ import { loopSnapshot } from './loop-snapshot.js';
 import { loopPollEvents } from './loop-poll-events.js';
 import { loopProjectState } from './loop-project-state.js';
 import { demo } from './demo.js';
+import { replay } from './replay.js';
 
-export const commands: readonly Command[] = [loopSnapshot, loopPollEvents, loopProjectState, demo];
+export const commands: readonly Command[] = [loopSnapshot, loopPollEvents, loopProjectState, replay, demo];
