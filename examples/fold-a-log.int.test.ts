@@ -11,7 +11,13 @@ describe('the README library example', () => {
   });
   it('folds a real log through the built package and prints the projection', () => {
     const log = new URL('../fixtures/loop/stopped/.superloop/loops/stopped/events.jsonl', import.meta.url);
-    const out = JSON.parse(execFileSync(process.execPath, [example.pathname, log.pathname], { encoding: 'utf8' }));
-    expect(out).toMatchObject({ records: 35, lastEvent: 'loop_stop', lifecycle: { value: 'stopped', reasons: ['stop_event'] } });
+    const out = JSON.parse(
+      execFileSync(process.execPath, [example.pathname, log.pathname], { encoding: 'utf8' }),
+    );
+    expect(out).toMatchObject({
+      records: 35,
+      lastEvent: 'loop_stop',
+      lifecycle: { value: 'stopped', reasons: ['stop_event'] },
+    });
   });
 });

@@ -21,5 +21,10 @@ const lifecycle = lifecycleOf(
   '2026-02-22T12:00:00Z',
 );
 process.stdout.write(
-  stableJson({ records: result.state.records, lastEvent: last?.event ?? null, cursor: result.cursor, lifecycle }),
+  stableJson({
+    records: result.state.records,
+    lastEvent: last?.event ?? null,
+    cursor: result.cursor,
+    lifecycle,
+  }),
 );

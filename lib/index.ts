@@ -38,7 +38,20 @@ export { loopEventsProjection } from './loop/events-projection.js';
 export type { LoopEventsState } from './loop/events-projection.js';
 export { buildSnapshot, factsOf } from './loop/snapshot.js';
 export { eventEnvelope } from './loop/envelope.js';
-export { projectState, divergenceOf, checkSnapshotEnvelope, checkEventEnvelope } from './loop/project-state.js';
+export {
+  projectState,
+  divergenceOf,
+  checkSnapshotEnvelope,
+  checkEventEnvelope,
+} from './loop/project-state.js';
 export { decodeLoopEventLine, isLoopEventLine } from './loop/event-guard.js';
-export { LoopEventLine, LoopRunSnapshot, LoopRunEvent, PollCursor, RunSummary, SuperloopState, Approval } from './loop/codecs.js';
+export {
+  LoopEventLine,
+  LoopRunSnapshot,
+  LoopRunEvent,
+  PollCursor,
+  RunSummary,
+  SuperloopState,
+  Approval,
+} from './loop/codecs.js';
 export { ManagerState } from './loop/state-codec.js';

@@ -7,7 +7,9 @@ export const END = '<!-- cli-reference:end -->';
 
 /** Pure: the reference section for `commands`. */
 export const renderReference = (commands: readonly Command[]): string =>
-  commands.map((c) => `### \`opsfold ${c.path.join(' ')}\`\n\n\`\`\`text\n${helpOf(c).trimEnd()}\n\`\`\`\n`).join('\n');
+  commands
+    .map((c) => `### \`opsfold ${c.path.join(' ')}\`\n\n\`\`\`text\n${helpOf(c).trimEnd()}\n\`\`\`\n`)
+    .join('\n');
 
 /** Pure: `readme` with the text between the markers replaced by `reference`. */
 export const injectReference = (readme: string, reference: string): string => {

@@ -13,16 +13,29 @@ export interface ContractError {
 
 const describe = (value: unknown): string => {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) text = typeof value === 'bigint' ? `${String(value)}n` : typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
-const pathOf = (context: t.Context): string =>
-  context
-    .slice(1)
-    .map((entry) => (/^\d+$/.test(entry.key) ? `[${entry.key}]` : `.${entry.key}`))
-    .join('')
-    .replace(/^/, '$');
+// Members of an intersection or union are not fields of the value: their index is no path step.
+const MEMBER_PARENTS = new Set(['IntersectionType', 'UnionType']);
+
+const pathOf = (context: t.Context): string => {
+  let path = '$';
+  for (let i = 1; i < context.length; i += 1) {
+    const parent = context[i - 1]?.type as { _tag?: string } | undefined;
+    if (MEMBER_PARENTS.has(parent?._tag ?? '')) continue;
+    const key = context[i]?.key ?? '';
+    path += /^\d+$/.test(key) ? `[${key}]` : `.${key}`;
+  }
+  return path;
+};
 
 /** Pure: the first io-ts validation error as a ContractError (path, expected type name, actual value). */
 export const firstContractError = (errors: t.Errors): ContractError => {

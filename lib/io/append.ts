@@ -28,16 +28,31 @@ const endsWithNewline = async (file: string): Promise<boolean> => {
   }
 };
 
+// Every value is serialized before anything is written: JSON.stringify returns undefined for
+// undefined/functions/symbols (which would append the corrupt line `undefined`) and throws on BigInt
+// or cycles, and an append-only log cannot take back the records written before such a value.
+const toLine = (value: unknown, index: number): string => {
+  const text = JSON.stringify(value) as string | undefined;
+  if (text === undefined)
+    throw new TypeError(`appendJsonl: value ${index} has no JSON form (${typeof value})`);
+  return `${text}\n`;
+};
+
 /** Appends each value as one JSON line (one write each) while holding the log's lock. */
-export const appendJsonl = async (file: string, values: readonly unknown[], options: AppendOptions = {}): Promise<void> => {
+export const appendJsonl = async (
+  file: string,
+  values: readonly unknown[],
+  options: AppendOptions = {},
+): Promise<void> => {
   const seam = options.seam ?? nodeSeam;
+  const lines = values.map(toLine);
   await seam.mkdir(dirname(file));
   await withLock(file, { waitMs: options.waitMs ?? 10_000, staleMs: options.staleMs }, async () => {
     const seal = !(await endsWithNewline(file));
     const handle = await seam.open(file, 'a', 0o644);
     try {
-      for (const [i, value] of values.entries()) {
-        const line = `${i === 0 && seal ? '\n' : ''}${JSON.stringify(value)}\n`;
+      for (const [i, text] of lines.entries()) {
+        const line = `${i === 0 && seal ? '\n' : ''}${text}`;
         await seam.write(handle, Buffer.from(line));
         if (options.fsync !== false) await seam.fsync(handle);
       }

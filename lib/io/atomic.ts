@@ -6,7 +6,11 @@ import { basename, dirname, join } from 'node:path';
 import { nodeSeam, type WriteSeam } from './fs-seam.js';
 import { stableJson } from '../core/stable-json.js';
 
-/** A write that failed; names the target and the step, and says the previous file is intact. */
+// Only the directory fsync comes after the rename: when it fails the new bytes are already in place
+// (but may not survive a crash), so the message must not claim the previous file was kept.
+const AFTER_RENAME = 'fsync dir';
+
+/** A write that failed; names the target and the step, and says which content the file now holds. */
 export class AtomicWriteError extends Error {
   constructor(
     readonly file: string,
@@ -14,7 +18,11 @@ export class AtomicWriteError extends Error {
     override readonly cause: unknown,
   ) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? String(cause);
-    super(`cannot write ${file} (${step}: ${code}); the previous file is left unchanged`);
+    const outcome =
+      step === AFTER_RENAME
+        ? 'the new content is in place but may not be durable'
+        : 'the previous file is left unchanged';
+    super(`cannot write ${file} (${step}: ${code}); ${outcome}`);
     this.name = 'AtomicWriteError';
   }
 }
@@ -37,7 +45,11 @@ const step = async <T>(file: string, name: string, run: () => Promise<T>): Promi
 };
 
 /** Writes `data` to `file` atomically (temp → fsync → rename → fsync dir). */
-export const writeFileAtomic = async (file: string, data: string | Buffer, seam: WriteSeam = nodeSeam): Promise<void> => {
+export const writeFileAtomic = async (
+  file: string,
+  data: string | Buffer,
+  seam: WriteSeam = nodeSeam,
+): Promise<void> => {
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   await step(file, 'mkdir', () => seam.mkdir(dir));
@@ -45,16 +57,20 @@ export const writeFileAtomic = async (file: string, data: string | Buffer, seam:
   try {
     await step(file, 'write', () => seam.write(handle, Buffer.isBuffer(data) ? data : Buffer.from(data)));
     await step(file, 'fsync', () => seam.fsync(handle));
-    await handle.close();
+    await step(file, 'close', () => handle.close());
     await step(file, 'rename', () => seam.rename(tmp, file));
   } catch (err) {
     await handle.close().catch(() => undefined);
     await seam.unlink(tmp).catch(() => undefined);
     throw err;
   }
-  await step(file, 'fsync dir', () => syncDir(dir, seam));
+  await step(file, AFTER_RENAME, () => syncDir(dir, seam));
 };
 
 /** Writes sorted-key JSON with a trailing newline atomically, so re-runs give identical bytes. */
-export const writeJsonAtomic = (file: string, value: unknown, seam: WriteSeam = nodeSeam, pretty = true): Promise<void> =>
-  writeFileAtomic(file, stableJson(value, pretty), seam);
+export const writeJsonAtomic = (
+  file: string,
+  value: unknown,
+  seam: WriteSeam = nodeSeam,
+  pretty = true,
+): Promise<void> => writeFileAtomic(file, stableJson(value, pretty), seam);

@@ -4,7 +4,11 @@
 // fails closed on either unless the operator asked to start over.
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
+import * as E from 'fp-ts/lib/Either.js';
 import type { Checkpoint, Cursor, SourceFingerprint } from '../core/position.js';
+import { CheckpointFile } from '../core/checkpoint-codec.js';
+import { decode, parseJson } from '../core/codec.js';
+import { Sha256Hasher } from '../core/sha256.js';
 import { writeJsonAtomic } from './atomic.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -34,7 +38,11 @@ export interface LastLine {
  * The fingerprint of `file` as consumed up to `cursor`; `lastLine` is where the last consumed line
  * starts, and its digest covers the bytes from there to the cursor.
  */
-export const fingerprintAt = async (file: string, cursor: Cursor, lastLine: LastLine | null): Promise<SourceFingerprint> => {
+export const fingerprintAt = async (
+  file: string,
+  cursor: Cursor,
+  lastLine: LastLine | null,
+): Promise<SourceFingerprint> => {
   const st = await fsp.stat(file);
   return {
     size: st.size,
@@ -45,16 +53,20 @@ export const fingerprintAt = async (file: string, cursor: Cursor, lastLine: Last
   };
 };
 
-export type SourceCheck = { readonly ok: true } | { readonly ok: false; readonly kind: 'truncated' | 'rotated'; readonly detail: string };
+export type SourceCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly kind: 'truncated' | 'rotated'; readonly detail: string };
 
 /** Does `file` still hold, unchanged, the bytes the checkpoint consumed? */
 export const checkSource = async (file: string, cp: Checkpoint<unknown>): Promise<SourceCheck> => {
   const st = await fsp.stat(file).catch(() => null);
   if (st === null) return { ok: false, kind: 'rotated', detail: 'the file is gone' };
   const at = cp.cursor.byteOffset;
-  if (st.size < at) return { ok: false, kind: 'truncated', detail: `size ${st.size} is below the checkpoint at byte ${at}` };
+  if (st.size < at)
+    return { ok: false, kind: 'truncated', detail: `size ${st.size} is below the checkpoint at byte ${at}` };
   const head = await shaOfRange(file, 0, Math.min(HEAD_BYTES, at));
-  if (head !== cp.source.headSha256) return { ok: false, kind: 'rotated', detail: 'the first bytes differ from the checkpoint' };
+  if (head !== cp.source.headSha256)
+    return { ok: false, kind: 'rotated', detail: 'the first bytes differ from the checkpoint' };
   const { lastLineByteOffset: lastAt, lastLineSha256: lastSha } = cp.source;
   if (lastAt !== null && lastSha !== null && (await shaOfRange(file, lastAt, at)) !== lastSha) {
     return { ok: false, kind: 'rotated', detail: `the line at byte ${lastAt} differs from the checkpoint` };
@@ -64,20 +76,59 @@ export const checkSource = async (file: string, cp: Checkpoint<unknown>): Promis
 
 export type LoadedCheckpoint<S> = { readonly checkpoint: Checkpoint<S> | null; readonly note: string | null };
 
-/** Loads a checkpoint for `projection`@`version`; another version, a missing or unreadable file → none. */
-export const loadCheckpoint = async <S>(path: string, projection: string, version: number): Promise<LoadedCheckpoint<S>> => {
-  const text = await fsp.readFile(path, 'utf8').catch(() => null);
-  if (text === null) return { checkpoint: null, note: null };
+const unreadable = (path: string, why: string): LoadedCheckpoint<never> => ({
+  checkpoint: null,
+  note: `checkpoint ${path} is unreadable (${why}); folding from the start`,
+});
+
+const readText = (path: string): Promise<{ text: string } | { code: string }> =>
+  fsp.readFile(path, 'utf8').then(
+    (text) => ({ text }),
+    (err: NodeJS.ErrnoException) => ({ code: err.code ?? String(err) }),
+  );
+
+// A digest mid-state must be well-formed and cover exactly the consumed bytes, or resuming would
+// throw inside the hasher or report the digest of the wrong prefix.
+const digestProblem = (cp: Checkpoint<unknown>): string | null => {
+  if (cp.digest === undefined) return null;
+  if (cp.digest.length !== cp.cursor.byteOffset) return 'digest length differs from the cursor';
   try {
-    const cp = JSON.parse(text) as Checkpoint<S>;
-    if (cp.projection !== projection || cp.version !== version) {
-      return { checkpoint: null, note: `checkpoint ${path} is for ${cp.projection}@${cp.version}; folding from the start` };
-    }
-    return { checkpoint: cp, note: null };
-  } catch {
-    return { checkpoint: null, note: `checkpoint ${path} is unreadable; folding from the start` };
+    Sha256Hasher.from(cp.digest);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
   }
 };
 
+// Only a missing file is silent (the first run). A file that cannot be read (EISDIR, EACCES …), is
+// not JSON, or does not have the checkpoint's shape is ignored with a note: resuming from a half-valid
+// checkpoint would crash the fold (or worse, resume from a cursor that is not a number).
+/** Loads a checkpoint for `projection`@`version`; another version, a missing or unreadable file → none. */
+export const loadCheckpoint = async <S>(
+  path: string,
+  projection: string,
+  version: number,
+): Promise<LoadedCheckpoint<S>> => {
+  const read = await readText(path);
+  if ('code' in read)
+    return read.code === 'ENOENT' ? { checkpoint: null, note: null } : unreadable(path, read.code);
+  const parsed = parseJson(read.text);
+  if (E.isLeft(parsed)) return unreadable(path, parsed.left);
+  const id = (parsed.right ?? {}) as { projection?: unknown; version?: unknown };
+  const named = typeof id.projection === 'string' && typeof id.version === 'number';
+  if (named && (id.projection !== projection || id.version !== version)) {
+    return {
+      checkpoint: null,
+      note: `checkpoint ${path} is for ${String(id.projection)}@${String(id.version)}; folding from the start`,
+    };
+  }
+  const decoded = decode(CheckpointFile, parsed.right);
+  if (E.isLeft(decoded)) return unreadable(path, decoded.left.message);
+  const cp = decoded.right as Checkpoint<S>;
+  const problem = digestProblem(cp);
+  return problem === null ? { checkpoint: cp, note: null } : unreadable(path, problem);
+};
+
 /** Saves a checkpoint atomically as stable JSON. */
-export const saveCheckpoint = (path: string, cp: Checkpoint<unknown>): Promise<void> => writeJsonAtomic(path, cp, undefined, false);
+export const saveCheckpoint = (path: string, cp: Checkpoint<unknown>): Promise<void> =>
+  writeJsonAtomic(path, cp, undefined, false);

@@ -7,7 +7,9 @@ import type * as E from 'fp-ts/lib/Either.js';
 import type { Projection, Positioned } from '../core/projection.js';
 import type { Checkpoint, Cursor } from '../core/position.js';
 import { cursorStart } from '../core/position.js';
-import { Sha256Hasher, type Sha256State } from '../core/sha256.js';
+import type { Sha256State } from '../core/sha256.js';
+import { promises as fsp } from 'node:fs';
+import { digestRange, digestRangeInline, type RangeDigest } from './digest-range.js';
 import { readJsonlBatches, type JsonlEnd, type JsonlItem } from './jsonl.js';
 import { SourceChangedError } from './jsonl-errors.js';
 import { checkSource, fingerprintAt, loadCheckpoint, saveCheckpoint } from './checkpoints.js';
@@ -39,18 +41,54 @@ interface Start<S> {
   notes: string[];
 }
 
-const startOf = async <S, E>(file: string, projection: Projection<S, E>, opts: FoldFileOptions<E>): Promise<Start<S>> => {
-  const fresh: Start<S> = { state: projection.initial, cursor: cursorStart, digest: null, lastLine: null, notes: [] };
+const startOf = async <S, E>(
+  file: string,
+  projection: Projection<S, E>,
+  opts: FoldFileOptions<E>,
+): Promise<Start<S>> => {
+  const fresh: Start<S> = {
+    state: projection.initial,
+    cursor: cursorStart,
+    digest: null,
+    lastLine: null,
+    notes: [],
+  };
   if (opts.fromStart === true || opts.checkpointPath == null) return fresh;
-  const { checkpoint, note } = await loadCheckpoint<S>(opts.checkpointPath, projection.name, projection.version);
+  const { checkpoint, note } = await loadCheckpoint<S>(
+    opts.checkpointPath,
+    projection.name,
+    projection.version,
+  );
   if (note !== null) fresh.notes.push(note);
   if (checkpoint === null || (opts.digest === true && checkpoint.digest === undefined)) return fresh;
   const check = await checkSource(file, checkpoint);
-  if (!check.ok) throw new SourceChangedError(file, check.kind, `${check.detail}; rerun with --from-start to fold it again`);
+  if (!check.ok)
+    throw new SourceChangedError(
+      file,
+      check.kind,
+      `${check.detail}; rerun with --from-start to fold it again`,
+    );
   const { lastLineByteOffset: at } = checkpoint.source;
   const lastLine = at === null ? null : { byteOffset: at, end: checkpoint.cursor.byteOffset };
-  return { state: checkpoint.state, cursor: checkpoint.cursor, digest: checkpoint.digest ?? null, lastLine, notes: fresh.notes };
+  return {
+    state: checkpoint.state,
+    cursor: checkpoint.cursor,
+    digest: checkpoint.digest ?? null,
+    lastLine,
+    notes: fresh.notes,
+  };
 };
+
+/** The digest at the fold's cursor; recomputed inline in the (unexpected) case the two disagree. */
+const digestAt = async (
+  file: string,
+  start: Start<unknown>,
+  cursor: Cursor,
+  got: RangeDigest,
+): Promise<Sha256State> =>
+  got.end === cursor.byteOffset
+    ? got.state
+    : (await digestRangeInline(file, start.cursor.byteOffset, cursor.byteOffset, start.digest)).state;
 
 /** Folds `file` through `projection` from its checkpoint (or from the start); does not save. */
 export const foldFile = async <S, E>(
@@ -59,14 +97,17 @@ export const foldFile = async <S, E>(
   opts: FoldFileOptions<E> = {},
 ): Promise<FoldFileResult<S>> => {
   const start = await startOf(file, projection, opts);
-  const hasher = opts.digest === true ? Sha256Hasher.from(start.digest ?? undefined) : null;
+  // The digest runs beside the fold (a worker on large ranges); both stop at the last newline before `until`.
+  const until = opts.digest === true ? (await fsp.stat(file)).size : undefined;
+  const digest = until === undefined ? null : digestRange(file, start.cursor.byteOffset, until, start.digest);
+  digest?.catch(() => undefined);
   const corrupt: (JsonlItem<unknown> & { kind: 'corrupt' })[] = [];
   const seed = { state: start.state, end: null as JsonlEnd | null };
   const batches$ = readJsonlBatches<E>(file, {
     from: start.cursor,
     decode: opts.decode,
     skipCorrupt: opts.skipCorrupt,
-    onConsumed: hasher === null ? undefined : (bytes) => hasher.update(bytes),
+    until,
   });
   const folded = await lastValueFrom(
     batches$.pipe(
@@ -82,12 +123,13 @@ export const foldFile = async <S, E>(
   );
   const end = folded.end as JsonlEnd;
   const lastLine = end.lastLine ?? start.lastLine;
+  const digested = digest === null ? null : await digestAt(file, start, end.cursor, await digest);
   return {
     state: folded.state,
     cursor: end.cursor,
     end: { ...end, lastLine },
     corrupt,
-    digest: hasher?.state() ?? null,
+    digest: digested,
     resumedFrom: start.cursor.byteOffset > 0 ? start.cursor : null,
     notes: start.notes,
   };

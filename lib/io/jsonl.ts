@@ -56,8 +56,12 @@ interface Acc<T> {
   last: RawLine | null;
 }
 
+// Blank means JSON whitespace only (space, tab, CR): `\s` would also swallow a BOM or a no-break space
+// after line 1, which are data (and corrupt), not blank lines.
+const BLANK = /^[ \t\r]*$/;
+
 const classify = <T>(raw: RawLine, decode: (v: unknown) => E.Either<string, T>): JsonlItem<T> | 'blank' => {
-  if (raw.text.length === 0 || /^\s*$/.test(raw.text)) return 'blank';
+  if (BLANK.test(raw.text)) return 'blank';
   const next = { byteOffset: raw.end, lines: raw.line };
   const position = { line: raw.line, byteOffset: raw.byteOffset };
   const parsed = parseJson(raw.text);
@@ -66,8 +70,39 @@ const classify = <T>(raw: RawLine, decode: (v: unknown) => E.Either<string, T>):
   return { kind: 'corrupt', position, raw: raw.text, reason: decoded.left, next };
 };
 
+type Corrupt<T> = JsonlItem<T> & { readonly kind: 'corrupt' };
+
+/** Classifies one chunk's lines into `acc`; returns the first corrupt line when not skipping. */
+const takeLines = <T>(
+  lines: readonly RawLine[],
+  acc: Acc<T>,
+  decode: (v: unknown) => E.Either<string, T>,
+  skipCorrupt: boolean,
+): Corrupt<T> | null => {
+  acc.items = [];
+  for (const raw of lines) {
+    const item = classify(raw, decode);
+    if (item === 'blank') acc.blank += 1;
+    else if (item.kind === 'corrupt' && !skipCorrupt) return item;
+    else acc.items.push(item);
+    acc.last = raw;
+  }
+  return null;
+};
+
+const endOf = <T>(splitter: LineSplitter, acc: Acc<T>): JsonlEnd => {
+  const rest = splitter.remainder;
+  const cursor = splitter.cursor;
+  const tornTail = rest.length > 0 ? { byteOffset: cursor.byteOffset, bytes: rest.length } : null;
+  const lastLine = acc.last === null ? null : { byteOffset: acc.last.byteOffset, end: acc.last.end };
+  return { cursor, tornTail, blankLines: acc.blank, lastLine };
+};
+
 /** Reads a JSONL file from a cursor as batches (one per chunk), then a final batch carrying `end`. */
-export async function* iterateJsonlBatches<T = unknown>(file: string, options: ReadOptions<T> = {}): AsyncGenerator<JsonlBatch<T>> {
+export async function* iterateJsonlBatches<T = unknown>(
+  file: string,
+  options: ReadOptions<T> = {},
+): AsyncGenerator<JsonlBatch<T>> {
   const decode = options.decode ?? identity<T>;
   const from = options.from ?? cursorStart;
   const splitter = new LineSplitter(from);
@@ -81,35 +116,37 @@ export async function* iterateJsonlBatches<T = unknown>(file: string, options: R
     end: options.until === undefined ? undefined : options.until - 1,
     highWaterMark: options.highWaterMark ?? 1 << 20,
   });
+  const onConsumed = options.onConsumed ?? (() => undefined);
   try {
     for await (const chunk of stream) {
-      acc.items = [];
-      for (const raw of splitter.push(chunk as Buffer)) {
-        const item = classify(raw, decode);
-        if (item === 'blank') acc.blank += 1;
-        else if (item.kind === 'corrupt' && options.skipCorrupt !== true) {
-          yield { items: acc.items, cursor: { byteOffset: item.position.byteOffset, lines: item.position.line - 1 }, end: null };
-          throw new CorruptLineError(file, item.position.line, item.position.byteOffset, item.reason);
-        } else acc.items.push(item);
-        acc.last = raw;
+      const chunkStart = splitter.cursor.byteOffset;
+      const bad = takeLines(splitter.push(chunk as Buffer), acc, decode, options.skipCorrupt === true);
+      if (bad !== null) {
+        // The batch below stops before the bad line; onConsumed gets exactly the bytes before it.
+        const { line, byteOffset } = bad.position;
+        onConsumed(splitter.consumed.subarray(0, byteOffset - chunkStart));
+        yield { items: acc.items, cursor: { byteOffset, lines: line - 1 }, end: null };
+        throw new CorruptLineError(file, line, byteOffset, bad.reason);
       }
-      options.onConsumed?.(splitter.consumed);
+      onConsumed(splitter.consumed);
       yield { items: acc.items, cursor: splitter.cursor, end: null };
     }
   } finally {
     stream.destroy();
   }
-  const rest = splitter.remainder;
-  const cursor = splitter.cursor;
-  const tornTail = rest.length > 0 ? { byteOffset: cursor.byteOffset, bytes: rest.length } : null;
-  const lastLine = acc.last === null ? null : { byteOffset: acc.last.byteOffset, end: acc.last.end };
-  yield { items: [], cursor, end: { cursor, tornTail, blankLines: acc.blank, lastLine } };
+  const end = endOf(splitter, acc);
+  yield { items: [], cursor: end.cursor, end };
 }
 
 /** The same batches as an Observable (rxjs), for stream composition and tailing. */
-export const readJsonlBatches = <T = unknown>(file: string, options: ReadOptions<T> = {}): Observable<JsonlBatch<T>> =>
-  fromAsync(iterateJsonlBatches(file, options));
+export const readJsonlBatches = <T = unknown>(
+  file: string,
+  options: ReadOptions<T> = {},
+): Observable<JsonlBatch<T>> => fromAsync(iterateJsonlBatches(file, options));
 
 /** Reads a JSONL file from a cursor as an Observable of records (and `corrupt` items when skipping). */
-export const readJsonl = <T = unknown>(file: string, options: ReadOptions<T> = {}): Observable<JsonlItem<T>> =>
+export const readJsonl = <T = unknown>(
+  file: string,
+  options: ReadOptions<T> = {},
+): Observable<JsonlItem<T>> =>
   readJsonlBatches(file, options).pipe(concatMap((batch) => fromArray(batch.items)));

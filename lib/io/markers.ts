@@ -11,7 +11,13 @@ export interface MarkerStat {
   readonly mtimeEpoch: number | null;
 }
 
-export const absentMarker: MarkerStat = { exists: false, sizeBytes: 0, lineCount: 0, sha256: null, mtimeEpoch: null };
+export const absentMarker: MarkerStat = {
+  exists: false,
+  sizeBytes: 0,
+  lineCount: 0,
+  sha256: null,
+  mtimeEpoch: null,
+};
 
 const countNewlines = (chunk: Buffer): number => {
   let n = 0;

@@ -23,13 +23,19 @@ const checked = (item: JsonlItem<unknown>, shownAs: string, loopId: string): unk
   if (item.kind !== 'record') return undefined;
   if (E.isLeft(checkEventEnvelope(item.value, loopId))) {
     const at = `${shownAs}:${item.position.line}:${item.position.byteOffset}`;
-    throw new CliError('event envelope is invalid or loop id mismatch', [`${at}: ${why(item.value, loopId)}`]);
+    throw new CliError('event envelope is invalid or loop id mismatch', [
+      `${at}: ${why(item.value, loopId)}`,
+    ]);
   }
   return item.value;
 };
 
 /** The last envelope of `file` (null when it holds none). */
-export const lastEventEnvelope = async (file: string, shownAs: string, loopId: string): Promise<LastEnvelope> => {
+export const lastEventEnvelope = async (
+  file: string,
+  shownAs: string,
+  loopId: string,
+): Promise<LastEnvelope> => {
   if (!existsSync(file)) throw new CliError(`events file not found: ${shownAs}`);
   let last: unknown = null;
   const notes: string[] = [];
@@ -37,11 +43,16 @@ export const lastEventEnvelope = async (file: string, shownAs: string, loopId: s
     for await (const batch of iterateJsonlBatches(file)) {
       for (const item of batch.items) last = checked(item, shownAs, loopId) ?? last;
       const tail = batch.end?.tornTail;
-      if (tail) notes.push(`${shownAs}: incomplete last line at byte ${tail.byteOffset} held back until it ends with a newline`);
+      if (tail)
+        notes.push(
+          `${shownAs}: incomplete last line at byte ${tail.byteOffset} held back until it ends with a newline`,
+        );
     }
   } catch (err) {
     if (!(err instanceof CorruptLineError)) throw err;
-    throw new CliError(`invalid event envelope in ${shownAs}`, [`${shownAs}:${err.line}:${err.byteOffset}: ${err.reason}`]);
+    throw new CliError(`invalid event envelope in ${shownAs}`, [
+      `${shownAs}:${err.line}:${err.byteOffset}: ${err.reason}`,
+    ]);
   }
   return { envelope: last, notes };
 };

@@ -1,0 +1,152 @@
+// The bench's result as one plain object, its targets, and its text form. Why separate: the same figures
+// go to a terminal, to `--json` consumers and into BENCHMARKS.md, and the PASS/MISS rules must be stated
+// once, next to the numbers they judge.
+import { cpus, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
+
+export interface Timed {
+  readonly seconds: number;
+  readonly runs: readonly number[];
+  readonly eventsPerSec: number;
+  readonly maxRssMb: number;
+  readonly sampledPeakMb: number;
+  readonly rssAtStartMb: number;
+}
+
+export interface Report {
+  readonly machine: { node: string; cpus: number; cpuModel: string; memoryGiB: number };
+  readonly setup: {
+    events: number;
+    bytes: number;
+    repo: string;
+    repeat: number;
+    gc: string;
+    startRssMb: number;
+    /** os.loadavg() (1, 5, 15 min) when the bench began and ended: other work on the machine skews the figures. */
+    loadAverage: { start: readonly number[]; end: readonly number[] };
+    generateSeconds: number;
+    generateMaxRssMb: number;
+  };
+  readonly baseline: Timed;
+  readonly fullReplay: Timed & { ratioToBaseline: number };
+  readonly incremental: {
+    appendedEvents: number;
+    appendedBytes: number;
+    warmupPollSeconds: number;
+    warmupPollBytes: number;
+    pollSeconds: number;
+    projectSeconds: number;
+    seconds: number;
+    runs: readonly number[];
+    eventsPerSec: number;
+    percentOfFull: number;
+    maxRssMb: number;
+    sampledPeakMb: number;
+    rssAtStartMb: number;
+  };
+  readonly startup: { command: string; runs: readonly number[]; medianSeconds: number } | { skipped: string };
+  readonly targets: readonly { id: string; rule: string; value: string; pass: boolean }[];
+}
+
+const cpuModel = (): string => {
+  const info = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  return /^model name\s*:\s*(.+)$/m.exec(info)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+};
+
+export const machine = (): Report['machine'] => ({
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpuModel(),
+  memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+});
+
+/** The PASS/MISS rules: (b) ≥ 0.7× (a) throughput and peak RSS < 150 MB; (c) < 2% of (b)'s time. */
+export const targetsOf = (r: Pick<Report, 'fullReplay' | 'incremental'>): Report['targets'] => [
+  {
+    id: 'b.throughput',
+    rule: '(b) ≥ 0.7 × (a) events/s',
+    value: `${r.fullReplay.ratioToBaseline.toFixed(2)} ×`,
+    pass: r.fullReplay.ratioToBaseline >= 0.7,
+  },
+  {
+    id: 'b.rss',
+    rule: '(b) peak RSS < 150 MB',
+    value: `${r.fullReplay.maxRssMb.toFixed(0)} MB`,
+    pass: r.fullReplay.maxRssMb < 150,
+  },
+  {
+    id: 'c.time',
+    rule: '(c) < 2% of (b) time',
+    value: `${r.incremental.percentOfFull.toFixed(2)} %`,
+    pass: r.incremental.percentOfFull < 2,
+  },
+];
+
+const s = (x: number): string => `${x.toFixed(3)} s`;
+const rate = (x: number): string => `${Math.round(x).toLocaleString('en-US')} ev/s`;
+const load = (xs: readonly number[]): string => xs.map((x) => x.toFixed(2)).join(' ');
+const mb = (x: number): string => `${x.toFixed(0)} MB`;
+const rssCell = (t: { maxRssMb: number; sampledPeakMb: number; rssAtStartMb: number }): string =>
+  `${mb(t.maxRssMb)} / ${mb(t.rssAtStartMb)}→${mb(t.sampledPeakMb)}`;
+const row = (cells: readonly string[]): string =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(34) : c.padStart(i === 4 ? 30 : 16))).join('');
+
+/** The human-readable report. */
+export const formatText = (r: Report): string => {
+  const { setup: u, baseline: a, fullReplay: b, incremental: c } = r;
+  const runs = (t: { runs: readonly number[] }) =>
+    t.runs.length > 1 ? `  (runs: ${t.runs.map((x) => x.toFixed(3)).join(', ')})` : '';
+  const start =
+    'skipped' in r.startup
+      ? `  skipped: ${r.startup.skipped}`
+      : `  ${r.startup.command}: median ${s(r.startup.medianSeconds)} of ${r.startup.runs.length} ` +
+        `(${r.startup.runs.map((x) => x.toFixed(3)).join(', ')}) — not part of (c)`;
+  return [
+    `opsfold bench — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB`,
+    `log: ${u.events.toLocaleString('en-US')} events, ${u.bytes.toLocaleString('en-US')} bytes ` +
+      `(${(u.bytes / u.events).toFixed(0)} B/event) in ${u.repo}`,
+    `generated in ${s(u.generateSeconds)}; repeat ${u.repeat} (best run shown); gc: ${u.gc}`,
+    `RSS at start ${mb(u.startRssMb)} (tsx + opsfold modules), maxRSS after generating ${mb(u.generateMaxRssMb)}; ` +
+      `load average at start ${load(u.loadAverage.start)}, at end ${load(u.loadAverage.end)}`,
+    '',
+    row(['phase', 'seconds', 'events/s', 'vs (a)', 'RSS max / phase start→peak']),
+    row(['(a) raw baseline (parse only)', s(a.seconds), rate(a.eventsPerSec), '1.00 ×', rssCell(a)]) +
+      runs(a),
+    row([
+      '(b) project-state --from-start',
+      s(b.seconds),
+      rate(b.eventsPerSec),
+      `${b.ratioToBaseline.toFixed(2)} ×`,
+      rssCell(b),
+    ]) + runs(b),
+    row([
+      `(c) +${c.appendedEvents} events: poll + project`,
+      s(c.seconds),
+      rate(c.eventsPerSec),
+      `${c.percentOfFull.toFixed(2)} % of (b)`,
+      rssCell(c),
+    ]) + runs(c),
+    `    best round: poll-events ${s(c.pollSeconds)} + project-state (resumed) ${s(c.projectSeconds)}; each round`,
+    `    appends ${c.appendedEvents} events (${c.appendedBytes.toLocaleString('en-US')} bytes) in one write first`,
+    `    untimed warm-up poll before the first append (whole log → cursor at the end): ${s(c.warmupPollSeconds)}, ` +
+      `${(c.warmupPollBytes / 2 ** 20).toFixed(0)} MiB of envelopes`,
+    '',
+    'RSS: "max" is process.resourceUsage().maxRSS after the phase. It is monotonic (a process-wide high-water mark),',
+    'so it includes every earlier phase and the generation. "phase start→peak" is the RSS after the GC that opens the',
+    'phase and the highest RSS sampled every 10 ms during it; memory still held from earlier phases counts there too.',
+    '(c) runs after an untimed warm-up poll that emits every event of the log once, which raises the RSS it starts at.',
+    '',
+    'start-up (separate, spawned process):',
+    start,
+    '',
+    'targets:',
+    ...r.targets.map((t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.rule.padEnd(28)} ${t.value}`),
+    '',
+  ].join('\n');
+};

@@ -1,0 +1,79 @@
+// The resumable sha256 of a log's consumed bytes, computed beside the fold instead of inside it: on a
+// large range a worker thread hashes while the main thread parses, so a full replay pays for one of
+// the two, not both. Both stop at the same place: the last newline before `until`, which is exactly
+// where the reader's cursor ends when it reads up to `until` (a torn tail is never hashed).
+import { createReadStream } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { Sha256Hasher, type Sha256State } from '../core/sha256.js';
+
+export interface RangeDigest {
+  readonly state: Sha256State;
+  /** Byte offset just past the last newline hashed. */
+  readonly end: number;
+}
+
+/** Below this many bytes a worker costs more than it saves. */
+const WORKER_THRESHOLD = 8 << 20;
+
+/** Hashes [from, until) of `file` through its last newline, on this thread. */
+export const digestRangeInline = async (
+  file: string,
+  from: number,
+  until: number,
+  state: Sha256State | null,
+): Promise<RangeDigest> => {
+  const hasher = Sha256Hasher.from(state ?? undefined);
+  let end = from;
+  let carry: Buffer = Buffer.alloc(0);
+  if (until <= from) return { state: hasher.state(), end };
+  for await (const chunk of createReadStream(file, { start: from, end: until - 1, highWaterMark: 1 << 20 })) {
+    const buf = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const nl = buf.lastIndexOf(0x0a);
+    if (nl === -1) {
+      carry = buf;
+      continue;
+    }
+    hasher.update(buf.subarray(0, nl + 1));
+    end += nl + 1;
+    carry = Buffer.from(buf.subarray(nl + 1));
+  }
+  return { state: hasher.state(), end };
+};
+
+// The worker runs this module's own inline hashing; it imports the compiled module by URL, so it is
+// only available where the .js files exist (the built package). Elsewhere the caller falls back.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.self)
+  .then((m) => m.digestRangeInline(workerData.file, workerData.from, workerData.until, workerData.state))
+  .then((r) => parentPort.postMessage({ ok: r }), (e) => parentPort.postMessage({ error: String(e && e.message || e) }));
+`;
+
+const inWorker = (
+  file: string,
+  from: number,
+  until: number,
+  state: Sha256State | null,
+): Promise<RangeDigest> =>
+  new Promise((resolve, reject) => {
+    const self = new URL(import.meta.url.replace(/\.ts$/, '.js')).href;
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { self, file, from, until, state } });
+    worker.once('message', (m: { ok?: RangeDigest; error?: string }) => {
+      void worker.terminate();
+      if (m.ok !== undefined) resolve(m.ok);
+      else reject(new Error(m.error ?? 'digest worker failed'));
+    });
+    worker.once('error', reject);
+  });
+
+/** Hashes [from, until) through its last newline: in a worker for large ranges, else inline. */
+export const digestRange = async (
+  file: string,
+  from: number,
+  until: number,
+  state: Sha256State | null,
+): Promise<RangeDigest> => {
+  if (until - from < WORKER_THRESHOLD || !import.meta.url.endsWith('.js'))
+    return digestRangeInline(file, from, until, state);
+  return inWorker(file, from, until, state).catch(() => digestRangeInline(file, from, until, state));
+};
