@@ -26,7 +26,7 @@ export const digestRangeInline = async (
   let end = from;
   let carry: Buffer = Buffer.alloc(0);
   if (until <= from) return { state: hasher.state(), end };
-  for await (const chunk of createReadStream(file, { start: from, end: until - 1, highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(file, { start: from, end: until - 1, highWaterMark: 1 << 18 })) {
     const buf = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
     const nl = buf.lastIndexOf(0x0a);
     if (nl === -1) {

@@ -114,7 +114,7 @@ export async function* iterateJsonlBatches<T = unknown>(
   const stream = createReadStream(file, {
     start: from.byteOffset,
     end: options.until === undefined ? undefined : options.until - 1,
-    highWaterMark: options.highWaterMark ?? 1 << 20,
+    highWaterMark: options.highWaterMark ?? 1 << 18,
   });
   const onConsumed = options.onConsumed ?? (() => undefined);
   try {
