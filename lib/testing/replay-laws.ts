@@ -23,7 +23,7 @@ export interface ReplayCounterexample {
 export interface ReplayLawsOptions {
   /** How many split/chunking cases to try (default 100). */
   readonly runs?: number;
-  /** The fast-check seed (a 32-bit integer); random when absent, and always reported. */
+  /** The fast-check seed (a 32-bit integer); 424242 when absent, and always reported. */
   readonly seed?: number;
 }
 
@@ -177,13 +177,16 @@ const failure = <E>(
   return { counterexample, message: `${what} ${where(at, position)}: ${at.detail}` };
 };
 
+const DEFAULT_SEED = 424242;
+
 /** Checks both replay laws of `projection` over `events` (deterministic first); never throws for a law failure. */
 export const replayLaws = <S, E>(
   projection: Projection<S, E>,
   events: Events<E>,
   options: ReplayLawsOptions = {},
 ): ReplayLawsResult => {
-  const seed = (options.seed ?? Date.now() ^ (Math.random() * 0x100000000)) | 0;
+  // A fixed default keeps suites reproducible; callers wanting variety pass their own seed.
+  const seed = (options.seed ?? DEFAULT_SEED) | 0;
   const n = events.length;
   const full = tryFold(projection, events);
   if (full !== tryFold(projection, events)) {
