@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { main } from '../dist/runners/cli/main.js';
-import { commands } from '../dist/runners/commands.js';
+import { main } from '../runners/cli/main.js';
+import { commands } from '../runners/commands.js';
 
 /** A command that exited non-zero; carries what it printed on stderr. */
 export class CommandFailed extends Error {

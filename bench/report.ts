@@ -112,7 +112,7 @@ export const formatText = (r: Report): string => {
     `log: ${u.events.toLocaleString('en-US')} events, ${u.bytes.toLocaleString('en-US')} bytes ` +
       `(${(u.bytes / u.events).toFixed(0)} B/event) in ${u.repo}`,
     `generated in ${s(u.generateSeconds)}; repeat ${u.repeat} (best run shown); gc: ${u.gc}`,
-    `RSS at start ${mb(u.startRssMb)} (tsx + opsfold modules), maxRSS after generating ${mb(u.generateMaxRssMb)}; ` +
+    `RSS at start ${mb(u.startRssMb)} (opsfold modules loaded), maxRSS after generating ${mb(u.generateMaxRssMb)}; ` +
       `load average at start ${load(u.loadAverage.start)}, at end ${load(u.loadAverage.end)}`,
     '',
     row(['phase', 'seconds', 'events/s', 'vs (a)', 'RSS max / phase start→peak']),

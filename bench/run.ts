@@ -2,10 +2,10 @@
 // full `loop project-state` replay and (c) the incremental cost of 1,000 appended events, plus node
 // start-up apart. Why one process: the figures share one warm page cache, one JIT and one RSS history,
 // so their ratios mean something. Exit 0 on a MISS (it is a measurement), 1 when a command failed.
+import { packageRoot } from '../runners/cli/package-root.js';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureRoom, generateRepo, sampleLineBytes } from './generate.js';
 import { CommandFailed, phase, setupGc, startup } from './measure.js';
@@ -35,7 +35,7 @@ Exit codes: 0 measured (even with a MISS); 1 a command or a check failed; 64 usa
 
 const APPENDED = 1000;
 const STARTUP_RUNS = 5;
-const pkgRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const pkgRoot = packageRoot();
 
 const positiveInt = (name: string, raw: string): number => {
   if (!/^[1-9][0-9]*$/.test(raw))
