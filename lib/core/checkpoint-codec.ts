@@ -1,7 +1,6 @@
 // opsfold's own checkpoint file (under <repo>/.opsfold/), as a codec for its JSON Schema.
 import * as t from 'io-ts';
-
-const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null]);
+import { nullable } from './codec.js';
 
 export const CheckpointFile = t.intersection(
   [

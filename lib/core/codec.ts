@@ -1,7 +1,7 @@
 // Decoding returns Either and never throws; the error names the JSON path of the first bad field so
 // the edge can print `file:line:byte: $.run.iteration: expected number, got "two"`.
 import * as E from 'fp-ts/lib/Either.js';
-import type * as t from 'io-ts';
+import * as t from 'io-ts';
 
 /** Why a value does not satisfy a contract: the JSON path of the offending field and what was expected. */
 export interface ContractError {
@@ -61,3 +61,6 @@ export const parseJson = (text: string): E.Either<string, unknown> => {
     return E.left(err instanceof Error ? err.message : String(err));
   }
 };
+
+/** A codec that also accepts null. */
+export const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null]);

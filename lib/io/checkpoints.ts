@@ -10,24 +10,14 @@ import { CheckpointFile } from '../core/checkpoint-codec.js';
 import { decode, parseJson } from '../core/codec.js';
 import { Sha256Hasher } from '../core/sha256.js';
 import { writeJsonAtomic } from './atomic.js';
+import { readRange } from './byte-range.js';
 
 const HEAD_BYTES = 64 * 1024;
 
-const shaOfRange = async (file: string, start: number, end: number): Promise<string> => {
-  const handle = await fsp.open(file, 'r');
-  try {
-    const buf = Buffer.alloc(Math.max(0, end - start));
-    let done = 0;
-    while (done < buf.length) {
-      const { bytesRead } = await handle.read(buf, done, buf.length - done, start + done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-    }
-    return createHash('sha256').update(buf.subarray(0, done)).digest('hex');
-  } finally {
-    await handle.close();
-  }
-};
+const shaOfRange = async (file: string, start: number, end: number): Promise<string> =>
+  createHash('sha256')
+    .update(await readRange(file, start, end))
+    .digest('hex');
 
 export interface LastLine {
   readonly byteOffset: number;

@@ -139,7 +139,7 @@ export const foldFile = async <S, E>(
 export const saveFoldCheckpoint = async <S>(
   path: string,
   file: string,
-  projection: Projection<S, unknown>,
+  projection: Pick<Projection<S, never>, 'name' | 'version'>,
   result: FoldFileResult<S>,
 ): Promise<void> => {
   const cp: Checkpoint<S> = {

@@ -2,6 +2,7 @@
 // (what `wc -l` prints), sha256 and mtime in epoch seconds. Streams the file; never loads it whole.
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
+import { newlinesIn } from './byte-range.js';
 
 export interface MarkerStat {
   readonly exists: boolean;
@@ -19,16 +20,6 @@ export const absentMarker: MarkerStat = {
   mtimeEpoch: null,
 };
 
-const countNewlines = (chunk: Buffer): number => {
-  let n = 0;
-  let i = chunk.indexOf(0x0a);
-  while (i !== -1) {
-    n += 1;
-    i = chunk.indexOf(0x0a, i + 1);
-  }
-  return n;
-};
-
 /** Exists/size/lines/sha256/mtime of a regular file; `absentMarker` when it is missing or not a file. */
 export const statMarker = async (file: string): Promise<MarkerStat> => {
   const st = await fsp.stat(file).catch(() => null);
@@ -37,7 +28,7 @@ export const statMarker = async (file: string): Promise<MarkerStat> => {
   let lineCount = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     hash.update(chunk as Buffer);
-    lineCount += countNewlines(chunk as Buffer);
+    lineCount += newlinesIn(chunk as Buffer);
   }
   return {
     exists: true,

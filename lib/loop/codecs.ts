@@ -2,8 +2,7 @@
 // codecs. Raw artifacts are decoded leniently (the runtime may add keys); envelopes follow the
 // reference contract `schema/ops-manager.contract.schema.json` (schemaVersion v1).
 import * as t from 'io-ts';
-
-const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null]);
+import { nullable } from '../core/codec.js';
 
 /** One line of `.superloop/loops/<loop>/events.jsonl`. */
 export const LoopEventLine = t.intersection(

@@ -1,9 +1,8 @@
 // The manager state document `loop project-state` writes to .superloop/ops-manager/<loop>/state.json
 // (the reference's keys and enums), as a codec so its JSON Schema is generated with the others.
 import * as t from 'io-ts';
+import { nullable } from '../core/codec.js';
 import { RunStatus } from './codecs.js';
-
-const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null]);
 
 export const ManagerState = t.type(
   {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Sha256Hasher } from '../../lib/core/sha256.js';
 import { foldFile, saveFoldCheckpoint, type FoldFileResult } from '../../lib/io/fold-file.js';
 import { statMarker, type MarkerStat } from '../../lib/io/markers.js';
+import { readRange } from '../../lib/io/byte-range.js';
 import { loopEventsProjection, type LoopEventsState } from '../../lib/loop/events-projection.js';
 import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
 import { buildSnapshot, type LoopArtifacts } from '../../lib/loop/snapshot.js';
@@ -32,23 +33,12 @@ export interface Gathered {
   commit(): Promise<void>;
 }
 
-const readRange = async (file: string, start: number, length: number): Promise<Buffer> => {
-  const handle = await fsp.open(file, 'r');
-  try {
-    const buf = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buf, 0, length, start);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-};
-
 /** Metadata of the events log from the fold: what was read, plus the torn tail, never a second pass. */
 const eventsStat = async (file: string, fold: FoldFileResult<LoopEventsState>): Promise<MarkerStat> => {
   const st = await fsp.stat(file);
   const hasher = Sha256Hasher.from(fold.digest ?? undefined);
   const tail = fold.end.tornTail;
-  if (tail !== null) hasher.update(await readRange(file, tail.byteOffset, tail.bytes));
+  if (tail !== null) hasher.update(await readRange(file, tail.byteOffset, tail.byteOffset + tail.bytes));
   return {
     exists: true,
     sizeBytes: fold.cursor.byteOffset + (tail?.bytes ?? 0),
@@ -58,6 +48,9 @@ const eventsStat = async (file: string, fold: FoldFileResult<LoopEventsState>): 
   };
 };
 
+const eventsCheckpoint = (p: LoopPaths): string =>
+  join(p.opsfoldDir, 'checkpoints', `${loopEventsProjection.name}.json`);
+
 const docOf = async (path: string): Promise<unknown> => {
   const doc = await readJsonDoc(path, `invalid JSON in ${path}`);
   return doc.found ? doc.value : null;
@@ -65,7 +58,7 @@ const docOf = async (path: string): Promise<unknown> => {
 
 const foldEvents = (p: LoopPaths, o: GatherOptions): Promise<FoldFileResult<LoopEventsState>> =>
   foldFile(p.events, loopEventsProjection, {
-    checkpointPath: join(p.opsfoldDir, 'checkpoints', `${loopEventsProjection.name}.json`),
+    checkpointPath: eventsCheckpoint(p),
     fromStart: o.fromStart,
     decode: decodeLoopEventLine,
     skipCorrupt: o.skipCorrupt,
@@ -112,7 +105,6 @@ export const gatherSnapshot = async (p: LoopPaths, o: GatherOptions): Promise<Ga
     eventLineCount: fold.cursor.lines,
     refs,
   });
-  const checkpointPath = join(p.opsfoldDir, 'checkpoints', `${loopEventsProjection.name}.json`);
-  const commit = () => saveFoldCheckpoint(checkpointPath, p.events, loopEventsProjection as never, fold);
+  const commit = () => saveFoldCheckpoint(eventsCheckpoint(p), p.events, loopEventsProjection, fold);
   return { snapshot, fold, notes, commit };
 };

@@ -3,17 +3,6 @@
 import { createReadStream } from 'node:fs';
 import type { Cursor } from '../../lib/core/position.js';
 
-/** Counts newlines in [start, until) of `file`. */
-export const countNewlines = async (file: string, start: number, until: number): Promise<number> => {
-  if (until <= start) return 0;
-  let n = 0;
-  for await (const chunk of createReadStream(file, { start, end: until - 1, highWaterMark: 1 << 20 })) {
-    const buf = chunk as Buffer;
-    for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) n += 1;
-  }
-  return n;
-};
-
 /** The cursor after `lines` complete lines, or null when the file has fewer. */
 export const cursorAfterLines = async (
   file: string,

@@ -6,7 +6,8 @@ import { cursorStart } from '../../lib/core/position.js';
 import { checkSource } from '../../lib/io/checkpoints.js';
 import { CliError } from '../cli/errors.js';
 import { readCursorFile } from './cursor-file.js';
-import { countNewlines, cursorAfterLines } from './locate-line.js';
+import { cursorAfterLines } from './locate-line.js';
+import { newlinesInRange } from '../../lib/io/byte-range.js';
 
 export interface PollStart {
   readonly start: Cursor;
@@ -52,9 +53,9 @@ export const pollStart = async (
       ]);
   } else if (saved !== null) {
     const found = await cursorAfterLines(events, saved.lines, size);
-    if (found === null) throw exceeds(saved.lines, await countNewlines(events, 0, size));
+    if (found === null) throw exceeds(saved.lines, await newlinesInRange(events, 0, size));
     start = found;
   }
-  const totalLines = start.lines + (await countNewlines(events, start.byteOffset, size));
+  const totalLines = start.lines + (await newlinesInRange(events, start.byteOffset, size));
   return { start, size, totalLines };
 };
