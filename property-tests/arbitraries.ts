@@ -367,6 +367,9 @@ export const EVENT_KEYS = [
   'data',
 ] as const;
 
+/** The fields LoopEventLine types (all but the free-form `data`). */
+export const TYPED_EVENT_KEYS = EVENT_KEYS.filter((k) => k !== 'data');
+
 const jsonJunk: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 2 });
 
 /** A realistic event with a few fields set to other (often wrong-typed) values, or removed. */

@@ -45,6 +45,7 @@ import {
   loopIdArb,
   mutatedEventArb,
   timestampArb,
+  TYPED_EVENT_KEYS,
 } from './arbitraries.js';
 
 const seed = Number(process.env.FC_SEED ?? 424242);
@@ -126,17 +127,7 @@ describe('the loop codecs', () => {
 
 /** Wrong-typed values for each LoopEventLine field (the codec allows string, or null where nullable). */
 const wrongTyped = fc.tuple(
-  fc.constantFrom(
-    'timestamp',
-    'event',
-    'type',
-    'loop_id',
-    'run_id',
-    'iteration',
-    'role',
-    'status',
-    'message',
-  ),
+  fc.constantFrom(...TYPED_EVENT_KEYS),
   fc.constantFrom<unknown>(true, false, {}, [], ['x'], { a: 1 }),
 );
 

@@ -18,7 +18,7 @@ import { iterateJsonlBatches, type JsonlBatch, type JsonlItem } from '../lib/io/
 import { CorruptLineError } from '../lib/io/jsonl-errors.js';
 import { decodeLoopEventLine } from '../lib/loop/event-guard.js';
 import type { RawEvent } from '../lib/loop/event-fields.js';
-import { logBytesArb, type LogBytes, type RecordLine } from './arbitraries.js';
+import { logBytesArb, type LogBytes, type RecordLine, TYPED_EVENT_KEYS } from './arbitraries.js';
 
 const seed = Number(process.env.FC_SEED ?? 424242);
 
@@ -227,17 +227,7 @@ describe('a damaged line in the middle of a log', () => {
 
 /** A field set to a value of the wrong type: valid JSON, but not a LoopEventLine. */
 const wrongFieldArb = fc.tuple(
-  fc.constantFrom(
-    'timestamp',
-    'event',
-    'type',
-    'loop_id',
-    'run_id',
-    'iteration',
-    'role',
-    'status',
-    'message',
-  ),
+  fc.constantFrom(...TYPED_EVENT_KEYS),
   fc.constantFrom<unknown>(true, false, {}, [], 42, ['x'], { a: 1 }),
 );
 

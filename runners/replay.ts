@@ -10,7 +10,7 @@ import { discover } from '../lib/io/discover.js';
 import { iterateJsonlBatches, type JsonlItem } from '../lib/io/jsonl.js';
 import { CorruptLineError } from '../lib/io/jsonl-errors.js';
 import { projectionNames, projections, type RegisteredProjection } from '../lib/projections.js';
-import { diffJson } from '../lib/testing/given.js';
+import { diffJson } from '../lib/core/json-diff.js';
 import { replayLaws } from '../lib/testing/replay-laws.js';
 import { str, type Command, type Io, type Values } from './cli/command.js';
 import { CliError, EXIT, usageError } from './cli/errors.js';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { Position } from '../core/position.js';
 import type { Positioned, Projection } from '../core/projection.js';
 import { stableJson } from '../core/stable-json.js';
-import { diffJson } from './given.js';
+import { diffJson } from '../core/json-diff.js';
 
 export type ReplayLaw = 'incremental' | 'deterministic';
 
