@@ -12,6 +12,13 @@ import {
   SuperloopState,
 } from './loop/codecs.js';
 import { ManagerState } from './loop/state-codec.js';
+import { loopHealthContracts } from './loop/health-registry.js';
+import { loopControlContracts } from './loop/control-registry.js';
+import { alertsContracts } from './alerts/registry.js';
+import { harnessContracts } from './harness/registry.js';
+import { queueContracts } from './queue/registry.js';
+import { cycleContracts } from './cycle/registry.js';
+import { runbookContracts } from './runbook/registry.js';
 
 export const contractCodecs: Readonly<Record<string, t.Mixed>> = {
   'opsfold-checkpoint': CheckpointFile,
@@ -23,4 +30,11 @@ export const contractCodecs: Readonly<Record<string, t.Mixed>> = {
   'loop-run-event': LoopRunEvent,
   'loop-poll-cursor': PollCursor,
   'loop-manager-state': ManagerState,
+  ...loopHealthContracts,
+  ...loopControlContracts,
+  ...alertsContracts,
+  ...harnessContracts,
+  ...queueContracts,
+  ...cycleContracts,
+  ...runbookContracts,
 };

@@ -1,24 +1,19 @@
 // The registry of projections by name, so generic tools (`opsfold replay`, the replay laws, benches)
 // can fold any log without knowing its domain. Law: each entry's `decode` accepts exactly the records
-// its projection folds, and the key equals `projection.name`; a domain adds its entry here, nothing else.
-import type * as E from 'fp-ts/lib/Either.js';
-import type { Projection } from './core/projection.js';
+// its projection folds, and the key equals `projection.name`; a domain adds its entries to its own
+// lib/<domain>/registry.ts, which is merged here.
+import { register, type RegisteredProjection } from './core/registered-projection.js';
 import { decodeLoopEventLine } from './loop/event-guard.js';
 import { loopEventsProjection } from './loop/events-projection.js';
+import { loopHealthProjections } from './loop/health-registry.js';
+import { loopControlProjections } from './loop/control-registry.js';
+import { alertsProjections } from './alerts/registry.js';
+import { harnessProjections } from './harness/registry.js';
+import { queueProjections } from './queue/registry.js';
+import { cycleProjections } from './cycle/registry.js';
+import { runbookProjections } from './runbook/registry.js';
 
-/** A projection with the decoder for the lines it folds and one line saying what it answers. */
-export interface RegisteredProjection {
-  readonly projection: Projection<unknown, unknown>;
-  readonly decode: (v: unknown) => E.Either<string, unknown>;
-  readonly describe: string;
-}
-
-/** Pure: ties a projection to its decoder at the type level before erasing both to `unknown`. */
-const register = <S, Ev>(
-  projection: Projection<S, Ev>,
-  decode: (v: unknown) => E.Either<string, Ev>,
-  describe: string,
-): RegisteredProjection => ({ projection: projection as Projection<unknown, unknown>, decode, describe });
+export type { RegisteredProjection } from './core/registered-projection.js';
 
 /** Every registered projection, keyed by its name. */
 export const projections: Readonly<Record<string, RegisteredProjection>> = Object.freeze({
@@ -27,6 +22,13 @@ export const projections: Readonly<Record<string, RegisteredProjection>> = Objec
     decodeLoopEventLine,
     'Superloop events.jsonl: record count, unnamed records, first timestamp, last record and its line.',
   ),
+  ...loopHealthProjections,
+  ...loopControlProjections,
+  ...alertsProjections,
+  ...harnessProjections,
+  ...queueProjections,
+  ...cycleProjections,
+  ...runbookProjections,
 });
 
 /** Pure: the registered names, sorted. */

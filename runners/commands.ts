@@ -1,9 +1,30 @@
-// Every command opsfold offers, in the order --help lists them.
+// Every command opsfold offers, in the order --help lists them. Each domain keeps its own list in
+// runners/<domain>/commands.ts; this file only concatenates them.
 import type { Command } from './cli/command.js';
 import { loopSnapshot } from './loop-snapshot.js';
 import { loopPollEvents } from './loop-poll-events.js';
 import { loopProjectState } from './loop-project-state.js';
+import { loopHealthCommands } from './loop/health-commands.js';
+import { loopControlCommands } from './loop/control-commands.js';
+import { alertsCommands } from './alerts/commands.js';
+import { harnessCommands } from './harness/commands.js';
+import { queueCommands } from './queue/commands.js';
+import { cycleCommands } from './cycle/commands.js';
+import { runbookCommands } from './runbook/commands.js';
 import { demo } from './demo.js';
 import { replay } from './replay.js';
 
-export const commands: readonly Command[] = [loopSnapshot, loopPollEvents, loopProjectState, replay, demo];
+export const commands: readonly Command[] = [
+  loopSnapshot,
+  loopPollEvents,
+  loopProjectState,
+  ...loopHealthCommands,
+  ...loopControlCommands,
+  ...alertsCommands,
+  ...harnessCommands,
+  ...queueCommands,
+  ...cycleCommands,
+  ...runbookCommands,
+  replay,
+  demo,
+];

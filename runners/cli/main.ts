@@ -29,6 +29,35 @@ const findCommand = (commands: readonly Command[], argv: readonly string[]): Com
     .filter((c) => c.path.every((word, i) => argv[i] === word))
     .sort((a, b) => b.path.length - a.path.length)[0];
 
+/** True when argv[from, to) is a run of flags (with their values) that `c` accepts. */
+const flagsOnly = (c: Command, argv: readonly string[], from: number, to: number): boolean => {
+  for (let i = from; i < to; i += 1) {
+    const name = argv[i]?.match(/^--([^=]+)(=.*)?$/);
+    const flag = name?.[1] === undefined ? undefined : c.flags[name[1]];
+    if (flag === undefined) return false;
+    if (flag.type === 'string' && name?.[2] === undefined) {
+      if (i + 1 >= to) return false;
+      i += 1;
+    }
+  }
+  return true;
+};
+
+/**
+ * Pure: `opsfold queue --db F status` → `opsfold queue status --db F`. Some references take their
+ * domain-wide flags before the subcommand; the flags must be ones the subcommand itself accepts.
+ */
+export const hoistSubcommand = (commands: readonly Command[], argv: readonly string[]): readonly string[] => {
+  if (findCommand(commands, argv) !== undefined || !argv[1]?.startsWith('--')) return argv;
+  for (const c of commands) {
+    const [domain, sub] = c.path;
+    if (c.path.length !== 2 || domain === undefined || domain !== argv[0] || sub === undefined) continue;
+    for (let at = argv.indexOf(sub, 2); at > 0; at = argv.indexOf(sub, at + 1))
+      if (flagsOnly(c, argv, 1, at)) return [domain, sub, ...argv.slice(1, at), ...argv.slice(at + 1)];
+  }
+  return argv;
+};
+
 const report = (io: Io, err: unknown): number => {
   if (err instanceof CliError) {
     io.stderr.write(`error: ${err.errorLine}\n${err.details.map((d) => `  ${d}\n`).join('')}`);
@@ -59,13 +88,14 @@ export const main = async (
     io[argv.length === 0 ? 'stderr' : 'stdout'].write(topHelp(commands));
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
-  const command = findCommand(commands, argv);
+  const args = hoistSubcommand(commands, argv);
+  const command = findCommand(commands, args);
   if (command === undefined) {
-    io.stderr.write(`error: unknown command: ${argv.slice(0, 2).join(' ')}\n  see: opsfold --help\n`);
+    io.stderr.write(`error: unknown command: ${args.slice(0, 2).join(' ')}\n  see: opsfold --help\n`);
     return EXIT.usage;
   }
   try {
-    const { values, positionals } = parseFlags(command, argv.slice(command.path.length));
+    const { values, positionals } = parseFlags(command, args.slice(command.path.length));
     if (values['help'] === true) {
       io.stdout.write(helpOf(command));
       return EXIT.ok;

@@ -1,0 +1,4 @@
+// The alerts commands, in the order --help lists them; runners/commands.ts appends them to the table.
+import type { Command } from '../cli/command.js';
+
+export const alertsCommands: readonly Command[] = [];
