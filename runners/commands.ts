@@ -4,6 +4,8 @@ import type { Command } from './cli/command.js';
 import { loopSnapshot } from './loop-snapshot.js';
 import { loopPollEvents } from './loop-poll-events.js';
 import { loopProjectState } from './loop-project-state.js';
+import { loopStatus } from './loop-status.js';
+import { loopReconcile } from './loop-reconcile.js';
 import { loopHealthCommands } from './loop/health-commands.js';
 import { loopControlCommands } from './loop/control-commands.js';
 import { alertsCommands } from './alerts/commands.js';
@@ -18,6 +20,8 @@ export const commands: readonly Command[] = [
   loopSnapshot,
   loopPollEvents,
   loopProjectState,
+  loopReconcile,
+  loopStatus,
   ...loopHealthCommands,
   ...loopControlCommands,
   ...alertsCommands,

@@ -1,0 +1,127 @@
+// The conditions the loop manager escalates, each with the record the reference appends for it:
+// one per health reason (category health_<severity>), one per divergence flag (divergence_detected)
+// and active profile drift (profile_drift_detected). Pure: they turn decided documents into
+// ActiveCondition values for planEscalations.
+import { at } from './event-fields.js';
+import type { ActiveCondition } from './escalations.js';
+
+export const HEALTH_CATEGORIES = ['health_degraded', 'health_critical'] as const;
+export const DIVERGENCE_CATEGORY = 'divergence_detected';
+export const DRIFT_CATEGORY = 'profile_drift_detected';
+
+export interface EscalationContext {
+  readonly loopId: string;
+  readonly transport: string;
+  readonly traceId: string | null;
+}
+
+export interface HealthFiles {
+  readonly stateFile: string;
+  readonly cursorFile: string;
+  readonly healthFile: string;
+}
+
+interface HealthLike {
+  readonly updatedAt: string;
+  readonly status: string;
+  readonly reasonCodes: readonly string[];
+  readonly reasons: readonly { readonly code: string; readonly severity: string }[];
+  readonly transport: { readonly ingestStatus: string; readonly failureCode: string | null };
+}
+
+const withTrace = (ctx: { readonly traceId: string | null }) =>
+  ctx.traceId === null ? {} : { traceId: ctx.traceId };
+
+/** Pure: one condition per health reason, recorded with the reference's health escalation keys. */
+export const healthConditions = (
+  h: HealthLike,
+  ctx: EscalationContext,
+  files: HealthFiles,
+): ActiveCondition[] =>
+  h.reasons.map((r) => {
+    const category = `health_${r.severity}`;
+    return {
+      loopId: ctx.loopId,
+      category,
+      condition: r.code,
+      record: {
+        timestamp: h.updatedAt,
+        loopId: ctx.loopId,
+        category,
+        transport: ctx.transport,
+        ingestStatus: h.transport.ingestStatus,
+        ...(h.transport.failureCode === null ? {} : { failureCode: h.transport.failureCode }),
+        ...files,
+        healthStatus: h.status,
+        reasonCodes: h.reasonCodes,
+        reasons: h.reasons,
+        ...withTrace(ctx),
+      },
+    };
+  });
+
+const FLAGS = ['activeMismatch', 'approvalCompletionConflict', 'cursorRegression'] as const;
+
+/** Pure: one condition per divergence flag that holds in a manager state document. */
+export const divergenceConditions = (
+  state: unknown,
+  ctx: EscalationContext & { readonly timestamp: string },
+  files: Omit<HealthFiles, 'healthFile'>,
+): ActiveCondition[] => {
+  const flags = at(state, 'divergence', 'flags');
+  const or = (v: unknown) => (v === undefined ? {} : v);
+  return FLAGS.filter((f) => at(flags, f) === true).map((f) => ({
+    loopId: ctx.loopId,
+    category: DIVERGENCE_CATEGORY,
+    condition: f,
+    record: {
+      timestamp: ctx.timestamp,
+      loopId: ctx.loopId,
+      category: DIVERGENCE_CATEGORY,
+      transport: ctx.transport,
+      ...files,
+      divergenceFlags: or(flags),
+      state: {
+        transition: or(at(state, 'transition')),
+        projection: or(at(state, 'projection')),
+        cursor: or(at(state, 'cursor')),
+      },
+      ...withTrace(ctx),
+    },
+  }));
+};
+
+export interface DriftFiles {
+  readonly driftStateFile: string;
+  readonly driftHistoryFile: string;
+}
+
+/** Pure: the profile drift condition, present only while the drift is active. */
+export const driftConditions = (
+  drift: Readonly<Record<string, unknown>>,
+  ctx: Omit<EscalationContext, 'transport'> & { readonly transport: string | null },
+  files: DriftFiles,
+): ActiveCondition[] =>
+  drift['driftActive'] === true
+    ? [
+        {
+          loopId: ctx.loopId,
+          category: DRIFT_CATEGORY,
+          condition: DRIFT_CATEGORY,
+          record: {
+            timestamp: drift['updatedAt'],
+            loopId: ctx.loopId,
+            category: DRIFT_CATEGORY,
+            ...(ctx.transport === null ? {} : { transport: ctx.transport }),
+            reasonCode: DRIFT_CATEGORY,
+            appliedProfile: drift['appliedProfile'] ?? null,
+            recommendedProfile: drift['recommendedProfile'] ?? null,
+            recommendationConfidence: drift['recommendationConfidence'] ?? null,
+            mismatchStreak: drift['mismatchStreak'] ?? null,
+            ...files,
+            drift,
+            ...withTrace(ctx),
+          },
+        },
+      ]
+    : [];

@@ -1,0 +1,196 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { decode } from '../core/codec.js';
+import { decideHealth, uniqueReasons, type HealthInputs } from './health.js';
+import { HealthDocCodec } from './health-codecs.js';
+
+const base: HealthInputs = {
+  now: '2026-02-22T12:00:00Z',
+  nowMs: Date.parse('2026-02-22T12:00:00Z'),
+  state: {},
+  transportHealth: {},
+  lastIntentStatus: null,
+  heartbeat: null,
+  sequence: null,
+  drift: null,
+  transport: 'local',
+  ingestStatus: 'success',
+  failureCode: null,
+  thresholds: {
+    profile: null,
+    degradedIngestLagSeconds: 300,
+    criticalIngestLagSeconds: 900,
+    degradedTransportFailureStreak: 2,
+    criticalTransportFailureStreak: 4,
+    degradedHeartbeatLagSeconds: 120,
+    criticalHeartbeatLagSeconds: 300,
+  },
+  traceId: null,
+};
+const health = (i: Partial<HealthInputs>) => decideHealth({ ...base, ...i });
+const eventAgo = (seconds: number) => ({
+  projection: { lastEventAt: new Date(base.nowMs - seconds * 1000).toISOString().replace('.000Z', 'Z') },
+});
+
+describe('when nothing is wrong', () => {
+  it('is healthy with no reasons and honest nulls for missing evidence', () => {
+    const h = health({});
+    expect([h.status, h.reasonCodes, h.reasons]).toEqual(['healthy', [], []]);
+    expect(h.metrics).toEqual({
+      ingestLagSeconds: null,
+      transportFailureStreak: 0,
+      lastControlStatus: null,
+      lifecycleState: 'unknown',
+      heartbeatLagSeconds: null,
+      sequenceStatus: null,
+      profileDriftStatus: null,
+    });
+    expect(E.isRight(decode(HealthDocCodec, h))).toBe(true);
+  });
+  it('reads the lifecycle from the transition, then the projection status', () => {
+    expect(health({ state: { transition: { currentState: 'running' } } }).metrics.lifecycleState).toBe(
+      'running',
+    );
+    expect(health({ state: { projection: { status: 'idle' } } }).metrics.lifecycleState).toBe('idle');
+  });
+});
+
+describe('ingest staleness', () => {
+  it.each([
+    [299, 'healthy', []],
+    [300, 'degraded', [['ingest_stale', 'degraded', '300', '300']]],
+    [900, 'critical', [['ingest_stale', 'critical', '900', '900']]],
+  ])('with the last event %i s old is %s', (ago, status, reasons) => {
+    const h = health({ state: eventAgo(ago) });
+    expect(h.status).toBe(status);
+    expect(h.reasons.map((r) => [r.code, r.severity, r.observed, r.threshold])).toEqual(reasons);
+    expect(h.metrics.ingestLagSeconds).toBe(ago);
+  });
+  it('clamps a future event to zero lag', () => {
+    expect(health({ state: eventAgo(-60) }).metrics.ingestLagSeconds).toBe(0);
+  });
+  it('has no lag when the timestamp does not parse', () => {
+    expect(
+      health({ state: { projection: { lastEventAt: 'yesterday' } } }).metrics.ingestLagSeconds,
+    ).toBeNull();
+  });
+});
+
+describe('transport failures', () => {
+  it('grades the failure streak against the thresholds', () => {
+    expect(health({ transportHealth: { failureStreak: 2 } }).status).toBe('degraded');
+    expect(health({ transportHealth: { failureStreak: 4 } }).status).toBe('critical');
+    expect(health({ transportHealth: { failureStreak: 'many' } }).metrics.transportFailureStreak).toBe(0);
+  });
+  it.each([
+    ['snapshot_unavailable', 'transport_unreachable'],
+    ['events_unavailable', 'transport_unreachable'],
+    ['service_request_failed', 'transport_unreachable'],
+    ['service_response_invalid', 'invalid_transport_payload'],
+    ['projection_failed', 'projection_failed'],
+    [null, 'reconcile_failed'],
+    ['custom_code', 'custom_code'],
+    ['constructor', 'constructor'],
+  ])('maps a failed ingest with code %s to %s', (failureCode, code) => {
+    const h = health({ ingestStatus: 'failed', failureCode });
+    expect([h.status, h.reasonCodes]).toEqual(['degraded', [code]]);
+    expect(h.reasons[0]).toMatchObject({ metric: 'ingestStatus', observed: 'failed', threshold: 'success' });
+  });
+  it('keeps the streak reason when a failed ingest adds the same code and severity', () => {
+    const h = health({
+      transportHealth: { failureStreak: 2 },
+      ingestStatus: 'failed',
+      failureCode: 'service_request_failed',
+    });
+    expect(h.reasons).toEqual([
+      {
+        code: 'transport_unreachable',
+        severity: 'degraded',
+        metric: 'transportFailureStreak',
+        observed: '2',
+        threshold: '2',
+      },
+    ]);
+  });
+});
+
+describe('control, divergence, heartbeat, sequence and drift', () => {
+  it('degrades on an ambiguous or failed last control intent only', () => {
+    expect(health({ lastIntentStatus: 'ambiguous' }).reasonCodes).toEqual(['control_ambiguous']);
+    expect(health({ lastIntentStatus: 'failed_command' }).reasonCodes).toEqual(['control_failed_command']);
+    expect(health({ lastIntentStatus: 'executed_confirmed' }).status).toBe('healthy');
+  });
+  it('degrades on divergence', () => {
+    expect(health({ state: { divergence: { any: true } } }).reasonCodes).toEqual(['divergence_detected']);
+  });
+  it('grades the runtime heartbeat lag with its own thresholds', () => {
+    const beat = (ago: number) => ({
+      lastHeartbeatAt: new Date(base.nowMs - ago * 1000).toISOString(),
+    });
+    expect(health({ heartbeat: beat(119) }).status).toBe('healthy');
+    expect(health({ heartbeat: beat(120) }).reasons[0]).toMatchObject({
+      code: 'runtime_heartbeat_stale',
+      severity: 'degraded',
+      metric: 'heartbeatLagSeconds',
+    });
+    expect(health({ heartbeat: beat(300) }).status).toBe('critical');
+  });
+  it('degrades on ordering drift from the sequence state', () => {
+    const h = health({ sequence: { status: 'ordering_drift_detected', updatedAt: '2026-02-22T11:00:00Z' } });
+    expect(h.reasons).toEqual([
+      {
+        code: 'ordering_drift_detected',
+        severity: 'degraded',
+        metric: 'sequence.status',
+        observed: 'ordering_drift_detected',
+        threshold: 'ok',
+      },
+    ]);
+    expect(h.evidence.sequenceUpdatedAt).toBe('2026-02-22T11:00:00Z');
+    expect(health({ sequence: { status: 'ok', driftActive: false } }).status).toBe('healthy');
+  });
+  it('degrades on active profile drift', () => {
+    const h = health({ drift: { status: 'drift_active', driftActive: true } });
+    expect([h.reasonCodes, h.metrics.profileDriftStatus]).toEqual([
+      ['profile_drift_detected'],
+      'drift_active',
+    ]);
+  });
+  it('is critical when any reason is critical, listing every reason in code:severity order', () => {
+    const h = health({
+      state: { divergence: { any: true }, projection: { lastEventAt: '2026-02-22T11:40:00Z' } },
+      transportHealth: { failureStreak: 9 },
+      lastIntentStatus: 'ambiguous',
+    });
+    expect(h.status).toBe('critical');
+    expect(h.reasons.map((r) => `${r.code}:${r.severity}`)).toEqual([
+      'control_ambiguous:degraded',
+      'divergence_detected:degraded',
+      'ingest_stale:critical',
+      'transport_unreachable:critical',
+    ]);
+  });
+});
+
+describe('reason de-duplication', () => {
+  it('keeps one reason per code and severity, both severities of one code, codes once', () => {
+    const r = (code: string, severity: 'degraded' | 'critical', metric: string) => ({
+      code,
+      severity,
+      metric,
+      observed: '1',
+      threshold: '1',
+    });
+    const out = uniqueReasons([
+      r('b', 'degraded', 'first'),
+      r('a', 'critical', 'x'),
+      r('b', 'degraded', 'second'),
+      r('b', 'critical', 'y'),
+    ]);
+    expect(out.map((x) => [x.code, x.severity, x.metric])).toEqual([
+      ['a', 'critical', 'x'],
+      ['b', 'critical', 'y'],
+      ['b', 'degraded', 'first'],
+    ]);
+  });
+});

@@ -1,0 +1,217 @@
+// The manager's health decision (`health.json`): healthy | degraded | critical with reason codes, the
+// metric behind each reason, and the thresholds applied. Evaluated exactly as the reference health
+// step: every rule that holds adds a reason; the worst severity decides the status; reasons are kept
+// unique per code+severity (first one wins) in code:severity order, reason codes unique and sorted.
+// Pure: documents are read by the runner; `now` is given.
+import { alt, at, text } from './event-fields.js';
+import type { HeartbeatThresholds, IngestThresholds } from './thresholds.js';
+import { parseIso, secondsBetween } from '../core/time.js';
+
+export const HEALTH_REASON_CODES = [
+  'transport_unreachable',
+  'ingest_stale',
+  'control_ambiguous',
+  'control_failed_command',
+  'divergence_detected',
+  'invalid_transport_payload',
+  'projection_failed',
+  'reconcile_failed',
+  'profile_drift_detected',
+  'runtime_heartbeat_stale',
+  'ordering_drift_detected',
+] as const;
+export type HealthStatus = 'healthy' | 'degraded' | 'critical';
+export type Severity = 'degraded' | 'critical';
+
+export interface HealthReason {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly metric: string;
+  readonly observed: string;
+  readonly threshold: string;
+}
+
+export interface HealthThresholds extends IngestThresholds, HeartbeatThresholds {
+  /** The profile label the thresholds came from; null when none was applied. */
+  readonly profile: string | null;
+}
+
+export interface HealthInputs {
+  /** Second-precision ISO of the evaluation instant, and the same instant in epoch ms. */
+  readonly now: string;
+  readonly nowMs: number;
+  /** The manager state document (`{}` when absent). */
+  readonly state: unknown;
+  /** `telemetry/transport-health.json` (`{}` when absent). */
+  readonly transportHealth: unknown;
+  /** `.status` of the last intents.jsonl record; null when there is none. */
+  readonly lastIntentStatus: string | null;
+  /** `heartbeat.json`, `sequence-state.json`, `profile-drift.json`; null when not given or absent. */
+  readonly heartbeat: unknown;
+  readonly sequence: unknown;
+  readonly drift: unknown;
+  readonly transport: string;
+  readonly ingestStatus: 'success' | 'failed';
+  readonly failureCode: string | null;
+  readonly thresholds: HealthThresholds;
+  readonly traceId: string | null;
+}
+
+const nonEmpty = (v: unknown): string | null => {
+  const s = text(alt(v, ''));
+  return s === '' ? null : s;
+};
+
+/** Whole seconds from an ISO timestamp to now, never negative; null when it does not parse. */
+const lagOf = (iso: string | null, nowMs: number): number | null => {
+  const t = iso === null ? null : parseIso(iso);
+  return t === null ? null : Math.max(0, secondsBetween(t, nowMs));
+};
+
+/** One reason; `seen` is the observed value and the threshold it was compared with. */
+const reason = (code: string, severity: Severity, metric: string, seen: readonly [unknown, unknown]) => ({
+  code,
+  severity,
+  metric,
+  observed: String(seen[0]),
+  threshold: String(seen[1]),
+});
+
+/** A value graded against [degraded, critical]: the worse threshold it reaches, if any. */
+const tiered = (
+  code: string,
+  metric: string,
+  value: number | null,
+  [degraded, critical]: readonly number[],
+) => {
+  if (value === null || degraded === undefined || critical === undefined) return [];
+  if (value >= critical) return [reason(code, 'critical', metric, [value, critical])];
+  if (value >= degraded) return [reason(code, 'degraded', metric, [value, degraded])];
+  return [];
+};
+
+const FAILURE_REASON: Readonly<Record<string, string>> = {
+  snapshot_unavailable: 'transport_unreachable',
+  events_unavailable: 'transport_unreachable',
+  service_request_failed: 'transport_unreachable',
+  service_response_invalid: 'invalid_transport_payload',
+  projection_failed: 'projection_failed',
+};
+
+const ingestFailure = (i: HealthInputs): HealthReason[] => {
+  if (i.ingestStatus !== 'failed') return [];
+  const f = i.failureCode;
+  const code =
+    f === null
+      ? 'reconcile_failed'
+      : ((Object.hasOwn(FAILURE_REASON, f) ? FAILURE_REASON[f] : undefined) ?? f);
+  return [reason(code, 'degraded', 'ingestStatus', ['failed', 'success'])];
+};
+
+const controlReason = (status: string | null): HealthReason[] => {
+  if (status === 'ambiguous')
+    return [reason('control_ambiguous', 'degraded', 'control.status', [status, 'confirmed'])];
+  if (status === 'failed_command')
+    return [reason('control_failed_command', 'degraded', 'control.status', [status, 'confirmed'])];
+  return [];
+};
+
+const sequenceReason = (sequence: unknown): HealthReason[] => {
+  const status = nonEmpty(at(sequence, 'status'));
+  if (status !== 'ordering_drift_detected' && at(sequence, 'driftActive') !== true) return [];
+  return [
+    reason('ordering_drift_detected', 'degraded', 'sequence.status', [
+      status ?? 'ordering_drift_detected',
+      'ok',
+    ]),
+  ];
+};
+
+const driftReason = (drift: unknown): HealthReason[] =>
+  at(drift, 'driftActive') === true
+    ? [reason('profile_drift_detected', 'degraded', 'drift.driftActive', ['true', 'false'])]
+    : [];
+
+/** `.failureStreak // 0`, accepted only as a whole number (the reference's regex), else 0. */
+const streakOf = (transportHealth: unknown): number => {
+  const s = text(alt(at(transportHealth, 'failureStreak'), 0));
+  return /^[0-9]+$/.test(s) ? Number(s) : 0;
+};
+
+/** Pure: the reference's `unique_by(.code + ":" + .severity)`: sorted by that key, first kept. */
+export const uniqueReasons = (reasons: readonly HealthReason[]): HealthReason[] => {
+  const seen = new Map<string, HealthReason>();
+  for (const r of reasons) if (!seen.has(`${r.code}:${r.severity}`)) seen.set(`${r.code}:${r.severity}`, r);
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+};
+
+const statusOf = (reasons: readonly HealthReason[]): HealthStatus =>
+  reasons.some((r) => r.severity === 'critical')
+    ? 'critical'
+    : reasons.some((r) => r.severity === 'degraded')
+      ? 'degraded'
+      : 'healthy';
+
+/** Pure: the health document, key for key what the reference writes (plus opsfold's extras). */
+export const decideHealth = (i: HealthInputs) => {
+  const t = i.thresholds;
+  const lastEventAt = nonEmpty(at(i.state, 'projection', 'lastEventAt'));
+  const lastHeartbeatAt = nonEmpty(at(i.heartbeat, 'lastHeartbeatAt'));
+  const ingestLag = lagOf(lastEventAt, i.nowMs);
+  const heartbeatLag = lagOf(lastHeartbeatAt, i.nowMs);
+  const streak = streakOf(i.transportHealth);
+  const raw: HealthReason[] = [
+    ...(at(i.state, 'divergence', 'any') === true
+      ? [reason('divergence_detected', 'degraded', 'divergence.any', ['true', 'false'])]
+      : []),
+    ...controlReason(i.lastIntentStatus),
+    ...tiered('ingest_stale', 'ingestLagSeconds', ingestLag, [
+      t.degradedIngestLagSeconds,
+      t.criticalIngestLagSeconds,
+    ]),
+    ...tiered('transport_unreachable', 'transportFailureStreak', streak, [
+      t.degradedTransportFailureStreak,
+      t.criticalTransportFailureStreak,
+    ]),
+    ...ingestFailure(i),
+    ...tiered('runtime_heartbeat_stale', 'heartbeatLagSeconds', heartbeatLag, [
+      t.degradedHeartbeatLagSeconds,
+      t.criticalHeartbeatLagSeconds,
+    ]),
+    ...sequenceReason(i.sequence),
+    ...driftReason(i.drift),
+  ];
+  const reasons = uniqueReasons(raw);
+  return {
+    schemaVersion: 'v1' as const,
+    updatedAt: i.now,
+    status: statusOf(reasons),
+    reasonCodes: [...new Set(reasons.map((r) => r.code))].sort(),
+    reasons,
+    metrics: {
+      ingestLagSeconds: ingestLag,
+      transportFailureStreak: streak,
+      lastControlStatus: i.lastIntentStatus,
+      lifecycleState: text(
+        alt(at(i.state, 'transition', 'currentState'), alt(at(i.state, 'projection', 'status'), 'unknown')),
+      ),
+      heartbeatLagSeconds: heartbeatLag,
+      sequenceStatus: nonEmpty(at(i.sequence, 'status')),
+      profileDriftStatus: nonEmpty(at(i.drift, 'status')),
+    },
+    thresholds: { ...t },
+    transport: {
+      mode: i.transport,
+      ingestStatus: i.ingestStatus,
+      failureCode: i.failureCode,
+      lastFailureCode: nonEmpty(at(i.transportHealth, 'lastFailureCode')),
+    },
+    evidence: {
+      lastEventAt,
+      lastHeartbeatAt,
+      sequenceUpdatedAt: nonEmpty(at(i.sequence, 'updatedAt')),
+    },
+    traceId: i.traceId,
+  };
+};
+export type HealthDoc = ReturnType<typeof decideHealth>;

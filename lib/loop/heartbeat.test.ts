@@ -1,0 +1,73 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { decode } from '../core/codec.js';
+import {
+  HeartbeatStateCodec,
+  HeartbeatTelemetryCodec,
+  heartbeatState,
+  heartbeatTelemetry,
+  type HeartbeatInputs,
+} from './heartbeat.js';
+
+const nowMs = Date.parse('2026-02-22T12:00:00Z');
+const base: HeartbeatInputs = {
+  loopId: 'demo-loop',
+  now: '2026-02-22T12:00:00Z',
+  nowMs,
+  runtime: null,
+  sourceFile: '.superloop/loops/demo-loop/heartbeat.v1.json',
+  thresholds: { degradedHeartbeatLagSeconds: 120, criticalHeartbeatLagSeconds: 300 },
+  transport: 'local',
+  traceId: 'trace-1',
+};
+const beatAgo = (seconds: number) => ({
+  schemaVersion: 'v1',
+  timestamp: new Date(nowMs - seconds * 1000).toISOString().replace('.000Z', 'Z'),
+  source: 'runtime',
+  status: 'running',
+  stage: 'iteration',
+});
+const state = (i: Partial<HeartbeatInputs>) => heartbeatState({ ...base, ...i });
+
+describe('runtime heartbeat freshness', () => {
+  it.each([
+    [0, 'fresh', null],
+    [119, 'fresh', null],
+    [120, 'degraded', 'runtime_heartbeat_stale'],
+    [299, 'degraded', 'runtime_heartbeat_stale'],
+    [300, 'critical', 'runtime_heartbeat_stale'],
+  ])('a heartbeat %i s old is %s', (ago, freshness, reason) => {
+    const s = state({ runtime: beatAgo(ago) });
+    expect([s.freshnessStatus, s.reasonCode, s.heartbeatLagSeconds]).toEqual([freshness, reason, ago]);
+  });
+  it('uses the thresholds it is given', () => {
+    const s = state({
+      runtime: beatAgo(5),
+      thresholds: { degradedHeartbeatLagSeconds: 1, criticalHeartbeatLagSeconds: 999 },
+    });
+    expect(s.freshnessStatus).toBe('degraded');
+  });
+  it('is unknown, not stale, when there is no heartbeat or it has no readable timestamp', () => {
+    expect([state({}).freshnessStatus, state({}).reasonCode, state({}).runtime]).toEqual([
+      'unknown',
+      null,
+      null,
+    ]);
+    const s = state({ runtime: { status: 'running', timestamp: 'soon' } });
+    expect([s.freshnessStatus, s.lastHeartbeatAt, s.heartbeatLagSeconds]).toEqual(['unknown', 'soon', null]);
+  });
+  it('keeps the runtime status, stage and source as evidence', () => {
+    expect(state({ runtime: beatAgo(1) }).runtime).toEqual({
+      status: 'running',
+      stage: 'iteration',
+      source: 'runtime',
+    });
+  });
+  it('writes documents and telemetry lines that satisfy their contracts', () => {
+    const s = state({ runtime: beatAgo(200) });
+    expect(E.isRight(decode(HeartbeatStateCodec, s))).toBe(true);
+    const line = heartbeatTelemetry(s);
+    expect(E.isRight(decode(HeartbeatTelemetryCodec, line))).toBe(true);
+    expect(line).toMatchObject({ status: 'degraded', traceId: 'trace-1', runtimeStatus: 'running' });
+  });
+});

@@ -1,0 +1,73 @@
+// Whether an intent fits the loop's lifecycle before anything runs. The reference runs the superloop
+// CLI and learns afterwards (a `failed_command`), or worse, cancels whatever loop `.superloop/state.json`
+// names; opsfold refuses up front with a reason code and touches nothing. Pure.
+import { decide, type Decision } from '../core/decision.js';
+import { alt, at, text } from './event-fields.js';
+import type { ControlIntent } from './control-outcome.js';
+
+export const refusalCodes = [
+  'approval_missing',
+  'approval_not_pending',
+  'loop_not_active',
+  'loop_not_current',
+  'idempotency_key_conflict',
+] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
+export interface AdmissionFacts {
+  /** `.superloop/loops/<loop>/approval.json`, parsed; null when absent. */
+  readonly approval: unknown;
+  /** `.superloop/state.json`, parsed; null when absent. */
+  readonly state: unknown;
+}
+
+export interface Admission {
+  readonly admitted: boolean;
+  /** Why it was refused, in the superloop CLI's words where it has them. */
+  readonly message: string;
+}
+
+const admit = (asOf: string): Decision<Admission, RefusalCode> =>
+  decide({ admitted: true, message: '' }, [], asOf);
+const refuse = (code: RefusalCode, message: string, asOf: string): Decision<Admission, RefusalCode> =>
+  decide({ admitted: false, message }, [code], asOf);
+
+const admitDecision = (loopId: string, approval: unknown, asOf: string) => {
+  if (approval === null || approval === undefined)
+    return refuse('approval_missing', `no approval request found for loop '${loopId}'`, asOf);
+  // superloop reads `.status // "pending"`: an approval file without a status is a pending request.
+  const status = text(alt(at(approval, 'status'), 'pending'));
+  if (status !== 'pending')
+    return refuse('approval_not_pending', `approval request is not pending (status=${status})`, asOf);
+  return admit(asOf);
+};
+
+const cancelDecision = (loopId: string, state: unknown, asOf: string) => {
+  if (state === null || state === undefined)
+    return refuse('loop_not_active', `loop '${loopId}' is not active: .superloop/state.json is absent`, asOf);
+  if (at(state, 'active') !== true)
+    return refuse(
+      'loop_not_active',
+      `loop '${loopId}' is not active: .superloop/state.json active is not true`,
+      asOf,
+    );
+  const current = text(alt(at(state, 'current_loop_id'), ''));
+  if (current !== loopId)
+    return refuse(
+      'loop_not_current',
+      `the active loop is '${current}', not '${loopId}': cancelling would stop '${current}'`,
+      asOf,
+    );
+  return admit(asOf);
+};
+
+/** Pure: admit or refuse `intent` for `loopId` given the runtime's state and approval files. */
+export const admitIntent = (
+  intent: ControlIntent,
+  loopId: string,
+  facts: AdmissionFacts,
+  asOf: string,
+): Decision<Admission, RefusalCode> =>
+  intent === 'cancel'
+    ? cancelDecision(loopId, facts.state, asOf)
+    : admitDecision(loopId, facts.approval, asOf);

@@ -1,0 +1,34 @@
+// Where a standalone observability step reads and writes: the loop's manager files by default
+// (.superloop/ops-manager/<loop>/…), each overridable by the reference's flag of the same name, and
+// the one way every step persists: the state document atomically, then one telemetry record appended.
+import { join, resolve } from 'node:path';
+import { appendJsonl } from '../../../lib/io/append.js';
+import { writeJsonAtomic } from '../../../lib/io/atomic.js';
+import { required, type Flag, type Io, type Values } from '../../cli/command.js';
+import { loopPaths, type LoopPaths } from '../paths.js';
+import { optional } from './inputs.js';
+
+export const pathFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help });
+
+/** The loop's paths from the required --repo and --loop. */
+export const stepPaths = (v: Values, io: Io): LoopPaths =>
+  loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), optional(v, 'state-dir') ?? undefined);
+
+/** A resolver of manager files: `--<flag>` resolved against cwd, else `<managerDir>/<rel>`. */
+export const managerFiles =
+  (v: Values, io: Io, p: LoopPaths) =>
+  (flag: string, rel: string): string => {
+    const given = optional(v, flag);
+    return given === null ? join(p.managerDir, rel) : resolve(io.cwd, given);
+  };
+
+/** Writes the step's state (sorted-key JSON, atomically), then appends its telemetry record. */
+export const persistStep = async (
+  stateFile: string,
+  state: unknown,
+  telemetryFile: string,
+  record: unknown,
+): Promise<void> => {
+  await writeJsonAtomic(stateFile, state, undefined, false);
+  await appendJsonl(telemetryFile, [record]);
+};

@@ -1,0 +1,98 @@
+// Everything one reconcile pass is told, parsed and checked before anything is read: the loop, its
+// files, the transport, the thresholds with the seed's precedence (explicit flag > profile > catalog
+// default; heartbeat freshness apart from the profiles), the drift gating and the alert switch, each
+// with the reference's environment fallback.
+import { str, required, type Io, type Values } from '../../cli/command.js';
+import { asOfOf } from '../../cli/clock.js';
+import { usageError } from '../../cli/errors.js';
+import { confidenceLevel, type ConfidenceLevel } from '../../../lib/loop/profile-drift.js';
+import type { HealthThresholds } from '../../../lib/loop/health.js';
+import { loopPaths, type LoopPaths } from '../paths.js';
+import { managerFiles, type ManagerFiles } from '../manager-files.js';
+import {
+  catalogPath,
+  heartbeatThresholdsFromFlags,
+  thresholdsFromFlags,
+} from '../observability/thresholds-flags.js';
+import { transportSettings, type TransportSettings } from '../transport/flags.js';
+
+export interface ReconcileSettings {
+  readonly paths: LoopPaths;
+  readonly files: ManagerFiles;
+  readonly transport: TransportSettings;
+  readonly thresholds: HealthThresholds;
+  readonly thresholdsFile: string;
+  readonly maxEvents: number;
+  readonly fromStart: boolean;
+  readonly skipCorrupt: boolean;
+  readonly traceId: string | null;
+  readonly asOf: { readonly ms: number; readonly iso: string };
+  readonly drift: {
+    readonly minConfidence: ConfidenceLevel;
+    readonly requiredStreak: number;
+    readonly summaryWindow: number;
+  };
+  readonly alerts: { readonly enabled: boolean; readonly configFile: string | null };
+  readonly pretty: boolean;
+}
+
+/** A flag, else its environment variable (the reference's fallbacks), else the default. */
+const setting = (v: Values, env: NodeJS.ProcessEnv, flag: string, envName: string): string | undefined =>
+  str(v, flag) ?? (env[envName] === undefined || env[envName] === '' ? undefined : env[envName]);
+
+const wholeAtLeast = (raw: string, min: number, message: string): number => {
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < min) throw usageError(message);
+  return Number(raw);
+};
+
+const driftOf = (v: Values, env: NodeJS.ProcessEnv) => {
+  const level = setting(v, env, 'drift-min-confidence', 'OPS_MANAGER_DRIFT_MIN_CONFIDENCE') ?? 'medium';
+  const minConfidence = confidenceLevel(level);
+  if (minConfidence === null) throw usageError('--drift-min-confidence must be one of: low, medium, high');
+  const streak = setting(v, env, 'drift-required-streak', 'OPS_MANAGER_DRIFT_REQUIRED_STREAK') ?? '3';
+  const window = setting(v, env, 'drift-summary-window', 'OPS_MANAGER_DRIFT_SUMMARY_WINDOW') ?? '200';
+  return {
+    minConfidence,
+    requiredStreak: wholeAtLeast(streak, 1, '--drift-required-streak must be an integer >= 1'),
+    summaryWindow: wholeAtLeast(window, 1, '--drift-summary-window must be an integer >= 1'),
+  };
+};
+
+const alertsOf = (v: Values, env: NodeJS.ProcessEnv) => {
+  const enabled = setting(v, env, 'alerts-enabled', 'OPS_MANAGER_ALERTS_ENABLED') ?? 'true';
+  if (enabled !== 'true' && enabled !== 'false') throw usageError('--alerts-enabled must be true or false');
+  return {
+    enabled: enabled === 'true',
+    configFile: setting(v, env, 'alert-config-file', 'OPS_MANAGER_ALERT_SINKS_FILE') ?? null,
+  };
+};
+
+/** Parses the command line of `opsfold loop reconcile`; usage problems throw (exit 64). */
+export const reconcileSettings = async (v: Values, io: Io): Promise<ReconcileSettings> => {
+  const paths = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+  const maxEvents = wholeAtLeast(
+    str(v, 'max-events') ?? '0',
+    0,
+    '--max-events must be a non-negative integer',
+  );
+  const drift = driftOf(v, io.env);
+  const alerts = alertsOf(v, io.env);
+  const transport = transportSettings(v, io);
+  const ingest = await thresholdsFromFlags(v, io, { useEnvProfile: true });
+  const heartbeat = heartbeatThresholdsFromFlags(v);
+  return {
+    paths,
+    files: managerFiles(paths, v, io.cwd),
+    transport,
+    thresholds: { ...ingest, ...heartbeat },
+    thresholdsFile: catalogPath(str(v, 'thresholds-file'), io).file,
+    maxEvents,
+    fromStart: v['from-start'] === true,
+    skipCorrupt: v['skip-corrupt'] === true,
+    traceId: str(v, 'trace-id') ?? null,
+    asOf: asOfOf(v, io),
+    drift,
+    alerts,
+    pretty: v['pretty'] === true,
+  };
+};
