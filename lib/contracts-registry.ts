@@ -15,6 +15,7 @@ import { ManagerState } from './loop/state-codec.js';
 import { loopHealthContracts } from './loop/health-registry.js';
 import { loopControlContracts } from './loop/control-registry.js';
 import { alertsContracts } from './alerts/registry.js';
+import { fleetContracts } from './fleet/registry.js';
 import { harnessContracts } from './harness/registry.js';
 import { queueContracts } from './queue/registry.js';
 import { cycleContracts } from './cycle/registry.js';
@@ -33,6 +34,7 @@ export const contractCodecs: Readonly<Record<string, t.Mixed>> = {
   ...loopHealthContracts,
   ...loopControlContracts,
   ...alertsContracts,
+  ...fleetContracts,
   ...harnessContracts,
   ...queueContracts,
   ...cycleContracts,

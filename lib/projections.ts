@@ -8,6 +8,7 @@ import { loopEventsProjection } from './loop/events-projection.js';
 import { loopHealthProjections } from './loop/health-registry.js';
 import { loopControlProjections } from './loop/control-registry.js';
 import { alertsProjections } from './alerts/registry.js';
+import { fleetProjections } from './fleet/registry.js';
 import { harnessProjections } from './harness/registry.js';
 import { queueProjections } from './queue/registry.js';
 import { cycleProjections } from './cycle/registry.js';
@@ -25,6 +26,7 @@ export const projections: Readonly<Record<string, RegisteredProjection>> = Objec
   ...loopHealthProjections,
   ...loopControlProjections,
   ...alertsProjections,
+  ...fleetProjections,
   ...harnessProjections,
   ...queueProjections,
   ...cycleProjections,

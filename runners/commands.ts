@@ -9,6 +9,8 @@ import { loopReconcile } from './loop-reconcile.js';
 import { loopHealthCommands } from './loop/health-commands.js';
 import { loopControlCommands } from './loop/control-commands.js';
 import { alertsCommands } from './alerts/commands.js';
+import { fleetCommands } from './fleet/commands.js';
+import { dashboardCommands } from './dashboard/commands.js';
 import { harnessCommands } from './harness/commands.js';
 import { queueCommands } from './queue/commands.js';
 import { cycleCommands } from './cycle/commands.js';
@@ -25,10 +27,12 @@ export const commands: readonly Command[] = [
   ...loopHealthCommands,
   ...loopControlCommands,
   ...alertsCommands,
+  ...fleetCommands,
   ...harnessCommands,
   ...queueCommands,
   ...cycleCommands,
   ...runbookCommands,
+  ...dashboardCommands,
   replay,
   demo,
 ];
