@@ -1,4 +1,16 @@
 // The runbook commands, in the order --help lists them; runners/commands.ts appends them to the table.
 import type { Command } from '../cli/command.js';
+import { runbookCheckpoint, runbookClean } from './checkpoint.js';
+import { runbookPolicy } from './policy.js';
+import { runbookRollback } from './rollback.js';
+import { runbookSummary } from './summary.js';
+import { runbookTest } from './test-mode.js';
 
-export const runbookCommands: readonly Command[] = [];
+export const runbookCommands: readonly Command[] = [
+  runbookSummary,
+  runbookPolicy,
+  runbookTest,
+  runbookCheckpoint,
+  runbookRollback,
+  runbookClean,
+];

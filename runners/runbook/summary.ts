@@ -1,0 +1,46 @@
+// opsfold runbook summary: the reporting half of cc_run.ps1 run mode. Folds the step logs into
+// logs/phase_summary.json (as the orchestrator's write_phase_summary would) and writes the SummaryFile
+// JSON and TXT; prints the TXT line.
+import { asOfFlag, asOfOf } from '../cli/clock.js';
+import { required, str, type Command, type Io } from '../cli/command.js';
+import { writeOut } from '../cli/write-out.js';
+import { rootFlag, summaryFileFlag } from './flags.js';
+import { gatherTos, tosRoot, type TosFacts } from './gather.js';
+import { DEFAULT_SUMMARY_FILE, writeSummaries } from './write-summary.js';
+
+/** Prints the gathered notes on stderr. */
+export const printNotes = (io: Io, f: TosFacts): void => {
+  for (const n of f.notes) io.stderr.write(`note: ${n}\n`);
+};
+
+export const runbookSummary: Command = {
+  path: ['runbook', 'summary'],
+  title: 'fold TOS step logs into phase_summary.json and the run summary',
+  usage: '--root <path> [--summary-file F] [--as-of ISO]',
+  summary:
+    'Fold logs/steps/step_NNN.json (UTF-8, UTF-8 with BOM or UTF-16) into logs/phase_summary.json with every field of ' +
+    "the orchestrator's schema (rewritten atomically), then write the SummaryFile JSON and its one-line TXT beside it " +
+    "in cc_run.ps1's token order, and print that line. phase_state.json and job_result.json are read, never written.",
+  flags: { root: rootFlag, 'summary-file': summaryFileFlag, 'as-of': asOfFlag },
+  exits: {
+    0: 'phase_summary.json, the SummaryFile JSON and TXT written',
+    1: 'the root is missing, config_v0_3.json is unreadable, or a file could not be written',
+    64: 'usage error',
+  },
+  notes: [
+    'Unreadable step logs are left out of the fold (as the orchestrator does) and named on stderr.',
+    'skipped_steps is carried over from the previous phase_summary.json: only the orchestrator knows what it skipped.',
+  ],
+  async run(v, _pos, io) {
+    const root = tosRoot(io.cwd, required(v, 'root'));
+    const facts = await gatherTos(root);
+    printNotes(io, facts);
+    const written = await writeSummaries(
+      facts,
+      asOfOf(v, io).iso,
+      str(v, 'summary-file') ?? DEFAULT_SUMMARY_FILE,
+    );
+    await writeOut(io.stdout, `${written.line}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,82 @@
+// opsfold runbook test: the verification half of cc_run.ps1 test mode over what the last orchestrator run
+// left in the root. Prints the run-mode lines, the FAIL and WARNING lines and `test passed` or
+// `test failed`; exit 1 on failure. Warnings never change the exit code.
+import { stableJson } from '../../lib/core/stable-json.js';
+import { testVerdict, type TestVerdict } from '../../lib/runbook/verdict.js';
+import { asOfFlag, asOfOf } from '../cli/clock.js';
+import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { writeOut } from '../cli/write-out.js';
+import { rootFlag, summaryFileFlag } from './flags.js';
+import { gatherTos, tosRoot } from './gather.js';
+import { printNotes } from './summary.js';
+import { phaseSummaryOf, writeSummaries } from './write-summary.js';
+
+/** Runs the verdict over `root`; with a summary file, writes the summaries first (as a run leaves them). */
+export const runTest = async (root: string, io: Io, v: Values): Promise<TestVerdict> => {
+  const asOf = asOfOf(v, io).iso;
+  const facts = await gatherTos(root);
+  printNotes(io, facts);
+  const summaryArg = str(v, 'summary-file');
+  const written = summaryArg === undefined ? null : await writeSummaries(facts, asOf, summaryArg);
+  const verdict = testVerdict({
+    phaseState: facts.phaseState,
+    phaseStateProblem: facts.phaseStateProblem,
+    stepFiles: facts.stepFiles,
+    latest: facts.steps.latest,
+    summary: written?.summary ?? phaseSummaryOf(facts, asOf),
+    phaseSummaryExists: written !== null || facts.phaseSummaryExists,
+    jobResultExists: facts.jobResultExists,
+    asOf,
+  });
+  const saved = written === null ? [] : [`summary saved ${written.files.json}`];
+  const text =
+    v['json'] === true
+      ? stableJson({
+          passed: verdict.decision.value === 'passed',
+          status: verdict.status,
+          failures: verdict.decision.reasons,
+          warnings: verdict.warnings.map((w) => w.code),
+          lines: [...verdict.lines, ...saved],
+        })
+      : [...verdict.lines, ...saved].join('\n') + '\n';
+  await writeOut(io.stdout, text);
+  return verdict;
+};
+
+export const runbookTest: Command = {
+  path: ['runbook', 'test'],
+  title: 'the cc_run.ps1 test-mode verdict over a TOS root',
+  usage: '--root <path> [--summary-file F] [--as-of ISO] [--json]',
+  summary:
+    'Check what the last orchestrator run left: fails on a missing phase_state.json, a deny or fatal_error phase, no ' +
+    'step logs, an unreadable step log or any stopped step; job_loop_complete passes. Prints the run-mode lines ' +
+    '(deny <reason>, fatal_error <reason>, stopped phase=<phase> step=<n>, "(experimental)" for S-5), the FAIL and ' +
+    'WARNING lines and `test passed` or `test failed`. With --summary-file, phase_summary.json and the SummaryFile ' +
+    'are written first.',
+  flags: {
+    root: rootFlag,
+    'summary-file': summaryFileFlag,
+    'as-of': asOfFlag,
+    json: {
+      type: 'boolean',
+      help: 'Print {passed, status, failures, warnings, lines} as JSON instead of the lines.',
+    },
+  },
+  exits: {
+    0: 'test passed (warnings may have been printed)',
+    1: 'test failed, or the root or its config is unreadable',
+    64: 'usage error',
+  },
+  notes: [
+    'Statuses (priority first): fatal_error, deny, stopped, then the phase: job_loop_complete, done,',
+    'max_steps_reached, execute; no_run when nothing was left; other for any other phase.',
+    'Failures: phase_state_missing, phase_state_unreadable, phase_deny, phase_fatal_error, no_step_files,',
+    'step_unreadable, step_stopped.',
+    'Warnings: S-5 experimental mode, job_result.json not found, job_loop enabled but not completed,',
+    'job_index (X) > max_jobs (Y), job_payload_present=false, job_result_written=false.',
+  ],
+  async run(v, _pos, io) {
+    const verdict = await runTest(tosRoot(io.cwd, required(v, 'root')), io, v);
+    return verdict.decision.value === 'passed' ? 0 : 1;
+  },
+};
