@@ -1,6 +1,7 @@
 // opsfold demo: copies the shipped fixtures to a temp dir (the fixtures themselves are never
 // written), runs `loop snapshot` and `loop project-state` on every loop through the real command
 // table, and prints one row per loop: lifecycle, divergence flags, events, and any error or note.
+// Then each domain's own section (reconcile + status, observability, control, …) on its fixtures.
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { renderTable, type DemoRow } from './demo-table.js';
 import { loopSnapshot } from './loop-snapshot.js';
 import { loopProjectState } from './loop-project-state.js';
 import { loopPollEvents } from './loop-poll-events.js';
+import { demoSections } from './demo-sections.js';
 
 const run = (io: Io, argv: string[]) =>
   runCaptured([loopSnapshot, loopPollEvents, loopProjectState], argv, io);
@@ -76,7 +78,8 @@ export const demo: Command = {
   summary:
     'Run loop poll-events and loop project-state (which builds the snapshot) over every fixture shipped in fixtures/loop, ' +
     'on a temporary copy, and print ' +
-    'a table of loop, lifecycle, divergence flags and events. Needs nothing beyond npm ci.',
+    'a table of loop, lifecycle, divergence flags and events; then reconcile + status, the observability steps, ' +
+    'a control intent and every other domain on its own fixtures. Needs nothing beyond npm ci.',
   flags: { 'as-of': asOfFlag },
   exits: { 0: 'ok', 1: 'the fixtures could not be read' },
   async run(v, _pos, io) {
@@ -95,6 +98,7 @@ export const demo: Command = {
         io.stdout,
         `opsfold demo: ${rows.length} loops from fixtures/loop, as of ${asOf}\n\n${renderTable(rows)}`,
       );
+      for (const section of demoSections) await writeOut(io.stdout, `\n${await section(io, work)}\n`);
       return 0;
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,16 @@
+// The domain sections of `opsfold demo`, in the order they print. Each runs its domain's commands on a
+// temp copy of its fixtures under `work` and returns a text block.
+import type { Io } from './cli/command.js';
+import { loopReconcileDemo } from './loop/reconcile/demo.js';
+import { loopObservabilityDemo } from './loop/observability/demo.js';
+import { loopControlDemo } from './loop/transport/demo.js';
+import { runbookDemo } from './runbook/demo.js';
+
+export type DemoSection = (io: Omit<Io, 'stdout' | 'stderr'>, work: string) => Promise<string>;
+
+export const demoSections: readonly DemoSection[] = [
+  loopReconcileDemo,
+  loopObservabilityDemo,
+  loopControlDemo,
+  runbookDemo,
+];
