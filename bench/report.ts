@@ -3,6 +3,7 @@
 // once, next to the numbers they judge.
 import { cpus, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
+import type { ReconcileBench } from './reconcile.js';
 
 export interface Timed {
   readonly seconds: number;
@@ -11,6 +12,14 @@ export interface Timed {
   readonly maxRssMb: number;
   readonly sampledPeakMb: number;
   readonly rssAtStartMb: number;
+}
+
+export interface QueueKpiBench {
+  readonly lines: number;
+  readonly kpiMs: number;
+  readonly baselineMs: number;
+  readonly ratio: number;
+  readonly peakRssMb?: number;
 }
 
 export interface Report {
@@ -45,6 +54,10 @@ export interface Report {
     rssAtStartMb: number;
   };
   readonly startup: { command: string; runs: readonly number[]; medianSeconds: number } | { skipped: string };
+  /** (d) loop reconcile: a first pass, then a re-run after appended events. */
+  readonly reconcile: ReconcileBench | null;
+  /** (e) queue kpi over orch_runs.jsonl against the raw baseline over the same file. */
+  readonly queueKpi: QueueKpiBench | null;
   readonly targets: readonly { id: string; rule: string; value: string; pass: boolean }[];
 }
 
@@ -97,6 +110,22 @@ const rssCell = (t: { maxRssMb: number; sampledPeakMb: number; rssAtStartMb: num
 const row = (cells: readonly string[]): string =>
   cells.map((c, i) => (i === 0 ? c.padEnd(34) : c.padStart(i === 4 ? 30 : 16))).join('');
 
+const domainLines = (r: Report): string[] => [
+  ...(r.reconcile === null
+    ? []
+    : [
+        `(d) loop reconcile of ${r.reconcile.events.toLocaleString('en-US')} events: first pass ${s(r.reconcile.firstSeconds)}, ` +
+          `re-run after +${r.reconcile.appended} events ${s(r.reconcile.rerunSeconds)} = ${(r.reconcile.ratio * 100).toFixed(2)} % of the first`,
+      ]),
+  ...(r.queueKpi === null
+    ? []
+    : [
+        `(e) queue kpi over ${r.queueKpi.lines.toLocaleString('en-US')} orch_runs.jsonl lines: ${s(r.queueKpi.kpiMs / 1000)} ` +
+          `vs raw baseline ${s(r.queueKpi.baselineMs / 1000)} on the same file = ${r.queueKpi.ratio.toFixed(2)} × the baseline's throughput`,
+      ]),
+  ...(r.reconcile === null && r.queueKpi === null ? [] : ['']),
+];
+
 /** The human-readable report. */
 export const formatText = (r: Report): string => {
   const { setup: u, baseline: a, fullReplay: b, incremental: c } = r;
@@ -142,6 +171,7 @@ export const formatText = (r: Report): string => {
     'phase and the highest RSS sampled every 10 ms during it; memory still held from earlier phases counts there too.',
     '(c) runs after an untimed warm-up poll that emits every event of the log once, which raises the RSS it starts at.',
     '',
+    ...domainLines(r),
     'start-up (separate, spawned process):',
     start,
     '',

@@ -11,6 +11,8 @@ import { ensureRoom, generateRepo, sampleLineBytes } from './generate.js';
 import { CommandFailed, phase, setupGc, startup } from './measure.js';
 import { CheckFailed, fullReplay, incremental, rawBaseline, type Ctx } from './phases.js';
 import { formatText, machine, targetsOf, type Report } from './report.js';
+import { benchReconcile } from './reconcile.js';
+import { benchQueueKpi } from './queue-kpi.js';
 
 const HELP = `Usage: npm run --silent bench -- [--events N] [--dir D] [--repeat K] [--json] [--keep]
 
@@ -19,10 +21,14 @@ Generates an N-event Superloop loop log and measures, in one process:
   (b) opsfold loop project-state --from-start (full replay, snapshot, state file, checkpoint)
   (c) 1,000 appended events (after one untimed poll to the end of the log): loop poll-events +
       loop project-state resumed from the checkpoint written by (b)
+then (d) loop reconcile of a separate loop (first pass, then a re-run after 1,000 appended events) and
+(e) opsfold queue kpi over a generated orch_runs.jsonl against the raw baseline over that file,
 and, separately, the start-up of \`node dist/runners/opsfold.js --help\` (median of 5; needs npm run build).
 
 Options:
   --events N    events to generate (default 1000000, about 190 MB)
+  --reconcile-events N   (d) events of the loop reconcile measures (default 100000)
+  --kpi-lines N          (e) orch_runs.jsonl lines queue kpi reads (default 1000000)
   --dir D       where to build the repo (D/bench-repo, replaced); default: a new dir under ${tmpdir()}
   --repeat K    runs of (a) and (b), rounds of (c); the best is reported (default 1)
   --json        print the report as one JSON object
@@ -47,6 +53,8 @@ const parse = () => {
   const { values } = parseArgs({
     options: {
       events: { type: 'string', default: '1000000' },
+      'reconcile-events': { type: 'string', default: '100000' },
+      'kpi-lines': { type: 'string', default: '1000000' },
       dir: { type: 'string' },
       repeat: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
@@ -58,6 +66,8 @@ const parse = () => {
   return {
     ...values,
     events: positiveInt('events', values.events),
+    reconcileEvents: positiveInt('reconcile-events', values['reconcile-events']),
+    kpiLines: positiveInt('kpi-lines', values['kpi-lines']),
     repeat: positiveInt('repeat', values.repeat),
   };
 };
@@ -98,6 +108,10 @@ const bench = async (o: ReturnType<typeof parse>, repo: string): Promise<Report>
   const baseline = await rawBaseline(ctx);
   const fullReplayResult = await fullReplay(ctx, baseline);
   const inc = await incremental(ctx, fullReplayResult, APPENDED);
+  progress(`(d) loop reconcile of ${o.reconcileEvents} events, then +${APPENDED}`);
+  const reconcile = await benchReconcile(join(repo, 'domains'), o.reconcileEvents, APPENDED);
+  progress(`(e) queue kpi over ${o.kpiLines} orch_runs.jsonl lines`);
+  const queueKpi = await benchQueueKpi(join(repo, 'domains', 'queue'), o.kpiLines);
   progress(`start-up: node dist/runners/opsfold.js --help x ${STARTUP_RUNS}`);
   const setup = {
     events: o.events,
@@ -117,6 +131,8 @@ const bench = async (o: ReturnType<typeof parse>, repo: string): Promise<Report>
     baseline,
     ...partial,
     startup: startupOf(),
+    reconcile,
+    queueKpi,
     targets: targetsOf(partial),
   };
 };
