@@ -50,15 +50,16 @@ interface Started {
   readonly iso: string;
 }
 
-const contextOf = (
+/** The record context of one control run over `transport`, timed from `started` to now. */
+export const contextOf = (
   p: LoopPaths,
   r: ControlRequestFields,
-  started: Started,
+  run: { readonly started: Started; readonly transport: 'local' | 'sprite_service' },
   clock: Clock,
 ): ControlContext => ({
   loopId: p.loopId,
   intent: r.intent,
-  transport: 'local',
+  transport: run.transport,
   traceId: r.traceId,
   requestedBy: r.by,
   note: r.note === '' ? null : r.note,
@@ -68,9 +69,9 @@ const contextOf = (
   intervalSeconds: r.intervalSeconds,
   retryAttempts: r.retryAttempts,
   retryBackoffSeconds: r.retryBackoffSeconds,
-  startedAt: started.iso,
+  startedAt: run.started.iso,
   completedAt: clock.iso(),
-  durationSeconds: Math.max(0, Math.floor((clock.ms() - started.ms) / 1000)),
+  durationSeconds: Math.max(0, Math.floor((clock.ms() - run.started.ms) / 1000)),
 });
 
 const finish = async (
@@ -79,7 +80,7 @@ const finish = async (
   d: LocalControlDeps & { started: Started },
   o: { outcome: ControlOutcome; errorLine: string | null },
 ): Promise<ControlRun> => {
-  const entry = await recordControl(p, contextOf(p, r, d.started, d.clock), o.outcome);
+  const entry = await recordControl(p, contextOf(p, r, { started: d.started, transport: 'local' }, d.clock), o.outcome);
   const { status, replayed } = o.outcome;
   return { entry, status, exitCode: exitCodeOfStatus(status), errorLine: o.errorLine, replayed };
 };

@@ -10,13 +10,12 @@ import {
   serviceOutcome,
   type ControlOutcome,
 } from '../../../lib/loop/control-outcome.js';
-import type { ControlContext } from '../../../lib/loop/control-records.js';
 import { compact } from '../../../lib/loop/control-records.js';
 import { at } from '../../../lib/loop/event-fields.js';
 import type { LoopPaths } from '../paths.js';
 import type { Clock, Sleep } from './clock.js';
 import { callService, type ServiceEndpoint } from './http-client.js';
-import type { ControlRun } from './local-control.js';
+import { contextOf, type ControlRun } from './local-control.js';
 import { recordControl } from './records.js';
 import type { ControlRequestFields } from './request.js';
 
@@ -70,23 +69,7 @@ export const runServiceControl = async (
 ): Promise<ControlRun> => {
   const started = { ms: d.clock.ms(), iso: d.clock.iso() };
   const { outcome, errorLine } = await outcomeOf(p, r, d);
-  const ctx: ControlContext = {
-    loopId: p.loopId,
-    intent: r.intent,
-    transport: 'sprite_service',
-    traceId: r.traceId,
-    requestedBy: r.by,
-    note: r.note === '' ? null : r.note,
-    idempotencyKey: r.idempotencyKey,
-    doConfirm: r.doConfirm,
-    timeoutSeconds: r.timeoutSeconds,
-    intervalSeconds: r.intervalSeconds,
-    retryAttempts: r.retryAttempts,
-    retryBackoffSeconds: r.retryBackoffSeconds,
-    startedAt: started.iso,
-    completedAt: d.clock.iso(),
-    durationSeconds: Math.max(0, Math.floor((d.clock.ms() - started.ms) / 1000)),
-  };
+  const ctx = contextOf(p, r, { started, transport: 'sprite_service' }, d.clock);
   const entry = await recordControl(p, ctx, outcome);
   const { status, replayed } = outcome;
   return { entry, status, exitCode: exitCodeOfStatus(status), errorLine, replayed };
