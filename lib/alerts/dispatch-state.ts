@@ -1,0 +1,84 @@
+// alert-dispatch-state.json: the reference's keys (summary counts, failure codes and the line cursor)
+// plus opsfold's: the byte offset and fingerprint of the cursor (so a resume reads only appended
+// bytes), the delivery ledger's path, rows retried from earlier runs, and rows a crashed run had
+// already finished.
+import type { SourceFingerprint } from '../core/position.js';
+import { nonEmpty } from './json.js';
+import { summaryStatus, type RunCounts } from './outcome.js';
+import { uniqueSorted, type AlertReasonCode } from './reason-codes.js';
+
+export interface RetryCounts {
+  readonly rows: number;
+  readonly dispatched: number;
+  readonly failed: number;
+  /** Rows still owing a delivery after this run. */
+  readonly pending: number;
+  /** Rows given up on this run (their last allowed delivery run failed). */
+  readonly abandoned: number;
+  readonly failureCodes: readonly AlertReasonCode[];
+}
+
+export const noRetries: RetryCounts = {
+  rows: 0,
+  dispatched: 0,
+  failed: 0,
+  pending: 0,
+  abandoned: 0,
+  failureCodes: [],
+};
+
+export interface DispatchStateInput {
+  readonly updatedAt: string;
+  readonly loopId: string;
+  readonly traceId: string;
+  readonly escalationsFile: string;
+  readonly telemetryFile: string;
+  /** no_source when the escalations file is missing; otherwise derived from the counts. */
+  readonly noSource: boolean;
+  readonly counts: RunCounts;
+  readonly retry: RetryCounts;
+  readonly recovered: number;
+  readonly lineOffset: number;
+  readonly lineCount: number;
+  readonly byteOffset: number | null;
+  readonly fingerprint: SourceFingerprint | null;
+  readonly ledgerFile: string;
+}
+
+/** Pure: the run's status: the reference's rule over new rows and retried rows together. */
+export const runStatus = (i: DispatchStateInput): string => {
+  if (i.noSource) return 'no_source';
+  const c = i.counts;
+  return summaryStatus({
+    ...c,
+    processed: c.processed + i.retry.rows,
+    dispatched: c.dispatched + i.retry.dispatched,
+    failed: c.failed + i.retry.failed,
+  });
+};
+
+/** Pure: the state document, printed and written atomically. */
+export const dispatchState = (i: DispatchStateInput) => ({
+  schemaVersion: 'v1',
+  updatedAt: i.updatedAt,
+  loopId: i.loopId,
+  traceId: nonEmpty(i.traceId),
+  escalationsFile: i.escalationsFile,
+  dispatchTelemetryFile: i.telemetryFile,
+  status: runStatus(i),
+  processedCount: i.counts.processed,
+  dispatchedCount: i.counts.dispatched,
+  skippedCount: i.counts.skipped,
+  failedCount: i.counts.failed,
+  failureReasonCodes: uniqueSorted([...i.counts.failureCodes, ...i.retry.failureCodes]),
+  escalationsLineOffset: i.lineOffset,
+  escalationsLineCount: i.lineCount,
+  escalationsByteOffset: i.byteOffset,
+  escalationsFingerprint: i.fingerprint,
+  deliveryLedgerFile: i.ledgerFile,
+  retry: i.retry,
+  recoveredCount: i.recovered,
+});
+
+/** alert-dispatch-state.json as written and printed. */
+export type DispatchStateDoc = ReturnType<typeof dispatchState>;

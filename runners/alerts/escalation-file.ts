@@ -1,0 +1,113 @@
+// Reading escalations.jsonl the way alert dispatch needs it: complete lines from a cursor (a blank line
+// is a row too: the reference counts it), never the unterminated last line (a torn tail: the writer is
+// still at it), the byte offset of the reference's line cursor when only the line count is known, and
+// one row again by its byte offset (to retry it).
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fsp } from 'node:fs';
+import type { Cursor, SourceFingerprint } from '../../lib/core/position.js';
+import { newlinesInRange } from '../../lib/io/byte-range.js';
+import { checkSource, fingerprintAt, type LastLine } from '../../lib/io/checkpoints.js';
+import { LineSplitter } from '../../lib/io/line-splitter.js';
+
+export interface RowLine {
+  readonly text: string;
+  readonly line: number;
+  readonly byteOffset: number;
+  /** Byte offset just past the line's newline. */
+  readonly end: number;
+  readonly sha256: string;
+}
+
+const shaOf = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Complete lines after `from`, up to byte `until` (the size when the run began). */
+export async function* readRows(file: string, from: Cursor, until: number): AsyncGenerator<RowLine> {
+  if (until <= from.byteOffset) return;
+  const splitter = new LineSplitter(from);
+  const stream = createReadStream(file, { start: from.byteOffset, end: until - 1, highWaterMark: 1 << 16 });
+  try {
+    for await (const chunk of stream) {
+      for (const l of splitter.push(chunk as Buffer)) yield { ...l, sha256: shaOf(l.text) };
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The row starting at `byteOffset`, or null when no complete line starts there. */
+export const readRowAt = async (file: string, byteOffset: number, line: number): Promise<RowLine | null> => {
+  const size = (await fsp.stat(file).catch(() => null))?.size ?? 0;
+  for await (const row of readRows(file, { byteOffset, lines: line - 1 }, size)) return row;
+  return null;
+};
+
+export interface Start {
+  readonly cursor: Cursor;
+  readonly lastLine: LastLine | null;
+  readonly note: string | null;
+}
+
+/** Walks from the start to just past line `lines`; `found` is how many complete lines there were. */
+const walkTo = async (file: string, lines: number, size: number) => {
+  let last: RowLine | null = null;
+  let found = 0;
+  if (lines > 0) {
+    for await (const row of readRows(file, { byteOffset: 0, lines: 0 }, size)) {
+      last = row;
+      found = row.line;
+      if (found >= lines) break;
+    }
+  }
+  const cursor = { byteOffset: last?.end ?? 0, lines: found };
+  return { cursor, lastLine: last === null ? null : { byteOffset: last.byteOffset, end: last.end } };
+};
+
+export interface SavedCursor {
+  readonly lines: number;
+  readonly byteOffset: number | null;
+  readonly fingerprint: SourceFingerprint | null;
+}
+
+/**
+ * Where to resume: the saved byte offset when its fingerprint still matches, else the byte offset of
+ * the reference's line cursor, found by counting lines once. `ahead` is the file's line count when it
+ * has fewer lines than the cursor.
+ */
+export const resumeAt = async (
+  file: string,
+  saved: SavedCursor,
+  size: number,
+): Promise<Start | { readonly ahead: number }> => {
+  if (saved.lines === 0) return { cursor: { byteOffset: 0, lines: 0 }, lastLine: null, note: null };
+  if (saved.byteOffset !== null && saved.fingerprint !== null) {
+    const cursor = { byteOffset: saved.byteOffset, lines: saved.lines };
+    const check = await checkSource(file, { cursor, source: saved.fingerprint } as Parameters<
+      typeof checkSource
+    >[1]);
+    const at = saved.fingerprint.lastLineByteOffset;
+    if (check.ok)
+      return {
+        cursor,
+        lastLine: at === null ? null : { byteOffset: at, end: cursor.byteOffset },
+        note: null,
+      };
+  }
+  const walked = await walkTo(file, saved.lines, size);
+  if (walked.cursor.lines < saved.lines) return { ahead: walked.cursor.lines };
+  const note =
+    saved.byteOffset === null
+      ? null
+      : 'escalations file changed under the byte cursor; resumed by line count';
+  return { ...walked, note };
+};
+
+/** Complete lines in the file (what `wc -l` counts), from a known cursor on. */
+export const lineCountFrom = async (file: string, cursor: Cursor, until: number): Promise<number> =>
+  cursor.lines + (await newlinesInRange(file, cursor.byteOffset, until));
+
+/** The fingerprint to save with a cursor. */
+export const fingerprintOf = (
+  file: string,
+  cursor: Cursor,
+  lastLine: LastLine | null,
+): Promise<SourceFingerprint> => fingerprintAt(file, cursor, lastLine);
