@@ -17,6 +17,7 @@ import { commands } from './commands.js';
 import { runCaptured } from './cli/capture.js';
 import { withLoopLock } from './loop/transport/loop-lock.js';
 import { loopPaths } from './loop/paths.js';
+import { startReceiver } from './alerts/receiver.js';
 
 const FRESH = '2026-02-09T22:46:00Z'; // a minute after the fixture's last event and heartbeat
 const LATER = '2026-02-09T22:56:00Z'; // ingest lag 663 s: degraded under balanced (300/900)
@@ -225,5 +226,57 @@ describe('loop reconcile', () => {
     expect((await reconcile(FRESH, '--alerts-enabled', 'yes')).code).toBe(64);
     expect((await reconcile(FRESH, '--drift-required-streak', '0')).code).toBe(64);
     expect(existsSync(mgr(''))).toBe(false);
+  });
+
+  it('given alerts enabled and a webhook sink, then a raised escalation is delivered once and its resolve follows', async () => {
+    const receiver = await startReceiver();
+    try {
+      const catalog = join(work, 'sinks.json');
+      writeFileSync(
+        catalog,
+        JSON.stringify({
+          schemaVersion: 'v1',
+          defaultMinSeverity: 'warning',
+          sinks: { hook: { enabled: true, type: 'webhook', urlEnv: 'HOOK_URL', timeoutSeconds: 5 } },
+          routing: {
+            defaultSinks: ['hook'],
+            categorySeverity: { health_degraded: 'warning', health_critical: 'critical' },
+            routes: [],
+          },
+        }),
+      );
+      const run = (asOf: string) =>
+        runCaptured(
+          commands,
+          [
+            'loop',
+            'reconcile',
+            '--repo',
+            repo,
+            '--loop',
+            'running',
+            '--as-of',
+            asOf,
+            '--alert-config-file',
+            catalog,
+            ...QUIET_HEARTBEAT,
+          ],
+          { cwd: work, env: { HOOK_URL: `${receiver.url}/hook` }, now: () => Date.parse(asOf) },
+        );
+      expect((await run(LATER)).code).toBe(0);
+      await run(LATER);
+      appendFileSync(events(), event('2026-02-09T22:55:30Z'));
+      await run(LATER);
+      const sent = receiver.received.map(
+        (r) => JSON.parse(r.body) as { event: { category: string; action: string } },
+      );
+      expect(sent.map((b) => `${b.event.category}:${b.event.action}`)).toEqual([
+        'health_degraded:trigger',
+        'health_degraded:resolve',
+      ]);
+      expect(json('alert-dispatch-state.json')).toMatchObject({ dispatchedCount: 1 });
+    } finally {
+      await receiver.close();
+    }
   });
 });

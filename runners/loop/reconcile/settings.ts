@@ -34,6 +34,8 @@ export interface ReconcileSettings {
   };
   readonly alerts: { readonly enabled: boolean; readonly configFile: string | null };
   readonly pretty: boolean;
+  /** `--state-dir` as given (opsfold's own state), for the passes that follow reconcile. */
+  readonly stateDir: string | undefined;
 }
 
 /** A flag, else its environment variable (the reference's fallbacks), else the default. */
@@ -94,5 +96,6 @@ export const reconcileSettings = async (v: Values, io: Io): Promise<ReconcileSet
     drift,
     alerts,
     pretty: v['pretty'] === true,
+    stateDir: str(v, 'state-dir'),
   };
 };
