@@ -2,6 +2,9 @@
 import * as t from 'io-ts';
 import { nullable } from './codec.js';
 
+/** A whole number >= 0: a cursor that is negative or fractional cannot come from a fold. */
+const Count = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0, 'NonNegativeInteger');
+
 export const CheckpointFile = t.intersection(
   [
     t.type({
@@ -14,10 +17,15 @@ export const CheckpointFile = t.intersection(
         lastLineByteOffset: nullable(t.number),
         lastLineSha256: nullable(t.string),
       }),
-      cursor: t.type({ byteOffset: t.number, lines: t.number }),
+      cursor: t.type({ byteOffset: Count, lines: Count }),
       state: t.unknown,
     }),
-    t.partial({ digest: t.type({ h: t.array(t.number), pending: t.string, length: t.number }) }),
+    // stateSha256: sha256 of the state as stable JSON; a checkpoint without it, or whose state does not
+    // match it, is not resumed (the loader checks; it is optional here so that message can say why).
+    t.partial({
+      stateSha256: t.string,
+      digest: t.type({ h: t.array(t.number), pending: t.string, length: t.number }),
+    }),
   ],
   'Checkpoint',
 );

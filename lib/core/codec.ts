@@ -2,6 +2,7 @@
 // the edge can print `file:line:byte: $.run.iteration: expected number, got "two"`.
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { jsonDepthProblem } from './json-depth.js';
 
 /** Why a value does not satisfy a contract: the JSON path of the offending field and what was expected. */
 export interface ContractError {
@@ -55,6 +56,9 @@ export const decode = <A, O>(codec: t.Type<A, O, unknown>, value: unknown): E.Ei
 
 /** Pure: parses JSON text without throwing. */
 export const parseJson = (text: string): E.Either<string, unknown> => {
+  // Refused before parsing: a value this deep would overflow every recursive step after the parse.
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep !== null) return E.left(tooDeep);
   try {
     return E.right(JSON.parse(text) as unknown);
   } catch (err) {

@@ -1,7 +1,9 @@
 // Appending to an append-only log: one `write` per record, under the file's lock, fsynced before
 // the record counts as acknowledged. A torn tail left by a crashed writer is sealed with a newline
 // first, so the new record never fuses with the fragment (the fragment then reads as a corrupt line,
-// reported with its position, instead of silently corrupting the record appended after it).
+// reported with its position, instead of silently corrupting the record appended after it). A record
+// whose write or fsync fails is cut back off (still under the lock, so no other writer's bytes follow
+// it): a full disk must not leave a fragment that every strict reader then reports as corruption.
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { nodeSeam, type WriteSeam } from './fs-seam.js';
@@ -38,6 +40,42 @@ const toLine = (value: unknown, index: number): string => {
   return `${text}\n`;
 };
 
+/** A failed append: which log, which step, and how many records of the batch were written first. */
+export class AppendError extends Error {
+  constructor(
+    readonly file: string,
+    readonly step: 'open' | 'write' | 'fsync',
+    readonly written: number,
+    override readonly cause: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException)?.code ?? String(cause);
+    super(`cannot append to ${file} (${step}: ${code}); ${written} record(s) of this batch were written`);
+    this.name = 'AppendError';
+  }
+}
+
+const writeRecords = async (
+  file: string,
+  handle: fsp.FileHandle,
+  lines: readonly string[],
+  o: { seam: WriteSeam; seal: boolean; fsync: boolean },
+): Promise<void> => {
+  let end = (await handle.stat()).size;
+  for (const [i, text] of lines.entries()) {
+    const line = Buffer.from(`${i === 0 && o.seal ? '\n' : ''}${text}`);
+    let step: 'write' | 'fsync' = 'write';
+    try {
+      await o.seam.write(handle, line);
+      step = 'fsync';
+      if (o.fsync) await o.seam.fsync(handle);
+    } catch (err) {
+      await handle.truncate(end).catch(() => undefined);
+      throw new AppendError(file, step, i, err);
+    }
+    end += line.length;
+  }
+};
+
 /** Appends each value as one JSON line (one write each) while holding the log's lock. */
 export const appendJsonl = async (
   file: string,
@@ -48,14 +86,15 @@ export const appendJsonl = async (
   const lines = values.map(toLine);
   await seam.mkdir(dirname(file));
   await withLock(file, { waitMs: options.waitMs ?? 10_000, staleMs: options.staleMs }, async () => {
-    const seal = !(await endsWithNewline(file));
-    const handle = await seam.open(file, 'a', 0o644);
+    const opened = async () => ({
+      seal: !(await endsWithNewline(file)),
+      handle: await seam.open(file, 'a', 0o644),
+    });
+    const { seal, handle } = await opened().catch((err: unknown) => {
+      throw new AppendError(file, 'open', 0, err);
+    });
     try {
-      for (const [i, text] of lines.entries()) {
-        const line = `${i === 0 && seal ? '\n' : ''}${text}`;
-        await seam.write(handle, Buffer.from(line));
-        if (options.fsync !== false) await seam.fsync(handle);
-      }
+      await writeRecords(file, handle, lines, { seam, seal, fsync: options.fsync !== false });
     } finally {
       await handle.close();
     }

@@ -147,8 +147,25 @@ describe('when saving and loading a checkpoint', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')).toHaveLength(2);
     expect(text.indexOf('"cursor"')).toBeLessThan(text.indexOf('"projection"'));
-    expect(await loadCheckpoint(path, 'count', 1)).toEqual({ checkpoint: cp, note: null });
+    const stateSha256 = createHash('sha256').update(`${JSON.stringify(cp.state)}\n`).digest('hex');
+    expect(await loadCheckpoint(path, 'count', 1)).toEqual({
+      checkpoint: { ...cp, stateSha256 },
+      note: null,
+    });
     expect(fs.readdirSync(join(dir, '.opsfold'))).toEqual(['count.checkpoint.json']);
+  });
+
+  it('ignores a checkpoint whose state was changed on disk (its stateSha256 no longer matches)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'log.jsonl');
+    const { bytes, offsets } = writeLog(file, 2);
+    const path = join(dir, 'cp.json');
+    await saveCheckpoint(path, await checkpointAt(file, bytes.length, 2, offsets[1]!));
+    const saved = JSON.parse(fs.readFileSync(path, 'utf8')) as { state: unknown };
+    fs.writeFileSync(path, JSON.stringify({ ...saved, state: 'edited' }));
+    const loaded = await loadCheckpoint(path, 'count', 1);
+    expect(loaded.checkpoint).toBeNull();
+    expect(loaded.note).toMatch(/does not match its stateSha256/);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Checkpoint, Cursor, SourceFingerprint } from '../core/position.js'
 import { CheckpointFile } from '../core/checkpoint-codec.js';
 import { decode, parseJson } from '../core/codec.js';
 import { Sha256Hasher } from '../core/sha256.js';
+import { stableJson } from '../core/stable-json.js';
 import { writeJsonAtomic } from './atomic.js';
 import { readRange } from './byte-range.js';
 
@@ -115,10 +116,19 @@ export const loadCheckpoint = async <S>(
   const decoded = decode(CheckpointFile, parsed.right);
   if (E.isLeft(decoded)) return unreadable(path, decoded.left.message);
   const cp = decoded.right as Checkpoint<S>;
-  const problem = digestProblem(cp);
+  const problem =
+    digestProblem(cp) ??
+    (decoded.right.stateSha256 === stateShaOf(cp.state) ? null : 'its state does not match its stateSha256');
   return problem === null ? { checkpoint: cp, note: null } : unreadable(path, problem);
 };
 
-/** Saves a checkpoint atomically as stable JSON. */
+/** The sha256 of a state as stable JSON: what a checkpoint's `stateSha256` must equal. */
+const stateShaOf = (state: unknown): string =>
+  createHash('sha256').update(stableJson(state, false)).digest('hex');
+
+/**
+ * Saves a checkpoint atomically as stable JSON, with the sha256 of its state: the loader refuses a
+ * state that was edited or rotted on disk instead of handing a wrong-shaped value to `evolve`.
+ */
 export const saveCheckpoint = (path: string, cp: Checkpoint<unknown>): Promise<void> =>
-  writeJsonAtomic(path, cp, undefined, false);
+  writeJsonAtomic(path, { ...cp, stateSha256: stateShaOf(cp.state) }, undefined, false);

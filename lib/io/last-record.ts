@@ -1,7 +1,9 @@
 // The last complete record of a JSONL file, read backwards from the end in small chunks: status views
 // need "the latest control / reconcile / delivery" without reading months of telemetry. A torn last
 // line (no newline yet) is not a record; blank lines are skipped.
+import * as E from 'fp-ts/lib/Either.js';
 import { promises as fsp } from 'node:fs';
+import { parseJson } from '../core/codec.js';
 
 const CHUNK = 64 * 1024;
 
@@ -24,11 +26,10 @@ const newlineBefore = async (handle: fsp.FileHandle, before: number): Promise<nu
 };
 
 const parse = (text: string, byteOffset: number): LastRecord => {
-  try {
-    return { kind: 'record', value: JSON.parse(text) as unknown, byteOffset };
-  } catch (err) {
-    return { kind: 'unparsable', byteOffset, reason: (err as Error).message };
-  }
+  const parsed = parseJson(text);
+  return E.isRight(parsed)
+    ? { kind: 'record', value: parsed.right, byteOffset }
+    : { kind: 'unparsable', byteOffset, reason: parsed.left };
 };
 
 /** The last complete record of `file`; `none` when the file is missing or holds no complete line. */

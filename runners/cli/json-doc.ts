@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import { CliError } from './errors.js';
 import { jsonErrorOffset } from '../../lib/core/json-error-offset.js';
+import { jsonDepthExceededAt, MAX_JSON_DEPTH } from '../../lib/core/json-depth.js';
 
 /** Line and byte offset of character index `index` in `text` (1-based line). */
 export const locate = (text: string, index: number): { line: number; byteOffset: number } => {
@@ -28,6 +29,13 @@ export const readJsonDoc = async (file: string, errorLine: string, shownAs = fil
     throw new CliError(errorLine, [`${shownAs}: ${(err as Error).message}`]);
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tooDeep = jsonDepthExceededAt(body);
+  if (tooDeep !== null) {
+    const at = locate(body, tooDeep);
+    throw new CliError(errorLine, [
+      `${shownAs}:${at.line}:${at.byteOffset}: nesting deeper than ${MAX_JSON_DEPTH} levels`,
+    ]);
+  }
   try {
     return { found: true, value: JSON.parse(body) as unknown };
   } catch (err) {

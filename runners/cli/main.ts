@@ -4,6 +4,7 @@
 import { helpOf, parseFlags, type Command, type Io } from './command.js';
 import { CliError, EXIT } from './errors.js';
 import { AtomicWriteError } from '../../lib/io/atomic.js';
+import { AppendError } from '../../lib/io/append.js';
 import { LockCompromised, LockConflict } from '../../lib/io/lock.js';
 
 const topHelp = (commands: readonly Command[]): string =>
@@ -67,7 +68,7 @@ const report = (io: Io, err: unknown): number => {
     io.stderr.write(`error: ${err.message}\n  another opsfold run holds it; retry when it is done\n`);
     return EXIT.lock;
   }
-  if (err instanceof AtomicWriteError || err instanceof LockCompromised) {
+  if (err instanceof AtomicWriteError || err instanceof AppendError || err instanceof LockCompromised) {
     io.stderr.write(`error: ${err.message}\n`);
     return EXIT.error;
   }

@@ -18,8 +18,9 @@ export interface SavedCursor {
 export const readCursorFile = async (file: string): Promise<SavedCursor | null> => {
   const doc = await readJsonDoc(file, `invalid JSON in cursor file: ${file}`);
   if (!doc.found) return null;
-  const v = doc.value as Record<string, unknown> | null;
-  const offset = v !== null && typeof v === 'object' ? (v['eventLineOffset'] ?? 0) : 0;
+  const v: Record<string, unknown> =
+    doc.value !== null && typeof doc.value === 'object' ? (doc.value as Record<string, unknown>) : {};
+  const offset = v['eventLineOffset'] ?? 0;
   if (!(typeof offset === 'number' && Number.isInteger(offset) && offset >= 0)) {
     throw new CliError(`invalid cursor offset in ${file}`, [
       `${file}: $.eventLineOffset: expected a whole number, got ${JSON.stringify(offset)}`,
@@ -27,7 +28,7 @@ export const readCursorFile = async (file: string): Promise<SavedCursor | null> 
   }
   const decoded = PollCursor.decode(v);
   const bytes = E.isRight(decoded) ? decoded.right.eventByteOffset : undefined;
-  const fp = (v as Record<string, unknown>)['eventsFingerprint'];
+  const fp = v['eventsFingerprint'];
   return {
     lines: offset,
     byteOffset: typeof bytes === 'number' ? bytes : null,
