@@ -1,0 +1,130 @@
+// The origin's runner lock, `state/ops_runner.lock` ({run_id, locked_at} JSON), not a proper-lockfile
+// directory. Creation is exclusive (O_EXCL semantics): the content is written and fsynced in a private
+// temp file opened with O_EXCL, then hard-linked to the lock name, which fails when the lock exists — so
+// no reader ever sees a half-written lock. Where hard links are not supported the lock itself is opened
+// with O_EXCL and written. A stale lock (asOf − locked_at >= 60 s, or unreadable) is moved aside with
+// one atomic rename, so of two cycles taking over the same stale lock only one succeeds.
+import { promises as fsp } from 'node:fs';
+import { dirname } from 'node:path';
+import { readLock, type LockReading } from '../../lib/cycle/lock-rules.js';
+import type { OpsRunnerLock } from '../../lib/cycle/codecs-safety.js';
+import { writeFileAtomic } from '../../lib/io/atomic.js';
+
+export type Acquired =
+  | { readonly kind: 'acquired'; readonly replaced: (LockReading & { kind: 'stale' }) | null }
+  | { readonly kind: 'held'; readonly lock: OpsRunnerLock | null; readonly ageMs: number | null };
+
+export interface LockClock {
+  readonly asOfMs: number;
+  readonly zone: string;
+}
+
+const text = (lock: OpsRunnerLock): string => `${JSON.stringify(lock)}\n`;
+
+const readText = async (file: string): Promise<string | null> =>
+  fsp.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+
+const parsed = (raw: string): unknown => {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+};
+
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/** Creates `file` with `content` unless it exists; false when it exists. */
+const createExclusive = async (file: string, content: string, tmp: string): Promise<boolean> => {
+  const handle = await fsp.open(tmp, 'wx', 0o644);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fsp.link(tmp, file);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_LINKS.has(code)) throw err;
+    const direct = await fsp.open(file, 'wx', 0o644).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'EEXIST') return null;
+      throw e;
+    });
+    if (direct === null) return false;
+    await direct.writeFile(content).finally(() => direct.close());
+    return true;
+  } finally {
+    await fsp.unlink(tmp).catch(() => undefined);
+  }
+};
+
+/** Moves a stale lock aside if it is still the one judged stale; false when someone else changed it. */
+const moveAside = async (file: string, seen: string, runId: string): Promise<boolean> => {
+  const aside = `${file}.stale.${runId}`;
+  try {
+    await fsp.rename(file, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw err;
+  }
+  const moved = await readText(aside);
+  if (moved !== seen) {
+    // Another cycle replaced the stale lock first: give its lock back and yield to it.
+    await fsp.link(aside, file).catch(() => undefined);
+    await fsp.unlink(aside).catch(() => undefined);
+    return false;
+  }
+  await fsp.unlink(aside).catch(() => undefined);
+  return true;
+};
+
+/** Takes the lock for `lock.run_id`, or reports who holds it. */
+export const acquireLock = async (file: string, lock: OpsRunnerLock, clock: LockClock): Promise<Acquired> => {
+  await fsp.mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${lock.run_id}.tmp`;
+  let replaced: (LockReading & { kind: 'stale' }) | null = null;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (await createExclusive(file, text(lock), tmp)) return { kind: 'acquired', replaced };
+    const seen = await readText(file);
+    if (seen === null) continue;
+    const reading = readLock(parsed(seen), clock.asOfMs, clock.zone);
+    if (reading.kind === 'held') return { kind: 'held', lock: reading.lock, ageMs: reading.ageMs };
+    if (!(await moveAside(file, seen, lock.run_id))) break;
+    replaced = reading;
+  }
+  const now = await readText(file);
+  const reading = now === null ? null : readLock(parsed(now), clock.asOfMs, clock.zone);
+  return {
+    kind: 'held',
+    lock: reading?.lock ?? null,
+    ageMs: reading?.kind === 'held' ? reading.ageMs : null,
+  };
+};
+
+/** True when the lock file still names `runId`. */
+export const ownsLock = async (file: string, runId: string): Promise<boolean> => {
+  const raw = await readText(file).catch(() => null);
+  const v = raw === null ? null : parsed(raw);
+  return (v as { run_id?: unknown } | null)?.run_id === runId;
+};
+
+/** Rewrites the lock this run holds (intent, heartbeat); false (nothing written) when it is not ours. */
+export const updateLock = async (file: string, lock: OpsRunnerLock): Promise<boolean> => {
+  if (!(await ownsLock(file, lock.run_id))) return false;
+  await writeFileAtomic(file, text(lock));
+  return true;
+};
+
+/** Removes the lock if this run still holds it; false when it was gone or another run's (left alone). */
+export const releaseLock = async (file: string, runId: string): Promise<boolean> => {
+  if (!(await ownsLock(file, runId))) return false;
+  await fsp.unlink(file).catch(() => undefined);
+  return true;
+};
