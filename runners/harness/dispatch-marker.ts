@@ -1,0 +1,145 @@
+// opsfold harness dispatch-marker: writes memory/events/<task_id>.dispatched-<team>-<YYMMDD>.json right
+// after a dispatch fires (seed 004 §3). Create-only and atomic: the same content again is a no-op,
+// different content is refused (exit 2). The bot key is read from an env var and only sha256(key)[:16]
+// is stored; it never appears in argv, output or files.
+import * as E from 'fp-ts/lib/Either.js';
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseIso } from '../../lib/core/time.js';
+import { parseJson } from '../../lib/core/codec.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import {
+  DispatchMethod,
+  markerFileName,
+  markerOf,
+  markerProblems,
+  writeOnceAction,
+} from '../../lib/harness/dispatch-marker.js';
+import { asOfOf } from '../cli/clock.js';
+import { required, str, type Command, type Values, type Io } from '../cli/command.js';
+import { CliError, EXIT, usageError } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { commonExits, rootFlag, taskFlag } from './flags.js';
+import { asOfFlag } from '../cli/clock.js';
+import { workspaceOf } from './workspace.js';
+import { writeOnce } from './write-once.js';
+
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+const readSha = async (v: Values, io: Io, fileFlag: string, shaFlag: string): Promise<string> => {
+  const given = str(v, shaFlag);
+  const file = str(v, fileFlag);
+  if (given !== undefined) return given;
+  if (file === undefined) throw usageError(`--${fileFlag} or --${shaFlag} is required`);
+  const data = await fsp.readFile(resolve(io.cwd, file)).catch((err: Error) => {
+    throw new CliError(`cannot read ${file}`, [err.message]);
+  });
+  return sha256(data);
+};
+
+const botKeyHash = (v: Values, io: Io): string => {
+  const name = required(v, 'bot-key-env');
+  const key = io.env[name];
+  if (key === undefined || key === '') throw new CliError(`bot key env var is not set: ${name}`);
+  return sha256(key).slice(0, 16);
+};
+
+const fireMsOf = (v: Values, asOfMs: number): number => {
+  const given = str(v, 'fire-time');
+  if (given === undefined) return asOfMs;
+  const ms = parseIso(given);
+  if (ms === null) throw usageError(`--fire-time is not an ISO 8601 time: ${given}`);
+  return ms;
+};
+
+const methodOf = (v: Values) => {
+  const m = str(v, 'method') ?? 'dispatch_py';
+  if (!E.isRight(DispatchMethod.decode(m)))
+    throw usageError(`--method must be dispatch_py, direct_cron_bot_key or fallback_safety_net: ${m}`);
+  return m as DispatchMethod;
+};
+
+export const harnessDispatchMarker: Command = {
+  path: ['harness', 'dispatch-marker'],
+  title: 'write the create-only dispatch marker of a fired task',
+  usage:
+    '--root <dir> --task <id> --team <t> --schedule-id <id> --executor <e> --bot-key-env NAME ' +
+    '(--prompt-file F | --prompt-sha S) (--task-md F | --task-md-sha S) [--method M] [--fire-time ISO]',
+  summary:
+    'Write memory/events/<task_id>.dispatched-<team>-<YYMMDD>.json (seed 004 §3.2) with task_id, schedule_id, ' +
+    'executor, bot_key_hash = sha256(bot key)[:16], fire_time (ISO 8601 in the configured zone, default +09:00), ' +
+    'prompt_sha, task_md_sha_before and dispatch_method. Never overwritten: the same content is a no-op, ' +
+    'different content is refused.',
+  flags: {
+    root: rootFlag,
+    task: taskFlag,
+    team: { type: 'string', arg: 'name', help: 'Team the task was dispatched to (file-name segment).' },
+    'schedule-id': { type: 'string', arg: 'id', help: 'The cron id dispatch.py or the direct cron issued.' },
+    executor: { type: 'string', arg: 'name', help: 'Team and bot persona, e.g. "hermes/vulcan".' },
+    'bot-key-env': {
+      type: 'string',
+      arg: 'NAME',
+      help: 'Env var holding the bot owner key (only its hash is stored).',
+    },
+    'prompt-file': { type: 'string', arg: 'path', help: 'The cron prompt; its sha256 is prompt_sha.' },
+    'prompt-sha': { type: 'string', arg: 'hex', help: 'prompt_sha given directly.' },
+    'task-md': {
+      type: 'string',
+      arg: 'path',
+      help: 'The task md at dispatch entry; its sha256 is task_md_sha_before.',
+    },
+    'task-md-sha': { type: 'string', arg: 'hex', help: 'task_md_sha_before given directly.' },
+    method: {
+      type: 'string',
+      arg: 'm',
+      help: 'dispatch_py (default), direct_cron_bot_key or fallback_safety_net.',
+    },
+    'fire-time': { type: 'string', arg: 'ISO', help: 'When the dispatch fired. Default: --as-of or now.' },
+    zone: {
+      type: 'string',
+      arg: '±HH:MM',
+      help: 'Zone of fire_time and YYMMDD. Default: config zone or +09:00.',
+    },
+    'as-of': asOfFlag,
+  },
+  exits: { ...commonExits, [EXIT.gate]: 'a marker of that name exists with different content (refused)' },
+  async run(v, _pos, io) {
+    const ws = await workspaceOf(v, io);
+    const input = {
+      taskId: required(v, 'task'),
+      team: required(v, 'team'),
+      scheduleId: required(v, 'schedule-id'),
+      executor: required(v, 'executor'),
+      botKeyHash: botKeyHash(v, io),
+      fireMs: fireMsOf(v, asOfOf(v, io).ms),
+      zone: str(v, 'zone') ?? ws.config.zone,
+      promptSha: await readSha(v, io, 'prompt-file', 'prompt-sha'),
+      taskMdShaBefore: await readSha(v, io, 'task-md', 'task-md-sha'),
+      method: methodOf(v),
+    };
+    const problems = markerProblems(input);
+    if (problems.length > 0) throw usageError('invalid dispatch marker input', ...problems);
+    const name = markerFileName(input);
+    const file = join(ws.eventsDir, name);
+    const marker = markerOf(input);
+    let result = await writeOnce(file, stableJson(marker));
+    if (result === 'exists') {
+      const old = parseJson(await fsp.readFile(file, 'utf8'));
+      const { action, differing } = writeOnceAction(E.isRight(old) ? old.right : null, marker);
+      if (action === 'refuse')
+        throw new CliError(
+          `dispatch marker exists with different content: ${name}`,
+          [
+            `${file}: differs in ${differing.join(', ')}`,
+            'a dispatch marker is never overwritten; a new dispatch gets a new team/date or a new task id',
+          ],
+          EXIT.gate,
+        );
+      result = 'exists';
+    }
+    const action = result === 'created' ? 'created' : 'unchanged';
+    await writeOut(io.stdout, stableJson({ action, marker: name, content: marker }));
+    return EXIT.ok;
+  },
+};

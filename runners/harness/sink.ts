@@ -1,0 +1,76 @@
+// Delivering an ESCALATE (seed 004 §2.3: the only alert class that reaches the chair): a command that
+// reads the payload as JSON on stdin (argv, no shell), or a webhook POST. INFO and WARN never come here.
+// Secrets (the webhook token) come from an env var and are never logged or written.
+import { spawn } from 'node:child_process';
+import type { HarnessConfig } from '../../lib/harness/config.js';
+
+export interface DeliveryResult {
+  readonly sink: 'command' | 'webhook' | 'none';
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+const runCommand = (
+  argv: readonly string[],
+  payload: string,
+  timeoutMs: number,
+  cwd: string,
+): Promise<DeliveryResult> =>
+  new Promise((resolveResult) => {
+    const [cmd, ...args] = argv;
+    if (cmd === undefined)
+      return resolveResult({ sink: 'command', ok: false, detail: 'sink command is empty' });
+    const child = spawn(cmd, args, { cwd, stdio: ['pipe', 'ignore', 'pipe'], timeout: timeoutMs });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.on('error', (err) => resolveResult({ sink: 'command', ok: false, detail: err.message }));
+    child.on('close', (code, signal) => {
+      const first = stderr.split('\n')[0] ?? '';
+      const how = signal !== null ? `killed by ${signal}` : `exit ${code}`;
+      resolveResult({ sink: 'command', ok: code === 0, detail: first === '' ? how : `${how}: ${first}` });
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(payload);
+  });
+
+const postWebhook = async (
+  url: string,
+  payload: string,
+  token: string | undefined,
+  timeoutMs: number,
+): Promise<DeliveryResult> => {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: payload,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return { sink: 'webhook', ok: res.ok, detail: `HTTP ${res.status}` };
+  } catch (err) {
+    return { sink: 'webhook', ok: false, detail: (err as Error).message };
+  }
+};
+
+/** Hands one ESCALATE payload to the configured sink; a command runs in `cwd` (the workspace root). */
+export const deliver = async (
+  sink: HarnessConfig['sink'],
+  payload: unknown,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<DeliveryResult> => {
+  const text = `${JSON.stringify(payload)}\n`;
+  if (sink.command !== null) return runCommand(sink.command, text, sink.timeoutMs, cwd);
+  if (sink.webhook !== null)
+    return postWebhook(
+      sink.webhook,
+      text,
+      sink.tokenEnv === null ? undefined : env[sink.tokenEnv],
+      sink.timeoutMs,
+    );
+  return {
+    sink: 'none',
+    ok: false,
+    detail: 'no sink configured (harness.config.json sink.command or sink.webhook)',
+  };
+};

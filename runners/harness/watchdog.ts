@@ -1,0 +1,120 @@
+// opsfold harness watchdog: one cycle. Observes the workspace's tasks (unless --no-observe), decides
+// liveness and alert class for each from the folded observations and watchdog history at asOf, appends
+// the decisions to memory/harness/watchdog.jsonl, and delivers only unthrottled ESCALATEs to the sink,
+// marking each delivered one with `<task_id>.escalate` so it is never repeated.
+import { join } from 'node:path';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { decideCycle } from '../../lib/harness/cycle.js';
+import type { WatchdogDecisionRecord, WatchdogDeliveryRecord } from '../../lib/harness/watchdog-codec.js';
+import { appendJsonl } from '../../lib/io/append.js';
+import { asOfOf } from '../cli/clock.js';
+import type { Command, Io } from '../cli/command.js';
+import { CliError, EXIT } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { commonExits, evidenceFlags, workspaceFlags } from './flags.js';
+import { foldObservations, foldWatchdog } from './logs.js';
+import { contextOf, knownTasks, observeTasks } from './observe-run.js';
+import { deliver } from './sink.js';
+import type { GatherContext } from './gather.js';
+import { workspaceOf, type Workspace } from './workspace.js';
+import { writeOnce } from './write-once.js';
+
+const payloadOf = (r: WatchdogDecisionRecord) => ({
+  kind: 'harness_escalation',
+  task_id: r.task_id,
+  cycle: r.cycle,
+  as_of: r.as_of,
+  status: r.status,
+  spawn_state: r.spawn_state,
+  ev_age_s: r.ev_age_s,
+  consecutive_silent: r.consecutive_silent,
+  critical: r.critical,
+  escalate_requested: r.escalate_requested,
+  reasons: r.reasons,
+});
+
+const deliverAll = async (ws: Workspace, records: readonly WatchdogDecisionRecord[], io: Io) => {
+  const out: WatchdogDeliveryRecord[] = [];
+  for (const r of records.filter((x) => x.deliver)) {
+    const d = await deliver(ws.config.sink, payloadOf(r), io.env, ws.root);
+    out.push({
+      kind: 'watchdog_delivery',
+      schema_version: 1,
+      cycle: r.cycle,
+      as_of: r.as_of,
+      task_id: r.task_id,
+      ...d,
+    });
+    if (d.ok)
+      await writeOnce(
+        join(ws.eventsDir, `${r.task_id}.escalate`),
+        stableJson({ ...payloadOf(r), sink: d.sink }),
+      );
+  }
+  return out;
+};
+
+/** Known tasks, minus those whose timer was already terminal when last observed: they are settled. */
+const toObserve = async (ws: Workspace, ctx: GatherContext): Promise<string[]> => {
+  const observed = await foldObservations(ws);
+  const terminal = (s: string | null | undefined) =>
+    s != null && ws.config.watchdog.terminalStatuses.includes(s);
+  return (await knownTasks(ctx)).filter(
+    (id) => !(terminal(ctx.timers.tasks[id]?.status) && terminal(observed.tasks[id]?.latest.timer.status)),
+  );
+};
+
+export const harnessWatchdog: Command = {
+  path: ['harness', 'watchdog'],
+  title: 'run one watchdog cycle: alive/stalled, INFO/WARN/ESCALATE, deliver ESCALATE only',
+  usage: '--root <dir> [--no-observe] [--fail-on-escalate] [--as-of ISO] [evidence flags]',
+  summary:
+    'One watchdog cycle (seed 004 §2): alive when any of the OR-set holds (progress markers, *active.json < 1800 s, ' +
+    'spawn state WORK_STARTED+, bot session, worktree/artifact mtime < 900 s); silently_stalled only when none holds, ' +
+    'the event age is known and > 900 s and no heartbeat can be measured. ESCALATE only after 2 consecutive ' +
+    'silently_stalled cycles of a critical or explicitly escalated task, throttled after K alerts per N cycles; ' +
+    'decisions are appended to memory/harness/watchdog.jsonl and only ESCALATE is delivered to the sink.',
+  flags: {
+    ...workspaceFlags,
+    ...evidenceFlags,
+    'no-observe': {
+      type: 'boolean',
+      help: 'Decide from the observations already recorded; observe nothing.',
+    },
+    'fail-on-escalate': { type: 'boolean', help: 'Exit 2 when the cycle produced an ESCALATE.' },
+  },
+  exits: {
+    ...commonExits,
+    [EXIT.error]: `${commonExits[EXIT.error]}; an ESCALATE could not be delivered`,
+    [EXIT.gate]: '--fail-on-escalate and the cycle produced an ESCALATE',
+  },
+  async run(v, _pos, io) {
+    const ws = await workspaceOf(v, io);
+    const asOf = asOfOf(v, io);
+    if (v['no-observe'] !== true) {
+      const ctx = await contextOf(ws, v, io);
+      await observeTasks(ctx, await toObserve(ws, ctx), asOf.ms);
+    }
+    const records = decideCycle(
+      await foldObservations(ws),
+      await foldWatchdog(ws),
+      asOf.ms,
+      ws.config.watchdog,
+    );
+    if (records.length > 0) await appendJsonl(ws.watchdogLog, records);
+    const deliveries = await deliverAll(ws, records, io);
+    if (deliveries.length > 0) await appendJsonl(ws.watchdogLog, deliveries);
+    await writeOut(
+      io.stdout,
+      stableJson({ as_of: asOf.iso, cycle: records[0]?.cycle ?? null, decisions: records, deliveries }),
+    );
+    const failed = deliveries.filter((d) => !d.ok);
+    if (failed.length > 0)
+      throw new CliError(
+        `ESCALATE not delivered for ${failed.map((d) => d.task_id).join(', ')}`,
+        failed.map((d) => `${d.task_id}: ${d.sink}: ${d.detail}`),
+      );
+    const escalated = records.some((r) => r.alert_class === 'ESCALATE');
+    return escalated && v['fail-on-escalate'] === true ? EXIT.gate : EXIT.ok;
+  },
+};
