@@ -4,6 +4,10 @@ import type { Io } from './cli/command.js';
 import { loopReconcileDemo } from './loop/reconcile/demo.js';
 import { loopObservabilityDemo } from './loop/observability/demo.js';
 import { loopControlDemo } from './loop/transport/demo.js';
+import { alertsDemo } from './alerts/demo.js';
+import { harnessDemo } from './harness/demo.js';
+import { queueDemo } from './queue/demo.js';
+import { cycleDemo } from './cycle/demo.js';
 import { runbookDemo } from './runbook/demo.js';
 
 export type DemoSection = (io: Omit<Io, 'stdout' | 'stderr'>, work: string) => Promise<string>;
@@ -12,5 +16,9 @@ export const demoSections: readonly DemoSection[] = [
   loopReconcileDemo,
   loopObservabilityDemo,
   loopControlDemo,
+  alertsDemo,
+  harnessDemo,
+  queueDemo,
+  cycleDemo,
   runbookDemo,
 ];

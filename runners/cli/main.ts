@@ -16,9 +16,10 @@ const topHelp = (commands: readonly Command[]): string =>
     'always yields the same output, and a re-run from a checkpoint reads only the appended bytes.',
     '',
     'Commands:',
-    ...commands.map(
-      (c) => `  ${c.path.join(' ').padEnd(24)}${c.title ?? c.summary.split(/[:(]/)[0]?.trim()}`,
-    ),
+    ...commands.map((c) => {
+      const name = c.path.join(' ');
+      return `  ${name.padEnd(Math.max(24, name.length + 2))}${c.title ?? c.summary.split(/[:(]/)[0]?.trim()}`;
+    }),
     '',
     'Exit codes: 0 ok; 1 bad input, missing artifact or corruption; 2 a gate said no; 64 usage error;',
     '75 lock held by another process.',
