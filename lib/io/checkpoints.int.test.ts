@@ -147,7 +147,9 @@ describe('when saving and loading a checkpoint', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')).toHaveLength(2);
     expect(text.indexOf('"cursor"')).toBeLessThan(text.indexOf('"projection"'));
-    const stateSha256 = createHash('sha256').update(`${JSON.stringify(cp.state)}\n`).digest('hex');
+    const stateSha256 = createHash('sha256')
+      .update(`${JSON.stringify(cp.state)}\n`)
+      .digest('hex');
     expect(await loadCheckpoint(path, 'count', 1)).toEqual({
       checkpoint: { ...cp, stateSha256 },
       note: null,

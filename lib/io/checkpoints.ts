@@ -91,6 +91,9 @@ const digestProblem = (cp: Checkpoint<unknown>): string | null => {
   }
 };
 
+const stateProblem = (sha: string | undefined, state: unknown): string | null =>
+  sha === stateShaOf(state) ? null : 'its state does not match its stateSha256';
+
 // Only a missing file is silent (the first run). A file that cannot be read (EISDIR, EACCES …), is
 // not JSON, or does not have the checkpoint's shape is ignored with a note: resuming from a half-valid
 // checkpoint would crash the fold (or worse, resume from a cursor that is not a number).
@@ -116,9 +119,7 @@ export const loadCheckpoint = async <S>(
   const decoded = decode(CheckpointFile, parsed.right);
   if (E.isLeft(decoded)) return unreadable(path, decoded.left.message);
   const cp = decoded.right as Checkpoint<S>;
-  const problem =
-    digestProblem(cp) ??
-    (decoded.right.stateSha256 === stateShaOf(cp.state) ? null : 'its state does not match its stateSha256');
+  const problem = digestProblem(cp) ?? stateProblem(decoded.right.stateSha256, cp.state);
   return problem === null ? { checkpoint: cp, note: null } : unreadable(path, problem);
 };
 

@@ -80,7 +80,11 @@ const finish = async (
   d: LocalControlDeps & { started: Started },
   o: { outcome: ControlOutcome; errorLine: string | null },
 ): Promise<ControlRun> => {
-  const entry = await recordControl(p, contextOf(p, r, { started: d.started, transport: 'local' }, d.clock), o.outcome);
+  const entry = await recordControl(
+    p,
+    contextOf(p, r, { started: d.started, transport: 'local' }, d.clock),
+    o.outcome,
+  );
   const { status, replayed } = o.outcome;
   return { entry, status, exitCode: exitCodeOfStatus(status), errorLine: o.errorLine, replayed };
 };
