@@ -9,6 +9,7 @@ import { harnessDemo } from './harness/demo.js';
 import { queueDemo } from './queue/demo.js';
 import { cycleDemo } from './cycle/demo.js';
 import { runbookDemo } from './runbook/demo.js';
+import { dashboardDemo } from './dashboard/demo.js';
 
 export type DemoSection = (io: Omit<Io, 'stdout' | 'stderr'>, work: string) => Promise<string>;
 
@@ -21,4 +22,5 @@ export const demoSections: readonly DemoSection[] = [
   queueDemo,
   cycleDemo,
   runbookDemo,
+  dashboardDemo,
 ];

@@ -1,0 +1,109 @@
+// The dashboard's fold over a loop's events.jsonl: how many records, the first and the last one, how
+// often each event name occurs, and a sparse line index (the position of one line in every
+// INDEX_EVERY) so that the timeline can number lines and look up an event by line without reading the
+// file from its start. Law: fold(all) == foldFrom(fold(prefix), rest) for any split, because every
+// field only grows from the records it is given, in order.
+// Pure: the runner folds the file (lib/io) and checkpoints the state under .opsfold/dashboard/.
+import type { Position } from '../core/position.js';
+import type { Projection } from '../core/projection.js';
+import { str } from './fields.js';
+
+export const INDEX_EVERY = 256;
+/** Distinct event names counted by name; any beyond are counted together as `otherNames`. */
+export const MAX_NAMES = 64;
+
+export interface LastEvent {
+  readonly line: number;
+  readonly byteOffset: number;
+  readonly timestamp: string | null;
+  readonly name: string;
+}
+
+export interface EventsIndexState {
+  readonly records: number;
+  readonly first: LastEvent | null;
+  readonly last: LastEvent | null;
+  readonly names: Readonly<Record<string, number>>;
+  readonly otherNames: number;
+  /** Positions of indexed lines, ascending by line (and so by byte offset). */
+  readonly marks: readonly Position[];
+}
+
+/** Pure: the event name as Superloop's tools read it: `.event // .type // ""`. */
+export const nameOf = (v: unknown): string => str(v, 'event') ?? str(v, 'type') ?? '';
+
+/** Pure: the record's timestamp, when it has one. */
+export const timestampOf = (v: unknown): string | null => str(v, 'timestamp');
+
+const countName = (s: EventsIndexState, name: string): Pick<EventsIndexState, 'names' | 'otherNames'> => {
+  const key = name === '' ? '(unnamed)' : name;
+  if (Object.hasOwn(s.names, key) || Object.keys(s.names).length < MAX_NAMES)
+    return { names: { ...s.names, [key]: (s.names[key] ?? 0) + 1 }, otherNames: s.otherNames };
+  return { names: s.names, otherNames: s.otherNames + 1 };
+};
+
+const needsMark = (marks: readonly Position[], line: number): boolean => {
+  const last = marks[marks.length - 1];
+  return last === undefined || line - last.line >= INDEX_EVERY;
+};
+
+export const eventsIndexProjection: Projection<EventsIndexState, unknown> = {
+  name: 'dashboard-events-index',
+  version: 1,
+  initial: {
+    records: 0,
+    first: null,
+    last: null,
+    names: {},
+    otherNames: 0,
+    marks: [],
+  },
+  evolve(s, { value, position }) {
+    const ev: LastEvent = {
+      line: position.line,
+      byteOffset: position.byteOffset,
+      timestamp: timestampOf(value),
+      name: nameOf(value),
+    };
+    return {
+      ...s,
+      ...countName(s, ev.name),
+      records: s.records + 1,
+      first: s.first ?? ev,
+      last: ev,
+      marks: needsMark(s.marks, position.line) ? [...s.marks, position] : s.marks,
+    };
+  },
+};
+
+/** Pure: the last mark at or before `byteOffset` (binary search), or null. */
+export const markAtOrBefore = (marks: readonly Position[], byteOffset: number): Position | null => {
+  let lo = 0;
+  let hi = marks.length - 1;
+  let found: Position | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = marks[mid] as Position;
+    if (m.byteOffset <= byteOffset) {
+      found = m;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+};
+
+/** Pure: the last mark at or before line `line`, or null. */
+export const markAtOrBeforeLine = (marks: readonly Position[], line: number): Position | null => {
+  let lo = 0;
+  let hi = marks.length - 1;
+  let found: Position | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = marks[mid] as Position;
+    if (m.line <= line) {
+      found = m;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+};

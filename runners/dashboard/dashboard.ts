@@ -1,0 +1,178 @@
+// opsfold dashboard: a live local web page over the same folds the commands print. Read-only unless
+// started with --control-token-env VAR and VAR is set; binds 127.0.0.1 unless told otherwise (and
+// warns when told otherwise). Runs until SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isoSeconds, parseIso } from '../../lib/core/time.js';
+import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { asOfFlag } from '../cli/clock.js';
+import { CliError, EXIT, usageError } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { repoFlag, stateDirFlag } from '../loop/common-flags.js';
+import { realSleep, type Sleep } from '../loop/transport/clock.js';
+import { tokenDigestOf, type ControlConfig } from './control.js';
+import { startDashboard, type RunningDashboard } from './server.js';
+import { defaultAssetsDir, loadAssets } from './static.js';
+import { DashboardStore } from './store.js';
+import { pollTicks, type WatchDir } from './watch.js';
+import type { Observable } from 'rxjs';
+
+export interface DashboardDeps {
+  readonly sleep: Sleep;
+  /** The polling clock; default: every --poll-ms milliseconds. */
+  readonly ticks?: (pollMs: number) => Observable<unknown>;
+  readonly watchDir?: WatchDir;
+  readonly assetsDir?: string;
+  /** Called once the server listens (tests talk to it, then close it). */
+  readonly onListening?: (d: RunningDashboard) => void;
+}
+
+const int = (v: Values, name: string, fallback: number, range: readonly [number, number]): number => {
+  const raw = str(v, name);
+  if (raw === undefined) return fallback;
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < range[0] || Number(raw) > range[1])
+    throw usageError(`--${name} must be an integer from ${range[0]} to ${range[1]}`);
+  return Number(raw);
+};
+
+const fixedClock = (v: Values): number | null => {
+  const given = str(v, 'as-of');
+  if (given === undefined) return null;
+  const ms = parseIso(given);
+  if (ms === null) throw usageError(`--as-of is not an ISO 8601 time: ${given}`);
+  return ms;
+};
+
+/** The control token from --control-token-env; null (read-only) when the flag or the variable is absent. */
+const tokenOf = (v: Values, io: Io): { token: string | null; name: string | null } => {
+  const name = str(v, 'control-token-env');
+  if (name === undefined) return { token: null, name: null };
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    throw usageError(`--control-token-env: not a variable name: ${name}`);
+  const token = io.env[name];
+  if (token === undefined || token === '') {
+    io.stderr.write(`warning: ${name} is unset or empty: control actions are disabled (read-only)\n`);
+    return { token: null, name };
+  }
+  return { token, name };
+};
+
+const withoutVar = (env: NodeJS.ProcessEnv, name: string | null): NodeJS.ProcessEnv => {
+  if (name === null) return env;
+  const { [name]: _secret, ...rest } = env;
+  return rest;
+};
+
+const settingsOf = (v: Values, io: Io, sleep: Sleep) => {
+  const repo = resolve(io.cwd, required(v, 'repo'));
+  if (!existsSync(repo)) throw new CliError(`repo not found: ${repo}`);
+  const fixed = fixedClock(v);
+  const stateDirArg = str(v, 'state-dir');
+  const stateDir = stateDirArg === undefined ? resolve(repo, '.opsfold') : resolve(io.cwd, stateDirArg);
+  const { token, name } = tokenOf(v, io);
+  const env = withoutVar(io.env, name);
+  const control: ControlConfig = {
+    repo,
+    stateDir: stateDirArg === undefined ? null : stateDir,
+    tokenDigest: token === null ? null : tokenDigestOf(token),
+    timeoutSeconds: int(v, 'control-timeout-seconds', 30, [0, 3600]),
+    sleep,
+    env,
+    now: io.now,
+    asOfIso: fixed === null ? null : isoSeconds(fixed),
+  };
+  return {
+    repo,
+    host: str(v, 'host') ?? '127.0.0.1',
+    port: int(v, 'port', 8788, [0, 65535]),
+    pollMs: int(v, 'poll-ms', 2000, [50, 3_600_000]),
+    clock: fixed === null ? io.now : () => fixed,
+    stateDir,
+    token,
+    env,
+    control,
+  };
+};
+
+export const makeDashboard = (deps: DashboardDeps): Command => ({
+  path: ['dashboard'],
+  title: 'a live local web page: loops overview, loop detail, control (with a token)',
+  usage: '--repo <path> [--port 8788] [--host 127.0.0.1] [--control-token-env VAR] [options]',
+  summary:
+    'Serve a local web page over the repo: an overview row per loop (fleet registry loops, or every loop under ' +
+    '.superloop/loops/) with lifecycle, health and reason codes, last event age, cursor, open escalations and the ' +
+    'last control outcome; a detail page per loop (health reasons with thresholds, heartbeat, sequence, ' +
+    'escalations, control intents, telemetry summary, ingest lag and reconcile duration charts, the event ' +
+    'timeline newest first); harness, queue and promotion views when those domains have data. Updates live over ' +
+    'Server-Sent Events, from incremental folds checkpointed under <state-dir>/dashboard/. JSON API: GET ' +
+    '/api/loops, /api/loops/:id, /api/loops/:id/events?before=<byte>&limit=N, /api/events (SSE).',
+  flags: {
+    repo: repoFlag,
+    port: { type: 'string', arg: 'n', help: 'Port to listen on (default 8788; 0 picks a free one).' },
+    host: { type: 'string', arg: 'addr', help: 'Address to listen on (default 127.0.0.1; others warn).' },
+    'control-token-env': {
+      type: 'string',
+      arg: 'VAR',
+      help: 'Enable cancel/approve/reject buttons, authorized by the token in environment variable VAR.',
+    },
+    'control-timeout-seconds': {
+      type: 'string',
+      arg: 'n',
+      help: 'Confirmation timeout of a control action (default 30).',
+    },
+    'poll-ms': { type: 'string', arg: 'n', help: 'Polling fallback interval in ms (default 2000).' },
+    'state-dir': stateDirFlag,
+    'as-of': {
+      ...asOfFlag,
+      help: 'Show ages as of this fixed instant instead of the clock (demos, screenshots).',
+    },
+  },
+  exits: {
+    [EXIT.ok]: 'stopped by SIGINT/SIGTERM',
+    [EXIT.error]: 'the repo does not exist, or the address cannot be bound',
+    [EXIT.usage]: 'usage error: missing --repo, bad port, interval or variable name',
+  },
+  notes: [
+    'Control needs the token in the X-Opsfold-Token header (the page asks for it once per tab and keeps it in',
+    'sessionStorage); without --control-token-env, or with VAR unset, the page is read-only and POST answers 403.',
+  ],
+  async run(v, _pos, io) {
+    const { repo, host, port, pollMs, clock, stateDir, token, env, control } = settingsOf(v, io, deps.sleep);
+    if (host !== '127.0.0.1')
+      io.stderr.write(
+        `warning: listening on ${host}, not 127.0.0.1: anyone who can reach this address can read the loop artifacts` +
+          `${token === null ? '' : ' and, with the token, act on the loops'}\n`,
+      );
+    const d = await startDashboard({
+      host,
+      port,
+      store: new DashboardStore(repo, stateDir),
+      clock,
+      asOfIso: control.asOfIso,
+      commands: async () => (await import('../commands.js')).commands,
+      viewIo: { cwd: repo, env, now: clock },
+      control,
+      ticks: (deps.ticks ?? pollTicks)(pollMs),
+      watchDir: deps.watchDir,
+      assets: await loadAssets(deps.assetsDir ?? defaultAssetsDir()),
+      warn: (line) => io.stderr.write(`${line}\n`),
+    }).catch((err: Error) => {
+      throw new CliError(`cannot listen on ${host}:${port}: ${err.message}`);
+    });
+    await writeOut(
+      io.stdout,
+      `opsfold dashboard: ${d.url} (${token === null ? 'read-only' : 'control enabled'})\n`,
+    );
+    const closed = new Promise<void>((done) => d.server.once('close', () => done()));
+    const stop = () => void d.close();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    deps.onListening?.(d);
+    await closed;
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    return EXIT.ok;
+  },
+});
+
+export const dashboard = makeDashboard({ sleep: realSleep });

@@ -1,0 +1,147 @@
+// The dashboard's read model: which loops there are (registry or directory listing) and one
+// LoopModel per loop, refreshed on change signals. A refresh stats every file first and refolds only
+// the loops whose files changed; a loop that fails to read is shown with the error, never dropped.
+import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import type { ArtifactState } from '../../lib/dashboard/artifact-state.js';
+import { directoryLoops, registryLoops, type ListedLoop } from '../../lib/dashboard/loop-list.js';
+import { readDoc } from './loop-files.js';
+import { LoopModel, type AsOf } from './loop-model.js';
+
+export interface Listing {
+  readonly source: 'registry' | 'directory';
+  readonly fleetId: string | null;
+  readonly loops: readonly ListedLoop[];
+  /** The registry file's state when there is one (a corrupt registry falls back to the directory). */
+  readonly registry: ArtifactState | null;
+  readonly notes: readonly string[];
+}
+
+export interface Change {
+  readonly version: number;
+  readonly loopIds: readonly string[];
+  readonly listChanged: boolean;
+}
+
+export const REGISTRY = '.superloop/ops-manager/fleet/registry.v1.json';
+
+const listDirs = async (dir: string): Promise<string[]> => {
+  try {
+    return (await fsp.readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  } catch {
+    return [];
+  }
+};
+
+/** The loops of `repo`: the fleet registry's when it is present and usable, else the directory's. */
+export const readListing = async (repo: string): Promise<Listing> => {
+  const reg = await readDoc(join(repo, REGISTRY), REGISTRY);
+  const fromDir = async (registry: ArtifactState | null, notes: string[]): Promise<Listing> => {
+    const d = directoryLoops(await listDirs(join(repo, '.superloop', 'loops')));
+    for (const r of d.rejected) notes.push(`.superloop/loops/${r}: not a usable loop id; not shown`);
+    return { source: 'directory', fleetId: null, loops: d.loops, registry, notes };
+  };
+  if (reg.state.kind === 'missing') return fromDir(null, []);
+  if (reg.state.kind !== 'ok')
+    return fromDir(reg.state, [`${REGISTRY} is unusable; listing .superloop/loops/`]);
+  const loops = registryLoops(reg.value);
+  if (!loops.ok) {
+    const state: ArtifactState = {
+      file: REGISTRY,
+      kind: 'corrupt',
+      line: 1,
+      byteOffset: 0,
+      reason: loops.reason,
+    };
+    return fromDir(state, [`${REGISTRY}: ${loops.reason}; listing .superloop/loops/`]);
+  }
+  return { source: 'registry', fleetId: loops.fleetId, loops: loops.loops, registry: reg.state, notes: [] };
+};
+
+export class DashboardStore {
+  private listing: Listing = { source: 'directory', fleetId: null, loops: [], registry: null, notes: [] };
+  private listKey = '';
+  private readonly models = new Map<string, LoopModel>();
+  private readonly failures = new Map<string, string>();
+  version = 0;
+
+  constructor(
+    readonly repo: string,
+    readonly stateDir: string,
+  ) {}
+
+  get current(): Listing {
+    return this.listing;
+  }
+
+  model(loopId: string): LoopModel | undefined {
+    return this.models.get(loopId);
+  }
+
+  failureOf(loopId: string): string | null {
+    return this.failures.get(loopId) ?? null;
+  }
+
+  /** Every directory whose changes can change a view. */
+  watchDirs(): string[] {
+    const sl = join(this.repo, '.superloop');
+    const fixed = [sl, join(sl, 'loops'), join(sl, 'ops-manager'), join(sl, 'ops-manager', 'fleet')];
+    return [...fixed, ...[...this.models.values()].flatMap((m) => m.files.dirs)];
+  }
+
+  /** Re-lists the loops and refreshes each; null when nothing changed. */
+  async refresh(): Promise<Change | null> {
+    const listing = await readListing(this.repo);
+    const key = JSON.stringify([listing.loops, listing.registry, listing.notes]);
+    const listChanged = key !== this.listKey;
+    this.listing = listing;
+    this.listKey = key;
+    const ids = new Set(listing.loops.map((l) => l.loopId));
+    for (const id of [...this.models.keys()]) if (!ids.has(id)) this.models.delete(id);
+    const changed: string[] = [];
+    for (const l of listing.loops) {
+      const known = this.models.get(l.loopId);
+      const model =
+        known !== undefined && known.listed.enabled === l.enabled
+          ? known
+          : new LoopModel(this.repo, this.stateDir, l);
+      this.models.set(l.loopId, model);
+      if (await this.refreshOne(model)) changed.push(l.loopId);
+    }
+    if (!listChanged && changed.length === 0) return null;
+    this.version += 1;
+    return { version: this.version, loopIds: changed, listChanged };
+  }
+
+  private async refreshOne(model: LoopModel): Promise<boolean> {
+    try {
+      const changed = await model.refresh();
+      const hadFailure = this.failures.delete(model.loopId);
+      return changed || hadFailure;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const changed = this.failures.get(model.loopId) !== message;
+      this.failures.set(model.loopId, message);
+      return changed;
+    }
+  }
+
+  /** The rows of every listed loop as of `asOf` (a loop that failed to read carries its error). */
+  rows(asOf: AsOf) {
+    return this.listing.loops.flatMap((l) => {
+      const m = this.models.get(l.loopId);
+      if (m === undefined) return [];
+      const failure = this.failures.get(l.loopId);
+      const row = m.row(asOf);
+      if (failure === undefined) return [row];
+      const problem: ArtifactState = {
+        file: m.files.shown(m.files.paths.loopDir),
+        kind: 'corrupt',
+        reason: failure,
+      };
+      return [{ ...row, problems: [...row.problems, problem] }];
+    });
+  }
+}
