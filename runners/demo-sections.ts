@@ -10,6 +10,8 @@ import { queueDemo } from './queue/demo.js';
 import { cycleDemo } from './cycle/demo.js';
 import { runbookDemo } from './runbook/demo.js';
 import { dashboardDemo } from './dashboard/demo.js';
+import { fleetDemo } from './fleet/demo.js';
+import { promotionDemo } from './fleet/promotion-demo.js';
 
 export type DemoSection = (io: Omit<Io, 'stdout' | 'stderr'>, work: string) => Promise<string>;
 
@@ -18,6 +20,8 @@ export const demoSections: readonly DemoSection[] = [
   loopObservabilityDemo,
   loopControlDemo,
   alertsDemo,
+  fleetDemo,
+  promotionDemo,
   harnessDemo,
   queueDemo,
   cycleDemo,

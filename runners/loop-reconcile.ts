@@ -23,35 +23,11 @@ import {
 import { realSleep } from './loop/transport/clock.js';
 import { transportFlags } from './loop/transport/flags.js';
 import { reconcilePass } from './loop/reconcile/pass.js';
-import { reconcileSettings, type ReconcileSettings } from './loop/reconcile/settings.js';
-import { dispatchAlerts } from './alerts/dispatch.js';
+import { reconcileSettings } from './loop/reconcile/settings.js';
+import { dispatchAfterReconcile } from './loop/reconcile/alerts.js';
 
 const file = (help: string): Flag => ({ type: 'string', arg: 'path', help });
 const n = (help: string): Flag => ({ type: 'string', arg: 'n', help });
-
-/**
- * The alert dispatch pass that follows a reconcile (unless --alerts-enabled false), after the loop's
- * lock is released: it has its own lock, and sinks may be slow. It never fails the reconcile; a
- * failed pass is recorded in telemetry/alerts.jsonl as the reference does, and noted here.
- */
-const alerts = async (s: ReconcileSettings, io: Io): Promise<string[]> => {
-  if (!s.alerts.enabled) return [];
-  const r = await dispatchAlerts({
-    cwd: io.cwd,
-    repo: s.paths.repo,
-    loopId: s.paths.loopId,
-    env: io.env,
-    now: io.now,
-    asOf: s.asOf.iso,
-    escalationsFile: s.files.escalationsFile,
-    stateFile: s.files.alertDispatchStateFile,
-    telemetryFile: s.files.alertDispatchTelemetryFile,
-    ...(s.stateDir === undefined ? {} : { stateDir: s.stateDir }),
-    ...(s.alerts.configFile === null ? {} : { alertConfigFile: s.alerts.configFile }),
-    ...(s.traceId === null ? {} : { traceId: s.traceId }),
-  });
-  return r.status === 'dispatched' ? [...r.notes] : [`alert dispatch failed: ${r.message}`];
-};
 
 export const loopReconcile: Command = {
   path: ['loop', 'reconcile'],
@@ -116,7 +92,8 @@ export const loopReconcile: Command = {
   async run(v, _pos, io: Io) {
     const s = await reconcileSettings(v, io);
     const r = await reconcilePass(s, { sleep: realSleep, now: io.now });
-    for (const note of [...r.notes, ...(await alerts(s, io))]) io.stderr.write(`note: ${note}\n`);
+    for (const note of [...r.notes, ...(await dispatchAfterReconcile(s, io))])
+      io.stderr.write(`note: ${note}\n`);
     if (!r.ok) {
       io.stderr.write(`error: reconcile failed: ${r.health.transport.failureCode ?? 'unknown'}\n`);
       await writeOut(io.stdout, stableJson(r.health, s.pretty));

@@ -1,0 +1,187 @@
+// Fleet handoff planning: each unsuppressed policy candidate becomes an explicit per-loop control
+// intent, pending operator confirmation, carrying the policy's autonomous classification, its
+// transport from the registry and a deterministic idempotency key. The retry guard holds back an
+// autonomous-eligible intent whose latest outcome was an ambiguous or failed autonomous dispatch: it
+// becomes manual-only until an operator executes it explicitly.
+// Law: the plan is a pure function of the policy state, the registry, the handoff history and the
+// trace id; intents come out sorted by (loopId, category, intent).
+import { arr, at, compact, isObject, strOrNull } from './json.js';
+import { byCode, RECOMMENDED_INTENT } from './candidates.js';
+import type { IntentOutcome } from './handoff-history.js';
+import type { FleetLoop, NormalizedRegistry } from './registry-types.js';
+import type { Category, FleetReasonCode } from './vocabulary.js';
+
+export interface IntentAutonomy {
+  readonly eligible: boolean;
+  readonly manualOnly: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface Intent {
+  readonly intentId: string;
+  readonly candidateId: string;
+  readonly loopId: string;
+  readonly category: string | null;
+  readonly intent: string;
+  readonly status: string;
+  readonly autonomous: IntentAutonomy;
+  readonly idempotencyKey: string;
+  readonly transport: string;
+  readonly service: Readonly<Record<string, unknown>>;
+  readonly [key: string]: unknown;
+}
+
+/** Pure: the reference's slug (lowercase, [a-z0-9._-] kept, other runs as one -, no edge -). */
+export const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/(^-)|(-$)/g, '');
+
+/** Pure: the idempotency key of an intent under a trace: `<prefix>-<trace>-<loop>-<category>-<intent>`. */
+export const idempotencyKeyOf = (prefix: string, trace: string, parts: readonly string[]): string =>
+  [prefix, trace, ...parts]
+    .map(slug)
+    .filter((p) => p.length > 0)
+    .join('-');
+
+/** Pure: the retry-guard reason for an intent's latest outcome (null: no guard). */
+export const retryGuardOf = (last: IntentOutcome | undefined): string | null => {
+  if (last === undefined || last.mode !== 'autonomous') return null;
+  if (last.status === 'ambiguous') return 'autonomous_retry_guard_ambiguous';
+  return last.status === 'failed' ? 'autonomous_retry_guard_failed' : null;
+};
+
+const autonomyOf = (candidate: unknown, guard: string | null): IntentAutonomy => {
+  const eligible = at(candidate, 'autonomous', 'eligible') === true;
+  const reasons = arr(at(candidate, 'autonomous', 'reasons')).filter(
+    (r): r is string => typeof r === 'string',
+  );
+  if (eligible && guard !== null)
+    return { eligible: false, manualOnly: true, reasons: [...reasons, guard].sort() };
+  return { eligible, manualOnly: !eligible, reasons };
+};
+
+const serviceOf = (loop: FleetLoop | undefined) =>
+  compact({
+    baseUrl: loop?.service.baseUrl,
+    tokenEnv: loop?.service.tokenEnv,
+    retryAttempts: loop?.service.retryAttempts ?? 3,
+    retryBackoffSeconds: loop?.service.retryBackoffSeconds ?? 1,
+  });
+
+export interface PlanInputs {
+  readonly policy: unknown;
+  readonly registry: NormalizedRegistry;
+  readonly traceId: string;
+  readonly idempotencyPrefix: string;
+  readonly generatedAt: string;
+  readonly lastOutcome: (intentId: string) => IntentOutcome | undefined;
+  readonly files: { readonly registryFile: string; readonly policyStateFile: string };
+}
+
+const intentOf = (p: PlanInputs, c: Record<string, unknown>, policyTrace: string): Intent | null => {
+  const loopId = strOrNull(c['loopId']);
+  const category = strOrNull(c['category']);
+  const intent = category === null ? undefined : RECOMMENDED_INTENT[category as Category];
+  if (loopId === null || intent === undefined) return null;
+  const candidateId = strOrNull(c['candidateId']) ?? `${loopId}:${category ?? 'unknown'}`;
+  const intentId = `${candidateId}:${intent}`;
+  const guard = retryGuardOf(p.lastOutcome(intentId));
+  const loop = p.registry.loops.find((l) => l.loopId === loopId);
+  return compact({
+    intentId,
+    candidateId,
+    loopId,
+    category,
+    severity: strOrNull(c['severity']),
+    confidence: strOrNull(c['confidence']),
+    rationale: strOrNull(c['rationale']),
+    signal: strOrNull(c['signal']),
+    intent,
+    status: 'pending_operator_confirmation',
+    requiresOperatorConfirmation: true,
+    fleetTraceId: p.traceId,
+    policyTraceId: policyTrace,
+    candidateTraceId: strOrNull(c['traceId']),
+    idempotencyKey: idempotencyKeyOf(p.idempotencyPrefix, p.traceId, [loopId, category ?? 'unknown', intent]),
+    transport: loop?.transport ?? 'local',
+    service: serviceOf(loop),
+    metadata: loop?.metadata ?? {},
+    autonomous: autonomyOf(c, guard),
+    retryGuard: guard === null ? null : { active: true, reason: guard, lastOutcome: p.lastOutcome(intentId) },
+  }) as Intent;
+};
+
+/** Pure: the summary counts of a set of intents. */
+export const summaryOf = (intents: readonly Intent[], candidateCount: number, unsuppressed: number) => {
+  const n = (p: (i: Intent) => boolean) => intents.filter(p).length;
+  const pending = (i: Intent) => i.status === 'pending_operator_confirmation';
+  return {
+    candidateCount,
+    unsuppressedCandidateCount: unsuppressed,
+    intentCount: intents.length,
+    autoEligibleIntentCount: n((i) => i.autonomous.eligible),
+    manualOnlyIntentCount: n((i) => i.autonomous.manualOnly),
+    pendingConfirmationCount: n(pending),
+    pendingManualOnlyCount: n((i) => pending(i) && i.autonomous.manualOnly),
+    executedCount: n((i) => i.status === 'executed'),
+    ambiguousCount: n((i) => i.status === 'execution_ambiguous'),
+    failedCount: n((i) => i.status === 'execution_failed'),
+  };
+};
+
+export type HandoffSummary = ReturnType<typeof summaryOf>;
+
+/** Pure: the handoff reason codes of a summary (and whether any intent is retry-guarded). */
+export const handoffReasonCodes = (s: HandoffSummary, guarded: boolean): FleetReasonCode[] => {
+  const codes: (FleetReasonCode | false)[] = [
+    s.intentCount > 0 ? 'fleet_handoff_action_required' : 'fleet_handoff_no_action',
+    s.pendingConfirmationCount > 0 && 'fleet_handoff_confirmation_pending',
+    s.intentCount < s.unsuppressedCandidateCount && 'fleet_handoff_partial_mapping',
+    s.unsuppressedCandidateCount > 0 && s.intentCount === 0 && 'fleet_handoff_unmapped_candidates',
+    s.autoEligibleIntentCount > 0 && 'fleet_handoff_auto_eligible_intents',
+    guarded && 'fleet_handoff_retry_guarded',
+    s.executedCount > 0 && 'fleet_handoff_executed',
+    s.ambiguousCount > 0 && 'fleet_handoff_execution_ambiguous',
+    s.failedCount > 0 && 'fleet_handoff_execution_failed',
+  ];
+  return [...new Set(codes.filter((c): c is FleetReasonCode => c !== false))].sort();
+};
+
+/** Pure: the handoff plan (`fleet/handoff-state.json` before any execution). */
+export const planHandoff = (p: PlanInputs) => {
+  const all = arr(at(p.policy, 'candidates')).filter(isObject);
+  const open = all.filter((c) => (c['suppressed'] ?? false) === false);
+  const policyTrace = strOrNull(at(p.policy, 'traceId')) ?? p.traceId;
+  const intents = open
+    .map((c) => intentOf(p, c, policyTrace))
+    .filter((i): i is Intent => i !== null)
+    .sort(
+      (a, b) =>
+        byCode(a.loopId, b.loopId) ||
+        byCode(a.category ?? '', b.category ?? '') ||
+        byCode(a.intent, b.intent),
+    );
+  const summary = summaryOf(intents, all.length, open.length);
+  return {
+    schemaVersion: 'v1',
+    generatedAt: p.generatedAt,
+    updatedAt: p.generatedAt,
+    fleetId: strOrNull(at(p.policy, 'fleetId')) ?? p.registry.fleetId,
+    traceId: p.traceId,
+    policyTraceId: policyTrace,
+    mode: strOrNull(at(p.policy, 'mode')) ?? 'advisory',
+    source: p.files,
+    control: { idempotencyPrefix: p.idempotencyPrefix, requiresOperatorConfirmation: true },
+    intents,
+    summary,
+    reasonCodes: handoffReasonCodes(
+      summary,
+      intents.some((i) => i['retryGuard'] !== undefined),
+    ),
+  };
+};
+
+export type HandoffPlan = ReturnType<typeof planHandoff>;

@@ -1,0 +1,175 @@
+// The part of fleet status that promotion reads (`autonomous.*`), derived the way the reference's
+// ops-manager-fleet-status.sh derives it from policy-state.json and handoff-state.json, at `asOf`.
+// Promotion computes it itself instead of running the status command, so its decision is a pure function
+// of the folded artifacts and the instant. Law: with neither policy nor handoff state there is no
+// autonomous section (null), and every gate that needs it fails closed.
+import { asRecord, at, orElse, parseStrictIso, text } from './promotion-inputs.js';
+
+const DUE_SOON_MS = 7 * 24 * 3600 * 1000;
+const GOVERNANCE_FIELDS = ['actor', 'approvalRef', 'rationale', 'changedAt', 'reviewBy'] as const;
+
+const POLICY_GATE_REASONS = [
+  'policy_mode_not_guarded_auto',
+  'candidate_suppressed',
+  'category_not_allowlisted',
+  'intent_not_allowlisted',
+  'no_recommended_intent',
+  'severity_below_threshold',
+  'confidence_below_threshold',
+  'autonomous_kill_switch_enabled',
+  'autonomous_cooldown_active',
+  'autonomous_max_actions_per_run_exceeded',
+  'autonomous_max_actions_per_loop_exceeded',
+];
+const ROLLOUT_GATE_REASONS = [
+  'autonomous_rollout_scope_excluded',
+  'autonomous_rollout_canary_excluded',
+  'autonomous_rollout_paused_manual',
+  'autonomous_rollout_paused_auto',
+  'autonomous_autopause_ambiguous_spike',
+  'autonomous_autopause_failure_spike',
+];
+
+export interface GovernanceView {
+  readonly posture: string;
+  readonly reasonCodes: readonly string[];
+  readonly blocksAutonomous: boolean;
+  readonly authorityContextPresent: boolean;
+}
+
+const modeOf = (doc: unknown): string => {
+  const m = orElse(at(doc, 'mode'), 'advisory');
+  return typeof m === 'string' ? m : 'advisory';
+};
+
+const authorityPresent = (gov: Readonly<Record<string, unknown>>): boolean =>
+  'authorityContextPresent' in gov
+    ? gov['authorityContextPresent'] === true
+    : GOVERNANCE_FIELDS.every((k) => text(gov[k]) !== null);
+
+interface PostureFacts {
+  readonly guarded: boolean;
+  readonly authority: boolean;
+  readonly hasDeadline: boolean;
+  readonly expired: boolean;
+  readonly dueSoon: boolean;
+}
+
+/** The first matching posture wins, in the reference's order. */
+const postureOf = (f: PostureFacts): string => {
+  if (!f.guarded) return 'not_required';
+  if (!f.authority) return 'authority_missing';
+  if (!f.hasDeadline) return 'review_deadline_missing';
+  if (f.expired) return 'review_expired';
+  return f.dueSoon ? 'review_due_soon' : 'active';
+};
+
+/**
+ * Pure: governance posture of a policy state at `asOfMs`. A `reviewBy` that is not a timestamp counts as
+ * missing (the reference would call it active); a deadline within 7 days is `review_due_soon`.
+ */
+export const governanceView = (policy: unknown, asOfMs: number): GovernanceView => {
+  const guarded = modeOf(policy) === 'guarded_auto';
+  const gov = asRecord(at(policy, 'autonomous', 'governance')) ?? {};
+  const authority = authorityPresent(gov);
+  const review = parseStrictIso(gov['reviewBy']);
+  const expired = review !== null && review <= asOfMs;
+  const dueSoon = review !== null && review > asOfMs && review - asOfMs <= DUE_SOON_MS;
+  const codes = guarded
+    ? [
+        ...(authority ? [] : ['autonomous_governance_authority_missing']),
+        ...(review === null ? ['autonomous_governance_review_deadline_missing'] : []),
+        ...(expired ? ['autonomous_governance_review_expired'] : []),
+        ...(dueSoon ? ['autonomous_governance_review_due_soon'] : []),
+      ].sort()
+    : [];
+  const posture = postureOf({ guarded, authority, hasDeadline: review !== null, expired, dueSoon });
+  return {
+    posture,
+    reasonCodes: codes,
+    blocksAutonomous: guarded && codes.length > 0,
+    authorityContextPresent: authority,
+  };
+};
+
+const countsFor = (counts: Readonly<Record<string, unknown>>, keys: readonly string[]) => {
+  const byReason = Object.fromEntries(Object.entries(counts).filter(([k]) => keys.includes(k)));
+  const blockedCount = Object.values(byReason).reduce<number>(
+    (n, c) => n + (typeof c === 'number' ? c : 0),
+    0,
+  );
+  return { blockedCount, byReason };
+};
+
+/** Pure: failed/ambiguous sprite_service executions of the latest handoff, by reason code. */
+const transportGated = (handoff: unknown) => {
+  const intents = at(handoff, 'intents');
+  const transportOf = new Map<unknown, unknown>(
+    (Array.isArray(intents) ? intents : []).map((i) => [
+      at(i, 'intentId'),
+      orElse(at(i, 'transport'), 'local'),
+    ]),
+  );
+  const results = at(handoff, 'execution', 'results');
+  const byReason: Record<string, number> = {};
+  for (const r of Array.isArray(results) ? results : []) {
+    const status = at(r, 'status');
+    if (transportOf.get(at(r, 'intentId')) !== 'sprite_service') continue;
+    if (status !== 'failed' && status !== 'ambiguous') continue;
+    const code = String(orElse(at(r, 'reasonCode'), 'transport_execution_blocked'));
+    byReason[code] = (byReason[code] ?? 0) + 1;
+  }
+  return { blockedCount: Object.values(byReason).reduce((a, b) => a + b, 0), byReason };
+};
+
+const manualBacklogOf = (policy: unknown, handoff: unknown): number => {
+  if (handoff !== null) {
+    const intents = at(handoff, 'intents');
+    return (Array.isArray(intents) ? intents : []).filter(
+      (i) =>
+        at(i, 'status') === 'pending_operator_confirmation' && at(i, 'autonomous', 'manualOnly') === true,
+    ).length;
+  }
+  const n = orElse(at(policy, 'manualOnlyCount'), 0);
+  return typeof n === 'number' ? n : 0;
+};
+
+const byPathOf = (policy: unknown, handoff: unknown, gov: GovernanceView | null) => {
+  const reasons = asRecord(at(policy, 'summary', 'byAutonomyReason')) ?? {};
+  const governanceActive =
+    policy !== null && modeOf(policy) === 'guarded_auto' && (gov?.reasonCodes.length ?? 0) > 0;
+  const unsuppressed = orElse(at(policy, 'unsuppressedCount'), 0);
+  return {
+    policyGated: countsFor(reasons, POLICY_GATE_REASONS),
+    rolloutGated: countsFor(reasons, ROLLOUT_GATE_REASONS),
+    governanceGated: {
+      blockedCount: governanceActive && typeof unsuppressed === 'number' ? unsuppressed : 0,
+      reasonCodes: gov?.reasonCodes ?? [],
+    },
+    transportGated: transportGated(handoff),
+  };
+};
+
+/**
+ * Pure: the fleet status document's `autonomous` section (the fields promotion reads) from the policy
+ * and handoff state documents (null when absent), at `asOfMs`; null when both are absent.
+ */
+export const fleetStatusAutonomous = (policy: unknown, handoff: unknown, asOfMs: number): unknown => {
+  if (policy === null && handoff === null) return null;
+  const gov = policy === null ? null : governanceView(policy, asOfMs);
+  const mode = policy !== null ? modeOf(policy) : modeOf(handoff);
+  return {
+    mode,
+    enabled: mode === 'guarded_auto',
+    outcomeRollup: { manual_backlog: manualBacklogOf(policy, handoff) },
+    ...(gov === null ? {} : { governance: gov }),
+    ...(policy === null
+      ? {}
+      : {
+          rollout: {
+            autopause: { active: at(policy, 'autonomous', 'rollout', 'pause', 'auto', 'active') === true },
+          },
+        }),
+    safetyGateDecisions: { byPath: byPathOf(policy, handoff, gov) },
+  };
+};

@@ -1,0 +1,102 @@
+// opsfold fleet promotion-ci: the promotion gates for a CI job. Writes the decision as a result JSON
+// (promote | hold | skipped) and a markdown job summary (also appended to $GITHUB_STEP_SUMMARY when set);
+// with --skip-on-missing-evidence a repo without handoff telemetry or drill evidence is `skipped` (exit
+// 0) instead of held. Reference: scripts/ops-manager-promotion-ci.sh.
+import { existsSync, promises as fsp } from 'node:fs';
+import { writeFileAtomic } from '../../lib/io/atomic.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { ciSkippedMarkdown, ciSummaryMarkdown } from '../../lib/fleet/promotion-markdown.js';
+import { CI_MISSING_EVIDENCE } from '../../lib/fleet/promotion-reasons.js';
+import { required, type Command, type Io, type Values } from '../cli/command.js';
+import { asOfOf } from '../cli/clock.js';
+import { EXIT } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { evaluatePromotion, evaluationFlags, persistPromotion, thresholdsOf } from './promotion-evaluate.js';
+import { promotionPaths, repoOf, type PromotionPaths } from './promotion-paths.js';
+
+/** Evidence files whose absence makes a run skippable, in the reference's order. */
+const missingEvidence = (p: PromotionPaths): string[] =>
+  [p.fleetStatus, p.handoffTelemetry, p.drillState].flatMap((loc) =>
+    loc !== null && !existsSync(loc.file) ? [loc.shown] : [],
+  );
+
+const publish = async (io: Io, p: PromotionPaths, result: unknown, markdown: string): Promise<void> => {
+  await writeFileAtomic(p.ciResult.file, stableJson(result, false));
+  await writeFileAtomic(p.ciSummary.file, markdown);
+  const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
+  if (stepSummary !== undefined && stepSummary !== '') await fsp.appendFile(stepSummary, markdown);
+};
+
+const skipped = async (v: Values, io: Io, p: PromotionPaths, missing: string[]): Promise<number> => {
+  const result = {
+    schemaVersion: 'v1',
+    generatedAt: asOfOf(v, io).iso,
+    source: { repoPath: p.repo },
+    summary: {
+      decision: 'skipped',
+      promote: false,
+      reasonCodes: [CI_MISSING_EVIDENCE],
+      missingEvidencePaths: missing,
+    },
+  };
+  await publish(io, p, result, ciSkippedMarkdown(missing, CI_MISSING_EVIDENCE));
+  await writeOut(io.stdout, stableJson(result, v['pretty'] === true));
+  return EXIT.ok;
+};
+
+export const fleetPromotionCi: Command = {
+  path: ['fleet', 'promotion-ci'],
+  title: 'promotion gates for CI: result JSON (promote | hold | skipped) and a markdown job summary',
+  usage: '--repo R [--skip-on-missing-evidence] [--summary-file F] [--result-file F] [--fail-on-hold] [...]',
+  summary:
+    'Run the promotion gates (recording promotion-state.json and promotion.jsonl as promotion-gates does), ' +
+    'write the decision to the result file and a markdown summary for a CI job, append the summary to ' +
+    '$GITHUB_STEP_SUMMARY when it is set, and print the result.',
+  flags: {
+    ...evaluationFlags,
+    'summary-file': {
+      type: 'string',
+      arg: 'path',
+      help: 'Markdown summary output. Default: fleet/promotion-ci-summary.md',
+    },
+    'result-file': {
+      type: 'string',
+      arg: 'path',
+      help: 'Result JSON output. Default: fleet/promotion-ci-result.json',
+    },
+    'skip-on-missing-evidence': {
+      type: 'boolean',
+      help: 'When handoff telemetry, drill evidence or a named --fleet-status-file is missing: decide skipped, exit 0.',
+    },
+  },
+  exits: {
+    [EXIT.ok]: 'result written: promote, skipped, or hold without --fail-on-hold',
+    [EXIT.error]: 'the gates could not be evaluated (see promotion-gates); no result or summary is written',
+    [EXIT.gate]: 'the decision is hold and --fail-on-hold was given (result and summary are written)',
+    [EXIT.usage]: 'usage error: unknown flag, missing --repo, a threshold out of range, bad --as-of',
+  },
+  notes: [
+    'Paths in the markdown summary are code spans that render literally (the reference escapes its',
+    'backticks, so a renderer shows them and reads `_` or `*` in a path as emphasis).',
+  ],
+  async run(v, _pos, io) {
+    const repoArg = required(v, 'repo');
+    const thresholds = thresholdsOf(v);
+    const paths = promotionPaths(v, io, repoOf(io, repoArg));
+    const missing = missingEvidence(paths);
+    if (v['skip-on-missing-evidence'] === true && missing.length > 0) return skipped(v, io, paths, missing);
+    const doc = await evaluatePromotion(v, io, paths, thresholds);
+    await persistPromotion(paths, doc);
+    const markdown = ciSummaryMarkdown({
+      decision: doc.summary.decision,
+      failedGates: doc.summary.failedGates,
+      reasonCodes: doc.summary.reasonCodes,
+      resultFile: paths.ciResult.shown,
+      promotionStateFile: paths.promotionState.shown,
+      promotionTelemetryFile: paths.promotionTelemetry.shown,
+    });
+    await publish(io, paths, doc, markdown);
+    await writeOut(io.stdout, stableJson(doc, v['pretty'] === true));
+    return v['fail-on-hold'] === true && doc.summary.decision === 'hold' ? EXIT.gate : EXIT.ok;
+  },
+};

@@ -1,0 +1,6 @@
+// The promotion commands, in the order --help lists them; the fleet command table appends them.
+import type { Command } from '../cli/command.js';
+import { fleetPromotionCi } from './promotion-ci.js';
+import { fleetPromotionGates } from './promotion-gates.js';
+
+export const fleetPromotionCommands: readonly Command[] = [fleetPromotionGates, fleetPromotionCi];
