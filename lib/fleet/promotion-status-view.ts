@@ -4,31 +4,10 @@
 // of the folded artifacts and the instant. Law: with neither policy nor handoff state there is no
 // autonomous section (null), and every gate that needs it fails closed.
 import { asRecord, at, orElse, parseStrictIso, text } from './promotion-inputs.js';
+import { POLICY_GATE_REASONS, ROLLOUT_GATE_REASONS } from './vocabulary.js';
 
 const DUE_SOON_MS = 7 * 24 * 3600 * 1000;
 const GOVERNANCE_FIELDS = ['actor', 'approvalRef', 'rationale', 'changedAt', 'reviewBy'] as const;
-
-const POLICY_GATE_REASONS = [
-  'policy_mode_not_guarded_auto',
-  'candidate_suppressed',
-  'category_not_allowlisted',
-  'intent_not_allowlisted',
-  'no_recommended_intent',
-  'severity_below_threshold',
-  'confidence_below_threshold',
-  'autonomous_kill_switch_enabled',
-  'autonomous_cooldown_active',
-  'autonomous_max_actions_per_run_exceeded',
-  'autonomous_max_actions_per_loop_exceeded',
-];
-const ROLLOUT_GATE_REASONS = [
-  'autonomous_rollout_scope_excluded',
-  'autonomous_rollout_canary_excluded',
-  'autonomous_rollout_paused_manual',
-  'autonomous_rollout_paused_auto',
-  'autonomous_autopause_ambiguous_spike',
-  'autonomous_autopause_failure_spike',
-];
 
 export interface GovernanceView {
   readonly posture: string;
