@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/core/**/*.ts', 'lib/loop/**/*.ts'],
+    files: ['lib/{core,loop,alerts,fleet,harness,queue,cycle,runbook,dashboard}/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', impureImports],
