@@ -27,6 +27,8 @@ export interface HarnessConfig {
     readonly webhook: string | null;
     readonly tokenEnv: string | null;
     readonly timeoutMs: number;
+    readonly alertConfigFile: string | null;
+    readonly alertCategory: string;
   };
 }
 
@@ -80,6 +82,8 @@ export const configOf = (file: HarnessConfigFile): HarnessConfig => ({
     webhook: or(file.sink?.webhook, null),
     tokenEnv: or(file.sink?.token_env, null),
     timeoutMs: or(file.sink?.timeout_ms, 10_000),
+    alertConfigFile: or(file.sink?.alert_config_file, null),
+    alertCategory: or(file.sink?.alert_category, 'harness_escalation'),
   },
 });
 

@@ -62,6 +62,10 @@ export const SinkSettings = t.partial(
     /** Name of the env var holding a bearer token for the webhook (never stored). */
     token_env: t.string,
     timeout_ms: t.number,
+    /** An alert sink catalog (see `opsfold alerts sink-config`): ESCALATE is routed and sent through it. */
+    alert_config_file: t.string,
+    /** The alert category ESCALATE is routed as (default harness_escalation). */
+    alert_category: t.string,
   },
   'HarnessSinkSettings',
 );

@@ -46,7 +46,7 @@ export const WatchdogDeliveryRecord = t.type(
     cycle: t.number,
     as_of: t.string,
     task_id: t.string,
-    sink: t.keyof({ command: null, webhook: null, none: null }),
+    sink: t.keyof({ command: null, webhook: null, alert_sinks: null, none: null }),
     ok: t.boolean,
     detail: t.string,
   },

@@ -1,11 +1,14 @@
-// Delivering an ESCALATE (seed 004 §2.3: the only alert class that reaches the chair): a command that
-// reads the payload as JSON on stdin (argv, no shell), or a webhook POST. INFO and WARN never come here.
+// Delivering an ESCALATE (seed 004 §2.3: the only alert class that reaches the chair): through the
+// alert sink catalog when one is configured (sink.alert_config_file), else a command that reads the
+// payload as JSON on stdin (argv, no shell), or a webhook POST. INFO and WARN never come here.
 // Secrets (the webhook token) come from an env var and are never logged or written.
 import { spawn } from 'node:child_process';
 import type { HarnessConfig } from '../../lib/harness/config.js';
+import type { JsonObject } from '../../lib/alerts/json.js';
+import { deliverToAlertSinks } from './alert-sink.js';
 
 export interface DeliveryResult {
-  readonly sink: 'command' | 'webhook' | 'none';
+  readonly sink: 'command' | 'webhook' | 'alert_sinks' | 'none';
   readonly ok: boolean;
   readonly detail: string;
 }
@@ -60,6 +63,13 @@ export const deliver = async (
   cwd: string,
 ): Promise<DeliveryResult> => {
   const text = `${JSON.stringify(payload)}\n`;
+  if (sink.alertConfigFile !== null)
+    return deliverToAlertSinks(
+      { configFile: sink.alertConfigFile, category: sink.alertCategory },
+      payload as JsonObject,
+      env,
+      cwd,
+    );
   if (sink.command !== null) return runCommand(sink.command, text, sink.timeoutMs, cwd);
   if (sink.webhook !== null)
     return postWebhook(
@@ -71,6 +81,6 @@ export const deliver = async (
   return {
     sink: 'none',
     ok: false,
-    detail: 'no sink configured (harness.config.json sink.command or sink.webhook)',
+    detail: 'no sink configured (harness.config.json sink.alert_config_file, sink.command or sink.webhook)',
   };
 };

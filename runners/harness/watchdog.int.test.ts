@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
+import { startReceiver } from '../alerts/receiver.js';
 
 let root = '';
 const env = { HOOK_TOKEN: 'secret-token' };
@@ -75,6 +76,44 @@ describe('harness watchdog delivery', () => {
       expect(log).not.toContain('secret-token');
     } finally {
       server.close();
+    }
+  });
+  it('routes ESCALATE through the alert sink catalog when one is configured, and nothing for WARN', async () => {
+    const receiver = await startReceiver();
+    try {
+      put(
+        'sinks.json',
+        JSON.stringify({
+          schemaVersion: 'v1',
+          defaultMinSeverity: 'warning',
+          sinks: { hook: { enabled: true, type: 'webhook', urlEnv: 'HOOK_URL', timeoutSeconds: 5 } },
+          routing: {
+            defaultSinks: ['hook'],
+            categorySeverity: { harness_escalation: 'critical' },
+            routes: [],
+          },
+        }),
+      );
+      put('harness.config.json', JSON.stringify({ sink: { alert_config_file: 'sinks.json' } }));
+      const hooked = (at: string) =>
+        runCaptured(
+          commands,
+          ['harness', 'watchdog', '--root', root, '--sessions-file', join(root, 'none.json'), '--as-of', at],
+          { cwd: root, env: { HOOK_URL: `${receiver.url}/hook` }, now: () => 0 },
+        );
+      await hooked('2026-05-29T09:50:00+09:00');
+      expect(receiver.received).toHaveLength(0);
+      const r = await hooked('2026-05-29T09:55:00+09:00');
+      expect(r.code, r.stderr).toBe(0);
+      expect(receiver.received).toHaveLength(1);
+      const body = JSON.parse(receiver.received[0]!.body) as { event: unknown; escalation: unknown };
+      expect(body.event).toMatchObject({ category: 'harness_escalation', severity: 'critical' });
+      expect(body.escalation).toMatchObject({ task_id: 'task-2801', consecutive_silent: 2 });
+      expect(JSON.parse(r.stdout).deliveries).toEqual([
+        expect.objectContaining({ ok: true, sink: 'alert_sinks', detail: 'hook success' }),
+      ]);
+    } finally {
+      await receiver.close();
     }
   });
   it('a failing sink command is recorded and exits 1, and no .escalate marker is written', async () => {
