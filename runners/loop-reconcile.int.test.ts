@@ -40,24 +40,14 @@ const QUIET_HEARTBEAT = [
   '--critical-heartbeat-lag-seconds',
   '200000',
 ];
+/** `loop reconcile` of `loop` as of `asOf`, with `env` in the process environment. */
+const reconcileOf = (loop: string, asOf: string, extra: readonly string[], env: NodeJS.ProcessEnv = {}) =>
+  runCaptured(commands, ['loop', 'reconcile', '--repo', repo, '--loop', loop, '--as-of', asOf, ...extra], {
+    ...io(asOf),
+    env,
+  });
 const reconcile = (asOf: string, ...extra: string[]) =>
-  runCaptured(
-    commands,
-    [
-      'loop',
-      'reconcile',
-      '--repo',
-      repo,
-      '--loop',
-      'running',
-      '--as-of',
-      asOf,
-      '--alerts-enabled',
-      'false',
-      ...extra,
-    ],
-    io(asOf),
-  );
+  reconcileOf('running', asOf, ['--alerts-enabled', 'false', ...extra]);
 const event = (ts: string, name = 'role_end') =>
   `${JSON.stringify({ timestamp: ts, event: name, loop_id: 'running', run_id: '20260209T221505Z', iteration: 2 })}\n`;
 
@@ -170,23 +160,7 @@ describe('loop reconcile', () => {
     rmSync(repo, { recursive: true });
     cpSync(new URL('../fixtures/loop/active-mismatch', import.meta.url), repo, { recursive: true });
     const run = (asOf: string) =>
-      runCaptured(
-        commands,
-        [
-          'loop',
-          'reconcile',
-          '--repo',
-          repo,
-          '--loop',
-          'active-mismatch',
-          '--as-of',
-          asOf,
-          '--alerts-enabled',
-          'false',
-          '--from-start',
-        ],
-        io(asOf),
-      );
+      reconcileOf('active-mismatch', asOf, ['--alerts-enabled', 'false', '--from-start']);
     await run(FRESH);
     await run(FRESH);
     const esc = readFileSync(
@@ -246,23 +220,9 @@ describe('loop reconcile', () => {
         }),
       );
       const run = (asOf: string) =>
-        runCaptured(
-          commands,
-          [
-            'loop',
-            'reconcile',
-            '--repo',
-            repo,
-            '--loop',
-            'running',
-            '--as-of',
-            asOf,
-            '--alert-config-file',
-            catalog,
-            ...QUIET_HEARTBEAT,
-          ],
-          { cwd: work, env: { HOOK_URL: `${receiver.url}/hook` }, now: () => Date.parse(asOf) },
-        );
+        reconcileOf('running', asOf, ['--alert-config-file', catalog, ...QUIET_HEARTBEAT], {
+          HOOK_URL: `${receiver.url}/hook`,
+        });
       expect((await run(LATER)).code).toBe(0);
       await run(LATER);
       appendFileSync(events(), event('2026-02-09T22:55:30Z'));
