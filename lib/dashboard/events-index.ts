@@ -76,15 +76,19 @@ export const eventsIndexProjection: Projection<EventsIndexState, unknown> = {
   },
 };
 
-/** Pure: the last mark at or before `byteOffset` (binary search), or null. */
-export const markAtOrBefore = (marks: readonly Position[], byteOffset: number): Position | null => {
+/** Pure: the last mark whose `key` is at most `value` (binary search; marks ascend in both keys). */
+const lastMarkAtMost = (
+  marks: readonly Position[],
+  key: 'byteOffset' | 'line',
+  value: number,
+): Position | null => {
   let lo = 0;
   let hi = marks.length - 1;
   let found: Position | null = null;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const m = marks[mid] as Position;
-    if (m.byteOffset <= byteOffset) {
+    if (m[key] <= value) {
       found = m;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -92,18 +96,10 @@ export const markAtOrBefore = (marks: readonly Position[], byteOffset: number): 
   return found;
 };
 
+/** Pure: the last mark at or before `byteOffset`, or null. */
+export const markAtOrBefore = (marks: readonly Position[], byteOffset: number): Position | null =>
+  lastMarkAtMost(marks, 'byteOffset', byteOffset);
+
 /** Pure: the last mark at or before line `line`, or null. */
-export const markAtOrBeforeLine = (marks: readonly Position[], line: number): Position | null => {
-  let lo = 0;
-  let hi = marks.length - 1;
-  let found: Position | null = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = marks[mid] as Position;
-    if (m.line <= line) {
-      found = m;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-};
+export const markAtOrBeforeLine = (marks: readonly Position[], line: number): Position | null =>
+  lastMarkAtMost(marks, 'line', line);
