@@ -74,7 +74,7 @@ const rowFor = async (io: Io, repo: string, fixture: string, asOf: string): Prom
 export const demo: Command = {
   path: ['demo'],
   title: 'run the read path over the shipped fixtures and print a table',
-  usage: '[--as-of ISO]',
+  usage: '[--as-of RFC3339]',
   summary:
     'Run loop poll-events and loop project-state (which builds the snapshot) over every fixture shipped in fixtures/loop, ' +
     'on a temporary copy, and print ' +

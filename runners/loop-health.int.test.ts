@@ -123,7 +123,10 @@ describe('loop health over a repo', () => {
   it.each([
     [['--transport', 'ftp'], '--transport must be local or sprite_service'],
     [['--ingest-status', 'maybe'], '--ingest-status must be success or failed'],
-    [['--now', 'noon'], '--now must be an ISO-8601 UTC timestamp'],
+    [
+      ['--now', 'noon'],
+      '--now must be RFC 3339 with a zone, e.g. 2026-02-22T12:00:00Z or 2026-02-22T21:00:00+09:00: noon',
+    ],
     [
       ['--degraded-transport-failure-streak', '1.5'],
       'degraded-transport-failure-streak must be a non-negative integer',

@@ -80,7 +80,7 @@ const DAY = 86_400_000;
  * Pure: epoch ms of a naive wall time in `zone`. A wall time a DST fold repeats is the earlier instant;
  * one a DST gap skips is read with the offset before the gap (so it lands just after the gap).
  */
-const naiveToMs = (wall: number, zone: string): number => {
+export const naiveToMs = (wall: number, zone: string): number => {
   const before = offsetAt(wall - DAY, zone);
   const offsets = [...new Set([before, offsetAt(wall, zone), offsetAt(wall + DAY, zone)])];
   const valid = offsets.map((o) => wall - o).filter((ms) => offsetAt(ms, zone) === wall - ms);

@@ -2,12 +2,15 @@
 // text is generated from the same table the parser uses, so --help cannot drift from the behaviour.
 import { parseArgs } from 'node:util';
 import { usageError } from './errors.js';
+import { readTimeFlag, TIME_ARG } from './time-flag.js';
 
 export interface Flag {
   readonly type: 'string' | 'boolean';
   readonly arg?: string;
   readonly help: string;
   readonly multiple?: boolean;
+  /** For a time flag (arg TIME_ARG): a zone-less time is allowed and read in a zone the command defines. */
+  readonly naive?: boolean;
 }
 
 export interface Io {
@@ -58,11 +61,30 @@ export const helpOf = (c: Command): string => {
   ].join('\n');
 };
 
-/** Parses argv against the command's flag table; unknown flags are a usage error (exit 64). */
+/** Every time flag given must be RFC 3339 (runners/cli/time-flag.ts), before any file is read. */
+const checkTimeFlags = (c: Command, values: Values): void => {
+  for (const [name, f] of Object.entries(c.flags)) {
+    const given = values[name];
+    // An empty value is the reference's "not given" for --now; the command itself decides.
+    if (f.arg === TIME_ARG && typeof given === 'string' && given !== '')
+      readTimeFlag(name, given, f.naive === true);
+  }
+};
+
+/**
+ * Parses argv against the command's flag table; unknown flags and times that are not RFC 3339 are a
+ * usage error (exit 64).
+ */
 export const parseFlags = (
   c: Command,
   argv: readonly string[],
 ): { values: Values; positionals: string[] } => {
+  const parsed = parseArgv(c, argv);
+  checkTimeFlags(c, parsed.values);
+  return parsed;
+};
+
+const parseArgv = (c: Command, argv: readonly string[]): { values: Values; positionals: string[] } => {
   const options = Object.fromEntries(
     Object.entries(c.flags).map(([name, f]) => [name, { type: f.type, multiple: f.multiple === true }]),
   );

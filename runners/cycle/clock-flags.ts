@@ -1,14 +1,17 @@
 // The cycle's clock and zone: `--tz ZONE` (default: $TZ when it names a zone, else the system zone) and
-// `--as-of ISO` (default: the clock), where a naive --as-of is a wall time in that zone.
-import { isZone, parseInZone } from '../../lib/cycle/zone.js';
+// `--as-of RFC3339` (default: the clock), where one without a zone is a wall time in that zone (the
+// reference's rule: the origin writes naive local times).
+import { isZone, naiveToMs } from '../../lib/cycle/zone.js';
+import { asOfOf, TIME_ARG } from '../cli/clock.js';
 import { str, type Flag, type Io, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
 
 export const clockFlags: Readonly<Record<string, Flag>> = {
   'as-of': {
     type: 'string',
-    arg: 'ISO',
-    help: 'Run as of this instant instead of the clock; a naive time (no Z or offset) is read in --tz.',
+    arg: TIME_ARG,
+    naive: true,
+    help: 'Run as of this instant (RFC 3339) instead of the clock; one without Z or offset is read in --tz.',
   },
   tz: {
     type: 'string',
@@ -34,13 +37,8 @@ export const zoneOf = (v: Values, io: Io): string => {
 };
 
 /** The instant the command runs as of, in epoch ms. */
-export const asOfMsOf = (v: Values, io: Io, zone: string): number => {
-  const given = str(v, 'as-of');
-  if (given === undefined) return io.now();
-  const ms = parseInZone(given, zone);
-  if (ms === null) throw usageError(`--as-of is not an ISO 8601 time: ${given}`);
-  return ms;
-};
+export const asOfMsOf = (v: Values, io: Io, zone: string): number =>
+  asOfOf(v, io, (wall) => naiveToMs(wall, zone)).ms;
 
 /** A whole number of seconds >= min, from a flag, as milliseconds. */
 export const secondsFlag = (v: Values, name: string, fallbackS: number, minS = 0): number => {

@@ -53,7 +53,7 @@ const lockState = async (root: string, asOfMs: number, zone: string): Promise<Hi
 export const cycleHistory: Command = {
   path: ['cycle', 'history'],
   title: 'fold every ops-cycle snapshot and receipt into a per-day table',
-  usage: '--root <dir> [--stuck-after S] [--json] [--as-of ISO] [--tz ZONE]',
+  usage: '--root <dir> [--stuck-after S] [--json] [--as-of RFC3339] [--tz ZONE]',
   summary:
     'Per day (in --tz): cycles, processed, none, skipped (and by reason), stopped, failed, interrupted cycles ' +
     'reported, receipts, BLOCKED receipts and tickets stuck IN_PROGRESS; then the stuck tickets and the lock.',

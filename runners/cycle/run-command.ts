@@ -31,7 +31,7 @@ export const processDeps = (io: Io): CycleDeps => ({
 export const cycleRun: Command = {
   path: ['cycle', 'run'],
   title: 'run one bounded ops cycle (at most one ticket) and write its snapshot',
-  usage: '--root <dir> [--worker-cmd CMD] [--worker-timeout S] [--as-of ISO] [--tz ZONE]',
+  usage: '--root <dir> [--worker-cmd CMD] [--worker-timeout S] [--as-of RFC3339] [--tz ZONE]',
   summary:
     'One ops cycle V2 on a repository root: emergency stop → lock state/ops_runner.lock → regenerate ' +
     'reports/ops/daily/ops_report_latest.json → select the oldest OPEN ticket → safety gates → the worker ' +

@@ -313,7 +313,10 @@ describe('when no snapshot can be written', () => {
 describe('usage', () => {
   it.each([
     [['--tz', 'Mars/Olympus'], 'error: --tz is not a known time zone: Mars/Olympus'],
-    [['--as-of', 'tomorrow'], 'error: --as-of is not an ISO 8601 time: tomorrow'],
+    [
+      ['--as-of', 'tomorrow'],
+      'error: --as-of must be RFC 3339 with a zone, e.g. 2026-02-22T12:00:00Z or 2026-02-22T21:00:00+09:00: tomorrow',
+    ],
     [['--worker-timeout', '0'], 'error: --worker-timeout must be a number of seconds >= 0.001: 0'],
   ])('%j is a usage error (64)', async (flags, line) => {
     const r = await runCaptured(commands, ['cycle', 'run', '--root', work, ...flags], io());

@@ -3,9 +3,9 @@
 // warns when told otherwise). Runs until SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isoSeconds, parseIso } from '../../lib/core/time.js';
+import { isoSeconds } from '../../lib/core/time.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
-import { asOfFlag } from '../cli/clock.js';
+import { asOfFlag, timeFlag } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { repoFlag, stateDirFlag } from '../loop/common-flags.js';
@@ -35,13 +35,7 @@ const int = (v: Values, name: string, fallback: number, range: readonly [number,
   return Number(raw);
 };
 
-const fixedClock = (v: Values): number | null => {
-  const given = str(v, 'as-of');
-  if (given === undefined) return null;
-  const ms = parseIso(given);
-  if (ms === null) throw usageError(`--as-of is not an ISO 8601 time: ${given}`);
-  return ms;
-};
+const fixedClock = (v: Values): number | null => timeFlag(v, 'as-of')?.ms ?? null;
 
 /** The control token from --control-token-env; null (read-only) when the flag or the variable is absent. */
 const tokenOf = (v: Values, io: Io): { token: string | null; name: string | null } => {

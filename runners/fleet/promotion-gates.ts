@@ -11,7 +11,7 @@ import { promotionPaths, repoOf } from './promotion-paths.js';
 export const fleetPromotionGates: Command = {
   path: ['fleet', 'promotion-gates'],
   title: 'decide promote | hold for guarded autonomous mode from five reason-coded gates',
-  usage: '--repo R [--window-executions N ...] [--fail-on-hold] [--as-of ISO] [--trace-id T] [--pretty]',
+  usage: '--repo R [--window-executions N ...] [--fail-on-hold] [--as-of RFC3339] [--trace-id T] [--pretty]',
   summary:
     'Evaluate the five promotion gates (governance posture, autonomous outcome reliability over the last ' +
     'N autonomous handoff executions, manual backlog, safety/suppression stability, drill recency) and ' +

@@ -3,8 +3,7 @@
 // signal and collection as one JSON line the moment it is recorded.
 import { interval } from 'rxjs';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { parseIso } from '../../lib/core/time.js';
-import { asOfOf } from '../cli/clock.js';
+import { asOfOf, TIME_ARG, timeFlag } from '../cli/clock.js';
 import { str, type Command, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -25,7 +24,7 @@ export const harnessCollect: Command = {
   path: ['harness', 'collect'],
   title: 'collect finished tasks once, by the highest-priority path that fired',
   usage:
-    '--root <dir> [--watch] [--fallback-after MIN] [--poll-s S] [--stop-after-collected N] [--until ISO]',
+    '--root <dir> [--watch] [--fallback-after MIN] [--poll-s S] [--stop-after-collected N] [--until RFC3339]',
   summary:
     'Closeout lifecycle WORK_CLOSEOUT_STARTED → FINISH_IN_PROGRESS → DONE (DONE needs .done, .done.notified, ' +
     '.anu-notified and a terminal timer). Signals each stage advance once (next_action), and collects each ' +
@@ -51,7 +50,7 @@ export const harnessCollect: Command = {
     'stop-after-collected': { type: 'string', arg: 'N', help: 'With --watch, stop after N collections.' },
     until: {
       type: 'string',
-      arg: 'ISO',
+      arg: TIME_ARG,
       help: 'With --watch, stop at the first pass at or after this instant.',
     },
   },
@@ -65,10 +64,7 @@ export const harnessCollect: Command = {
       await writeOut(io.stdout, stableJson({ as_of: asOf.iso, records }));
       return 0;
     }
-    const untilText = str(v, 'until');
-    const until = untilText === undefined ? null : parseIso(untilText);
-    if (untilText !== undefined && until === null)
-      throw usageError(`--until is not an ISO 8601 time: ${untilText}`);
+    const until = timeFlag(v, 'until')?.ms ?? null;
     await watchCollect(
       ws,
       { changes: watchDir, ticks: interval((numberFlag(v, 'poll-s') ?? 60) * 1000), now: io.now },

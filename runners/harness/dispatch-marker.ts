@@ -6,7 +6,6 @@ import * as E from 'fp-ts/lib/Either.js';
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseIso } from '../../lib/core/time.js';
 import { parseJson } from '../../lib/core/codec.js';
 import { stableJson } from '../../lib/core/stable-json.js';
 import {
@@ -16,7 +15,7 @@ import {
   markerProblems,
   writeOnceAction,
 } from '../../lib/harness/dispatch-marker.js';
-import { asOfOf } from '../cli/clock.js';
+import { asOfOf, TIME_ARG, timeFlag } from '../cli/clock.js';
 import { required, str, type Command, type Values, type Io } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -45,13 +44,7 @@ const botKeyHash = (v: Values, io: Io): string => {
   return sha256(key).slice(0, 16);
 };
 
-const fireMsOf = (v: Values, asOfMs: number): number => {
-  const given = str(v, 'fire-time');
-  if (given === undefined) return asOfMs;
-  const ms = parseIso(given);
-  if (ms === null) throw usageError(`--fire-time is not an ISO 8601 time: ${given}`);
-  return ms;
-};
+const fireMsOf = (v: Values, asOfMs: number): number => timeFlag(v, 'fire-time')?.ms ?? asOfMs;
 
 const methodOf = (v: Values) => {
   const m = str(v, 'method') ?? 'dispatch_py';
@@ -65,7 +58,7 @@ export const harnessDispatchMarker: Command = {
   title: 'write the create-only dispatch marker of a fired task',
   usage:
     '--root <dir> --task <id> --team <t> --schedule-id <id> --executor <e> --bot-key-env NAME ' +
-    '(--prompt-file F | --prompt-sha S) (--task-md F | --task-md-sha S) [--method M] [--fire-time ISO]',
+    '(--prompt-file F | --prompt-sha S) (--task-md F | --task-md-sha S) [--method M] [--fire-time RFC3339]',
   summary:
     'Write memory/events/<task_id>.dispatched-<team>-<YYMMDD>.json (seed 004 §3.2) with task_id, schedule_id, ' +
     'executor, bot_key_hash = sha256(bot key)[:16], fire_time (ISO 8601 in the configured zone, default +09:00), ' +
@@ -95,7 +88,7 @@ export const harnessDispatchMarker: Command = {
       arg: 'm',
       help: 'dispatch_py (default), direct_cron_bot_key or fallback_safety_net.',
     },
-    'fire-time': { type: 'string', arg: 'ISO', help: 'When the dispatch fired. Default: --as-of or now.' },
+    'fire-time': { type: 'string', arg: TIME_ARG, help: 'When the dispatch fired. Default: --as-of or now.' },
     zone: {
       type: 'string',
       arg: '±HH:MM',

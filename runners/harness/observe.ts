@@ -12,7 +12,7 @@ import { checkTaskId, workspaceOf } from './workspace.js';
 export const harnessObserve: Command = {
   path: ['harness', 'observe'],
   title: 'append an observation of a task (the eight spawn signals) and print its spawn state',
-  usage: '--root <dir> (--task <id>… | --all) [--scheduler-dir D] [--sessions-file F] [--as-of ISO]',
+  usage: '--root <dir> (--task <id>… | --all) [--scheduler-dir D] [--sessions-file F] [--as-of RFC3339]',
   summary:
     'Collect the eight signals of seed 004 §1.2 for each task (task id, schedule_id, bot_key hash, bot session, ' +
     'timer status, worktree/artifact mtimes, bot output, schedule history), append one observation per task to ' +

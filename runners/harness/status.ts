@@ -52,7 +52,7 @@ const table = (rows: readonly HarnessStatusRow[]): string => {
 export const harnessStatus: Command = {
   path: ['harness', 'status'],
   title: 'per task: spawn state and evidence, liveness, alert class, closeout stage, finish profile',
-  usage: '--root <dir> [--json] [--as-of ISO]',
+  usage: '--root <dir> [--json] [--as-of RFC3339]',
   summary:
     'Show, per task, the spawn state with the signals it rests on, alive/stalled at asOf, the last watchdog alert ' +
     'class, the closeout stage and the path that collected it, and the finish profile result, from ' +

@@ -67,7 +67,7 @@ const toObserve = async (ws: Workspace, ctx: GatherContext): Promise<string[]> =
 export const harnessWatchdog: Command = {
   path: ['harness', 'watchdog'],
   title: 'run one watchdog cycle: alive/stalled, INFO/WARN/ESCALATE, deliver ESCALATE only',
-  usage: '--root <dir> [--no-observe] [--fail-on-escalate] [--as-of ISO] [evidence flags]',
+  usage: '--root <dir> [--no-observe] [--fail-on-escalate] [--as-of RFC3339] [evidence flags]',
   summary:
     'One watchdog cycle (seed 004 §2): alive when any of the OR-set holds (progress markers, *active.json < 1800 s, ' +
     'spawn state WORK_STARTED+, bot session, worktree/artifact mtime < 900 s); silently_stalled only when none holds, ' +

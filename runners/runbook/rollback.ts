@@ -68,7 +68,7 @@ const restoreKept = async (file: string, kept: Buffer | null): Promise<void> => 
 export const runbookRollback: Command = {
   path: ['runbook', 'rollback'],
   title: 'reset a TOS root to a checkpoint, then run the test verdict',
-  usage: '--root <path> [--target <commit>] [--summary-file F] [--as-of ISO]',
+  usage: '--root <path> [--target <commit>] [--summary-file F] [--as-of RFC3339]',
   summary:
     'Refuse a dirty working tree; roll back to --target (default: the hash in logs/last_checkpoint.txt) with git ' +
     'fetch (when a remote exists), git reset --hard and git clean -fd, keeping logs/last_checkpoint.txt; print ' +

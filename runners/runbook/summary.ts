@@ -16,7 +16,7 @@ export const printNotes = (io: Io, f: TosFacts): void => {
 export const runbookSummary: Command = {
   path: ['runbook', 'summary'],
   title: 'fold TOS step logs into phase_summary.json and the run summary',
-  usage: '--root <path> [--summary-file F] [--as-of ISO]',
+  usage: '--root <path> [--summary-file F] [--as-of RFC3339]',
   summary:
     'Fold logs/steps/step_NNN.json (UTF-8, UTF-8 with BOM or UTF-16) into logs/phase_summary.json with every field of ' +
     "the orchestrator's schema (rewritten atomically), then write the SummaryFile JSON and its one-line TXT beside it " +

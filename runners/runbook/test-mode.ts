@@ -46,7 +46,7 @@ export const runTest = async (root: string, io: Io, v: Values): Promise<TestVerd
 export const runbookTest: Command = {
   path: ['runbook', 'test'],
   title: 'the cc_run.ps1 test-mode verdict over a TOS root',
-  usage: '--root <path> [--summary-file F] [--as-of ISO] [--json]',
+  usage: '--root <path> [--summary-file F] [--as-of RFC3339] [--json]',
   summary:
     'Check what the last orchestrator run left: fails on a missing phase_state.json, a deny or fatal_error phase, no ' +
     'step logs, an unreadable step log or any stopped step; job_loop_complete passes. Prints the run-mode lines ' +

@@ -1,18 +1,17 @@
 // Inputs the observability steps share: the evaluation instant (the reference's `--now`, opsfold's
 // `--as-of`), optional JSON documents with the reference's error lines, and the closed flag values.
 import { resolve } from 'node:path';
-import { isoSeconds, parseIso } from '../../../lib/core/time.js';
 import { lastRecord } from '../../../lib/io/last-record.js';
 import { alt, at, text } from '../../../lib/loop/event-fields.js';
-import { asOfOf } from '../../cli/clock.js';
+import { asOfOf, TIME_ARG, timeFlag, type RunInstant } from '../../cli/clock.js';
 import { str, type Flag, type Io, type Values } from '../../cli/command.js';
 import { usageError } from '../../cli/errors.js';
 import { readJsonDoc } from '../../cli/json-doc.js';
 
 export const nowFlag: Flag = {
   type: 'string',
-  arg: 'ISO',
-  help: 'Evaluate as of this instant (ISO 8601); the same as --as-of.',
+  arg: TIME_ARG,
+  help: 'Evaluate as of this instant (RFC 3339 with a zone); the same as --as-of.',
 };
 export const transportFlag: Flag = {
   type: 'string',
@@ -21,13 +20,8 @@ export const transportFlag: Flag = {
 };
 
 /** The evaluation instant: --now, else --as-of, else the clock read once. */
-export const nowOf = (v: Values, io: Io): { ms: number; iso: string } => {
-  const given = str(v, 'now');
-  if (given === undefined || given === '') return asOfOf(v, io);
-  const ms = parseIso(given);
-  if (ms === null) throw usageError('--now must be an ISO-8601 UTC timestamp');
-  return { ms, iso: isoSeconds(ms) };
-};
+export const nowOf = (v: Values, io: Io): RunInstant =>
+  str(v, 'now') === '' ? asOfOf(v, io) : (timeFlag(v, 'now') ?? asOfOf(v, io));
 
 /** `--transport`, checked against the reference's two modes. */
 export const transportOf = (v: Values): 'local' | 'sprite_service' => {

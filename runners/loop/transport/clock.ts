@@ -1,8 +1,8 @@
 // The clock and sleep a control run, a confirmation poll or a retrying client uses, injected so tests
 // move time forward instantly. `--as-of` anchors the clock: timestamps start there and advance with
 // the injected clock, so output is reproducible and durations are still measured.
-import { isoSeconds, parseIso } from '../../../lib/core/time.js';
-import { usageError } from '../../cli/errors.js';
+import { isoSeconds } from '../../../lib/core/time.js';
+import { timeFlag } from '../../cli/clock.js';
 import type { Io, Values } from '../../cli/command.js';
 
 export type Sleep = (ms: number) => Promise<void>;
@@ -26,9 +26,6 @@ export const clockOf = (now: () => number, anchorMs: number | null = null): Cloc
 
 /** The run's clock: `io.now`, anchored at `--as-of` when given. */
 export const clockFromFlags = (values: Values, io: Io): Clock => {
-  const given = values['as-of'];
-  if (typeof given !== 'string') return clockOf(io.now);
-  const anchor = parseIso(given);
-  if (anchor === null) throw usageError(`--as-of is not an ISO 8601 time: ${given}`);
-  return clockOf(io.now, anchor);
+  const anchor = timeFlag(values, 'as-of');
+  return clockOf(io.now, anchor === null ? null : anchor.ms);
 };
