@@ -1,7 +1,7 @@
 // Test support (imported by *.test.ts only): evaluate a fleet policy from plain inputs, the way the
 // runner does, so tests state a situation as registry + results + history and check the outcome.
 import * as E from 'fp-ts/lib/Either.js';
-import { isoSeconds } from '../core/time.js';
+import { isoSeconds, parseIso } from '../core/time.js';
 import { candidatesOf } from './candidates.js';
 import type { AutonomousExecution } from './handoff-history.js';
 import { evaluateCandidates, fleetPause } from './policy-evaluate.js';
@@ -37,7 +37,7 @@ export interface Situation {
 /** Evaluates a situation into the policy state document. */
 export const evaluatePolicy = (s: Situation) => {
   const asOf = s.asOf ?? AS_OF;
-  const nowMs = Date.parse(asOf);
+  const nowMs = parseIso(asOf) ?? Number.NaN;
   const raw = {
     schemaVersion: 'v1',
     fleetId: 'f',
@@ -119,4 +119,4 @@ export const execution = (
   line: 1,
 });
 
-export const ms = (iso: string): number => Date.parse(iso);
+export const ms = (iso: string): number => parseIso(iso) ?? Number.NaN;

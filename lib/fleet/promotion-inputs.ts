@@ -4,6 +4,8 @@
 // absent). A value of the wrong type where a count or timestamp belongs is evidence of corruption and is
 // reported, never coerced into a passing number. Pure: no clock, no file system.
 
+import { parseIso } from '../core/time.js';
+
 /** Pure: the value as a plain JSON object, or null. */
 export const asRecord = (v: unknown): Readonly<Record<string, unknown>> | null =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
@@ -26,29 +28,11 @@ export const orElse = <T>(v: unknown, fallback: T): unknown =>
 /** Pure: a non-empty string, or null. */
 export const text = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
-const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-const dateInRange = ([year = 0, month = 0, day = 0]: readonly number[]): boolean =>
-  month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
-const timeInRange = ([hour = 0, minute = 0, second = 0]: readonly number[]): boolean =>
-  hour <= 23 && minute <= 59 && second <= 59;
-const fieldsInRange = (n: readonly number[]): boolean =>
-  dateInRange(n.slice(0, 3)) && timeInRange(n.slice(3));
-
-const offsetInRange = (hours: string | undefined, minutes: string | undefined): boolean =>
-  hours === undefined || (Number(hours) <= 23 && Number(minutes) <= 59);
-
 /**
  * Pure: epoch ms of an RFC 3339 timestamp (`2026-02-22T12:00:00Z`, fractions and offsets allowed), or null.
  * Stricter than Date.parse, which accepts `Feb 22 2026` and rolls `02-30` over into March.
  */
-export const parseStrictIso = (v: unknown): number | null => {
-  const m = typeof v === 'string' ? ISO.exec(v) : null;
-  if (m === null || !fieldsInRange(m.slice(1, 7).map(Number)) || !offsetInRange(m[7], m[8])) return null;
-  const ms = Date.parse(m[0]);
-  return Number.isFinite(ms) ? ms : null;
-};
+export const parseStrictIso = (v: unknown): number | null => (typeof v === 'string' ? parseIso(v) : null);
 
 /** One autonomous handoff execution, as the reliability window counts it. */
 export interface AutonomousRun {

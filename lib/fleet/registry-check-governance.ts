@@ -9,6 +9,10 @@ import {
   objectWhenPresent,
 } from './registry-check-shapes.js';
 import { when } from './registry-check-loops.js';
+import { parseIso } from '../core/time.js';
+
+// Only called on texts isIsoTimestamp accepted.
+const msOf = (iso: string): number => parseIso(iso) ?? Number.NaN;
 
 const G = 'policy.autonomous.governance';
 const GUARDED = 'when policy.mode is guarded_auto';
@@ -18,7 +22,7 @@ const absent = (v: unknown): boolean => v === null || v === undefined;
 const reviewNotAfterChange = (g: Record<string, unknown>): boolean =>
   isIsoTimestamp(g['changedAt']) &&
   isIsoTimestamp(g['reviewBy']) &&
-  Date.parse(g['reviewBy']) <= Date.parse(g['changedAt']);
+  msOf(g['reviewBy']) <= msOf(g['changedAt']);
 
 const presentFieldErrors = (g: Record<string, unknown>): string[] => [
   ...nonEmptyWhenPresent(g['actor'], `${G}.actor`),
@@ -47,7 +51,7 @@ const guardedErrors = (gov: unknown, asOfMs: number): string[] => {
     ...when(!isIsoTimestamp(reviewBy), `${G}.reviewBy must be an ISO-8601 timestamp ${GUARDED}`),
     ...when(reviewNotAfterChange(g), `${G}.reviewBy must be after ${G}.changedAt ${GUARDED}`),
     ...when(
-      isIsoTimestamp(reviewBy) && Date.parse(reviewBy) <= asOfMs,
+      isIsoTimestamp(reviewBy) && msOf(reviewBy) <= asOfMs,
       `${G}.reviewBy must be in the future ${GUARDED}`,
     ),
   ];
@@ -63,5 +67,5 @@ export const governanceErrors = (gov: unknown, guarded: boolean, asOfMs: number)
 /** Pure: whole days from changedAt to reviewBy (null unless both are timestamps). */
 export const reviewWindowDays = (changedAt: unknown, reviewBy: unknown): number | null =>
   isIsoTimestamp(changedAt) && isIsoTimestamp(reviewBy)
-    ? Math.floor((Date.parse(reviewBy) - Date.parse(changedAt)) / 86_400_000)
+    ? Math.floor((msOf(reviewBy) - msOf(changedAt)) / 86_400_000)
     : null;

@@ -1,6 +1,7 @@
 // The small shape checks the registry's policy block is made of, each returning the reference's
 // message when the value is present and wrong (absent or null is always fine: defaults apply).
 import { isObject, nonEmpty } from './json.js';
+import { parseIso } from '../core/time.js';
 
 const absent = (v: unknown): boolean => v === null || v === undefined;
 
@@ -48,10 +49,7 @@ export const allowListWhenPresent = (
 };
 
 /**
- * Pure: true for an ISO-8601 UTC or offset timestamp (`2026-02-23T00:00:00Z`, optional fraction).
+ * Pure: true for an RFC 3339 timestamp with a zone (`2026-02-23T00:00:00Z`, optional fraction).
  * The reference accepted only what jq's fromdateiso8601 parses; offsets are accepted here too.
  */
-export const isIsoTimestamp = (v: unknown): v is string =>
-  typeof v === 'string' &&
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
-  Number.isFinite(Date.parse(v));
+export const isIsoTimestamp = (v: unknown): v is string => typeof v === 'string' && parseIso(v) !== null;
