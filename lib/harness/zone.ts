@@ -1,4 +1,5 @@
 // Times in the operators' zone (seed 004: fire_time "ISO 8601 KST"). Pure: an offset is data.
+import { parseRfc3339, parseRfc3339Local } from '../core/time.js';
 
 const offsetMinutes = (zone: string): number => {
   if (zone === 'Z') return 0;
@@ -22,4 +23,15 @@ export const isoInZone = (ms: number, zone: string): string => {
 export const yymmddInZone = (ms: number, zone: string): string => {
   const local = new Date(ms + offsetMinutes(zone) * 60_000);
   return `${pad(local.getUTCFullYear() % 100)}${pad(local.getUTCMonth() + 1)}${pad(local.getUTCDate())}`;
+};
+
+/**
+ * Pure: a record's time with its zone made explicit. Seed 004 defines fire_time as KST, so a zone-less
+ * one is read at the operators' fixed offset `zone` (never the machine's); any other text is returned
+ * as it is, for the strict reader to refuse.
+ */
+export const withZone = (text: string, zone: string): string => {
+  if (parseRfc3339(text).ok) return text;
+  const r = parseRfc3339Local(text, zone);
+  return r.ok ? isoInZone(r.ms, zone) : text;
 };

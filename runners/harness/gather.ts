@@ -4,13 +4,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { promises as fsp } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseIso } from '../../lib/core/time.js';
 import { decode, parseJson } from '../../lib/core/codec.js';
 import { DispatchMarker } from '../../lib/harness/dispatch-marker.js';
 import { CallbackLaunch, type TaskTimer, type TaskTimers } from '../../lib/harness/input-codecs.js';
 import { isBotMarker, isDispatchMarker } from '../../lib/harness/markers.js';
 import type { MarkerSeen, Observation, SessionEvidence } from '../../lib/harness/observation-codec.js';
 import { promptPathsOf, sessionsOf } from '../../lib/harness/sessions.js';
-import { isoInZone } from '../../lib/harness/zone.js';
+import { isoInZone, withZone } from '../../lib/harness/zone.js';
 import { markersOf, newestFile, reportsOf, statFile, worktreesOf } from './fs-facts.js';
 import { readPrompts, type ProcessSource } from './processes.js';
 import type { Workspace } from './workspace.js';
@@ -22,12 +23,16 @@ const readJson = async (file: string): Promise<unknown> => {
   return E.isRight(r) ? r.right : undefined;
 };
 
+// A time that is not RFC 3339 compares false with every other, as it did under Date.parse.
+const instantMs = (iso: string): number => parseIso(iso) ?? Number.NaN;
+
 export const dispatchOf = async (ws: Workspace, taskId: string, markers: readonly MarkerSeen[]) => {
   let best: (DispatchMarker & { marker: string }) | null = null;
   for (const m of markers.filter((x) => isDispatchMarker(x.name))) {
     const r = decode(DispatchMarker, await readJson(join(ws.eventsDir, `${taskId}.${m.name}`)));
-    if (E.isRight(r) && (best === null || Date.parse(r.right.fire_time) > Date.parse(best.fire_time)))
-      best = { ...r.right, marker: `${taskId}.${m.name}` };
+    const fire = E.isRight(r) ? withZone(r.right.fire_time, ws.config.zone) : '';
+    if (E.isRight(r) && (best === null || instantMs(fire) > instantMs(best.fire_time)))
+      best = { ...r.right, fire_time: fire, marker: `${taskId}.${m.name}` };
   }
   return best;
 };
@@ -77,7 +82,7 @@ const artifactOf = async (
     if (st.mtimeMs !== null) candidates.push({ ms: st.mtimeMs, path: r });
   }
   for (const m of markers.filter((x) => isBotMarker(x.name)))
-    candidates.push({ ms: Date.parse(m.mtime), path: join(ws.eventsDir, `${taskId}.${m.name}`) });
+    candidates.push({ ms: instantMs(m.mtime), path: join(ws.eventsDir, `${taskId}.${m.name}`) });
   return candidates.sort((a, b) => b.ms - a.ms)[0] ?? null;
 };
 

@@ -4,6 +4,7 @@
 // nothing here reads the wall clock.
 import { promises as fsp, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseIso } from '../../lib/core/time.js';
 
 export interface TimelineFile {
   readonly path: string;
@@ -37,8 +38,8 @@ export const loadTimeline = (fixtureDir: string): Timeline =>
   JSON.parse(readFileSync(join(fixtureDir, 'timeline.json'), 'utf8')) as Timeline;
 
 const ms = (iso: string): number => {
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) throw new Error(`timeline: not an ISO time: ${iso}`);
+  const t = parseIso(iso);
+  if (t === null) throw new Error(`timeline: not an RFC 3339 time: ${iso}`);
   return t;
 };
 
