@@ -38,11 +38,11 @@ const cellArb = fc.record({
 });
 const runArb = fc.array(fc.tuple(cellArb, cellArb), { minLength: 1, maxLength: 25 });
 
-const observationOf = (task: string, cell: Cell, nowMs: number): Observation | null => {
+const observationOf = (task: string, cell: Cell, asOfMs: number): Observation | null => {
   const iso = (ms: number) => new Date(ms).toISOString();
   const flags = { critical: cell.critical, escalate_requested: cell.requested };
-  const old = set.marker('task-md-sha-decision.json', iso(nowMs - 3_600_000));
-  const o = observe(blankObservation(task, iso(nowMs)), set.timer('pending', flags));
+  const old = set.marker('task-md-sha-decision.json', iso(asOfMs - 3_600_000));
+  const o = observe(blankObservation(task, iso(asOfMs)), set.timer('pending', flags));
   switch (cell.scenario) {
     case 'alive':
       return observe(o, set.session('seen'));
@@ -51,11 +51,11 @@ const observationOf = (task: string, cell: Cell, nowMs: number): Observation | n
     case 'unknown':
       return o;
     case 'stalled':
-      return observe(o, old, set.timer('pending', { ...flags, heartbeat_at: iso(nowMs - 7_200_000) }));
+      return observe(o, old, set.timer('pending', { ...flags, heartbeat_at: iso(asOfMs - 7_200_000) }));
     case 'escalated':
-      return observe(o, old, set.marker('escalate', iso(nowMs - 3_000_000)));
+      return observe(o, old, set.marker('escalate', iso(asOfMs - 3_000_000)));
     case 'acked':
-      return observe(o, old, set.marker('escalate.acked', iso(nowMs - 60_000)));
+      return observe(o, old, set.marker('escalate.acked', iso(asOfMs - 60_000)));
     case 'done':
       return observe(o, set.timer('completed', flags));
     default:

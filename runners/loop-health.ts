@@ -138,8 +138,8 @@ export const loopHealth: Command = {
     const doc = (flag: Parameters<typeof inputPath>[2], what: string, absent: unknown) =>
       optionalDoc(io, inputPath(v, io, flag), invalid(what), absent);
     const health = decideHealth({
-      now: now.iso,
-      nowMs: now.ms,
+      asOf: now.iso,
+      asOfMs: now.ms,
       state: await doc('state-file', 'state', {}),
       transportHealth: await doc('transport-health-file', 'transport health', {}),
       lastIntentStatus: await lastIntentStatus(io, inputPath(v, io, 'intents-file')),

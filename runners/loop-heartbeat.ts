@@ -87,8 +87,8 @@ export const loopHeartbeat: Command = {
     const file = managerFiles(v, io, p);
     const state = heartbeatState({
       loopId: p.loopId,
-      now: now.iso,
-      nowMs: now.ms,
+      asOf: now.iso,
+      asOfMs: now.ms,
       runtime: runtime.doc,
       sourceFile: runtime.sourceFile,
       thresholds,

@@ -114,7 +114,7 @@ export const loopProfileDrift: Command = {
     const transport = optional(v, 'transport') === null ? null : transportOf(v);
     const file = managerFiles(v, io, p);
     const out = await runDriftStep({
-      inputs: { ...inputs, now: nowOf(v, io).iso },
+      inputs: { ...inputs, asOf: nowOf(v, io).iso },
       driftStateFile: file('drift-state-file', 'profile-drift.json'),
       driftHistoryFile: file('drift-history-file', 'telemetry/profile-drift.jsonl'),
       escalationsFile: file('escalations-file', 'escalations.jsonl'),

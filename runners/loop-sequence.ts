@@ -112,7 +112,7 @@ export const loopSequence: Command = {
       const previous = await optionalDoc(io, stateFile, (f) => `invalid sequence state JSON: ${f}`, null);
       const next = sequenceDiagnostics({
         loopId: p.loopId,
-        now: now.iso,
+        asOf: now.iso,
         snapshot: snapshot.doc,
         events,
         previous,

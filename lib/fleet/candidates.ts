@@ -61,7 +61,7 @@ export interface CandidateInputs {
   /** Epoch ms of the latest unsuppressed history entry per candidate id. */
   readonly lastUnsuppressedMs: (candidateId: string) => number | null;
   readonly dedupeWindowSeconds: number;
-  readonly nowMs: number;
+  readonly asOfMs: number;
   readonly isoOf: (ms: number) => string;
 }
 
@@ -84,7 +84,7 @@ const cooldownOf = (i: CandidateInputs, candidateId: string): Cooldown => {
   if (w <= 0)
     return { enabled: false, windowSeconds: w, active: false, remainingSeconds: 0, lastUnsuppressedAt: null };
   const last = i.lastUnsuppressedMs(candidateId);
-  const age = last === null ? null : Math.floor((i.nowMs - last) / 1000);
+  const age = last === null ? null : Math.floor((i.asOfMs - last) / 1000);
   const active = age !== null && age < w;
   return {
     enabled: true,

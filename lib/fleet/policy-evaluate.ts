@@ -55,7 +55,7 @@ export interface EvaluationInputs {
   readonly controls: AutonomousControls;
   readonly autonomousExecutions: readonly AutonomousExecution[];
   readonly marks: (candidateId: string) => CandidateMarks;
-  readonly nowMs: number;
+  readonly asOfMs: number;
   readonly isoOf: (ms: number) => string;
 }
 
@@ -79,7 +79,7 @@ export const evaluateCandidates = (
     })),
     controls.safety,
     mode,
-    i.nowMs,
+    i.asOfMs,
   );
   return candidates.map((c, k) => {
     const g = gated[k] as (typeof gated)[number];

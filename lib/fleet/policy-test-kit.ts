@@ -37,14 +37,14 @@ export interface Situation {
 /** Evaluates a situation into the policy state document. */
 export const evaluatePolicy = (s: Situation) => {
   const asOf = s.asOf ?? AS_OF;
-  const nowMs = parseIso(asOf) ?? Number.NaN;
+  const asOfMs = parseIso(asOf) ?? Number.NaN;
   const raw = {
     schemaVersion: 'v1',
     fleetId: 'f',
     loops: s.loops.map((loopId) => ({ loopId })),
     policy: s.policy ?? {},
   };
-  const reg = normalizeRegistry(raw, '/r.json', { asOfMs: nowMs });
+  const reg = normalizeRegistry(raw, '/r.json', { asOfMs });
   if (E.isLeft(reg)) throw new Error(`invalid registry: ${JSON.stringify(reg.left)}`);
   const { mode, autonomous: controls, suppressions, noiseControls } = reg.right.policy;
   const marks = (id: string) => s.marks?.[id] ?? { lastUnsuppressedMs: null, lastEligibleMs: null };
@@ -53,7 +53,7 @@ export const evaluatePolicy = (s: Situation) => {
     suppressions,
     lastUnsuppressedMs: (id) => marks(id).lastUnsuppressedMs,
     dedupeWindowSeconds: noiseControls.dedupeWindowSeconds,
-    nowMs,
+    asOfMs,
     isoOf: isoSeconds,
   });
   const executions = s.executions ?? [];
@@ -62,7 +62,7 @@ export const evaluatePolicy = (s: Situation) => {
     controls,
     autonomousExecutions: executions,
     marks,
-    nowMs,
+    asOfMs,
     isoOf: isoSeconds,
   });
   const files = {
@@ -75,7 +75,7 @@ export const evaluatePolicy = (s: Situation) => {
   return policyState(
     {
       updatedAt: asOf,
-      asOfMs: nowMs,
+      asOfMs: asOfMs,
       fleetId: 'f',
       traceId: 'trace-p',
       mode,

@@ -28,8 +28,8 @@ export interface SafetyVerdict {
   readonly loopCapBlocked: boolean;
 }
 
-const cooldownOf = (s: Safety, last: number | null, nowMs: number) => {
-  const age = last === null ? null : Math.floor((nowMs - last) / 1000);
+const cooldownOf = (s: Safety, last: number | null, asOfMs: number) => {
+  const age = last === null ? null : Math.floor((asOfMs - last) / 1000);
   const active = s.cooldownSeconds > 0 && age !== null && age < s.cooldownSeconds;
   return {
     active,
@@ -59,13 +59,13 @@ export const applySafety = (
   inputs: readonly SafetyInput[],
   s: Safety,
   mode: PolicyMode,
-  nowMs: number,
+  asOfMs: number,
 ): SafetyVerdict[] => {
   const guarded = mode === 'guarded_auto';
   let selected = 0;
   const byLoop = new Map<string, number>();
   return inputs.map((c) => {
-    const cooldown = cooldownOf(s, c.lastEligibleMs, nowMs);
+    const cooldown = cooldownOf(s, c.lastEligibleMs, asOfMs);
     const rail =
       c.gatingReasons.length === 0
         ? railOf(s, {

@@ -5,8 +5,8 @@ import { decideHealth, uniqueReasons, type HealthInputs } from './health.js';
 import { HealthDocCodec } from './health-codecs.js';
 
 const base: HealthInputs = {
-  now: '2026-02-22T12:00:00Z',
-  nowMs: Date.parse('2026-02-22T12:00:00Z'),
+  asOf: '2026-02-22T12:00:00Z',
+  asOfMs: Date.parse('2026-02-22T12:00:00Z'),
   state: {},
   transportHealth: {},
   lastIntentStatus: null,
@@ -29,7 +29,7 @@ const base: HealthInputs = {
 };
 const health = (i: Partial<HealthInputs>) => decideHealth({ ...base, ...i });
 const eventAgo = (seconds: number) => ({
-  projection: { lastEventAt: new Date(base.nowMs - seconds * 1000).toISOString().replace('.000Z', 'Z') },
+  projection: { lastEventAt: new Date(base.asOfMs - seconds * 1000).toISOString().replace('.000Z', 'Z') },
 });
 
 describe('when nothing is wrong', () => {
@@ -125,7 +125,7 @@ describe('control, divergence, heartbeat, sequence and drift', () => {
   });
   it('grades the runtime heartbeat lag with its own thresholds', () => {
     const beat = (ago: number) => ({
-      lastHeartbeatAt: new Date(base.nowMs - ago * 1000).toISOString(),
+      lastHeartbeatAt: new Date(base.asOfMs - ago * 1000).toISOString(),
     });
     expect(health({ heartbeat: beat(119) }).status).toBe('healthy');
     expect(health({ heartbeat: beat(120) }).reasons[0]).toMatchObject({

@@ -2,7 +2,7 @@
 // metric behind each reason, and the thresholds applied. Evaluated exactly as the reference health
 // step: every rule that holds adds a reason; the worst severity decides the status; reasons are kept
 // unique per code+severity (first one wins) in code:severity order, reason codes unique and sorted.
-// Pure: documents are read by the runner; `now` is given.
+// Pure: documents are read by the runner; the instant `asOf` is given.
 import { alt, at, text } from './event-fields.js';
 import type { HeartbeatThresholds, IngestThresholds } from './thresholds.js';
 import { parseIso, secondsBetween } from '../core/time.js';
@@ -38,8 +38,8 @@ export interface HealthThresholds extends IngestThresholds, HeartbeatThresholds 
 
 export interface HealthInputs {
   /** Second-precision ISO of the evaluation instant, and the same instant in epoch ms. */
-  readonly now: string;
-  readonly nowMs: number;
+  readonly asOf: string;
+  readonly asOfMs: number;
   /** The manager state document (`{}` when absent). */
   readonly state: unknown;
   /** `telemetry/transport-health.json` (`{}` when absent). */
@@ -63,9 +63,9 @@ const nonEmpty = (v: unknown): string | null => {
 };
 
 /** Whole seconds from an ISO timestamp to now, never negative; null when it does not parse. */
-const lagOf = (iso: string | null, nowMs: number): number | null => {
+const lagOf = (iso: string | null, asOfMs: number): number | null => {
   const t = iso === null ? null : parseIso(iso);
-  return t === null ? null : Math.max(0, secondsBetween(t, nowMs));
+  return t === null ? null : Math.max(0, secondsBetween(t, asOfMs));
 };
 
 /** One reason; `seen` is the observed value and the threshold it was compared with. */
@@ -157,8 +157,8 @@ export const decideHealth = (i: HealthInputs) => {
   const t = i.thresholds;
   const lastEventAt = nonEmpty(at(i.state, 'projection', 'lastEventAt'));
   const lastHeartbeatAt = nonEmpty(at(i.heartbeat, 'lastHeartbeatAt'));
-  const ingestLag = lagOf(lastEventAt, i.nowMs);
-  const heartbeatLag = lagOf(lastHeartbeatAt, i.nowMs);
+  const ingestLag = lagOf(lastEventAt, i.asOfMs);
+  const heartbeatLag = lagOf(lastHeartbeatAt, i.asOfMs);
   const streak = streakOf(i.transportHealth);
   const raw: HealthReason[] = [
     ...(at(i.state, 'divergence', 'any') === true
@@ -184,7 +184,7 @@ export const decideHealth = (i: HealthInputs) => {
   const reasons = uniqueReasons(raw);
   return {
     schemaVersion: 'v1' as const,
-    updatedAt: i.now,
+    updatedAt: i.asOf,
     status: statusOf(reasons),
     reasonCodes: [...new Set(reasons.map((r) => r.code))].sort(),
     reasons,

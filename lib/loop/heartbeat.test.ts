@@ -9,11 +9,11 @@ import {
   type HeartbeatInputs,
 } from './heartbeat.js';
 
-const nowMs = Date.parse('2026-02-22T12:00:00Z');
+const asOfMs = Date.parse('2026-02-22T12:00:00Z');
 const base: HeartbeatInputs = {
   loopId: 'demo-loop',
-  now: '2026-02-22T12:00:00Z',
-  nowMs,
+  asOf: '2026-02-22T12:00:00Z',
+  asOfMs,
   runtime: null,
   sourceFile: '.superloop/loops/demo-loop/heartbeat.v1.json',
   thresholds: { degradedHeartbeatLagSeconds: 120, criticalHeartbeatLagSeconds: 300 },
@@ -22,7 +22,7 @@ const base: HeartbeatInputs = {
 };
 const beatAgo = (seconds: number) => ({
   schemaVersion: 'v1',
-  timestamp: new Date(nowMs - seconds * 1000).toISOString().replace('.000Z', 'Z'),
+  timestamp: new Date(asOfMs - seconds * 1000).toISOString().replace('.000Z', 'Z'),
   source: 'runtime',
   status: 'running',
   stage: 'iteration',

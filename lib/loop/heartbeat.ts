@@ -2,7 +2,7 @@
 // the runtime last wrote `.superloop/loops/<loop>/heartbeat.v1.json`, graded fresh | degraded |
 // critical against the heartbeat thresholds (120/300 s by default, separate from the profiles).
 // No heartbeat, or one without a readable timestamp, is `unknown`: missing evidence is not staleness.
-// Pure: the runner reads the runtime file (or the snapshot's copy of it) and passes `now`.
+// Pure: the runner reads the runtime file (or the snapshot's copy of it) and passes the instant `asOf`.
 import * as t from 'io-ts';
 import { nullable } from '../core/codec.js';
 import { parseIso, secondsBetween } from '../core/time.js';
@@ -13,8 +13,8 @@ export type Freshness = 'fresh' | 'degraded' | 'critical' | 'unknown';
 
 export interface HeartbeatInputs {
   readonly loopId: string;
-  readonly now: string;
-  readonly nowMs: number;
+  readonly asOf: string;
+  readonly asOfMs: number;
   /** The runtime heartbeat document; null when there is none. */
   readonly runtime: unknown;
   /** Where it was read (repo-relative when possible), for evidence. */
@@ -43,12 +43,12 @@ export const heartbeatState = (i: HeartbeatInputs) => {
     ? orNull(alt(at(i.runtime, 'timestamp'), at(i.runtime, 'updatedAt')))
     : null;
   const beat = lastHeartbeatAt === null ? null : parseIso(lastHeartbeatAt);
-  const lag = beat === null ? null : Math.max(0, secondsBetween(beat, i.nowMs));
+  const lag = beat === null ? null : Math.max(0, secondsBetween(beat, i.asOfMs));
   const freshnessStatus = freshnessOf(lag, i.thresholds);
   const stale = freshnessStatus === 'degraded' || freshnessStatus === 'critical';
   return {
     schemaVersion: 'v1' as const,
-    updatedAt: i.now,
+    updatedAt: i.asOf,
     loopId: i.loopId,
     transport: i.transport,
     traceId: i.traceId,

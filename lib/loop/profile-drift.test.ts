@@ -12,7 +12,7 @@ import {
 
 const base: DriftInputs = {
   loopId: 'demo-loop',
-  now: '2026-02-22T12:00:00Z',
+  asOf: '2026-02-22T12:00:00Z',
   appliedProfile: 'balanced',
   recommendedProfile: 'relaxed',
   recommendationConfidence: 'high',

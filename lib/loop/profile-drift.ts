@@ -17,7 +17,7 @@ export const confidenceLevel = (s: string): ConfidenceLevel | null =>
 
 export interface DriftInputs {
   readonly loopId: string;
-  readonly now: string;
+  readonly asOf: string;
   readonly appliedProfile: string | null;
   readonly recommendedProfile: string | null;
   readonly recommendationConfidence: ConfidenceLevel;
@@ -64,7 +64,7 @@ export const evaluateDrift = (i: DriftInputs) => {
   const status = statusOf(i, mismatch, confidenceOk, driftActive);
   return dropNulls({
     schemaVersion: 'v1' as const,
-    updatedAt: i.now,
+    updatedAt: i.asOf,
     loopId: i.loopId,
     status,
     reasonCode: status === 'drift_active' ? 'profile_drift_detected' : null,

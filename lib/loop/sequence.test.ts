@@ -23,7 +23,7 @@ const events = (...values: (number | null)[]) => fold(eventSequenceProjection, e
 const snapshot = (value: number) => ({ sequence: { source: 'cursor_event_line_offset', value } });
 const base: SequenceInputs = {
   loopId: 'demo-loop',
-  now: '2026-02-22T12:00:00Z',
+  asOf: '2026-02-22T12:00:00Z',
   snapshot: snapshot(2),
   events: events(1, 2),
   previous: null,

@@ -60,7 +60,7 @@ export const eventSequenceProjection: Projection<EventSequenceState, unknown> = 
 
 export interface SequenceInputs {
   readonly loopId: string;
-  readonly now: string;
+  readonly asOf: string;
   /** The snapshot envelope of this run; null when none was taken. */
   readonly snapshot: unknown;
   readonly events: EventSequenceState;
@@ -92,7 +92,7 @@ export const sequenceDiagnostics = (i: SequenceInputs) => {
   const previousEventsLast = whole(at(i.previous, 'eventsLast'));
   return {
     schemaVersion: 'v1' as const,
-    updatedAt: i.now,
+    updatedAt: i.asOf,
     loopId: i.loopId,
     transport: i.transport,
     traceId: i.traceId,

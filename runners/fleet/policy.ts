@@ -51,7 +51,7 @@ const evaluate = async (v: Values, io: Io, p: FleetPaths) => {
     suppressions: registry.policy.suppressions,
     lastUnsuppressedMs: (id) => marks(id).lastUnsuppressedMs,
     dedupeWindowSeconds: window,
-    nowMs: asOf.ms,
+    asOfMs: asOf.ms,
     isoOf: isoSeconds,
   });
   const executions = logs.handoff.state.autonomousExecutions;
@@ -60,7 +60,7 @@ const evaluate = async (v: Values, io: Io, p: FleetPaths) => {
     controls,
     autonomousExecutions: executions,
     marks,
-    nowMs: asOf.ms,
+    asOfMs: asOf.ms,
     isoOf: isoSeconds,
   });
   const fleetId = strOrNull(at(fleet, 'fleetId')) ?? 'default';

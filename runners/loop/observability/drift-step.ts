@@ -45,7 +45,7 @@ export const runDriftStep = (s: DriftStep): Promise<DriftOutcome> =>
         driftHistoryFile: s.driftHistoryFile,
       }),
       scope: { loopId: s.inputs.loopId, categories: [DRIFT_CATEGORY] },
-      asOf: s.inputs.now,
+      asOf: s.inputs.asOf,
       resolveExtras: {
         ...(s.transport === null ? {} : { transport: s.transport }),
         ...(s.traceId === null ? {} : { traceId: s.traceId }),

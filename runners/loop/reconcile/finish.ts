@@ -69,7 +69,7 @@ const driftStep = (s: ReconcileSettings, t: TelemetrySummary) =>
   runDriftStep({
     inputs: {
       loopId: s.paths.loopId,
-      now: s.asOf.iso,
+      asOf: s.asOf.iso,
       appliedProfile: s.thresholds.profile,
       recommendedProfile: t.recommendedProfile,
       recommendationConfidence: confidenceLevel(t.confidence) ?? 'low',

@@ -64,14 +64,14 @@ type Previous = Awaited<ReturnType<typeof previousOf>>;
 
 /** Heartbeat and sequence documents of this pass (null where the ingest gave nothing to judge). */
 const observe = (s: ReconcileSettings, got: Ingested | null, previousSequence: unknown) => {
-  const ctx = { loopId: s.paths.loopId, now: s.asOf.iso, transport: s.transport.mode, traceId: s.traceId };
+  const ctx = { loopId: s.paths.loopId, asOf: s.asOf.iso, transport: s.transport.mode, traceId: s.traceId };
   const runtime = got === null ? null : (at(got.fetched.snapshot, 'runtime', 'heartbeat') ?? null);
   const heartbeat =
     runtime === null
       ? null
       : heartbeatState({
           ...ctx,
-          nowMs: s.asOf.ms,
+          asOfMs: s.asOf.ms,
           runtime,
           sourceFile: displayPath(s.paths.repo, s.paths.heartbeat),
           thresholds: s.thresholds,
@@ -109,8 +109,8 @@ const judge = (s: ReconcileSettings, prev: Previous, got: E.Either<IngestFailure
   });
   const seen = observe(s, ingested, prev.docs.sequence.value);
   const health = decideHealth({
-    now: s.asOf.iso,
-    nowMs: s.asOf.ms,
+    asOf: s.asOf.iso,
+    asOfMs: s.asOf.ms,
     state: ingested?.state ?? prev.docs.state.value ?? {},
     transportHealth,
     lastIntentStatus: prev.lastIntentStatus,

@@ -17,9 +17,9 @@ export interface ControlRequestFields {
   readonly retryBackoffSeconds: number;
 }
 
-/** A new idempotency key for `intent` at `nowMs`. */
-export const generatedKey = (intent: ControlIntent, nowMs: number): string =>
-  `${intent}-${Math.floor(nowMs / 1000)}-${process.pid}-${randomBytes(3).toString('hex')}`;
+/** A new idempotency key for `intent` at `asOfMs`. */
+export const generatedKey = (intent: ControlIntent, asOfMs: number): string =>
+  `${intent}-${Math.floor(asOfMs / 1000)}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
 /** The trace id: the given one, else OPS_MANAGER_TRACE_ID, else a new uuid. */
 export const traceIdOf = (given: string | undefined, env: NodeJS.ProcessEnv): string =>
