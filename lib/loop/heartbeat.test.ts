@@ -71,3 +71,10 @@ describe('runtime heartbeat freshness', () => {
     expect(line).toMatchObject({ status: 'degraded', traceId: 'trace-1', runtimeStatus: 'running' });
   });
 });
+
+describe('a heartbeat timestamp without a zone', () => {
+  it('is no heartbeat lag at all, whatever the machine zone', () => {
+    const s = state({ runtime: { ...beatAgo(0), timestamp: '2026-02-22T11:59:00' } });
+    expect([s.heartbeatLagSeconds, s.freshnessStatus]).toEqual([null, heartbeatState(base).freshnessStatus]);
+  });
+});
