@@ -68,6 +68,12 @@ export default tseslint.config(
     },
   },
   {
+    // castore's file budget; lib/ already meets it (runners/ keeps 250 until replay.ts is split).
+    files: ['lib/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'max-lines': ['error', { max: 200, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     files: ['lib/**/*.ts'],
     ignores: ['lib/io/**', '**/*.test.ts'],
     rules: {
