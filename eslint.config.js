@@ -1,22 +1,47 @@
 // Purity is enforced, not hoped for: the kernel and every domain's reducers may not touch the
-// file system, the clock, randomness or the environment. lib/io and runners/ are the effectful edge.
+// file system, the clock, randomness, timers, the console or the environment. lib/io and runners/
+// are the effectful edge. The pure block matches by glob, so a new lib/<domain>/ or lib/*.ts is
+// covered the day it is created; lint-guards.test.ts proves it.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const nodeBuiltins = {
+  group: ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)],
+  message: 'Reducers are pure: effects belong in lib/io or runners/.',
+};
+const ioEdge = {
+  group: ['**/io/*', '../io/*', '../../io/*'],
+  message: 'Pure code may not import the effectful edge.',
+};
 const impureImports = {
   patterns: [
-    {
-      group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process'],
-      message: 'Reducers are pure: effects belong in lib/io or runners/.',
-    },
+    nodeBuiltins,
     { group: ['rxjs', 'rxjs/*'], message: 'Streams belong in lib/io; reducers take plain values.' },
-    { group: ['**/io/*', '../io/*', '../../io/*'], message: 'Pure code may not import the effectful edge.' },
+    ioEdge,
   ],
 };
+const clock = 'Reducers receive asOf; they never read a clock.';
 const impureGlobals = [
-  { object: 'Date', property: 'now', message: 'Reducers receive asOf; they never read a clock.' },
+  { object: 'Date', property: 'now', message: clock },
+  { object: 'performance', property: 'now', message: clock },
   { object: 'Math', property: 'random', message: 'Reducers are deterministic.' },
 ];
+const timer = 'Pure code never schedules work: the runner owns time.';
+const impureGlobalNames = [
+  { name: 'process', message: 'Pure code never reads the environment.' },
+  { name: 'console', message: 'Pure code returns what to say; the runner prints it.' },
+  ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask'].map((name) => ({
+    name,
+    message: timer,
+  })),
+];
+// globalThis.x is the same global by another spelling.
+const viaGlobalThis = impureGlobalNames.map(({ name, message }) => ({
+  object: 'globalThis',
+  property: name,
+  message,
+}));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'contracts/**', 'coverage/**'] },
@@ -43,22 +68,29 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/{core,loop,alerts,fleet,harness,queue,cycle,runbook,dashboard}/**/*.ts'],
+    // castore's file budget; lib/ already meets it (runners/ keeps 250 until replay.ts is split).
+    files: ['lib/**/*.ts'],
     ignores: ['**/*.test.ts'],
+    rules: { 'max-lines': ['error', { max: 200, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/io/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', impureImports],
-      'no-restricted-properties': ['error', ...impureGlobals],
-      'no-restricted-globals': [
-        'error',
-        { name: 'process', message: 'Pure code never reads the environment.' },
-      ],
+      'no-restricted-properties': ['error', ...impureGlobals, ...viaGlobalThis],
+      'no-restricted-globals': ['error', ...impureGlobalNames],
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'Reducers receive asOf; they never read a clock.',
-        },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clock },
       ],
+    },
+  },
+  {
+    // The package root re-exports the io edge as public surface; it holds no logic of its own.
+    files: ['lib/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: impureImports.patterns.filter((p) => p !== ioEdge) }],
     },
   },
   {

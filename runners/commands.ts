@@ -32,7 +32,7 @@ export const commands: readonly Command[] = [
   ...queueCommands,
   ...cycleCommands,
   ...runbookCommands,
-  ...dashboardCommands,
+  ...dashboardCommands(async () => commands),
   replay,
   demo,
 ];

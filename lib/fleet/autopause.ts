@@ -22,16 +22,6 @@ export interface AutoPauseState extends AutoPause {
   readonly metrics: AutoPauseMetrics;
 }
 
-export const emptyMetrics: AutoPauseMetrics = {
-  windowExecutionCount: 0,
-  attemptedCount: 0,
-  executedCount: 0,
-  ambiguousCount: 0,
-  failedCount: 0,
-  ambiguityRate: 0,
-  failureRate: 0,
-};
-
 const rate = (num: number, den: number): number => (den <= 0 ? 0 : num / den);
 
 /** Pure: the last `lookback` executions by timestamp (stable for equal timestamps). */

@@ -5,7 +5,6 @@ import { gateCandidate, pauseOf, type Gates, type PauseState } from './autonomy.
 import { autoPauseOf } from './autopause.js';
 import type { Candidate } from './candidates.js';
 import type { AutonomousExecution } from './handoff-history.js';
-import type { CandidateMarks } from './policy-history.js';
 import type { AutonomousControls } from './registry-types.js';
 import { applySafety } from './safety.js';
 import type { PolicyMode } from './vocabulary.js';
@@ -48,6 +47,12 @@ export interface CandidateAutonomy {
 
 export interface EvaluatedCandidate extends Candidate {
   readonly autonomous: CandidateAutonomy;
+}
+
+/** What the evaluation needs from a candidate's past runs; policy-history.ts folds it from the log. */
+export interface CandidateMarks {
+  readonly lastUnsuppressedMs: number | null;
+  readonly lastEligibleMs: number | null;
 }
 
 export interface EvaluationInputs {

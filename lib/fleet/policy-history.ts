@@ -6,12 +6,7 @@
 import type { Positioned, Projection } from '../core/projection.js';
 import { parseIso } from '../core/time.js';
 import { at, compact } from './json.js';
-import type { EvaluatedCandidate } from './policy-evaluate.js';
-
-export interface CandidateMarks {
-  readonly lastUnsuppressedMs: number | null;
-  readonly lastEligibleMs: number | null;
-}
+import type { CandidateMarks, EvaluatedCandidate } from './policy-evaluate.js';
 
 export interface PolicyHistory {
   readonly records: number;

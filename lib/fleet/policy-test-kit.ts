@@ -4,8 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { isoSeconds, parseIso } from '../core/time.js';
 import { candidatesOf } from './candidates.js';
 import type { AutonomousExecution } from './handoff-history.js';
-import { evaluateCandidates, fleetPause } from './policy-evaluate.js';
-import type { CandidateMarks } from './policy-history.js';
+import { evaluateCandidates, fleetPause, type CandidateMarks } from './policy-evaluate.js';
 import { policyState } from './policy-state.js';
 import { normalizeRegistry } from './registry-normalize.js';
 

@@ -83,7 +83,3 @@ export const DbEventCodec = t.type(
   'QueueDbEvent',
 );
 export type DbEvent = t.TypeOf<typeof DbEventCodec>;
-
-/** Pure: the first row with this id (the reference's `find_by_id` takes the first match). */
-export const firstRowIndex = (rows: readonly { readonly id: unknown }[], id: string): number =>
-  rows.findIndex((r) => r.id === id);

@@ -9,7 +9,7 @@ import { asOfFlag, timeFlag } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { repoFlag, stateDirFlag } from '../loop/common-flags.js';
-import { realSleep, type Sleep } from '../loop/transport/clock.js';
+import type { Sleep } from '../loop/transport/clock.js';
 import { tokenDigestOf, type ControlConfig } from './control.js';
 import { startDashboard, type RunningDashboard } from './server.js';
 import { defaultAssetsDir, loadAssets } from './static.js';
@@ -19,6 +19,8 @@ import type { Observable } from 'rxjs';
 
 export interface DashboardDeps {
   readonly sleep: Sleep;
+  /** The command table the domain views run; injected because that table registers this command. */
+  readonly commands: () => Promise<readonly Command[]>;
   /** The polling clock; default: every --poll-ms milliseconds. */
   readonly ticks?: (pollMs: number) => Observable<unknown>;
   readonly watchDir?: WatchDir;
@@ -143,7 +145,7 @@ export const makeDashboard = (deps: DashboardDeps): Command => ({
       store: new DashboardStore(repo, stateDir),
       clock,
       asOfIso: control.asOfIso,
-      commands: async () => (await import('../commands.js')).commands,
+      commands: deps.commands,
       viewIo: { cwd: repo, env, now: clock },
       control,
       ticks: (deps.ticks ?? pollTicks)(pollMs),
@@ -168,5 +170,3 @@ export const makeDashboard = (deps: DashboardDeps): Command => ({
     return EXIT.ok;
   },
 });
-
-export const dashboard = makeDashboard({ sleep: realSleep });

@@ -41,6 +41,8 @@ export async function dashboardDemo(io: Omit<Io, 'stdout' | 'stderr'>, work: str
   const ready = new Promise<RunningDashboard>((resolve) => (listening = resolve));
   const cmd = makeDashboard({
     sleep: async () => undefined,
+    // The demo reads loop rows only; the domain views (the other commands) are not shown.
+    commands: async () => [],
     ticks: () => ticks,
     onListening: (d) => listening(d),
   });

@@ -51,6 +51,7 @@ export const start = async (repo: string, o: StartOptions = {}): Promise<Started
   const ready = new Promise<RunningDashboard>((resolve) => (listening = resolve));
   const cmd = makeDashboard({
     sleep: async () => undefined,
+    commands: async () => (await import('../commands.js')).commands,
     ticks: () => ticks,
     watchDir: o.watch === false ? noWatch : undefined,
     onListening: (d) => listening(d),

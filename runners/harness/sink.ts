@@ -6,12 +6,7 @@ import { spawn } from 'node:child_process';
 import type { HarnessConfig } from '../../lib/harness/config.js';
 import type { JsonObject } from '../../lib/alerts/json.js';
 import { deliverToAlertSinks } from './alert-sink.js';
-
-export interface DeliveryResult {
-  readonly sink: 'command' | 'webhook' | 'alert_sinks' | 'none';
-  readonly ok: boolean;
-  readonly detail: string;
-}
+import type { DeliveryResult } from './delivery-result.js';
 
 const runCommand = (
   argv: readonly string[],

@@ -15,7 +15,7 @@ import {
   type Refusal,
 } from '../../lib/queue/decide.js';
 import { pyJsonDumps } from '../../lib/queue/pyjson.js';
-import { DB_FIELDS, EVENT_FIELDS, type DbEvent, type DbRow } from '../../lib/queue/row.js';
+import { DB_FIELDS, EVENT_FIELDS, type DbRow } from '../../lib/queue/row.js';
 import { LIST_SQL, MIGRATED_COLUMNS, SCHEMA_SQL } from './schema.js';
 import type { PathArg } from './config.js';
 
@@ -91,10 +91,6 @@ export const listRows = (db: Db): DbRow[] => db.prepare(LIST_SQL).all() as DbRow
 export const retriedCount = (db: Db): number =>
   (db.prepare("SELECT COUNT(*) AS n FROM queue_events WHERE event_type = 'retried'").get() as { n: number })
     .n;
-
-/** queue_events after `afterId`, in event_id order (what the fold reads). */
-export const eventsAfter = (db: Db, afterId: number): DbEvent[] =>
-  db.prepare('SELECT * FROM queue_events WHERE event_id > ? ORDER BY event_id').all(afterId) as DbEvent[];
 
 const apply = (db: Db, e: DbEffect): void => {
   const cols = Object.keys(e.set).filter((c) => (DB_FIELDS as readonly string[]).includes(c));
