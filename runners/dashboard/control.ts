@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
-import { makeLoopControl } from '../loop-control.js';
+import { makeLoopControl } from '../loop/control.js';
 import type { Sleep } from '../loop/transport/clock.js';
 
 export const TOKEN_HEADER = 'x-opsfold-token';

@@ -13,11 +13,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commands } from './commands.js';
-import { runCaptured } from './cli/capture.js';
-import { withLoopLock } from './loop/transport/loop-lock.js';
-import { loopPaths } from './loop/paths.js';
-import { startReceiver } from './alerts/receiver.js';
+import { commands } from '../commands.js';
+import { runCaptured } from '../cli/capture.js';
+import { withLoopLock } from './transport/loop-lock.js';
+import { loopPaths } from './paths.js';
+import { startReceiver } from '../alerts/receiver.js';
 
 const FRESH = '2026-02-09T22:46:00Z'; // a minute after the fixture's last event and heartbeat
 const LATER = '2026-02-09T22:56:00Z'; // ingest lag 663 s: degraded under balanced (300/900)
@@ -54,7 +54,7 @@ const event = (ts: string, name = 'role_end') =>
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'opsfold-reconcile-'));
   repo = join(work, 'repo');
-  cpSync(new URL('../fixtures/loop/running', import.meta.url), repo, { recursive: true });
+  cpSync(new URL('../../fixtures/loop/running', import.meta.url), repo, { recursive: true });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
@@ -158,7 +158,7 @@ describe('loop reconcile', () => {
 
   it('given a loop whose state says inactive while its last event is active, then divergence is escalated once', async () => {
     rmSync(repo, { recursive: true });
-    cpSync(new URL('../fixtures/loop/active-mismatch', import.meta.url), repo, { recursive: true });
+    cpSync(new URL('../../fixtures/loop/active-mismatch', import.meta.url), repo, { recursive: true });
     const run = (asOf: string) =>
       reconcileOf('active-mismatch', asOf, ['--alerts-enabled', 'false', '--from-start']);
     await run(FRESH);

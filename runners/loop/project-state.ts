@@ -2,20 +2,20 @@
 // .superloop/ops-manager/<loop>/state.json (or --state-file) and printed.
 import * as E from 'fp-ts/lib/Either.js';
 import { join, resolve } from 'node:path';
-import { stableJson } from '../lib/core/stable-json.js';
-import { decode } from '../lib/core/codec.js';
-import { writeFileAtomic, writeJsonAtomic } from '../lib/io/atomic.js';
-import { LoopRunSnapshot } from '../lib/loop/codecs.js';
-import { checkSnapshotEnvelope, projectState } from '../lib/loop/project-state.js';
-import { asOfOf } from './cli/clock.js';
-import { required, str, type Command, type Io, type Values } from './cli/command.js';
-import { CliError } from './cli/errors.js';
-import { readJsonDoc } from './cli/json-doc.js';
-import { writeOut } from './cli/write-out.js';
-import { gatherSnapshot } from './loop/gather.js';
-import { lastEventEnvelope } from './loop/envelope-file.js';
-import { loopPaths, type LoopPaths } from './loop/paths.js';
-import { prettyFlag, readExits, readFlags } from './loop/common-flags.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { decode } from '../../lib/core/codec.js';
+import { writeFileAtomic, writeJsonAtomic } from '../../lib/io/atomic.js';
+import { LoopRunSnapshot } from '../../lib/loop/codecs.js';
+import { checkSnapshotEnvelope, projectState } from '../../lib/loop/project-state.js';
+import { asOfOf } from '../cli/clock.js';
+import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { CliError } from '../cli/errors.js';
+import { readJsonDoc } from '../cli/json-doc.js';
+import { writeOut } from '../cli/write-out.js';
+import { gatherSnapshot } from './gather.js';
+import { lastEventEnvelope } from './envelope-file.js';
+import { loopPaths, type LoopPaths } from './paths.js';
+import { prettyFlag, readExits, readFlags } from './common-flags.js';
 
 interface SnapshotSource {
   readonly value: unknown;

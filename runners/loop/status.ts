@@ -1,18 +1,18 @@
 // opsfold loop status: the operator's one-look view of a loop, derived at read time from the
 // manager's durable files (never stored). Reads only the last record of each telemetry log.
 import { resolve } from 'node:path';
-import { stableJson } from '../lib/core/stable-json.js';
-import { lastRecord } from '../lib/io/last-record.js';
-import { buildStatus } from '../lib/loop/status.js';
-import { asOfFlag, asOfOf } from './cli/clock.js';
-import { required, str, type Command, type Flag, type Io, type Values } from './cli/command.js';
-import { CliError, EXIT, usageError } from './cli/errors.js';
-import { readJsonDoc } from './cli/json-doc.js';
-import { writeOut } from './cli/write-out.js';
-import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from './loop/common-flags.js';
-import { managerFiles, type ManagerFiles } from './loop/manager-files.js';
-import { loopPaths } from './loop/paths.js';
-import { tuningSummaryOf } from './loop/tuning-summary.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { lastRecord } from '../../lib/io/last-record.js';
+import { buildStatus } from '../../lib/loop/status.js';
+import { asOfFlag, asOfOf } from '../cli/clock.js';
+import { required, str, type Command, type Flag, type Io, type Values } from '../cli/command.js';
+import { CliError, EXIT, usageError } from '../cli/errors.js';
+import { readJsonDoc } from '../cli/json-doc.js';
+import { writeOut } from '../cli/write-out.js';
+import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from './common-flags.js';
+import { managerFiles, type ManagerFiles } from './manager-files.js';
+import { loopPaths } from './paths.js';
+import { tuningSummaryOf } from './tuning-summary.js';
 
 const fileFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help });
 

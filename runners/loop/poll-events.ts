@@ -3,24 +3,24 @@
 // complete line is emitted exactly once; a torn last line waits until it is completed.
 import * as E from 'fp-ts/lib/Either.js';
 import { join } from 'node:path';
-import { iterateJsonlBatches, type JsonlBatch, type JsonlItem } from '../lib/io/jsonl.js';
-import { writeJsonAtomic } from '../lib/io/atomic.js';
-import { fingerprintAt } from '../lib/io/checkpoints.js';
-import type { Cursor } from '../lib/core/position.js';
-import { eventEnvelope, type EnvelopeContext } from '../lib/loop/envelope.js';
-import { decodeLoopEventLine } from '../lib/loop/event-guard.js';
-import type { RawEvent } from '../lib/loop/event-fields.js';
-import { displayPath } from '../lib/loop/artifact-ref.js';
-import { asOfOf } from './cli/clock.js';
-import { required, str, type Command, type Io, type Values } from './cli/command.js';
-import { CliError, usageError } from './cli/errors.js';
-import { writeOut } from './cli/write-out.js';
-import { loopPaths, requireEvents, type LoopPaths } from './loop/paths.js';
-import { pollStart } from './loop/poll-start.js';
-import { cursorDocument } from './loop/cursor-file.js';
-import { quarantine } from './loop/quarantine.js';
-import { explainFoldError } from './loop/fold-errors.js';
-import { readExits, readFlags, traceIdFlag } from './loop/common-flags.js';
+import { iterateJsonlBatches, type JsonlBatch, type JsonlItem } from '../../lib/io/jsonl.js';
+import { writeJsonAtomic } from '../../lib/io/atomic.js';
+import { fingerprintAt } from '../../lib/io/checkpoints.js';
+import type { Cursor } from '../../lib/core/position.js';
+import { eventEnvelope, type EnvelopeContext } from '../../lib/loop/envelope.js';
+import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
+import type { RawEvent } from '../../lib/loop/event-fields.js';
+import { displayPath } from '../../lib/loop/artifact-ref.js';
+import { asOfOf } from '../cli/clock.js';
+import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { CliError, usageError } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { loopPaths, requireEvents, type LoopPaths } from './paths.js';
+import { pollStart } from './poll-start.js';
+import { cursorDocument } from './cursor-file.js';
+import { quarantine } from './quarantine.js';
+import { explainFoldError } from './fold-errors.js';
+import { readExits, readFlags, traceIdFlag } from './common-flags.js';
 
 const maxEventsOf = (v: Values): number => {
   const raw = str(v, 'max-events') ?? '0';

@@ -1,15 +1,15 @@
 // opsfold loop telemetry-summary: reconcile/control telemetry over the last N records, with the
 // threshold profile it recommends and how confident that recommendation is.
 import { join, resolve } from 'node:path';
-import { stableJson } from '../lib/core/stable-json.js';
-import { str, type Command, type Io, type Values } from './cli/command.js';
-import { asOfFlag, asOfOf } from './cli/clock.js';
-import { EXIT, usageError } from './cli/errors.js';
-import { writeOut } from './cli/write-out.js';
-import { loopFlag, prettyFlag, repoFlag } from './loop/common-flags.js';
-import { optional } from './loop/observability/inputs.js';
-import { pathFlag, stepPaths } from './loop/observability/step-files.js';
-import { readTelemetrySummary } from './loop/observability/telemetry-window.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
+import { asOfFlag, asOfOf } from '../cli/clock.js';
+import { EXIT, usageError } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { loopFlag, prettyFlag, repoFlag } from './common-flags.js';
+import { optional } from './observability/inputs.js';
+import { pathFlag, stepPaths } from './observability/step-files.js';
+import { readTelemetrySummary } from './observability/telemetry-window.js';
 
 const windowOf = (v: Values): number => {
   const s = str(v, 'window') ?? '200';

@@ -3,15 +3,15 @@
 // without a token unless told --insecure-no-auth; it runs until SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { required, str, type Command, type Io, type Values } from './cli/command.js';
-import { CliError, EXIT, usageError } from './cli/errors.js';
-import { writeOut } from './cli/write-out.js';
-import { repoFlag, stateDirFlag } from './loop/common-flags.js';
-import { realSleep, type Sleep } from './loop/transport/clock.js';
-import { binExecutor, builtinExecutor, childEnv } from './loop/transport/executor.js';
-import { confirmFlags, confirmTiming } from './loop/transport/control-flags.js';
-import { startService, type RunningService, type ServiceOptions } from './loop/transport/server.js';
-import { resolveToken, tokenAuth, tokenFlags } from './loop/transport/token.js';
+import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { CliError, EXIT, usageError } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { repoFlag, stateDirFlag } from './common-flags.js';
+import { realSleep, type Sleep } from './transport/clock.js';
+import { binExecutor, builtinExecutor, childEnv } from './transport/executor.js';
+import { confirmFlags, confirmTiming } from './transport/control-flags.js';
+import { startService, type RunningService, type ServiceOptions } from './transport/server.js';
+import { resolveToken, tokenAuth, tokenFlags } from './transport/token.js';
 
 export interface ServiceCommandDeps {
   readonly sleep: Sleep;

@@ -3,32 +3,25 @@
 // state atomically (under its lock: it is read, then replaced) and appends telemetry/sequence.jsonl.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { stableJson } from '../lib/core/stable-json.js';
-import { foldFile } from '../lib/io/fold-file.js';
-import { CorruptLineError } from '../lib/io/jsonl-errors.js';
-import { withLock } from '../lib/io/lock.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { foldFile } from '../../lib/io/fold-file.js';
+import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
+import { withLock } from '../../lib/io/lock.js';
 import {
   eventSequenceProjection,
   sequenceDiagnostics,
   sequenceTelemetry,
   type EventSequenceState,
-} from '../lib/loop/sequence.js';
-import type { Command, Io, Values } from './cli/command.js';
-import { CliError, EXIT } from './cli/errors.js';
-import { readJsonDoc } from './cli/json-doc.js';
-import { writeOut } from './cli/write-out.js';
-import { prettyFlag, readFlags, traceIdFlag } from './loop/common-flags.js';
-import { gatherSnapshot } from './loop/gather.js';
-import type { LoopPaths } from './loop/paths.js';
-import {
-  nowFlag,
-  nowOf,
-  optional,
-  optionalDoc,
-  transportFlag,
-  transportOf,
-} from './loop/observability/inputs.js';
-import { managerFiles, pathFlag, persistStep, stepPaths } from './loop/observability/step-files.js';
+} from '../../lib/loop/sequence.js';
+import type { Command, Io, Values } from '../cli/command.js';
+import { CliError, EXIT } from '../cli/errors.js';
+import { readJsonDoc } from '../cli/json-doc.js';
+import { writeOut } from '../cli/write-out.js';
+import { prettyFlag, readFlags, traceIdFlag } from './common-flags.js';
+import { gatherSnapshot } from './gather.js';
+import type { LoopPaths } from './paths.js';
+import { nowFlag, nowOf, optional, optionalDoc, transportFlag, transportOf } from './observability/inputs.js';
+import { managerFiles, pathFlag, persistStep, stepPaths } from './observability/step-files.js';
 
 interface Snapshot {
   readonly doc: unknown;

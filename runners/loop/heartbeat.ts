@@ -2,23 +2,20 @@
 // and appends one record to telemetry/heartbeat.jsonl. The heartbeat is read from the runtime file
 // or, as reconcile does for a remote loop, from a snapshot envelope's `runtime.heartbeat`.
 import { resolve } from 'node:path';
-import { stableJson } from '../lib/core/stable-json.js';
-import { displayPath } from '../lib/loop/artifact-ref.js';
-import { at } from '../lib/loop/event-fields.js';
-import { heartbeatState, heartbeatTelemetry } from '../lib/loop/heartbeat.js';
-import type { Command, Io, Values } from './cli/command.js';
-import { asOfFlag } from './cli/clock.js';
-import { EXIT } from './cli/errors.js';
-import { readJsonDoc } from './cli/json-doc.js';
-import { writeOut } from './cli/write-out.js';
-import { loopFlag, prettyFlag, repoFlag, traceIdFlag } from './loop/common-flags.js';
-import type { LoopPaths } from './loop/paths.js';
-import { nowFlag, nowOf, optional, transportFlag, transportOf } from './loop/observability/inputs.js';
-import { managerFiles, pathFlag, persistStep, stepPaths } from './loop/observability/step-files.js';
-import {
-  heartbeatThresholdFlags,
-  heartbeatThresholdsFromFlags,
-} from './loop/observability/thresholds-flags.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { displayPath } from '../../lib/loop/artifact-ref.js';
+import { at } from '../../lib/loop/event-fields.js';
+import { heartbeatState, heartbeatTelemetry } from '../../lib/loop/heartbeat.js';
+import type { Command, Io, Values } from '../cli/command.js';
+import { asOfFlag } from '../cli/clock.js';
+import { EXIT } from '../cli/errors.js';
+import { readJsonDoc } from '../cli/json-doc.js';
+import { writeOut } from '../cli/write-out.js';
+import { loopFlag, prettyFlag, repoFlag, traceIdFlag } from './common-flags.js';
+import type { LoopPaths } from './paths.js';
+import { nowFlag, nowOf, optional, transportFlag, transportOf } from './observability/inputs.js';
+import { managerFiles, pathFlag, persistStep, stepPaths } from './observability/step-files.js';
+import { heartbeatThresholdFlags, heartbeatThresholdsFromFlags } from './observability/thresholds-flags.js';
 
 interface Runtime {
   readonly doc: unknown;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loopControlDemo } from './loop/transport/demo.js';
+import { loopControlDemo } from './transport/demo.js';
 
 let work = '';
 beforeEach(() => (work = mkdtempSync(join(tmpdir(), 'opsfold-control-demo-'))));

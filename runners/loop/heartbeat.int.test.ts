@@ -4,8 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCaptured } from './cli/capture.js';
-import { commands } from './commands.js';
+import { runCaptured } from '../cli/capture.js';
+import { commands } from '../commands.js';
 
 const asOf = '2026-02-22T12:00:00Z';
 let work = '';
@@ -22,7 +22,7 @@ const json = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'opsfold-heartbeat-'));
-  cpSync(new URL('../fixtures/loop-manager', import.meta.url), work, { recursive: true });
+  cpSync(new URL('../../fixtures/loop-manager', import.meta.url), work, { recursive: true });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 

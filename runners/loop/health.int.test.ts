@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCaptured } from './cli/capture.js';
-import { commands } from './commands.js';
+import { runCaptured } from '../cli/capture.js';
+import { commands } from '../commands.js';
 
 const asOf = '2026-02-22T12:00:00Z';
 let work = '';
@@ -15,7 +15,7 @@ const manager = (c: string) => join(c, '.superloop', 'ops-manager', 'demo-loop')
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'opsfold-health-'));
-  cpSync(new URL('../fixtures/loop-manager', import.meta.url), work, { recursive: true });
+  cpSync(new URL('../../fixtures/loop-manager', import.meta.url), work, { recursive: true });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 

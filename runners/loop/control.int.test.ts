@@ -18,12 +18,12 @@ import {
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCaptured } from './cli/capture.js';
-import { makeLoopControl } from './loop-control.js';
-import { makeLoopConfirmIntent } from './loop-confirm-intent.js';
-import { withLock } from '../lib/io/lock.js';
-import { loopPaths } from './loop/paths.js';
-import { loopLockTarget } from './loop/transport/loop-lock.js';
+import { runCaptured } from '../cli/capture.js';
+import { makeLoopControl } from './control.js';
+import { makeLoopConfirmIntent } from './confirm-intent.js';
+import { withLock } from '../../lib/io/lock.js';
+import { loopPaths } from './paths.js';
+import { loopLockTarget } from './transport/loop-lock.js';
 
 interface Expected {
   status: string;
@@ -38,7 +38,7 @@ interface Case {
 }
 
 const manifest = JSON.parse(
-  readFileSync(new URL('../fixtures/loop-control/manifest.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/loop-control/manifest.json', import.meta.url), 'utf8'),
 ) as Case[];
 const asOf = '2026-02-22T12:00:00Z';
 let work = '';
@@ -83,7 +83,7 @@ const runtimeDigest = (repo: string): Record<string, string> => {
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'opsfold-control-'));
-  cpSync(new URL('../fixtures/loop-control', import.meta.url), work, { recursive: true });
+  cpSync(new URL('../../fixtures/loop-control', import.meta.url), work, { recursive: true });
   t = Date.parse('2026-03-01T00:00:00Z');
   onSleep = null;
 });

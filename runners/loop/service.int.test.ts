@@ -9,16 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCaptured } from './cli/capture.js';
-import { makeLoopControl } from './loop-control.js';
+import { runCaptured } from '../cli/capture.js';
+import { makeLoopControl } from './control.js';
 import { makeService } from './service.js';
-import { loopPaths } from './loop/paths.js';
-import { builtinExecutor } from './loop/transport/executor.js';
-import { fetchLoop, type FetchRequest, type Transport } from './loop/transport/fetch.js';
-import { startService, type RunningService, type ServiceOptions } from './loop/transport/server.js';
-import { tokenAuth } from './loop/transport/token.js';
-import { loopLockTarget } from './loop/transport/loop-lock.js';
-import { withLock } from '../lib/io/lock.js';
+import { loopPaths } from './paths.js';
+import { builtinExecutor } from './transport/executor.js';
+import { fetchLoop, type FetchRequest, type Transport } from './transport/fetch.js';
+import { startService, type RunningService, type ServiceOptions } from './transport/server.js';
+import { tokenAuth } from './transport/token.js';
+import { loopLockTarget } from './transport/loop-lock.js';
+import { withLock } from '../../lib/io/lock.js';
 
 const TOKEN = 'test-token-4d1f';
 const asOf = '2026-02-22T12:00:00Z';
@@ -106,7 +106,7 @@ const manager = (repo: string, ...p: string[]) => join(work, repo, '.superloop',
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'opsfold-service-'));
-  cpSync(new URL('../fixtures/loop-control', import.meta.url), work, { recursive: true });
+  cpSync(new URL('../../fixtures/loop-control', import.meta.url), work, { recursive: true });
   t = Date.parse(asOf);
   slept = [];
 });

@@ -3,15 +3,15 @@
 // thresholds and prints health.json's document. It writes nothing: reconcile persists it.
 import * as E from 'fp-ts/lib/Either.js';
 import { join } from 'node:path';
-import { stableJson } from '../lib/core/stable-json.js';
-import { decideHealth, type HealthThresholds } from '../lib/loop/health.js';
-import { BUILTIN_INGEST_THRESHOLDS, INGEST_KEYS, checkIngestThresholds } from '../lib/loop/thresholds.js';
-import { str, type Command, type Flag, type Io, type Values } from './cli/command.js';
-import { asOfFlag } from './cli/clock.js';
-import { EXIT, usageError } from './cli/errors.js';
-import { writeOut } from './cli/write-out.js';
-import { prettyFlag, traceIdFlag } from './loop/common-flags.js';
-import { loopPaths } from './loop/paths.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { decideHealth, type HealthThresholds } from '../../lib/loop/health.js';
+import { BUILTIN_INGEST_THRESHOLDS, INGEST_KEYS, checkIngestThresholds } from '../../lib/loop/thresholds.js';
+import { str, type Command, type Flag, type Io, type Values } from '../cli/command.js';
+import { asOfFlag } from '../cli/clock.js';
+import { EXIT, usageError } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { prettyFlag, traceIdFlag } from './common-flags.js';
+import { loopPaths } from './paths.js';
 import {
   lastIntentStatus,
   nowFlag,
@@ -20,7 +20,7 @@ import {
   optionalDoc,
   transportFlag,
   transportOf,
-} from './loop/observability/inputs.js';
+} from './observability/inputs.js';
 import {
   explicitIngestThresholds,
   heartbeatThresholdFlags,
@@ -29,7 +29,7 @@ import {
   profileFlags,
   thresholdFailure,
   thresholdsFromFlags,
-} from './loop/observability/thresholds-flags.js';
+} from './observability/thresholds-flags.js';
 
 const file = (help: string): Flag => ({ type: 'string', arg: 'path', help });
 

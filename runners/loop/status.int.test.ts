@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { commands } from './commands.js';
-import { runCaptured } from './cli/capture.js';
+import { commands } from '../commands.js';
+import { runCaptured } from '../cli/capture.js';
 
 const asOf = '2026-02-22T12:00:00Z';
 let repo = '';

@@ -1,10 +1,10 @@
 // opsfold loop snapshot: the `loop_run_snapshot` envelope of one loop, folded incrementally.
-import { stableJson } from '../lib/core/stable-json.js';
-import { asOfOf } from './cli/clock.js';
-import { required, str, type Command } from './cli/command.js';
-import { gatherSnapshot } from './loop/gather.js';
-import { loopPaths } from './loop/paths.js';
-import { prettyFlag, readExits, readFlags, traceIdFlag } from './loop/common-flags.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { asOfOf } from '../cli/clock.js';
+import { required, str, type Command } from '../cli/command.js';
+import { gatherSnapshot } from './gather.js';
+import { loopPaths } from './paths.js';
+import { prettyFlag, readExits, readFlags, traceIdFlag } from './common-flags.js';
 
 export const loopSnapshot: Command = {
   path: ['loop', 'snapshot'],

@@ -1,11 +1,11 @@
 // opsfold loop reconcile: one pass of the loop manager (snapshot + incremental poll + lifecycle,
 // health with reason codes, heartbeat, sequence, escalations, telemetry, drift), under the loop's
 // lock. Prints the state (exit 0) or, when the ingest failed, the health document (exit 1).
-import { stableJson } from '../lib/core/stable-json.js';
-import { asOfFlag } from './cli/clock.js';
-import type { Command, Flag, Io } from './cli/command.js';
-import { EXIT } from './cli/errors.js';
-import { writeOut } from './cli/write-out.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { asOfFlag } from '../cli/clock.js';
+import type { Command, Flag, Io } from '../cli/command.js';
+import { EXIT } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
 import {
   fromStartFlag,
   loopFlag,
@@ -14,17 +14,17 @@ import {
   skipCorruptFlag,
   stateDirFlag,
   traceIdFlag,
-} from './loop/common-flags.js';
+} from './common-flags.js';
 import {
   heartbeatThresholdFlags,
   ingestThresholdFlags,
   profileFlags,
-} from './loop/observability/thresholds-flags.js';
-import { realSleep } from './loop/transport/clock.js';
-import { transportFlags } from './loop/transport/flags.js';
-import { reconcilePass } from './loop/reconcile/pass.js';
-import { reconcileSettings } from './loop/reconcile/settings.js';
-import { dispatchAfterReconcile } from './loop/reconcile/alerts.js';
+} from './observability/thresholds-flags.js';
+import { realSleep } from './transport/clock.js';
+import { transportFlags } from './transport/flags.js';
+import { reconcilePass } from './reconcile/pass.js';
+import { reconcileSettings } from './reconcile/settings.js';
+import { dispatchAfterReconcile } from './reconcile/alerts.js';
 
 const file = (help: string): Flag => ({ type: 'string', arg: 'path', help });
 const n = (help: string): Flag => ({ type: 'string', arg: 'n', help });

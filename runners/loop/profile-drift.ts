@@ -2,19 +2,19 @@
 // telemetry recommendation (confidence- and streak-gated), persists profile-drift.json, appends
 // telemetry/profile-drift.jsonl, and raises profile_drift_detected in escalations.jsonl when drift
 // becomes active (a resolve record when it clears).
-import { stableJson } from '../lib/core/stable-json.js';
-import { at } from '../lib/loop/event-fields.js';
-import { confidenceLevel, type ConfidenceLevel } from '../lib/loop/profile-drift.js';
-import { str, type Command, type Io, type Values } from './cli/command.js';
-import { asOfFlag } from './cli/clock.js';
-import { CliError, EXIT, usageError } from './cli/errors.js';
-import { readJsonDoc } from './cli/json-doc.js';
-import { writeOut } from './cli/write-out.js';
-import { loopFlag, prettyFlag, repoFlag, stateDirFlag, traceIdFlag } from './loop/common-flags.js';
-import { runDriftStep } from './loop/observability/drift-step.js';
-import { nowFlag, nowOf, optional, transportFlag, transportOf } from './loop/observability/inputs.js';
-import { managerFiles, pathFlag, stepPaths } from './loop/observability/step-files.js';
-import { CATALOG_ENV, CATALOG_FILE, catalogPath } from './loop/observability/thresholds-flags.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { at } from '../../lib/loop/event-fields.js';
+import { confidenceLevel, type ConfidenceLevel } from '../../lib/loop/profile-drift.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
+import { asOfFlag } from '../cli/clock.js';
+import { CliError, EXIT, usageError } from '../cli/errors.js';
+import { readJsonDoc } from '../cli/json-doc.js';
+import { writeOut } from '../cli/write-out.js';
+import { loopFlag, prettyFlag, repoFlag, stateDirFlag, traceIdFlag } from './common-flags.js';
+import { runDriftStep } from './observability/drift-step.js';
+import { nowFlag, nowOf, optional, transportFlag, transportOf } from './observability/inputs.js';
+import { managerFiles, pathFlag, stepPaths } from './observability/step-files.js';
+import { CATALOG_ENV, CATALOG_FILE, catalogPath } from './observability/thresholds-flags.js';
 
 const positive = (v: Values, name: string, fallback: string): number => {
   const s = str(v, name) ?? fallback;

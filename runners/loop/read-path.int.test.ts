@@ -13,8 +13,8 @@ import {
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commands } from './commands.js';
-import { runCaptured } from './cli/capture.js';
+import { commands } from '../commands.js';
+import { runCaptured } from '../cli/capture.js';
 
 interface Case {
   case: string;
@@ -29,7 +29,7 @@ interface Case {
 }
 
 const manifest = JSON.parse(
-  readFileSync(new URL('../fixtures/loop/manifest.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/loop/manifest.json', import.meta.url), 'utf8'),
 ) as Case[];
 const asOf = '2026-02-22T12:00:00Z';
 let work = '';
@@ -41,7 +41,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'opsfold-loop-'));
-  cpSync(new URL('../fixtures/loop', import.meta.url), work, { recursive: true });
+  cpSync(new URL('../../fixtures/loop', import.meta.url), work, { recursive: true });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 

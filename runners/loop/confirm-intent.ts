@@ -1,20 +1,14 @@
 // opsfold loop confirm-intent: polls the loop's snapshot until the intent's effect is observed or the
 // timeout passes, prints the reference's result document, exits 0 when confirmed and 1 when not.
-import { required, str, type Command } from './cli/command.js';
-import { asOfFlag } from './cli/clock.js';
-import { EXIT } from './cli/errors.js';
-import { writeOut } from './cli/write-out.js';
-import { loopFlag, repoFlag, stateDirFlag } from './loop/common-flags.js';
-import { loopPaths } from './loop/paths.js';
-import { clockFromFlags, realSleep, type Sleep } from './loop/transport/clock.js';
-import { confirmIntent } from './loop/transport/confirm.js';
-import {
-  confirmFlags,
-  confirmTiming,
-  intentFlag,
-  intentOf,
-  requireRepo,
-} from './loop/transport/control-flags.js';
+import { required, str, type Command } from '../cli/command.js';
+import { asOfFlag } from '../cli/clock.js';
+import { EXIT } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { loopFlag, repoFlag, stateDirFlag } from './common-flags.js';
+import { loopPaths } from './paths.js';
+import { clockFromFlags, realSleep, type Sleep } from './transport/clock.js';
+import { confirmIntent } from './transport/confirm.js';
+import { confirmFlags, confirmTiming, intentFlag, intentOf, requireRepo } from './transport/control-flags.js';
 
 /** The command with its sleep injected. */
 export const makeLoopConfirmIntent = (deps: { readonly sleep: Sleep }): Command => ({

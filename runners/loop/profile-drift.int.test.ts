@@ -13,8 +13,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCaptured } from './cli/capture.js';
-import { commands } from './commands.js';
+import { runCaptured } from '../cli/capture.js';
+import { commands } from '../commands.js';
 
 const asOf = '2026-02-22T12:00:00Z';
 let work = '';
@@ -32,7 +32,7 @@ const jsonl = (file: string) =>
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'opsfold-tuning-'));
-  cpSync(new URL('../fixtures/loop-manager', import.meta.url), work, { recursive: true });
+  cpSync(new URL('../../fixtures/loop-manager', import.meta.url), work, { recursive: true });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 

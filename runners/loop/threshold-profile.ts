@@ -2,18 +2,18 @@
 // the profile names. Fail-closed: a missing or malformed catalog, an unknown profile or invalid
 // values exit 1 with the reference's error line.
 import * as E from 'fp-ts/lib/Either.js';
-import { stableJson } from '../lib/core/stable-json.js';
-import { profileNames, resolveProfile } from '../lib/loop/thresholds.js';
-import { str, type Command } from './cli/command.js';
-import { EXIT } from './cli/errors.js';
-import { writeOut } from './cli/write-out.js';
-import { prettyFlag } from './loop/common-flags.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { profileNames, resolveProfile } from '../../lib/loop/thresholds.js';
+import { str, type Command } from '../cli/command.js';
+import { EXIT } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { prettyFlag } from './common-flags.js';
 import {
   CATALOG_ENV,
   CATALOG_FILE,
   checkedCatalog,
   thresholdFailure,
-} from './loop/observability/thresholds-flags.js';
+} from './observability/thresholds-flags.js';
 
 export const loopThresholdProfile: Command = {
   path: ['loop', 'threshold-profile'],

@@ -1,13 +1,13 @@
 // opsfold loop control: carries out a cancel/approve/reject intent over the local or sprite_service
 // transport, confirms it by observing the loop, and records the outcome in intents.jsonl,
 // telemetry/control.jsonl and telemetry/control-invocations.jsonl. A key runs at most once.
-import { required, str, type Command, type Io, type Values } from './cli/command.js';
-import { asOfFlag } from './cli/clock.js';
-import { EXIT } from './cli/errors.js';
-import { writeOut } from './cli/write-out.js';
-import { loopFlag, repoFlag, stateDirFlag } from './loop/common-flags.js';
-import { loopPaths } from './loop/paths.js';
-import { clockFromFlags, realSleep, type Sleep } from './loop/transport/clock.js';
+import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { asOfFlag } from '../cli/clock.js';
+import { EXIT } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { loopFlag, repoFlag, stateDirFlag } from './common-flags.js';
+import { loopPaths } from './paths.js';
+import { clockFromFlags, realSleep, type Sleep } from './transport/clock.js';
 import {
   confirmFlags,
   confirmTiming,
@@ -15,12 +15,12 @@ import {
   intentOf,
   keyOf,
   requireRepo,
-} from './loop/transport/control-flags.js';
-import { binExecutor, builtinExecutor, childEnv } from './loop/transport/executor.js';
-import { transportFlags, transportSettings } from './loop/transport/flags.js';
-import { runLocalControl, type ControlRun } from './loop/transport/local-control.js';
-import { generatedKey, traceIdOf, type ControlRequestFields } from './loop/transport/request.js';
-import { runServiceControl } from './loop/transport/service-control.js';
+} from './transport/control-flags.js';
+import { binExecutor, builtinExecutor, childEnv } from './transport/executor.js';
+import { transportFlags, transportSettings } from './transport/flags.js';
+import { runLocalControl, type ControlRun } from './transport/local-control.js';
+import { generatedKey, traceIdOf, type ControlRequestFields } from './transport/request.js';
+import { runServiceControl } from './transport/service-control.js';
 
 export interface ControlCommandDeps {
   readonly sleep: Sleep;
