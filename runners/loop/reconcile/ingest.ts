@@ -12,6 +12,7 @@ import { fetchLoop, type LoopFetch } from '../transport/fetch.js';
 import { transportOf } from '../transport/flags.js';
 import type { Sleep } from '../transport/clock.js';
 import type { ReconcileSettings } from './settings.js';
+import type { IngestFailure } from '../../../lib/loop/reconcile-decision.js';
 
 export interface Ingested {
   readonly fetched: LoopFetch;
@@ -19,10 +20,6 @@ export interface Ingested {
   readonly sequence: EventSequenceState;
 }
 
-export interface IngestFailure {
-  readonly failureCode: string;
-  readonly message: string;
-}
 
 const positioned = (events: readonly unknown[]) =>
   events.map((value, i) => ({ value, position: { line: i + 1, byteOffset: 0 } }));
