@@ -9,7 +9,7 @@ import { at, compact, isObject } from '../../lib/fleet/json.js';
 import { runCaptured } from '../cli/capture.js';
 import type { Io } from '../cli/command.js';
 import { makeLoopControl } from '../loop/control.js';
-import type { Clock, Sleep } from '../loop/transport/clock.js';
+import type { Clock, Sleep } from '../cli/run-clock.js';
 
 export interface DispatchContext {
   readonly repo: string;

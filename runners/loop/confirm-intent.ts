@@ -4,9 +4,9 @@ import { required, str, type Command } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { loopFlag, repoFlag, stateDirFlag } from './common-flags.js';
-import { loopPaths } from './paths.js';
-import { clockFromFlags, realSleep, type Sleep } from './transport/clock.js';
+import { loopFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
+import { loopPaths } from '../cli/loop-paths.js';
+import { clockFromFlags, realSleep, type Sleep } from '../cli/run-clock.js';
 import { confirmIntent } from './transport/confirm.js';
 import { confirmFlags, confirmTiming, intentFlag, intentOf, requireRepo } from './transport/control-flags.js';
 

@@ -22,7 +22,7 @@ import { runCaptured } from '../cli/capture.js';
 import { makeLoopControl } from './control.js';
 import { makeLoopConfirmIntent } from './confirm-intent.js';
 import { withLock } from '../../lib/io/lock.js';
-import { loopPaths } from './paths.js';
+import { loopPaths } from '../cli/loop-paths.js';
 import { loopLockTarget } from './transport/loop-lock.js';
 
 interface Expected {

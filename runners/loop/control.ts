@@ -5,9 +5,9 @@ import { required, str, type Command, type Io, type Values } from '../cli/comman
 import { asOfFlag } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { loopFlag, repoFlag, stateDirFlag } from './common-flags.js';
-import { loopPaths } from './paths.js';
-import { clockFromFlags, realSleep, type Sleep } from './transport/clock.js';
+import { loopFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
+import { loopPaths } from '../cli/loop-paths.js';
+import { clockFromFlags, realSleep, type Sleep } from '../cli/run-clock.js';
 import {
   confirmFlags,
   confirmTiming,

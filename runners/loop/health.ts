@@ -10,8 +10,8 @@ import { str, type Command, type Flag, type Io, type Values } from '../cli/comma
 import { asOfFlag } from '../cli/clock.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { prettyFlag, traceIdFlag } from './common-flags.js';
-import { loopPaths } from './paths.js';
+import { prettyFlag, traceIdFlag } from '../cli/common-flags.js';
+import { loopPaths } from '../cli/loop-paths.js';
 import {
   lastIntentStatus,
   nowFlag,

@@ -15,12 +15,13 @@ import { asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { loopPaths, requireEvents, type LoopPaths } from './paths.js';
+import { loopPaths, type LoopPaths } from '../cli/loop-paths.js';
+import { requireEvents } from './require-events.js';
 import { pollStart } from './poll-start.js';
 import { cursorDocument } from './cursor-file.js';
 import { quarantine } from './quarantine.js';
 import { explainFoldError } from './fold-errors.js';
-import { readExits, readFlags, traceIdFlag } from './common-flags.js';
+import { readExits, readFlags, traceIdFlag } from '../cli/common-flags.js';
 
 const maxEventsOf = (v: Values): number => {
   const raw = str(v, 'max-events') ?? '0';

@@ -10,7 +10,7 @@ import { asOfFlag } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { readJsonDoc } from '../cli/json-doc.js';
 import { writeOut } from '../cli/write-out.js';
-import { loopFlag, prettyFlag, repoFlag, stateDirFlag, traceIdFlag } from './common-flags.js';
+import { loopFlag, prettyFlag, repoFlag, stateDirFlag, traceIdFlag } from '../cli/common-flags.js';
 import { runDriftStep } from './observability/drift-step.js';
 import { nowFlag, nowOf, optional, transportFlag, transportOf } from './observability/inputs.js';
 import { managerFiles, pathFlag, stepPaths } from './observability/step-files.js';

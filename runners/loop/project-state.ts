@@ -14,8 +14,8 @@ import { readJsonDoc } from '../cli/json-doc.js';
 import { writeOut } from '../cli/write-out.js';
 import { gatherSnapshot } from './gather.js';
 import { lastEventEnvelope } from './envelope-file.js';
-import { loopPaths, type LoopPaths } from './paths.js';
-import { prettyFlag, readExits, readFlags } from './common-flags.js';
+import { loopPaths, type LoopPaths } from '../cli/loop-paths.js';
+import { prettyFlag, readExits, readFlags } from '../cli/common-flags.js';
 
 interface SnapshotSource {
   readonly value: unknown;

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
 import { withLoopLock } from './transport/loop-lock.js';
-import { loopPaths } from './paths.js';
+import { loopPaths } from '../cli/loop-paths.js';
 import { startReceiver } from '../alerts/receiver.js';
 
 const FRESH = '2026-02-09T22:46:00Z'; // a minute after the fixture's last event and heartbeat

@@ -14,13 +14,13 @@ import {
   skipCorruptFlag,
   stateDirFlag,
   traceIdFlag,
-} from './common-flags.js';
+} from '../cli/common-flags.js';
 import {
   heartbeatThresholdFlags,
   ingestThresholdFlags,
   profileFlags,
 } from './observability/thresholds-flags.js';
-import { realSleep } from './transport/clock.js';
+import { realSleep } from '../cli/run-clock.js';
 import { transportFlags } from './transport/flags.js';
 import { reconcilePass } from './reconcile/pass.js';
 import { reconcileSettings } from './reconcile/settings.js';

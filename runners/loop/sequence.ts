@@ -17,9 +17,9 @@ import type { Command, Io, Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { readJsonDoc } from '../cli/json-doc.js';
 import { writeOut } from '../cli/write-out.js';
-import { prettyFlag, readFlags, traceIdFlag } from './common-flags.js';
+import { prettyFlag, readFlags, traceIdFlag } from '../cli/common-flags.js';
 import { gatherSnapshot } from './gather.js';
-import type { LoopPaths } from './paths.js';
+import type { LoopPaths } from '../cli/loop-paths.js';
 import { nowFlag, nowOf, optional, optionalDoc, transportFlag, transportOf } from './observability/inputs.js';
 import { managerFiles, pathFlag, persistStep, stepPaths } from './observability/step-files.js';
 

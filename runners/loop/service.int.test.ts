@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { runCaptured } from '../cli/capture.js';
 import { makeLoopControl } from './control.js';
 import { makeService } from './service.js';
-import { loopPaths } from './paths.js';
+import { loopPaths } from '../cli/loop-paths.js';
 import { builtinExecutor } from './transport/executor.js';
 import { fetchLoop, type FetchRequest, type Transport } from './transport/fetch.js';
 import { startService, type RunningService, type ServiceOptions } from './transport/server.js';

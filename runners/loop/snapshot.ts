@@ -3,8 +3,8 @@ import { stableJson } from '../../lib/core/stable-json.js';
 import { asOfOf } from '../cli/clock.js';
 import { required, str, type Command } from '../cli/command.js';
 import { gatherSnapshot } from './gather.js';
-import { loopPaths } from './paths.js';
-import { prettyFlag, readExits, readFlags, traceIdFlag } from './common-flags.js';
+import { loopPaths } from '../cli/loop-paths.js';
+import { prettyFlag, readExits, readFlags, traceIdFlag } from '../cli/common-flags.js';
 
 export const loopSnapshot: Command = {
   path: ['loop', 'snapshot'],

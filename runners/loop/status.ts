@@ -9,9 +9,9 @@ import { required, str, type Command, type Flag, type Io, type Values } from '..
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { readJsonDoc } from '../cli/json-doc.js';
 import { writeOut } from '../cli/write-out.js';
-import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from './common-flags.js';
-import { managerFiles, type ManagerFiles } from './manager-files.js';
-import { loopPaths } from './paths.js';
+import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
+import { managerFiles, type ManagerFiles } from '../cli/manager-files.js';
+import { loopPaths } from '../cli/loop-paths.js';
 import { tuningSummaryOf } from './tuning-summary.js';
 
 const fileFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help });

@@ -6,7 +6,7 @@ import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { loopFlag, prettyFlag, repoFlag } from './common-flags.js';
+import { loopFlag, prettyFlag, repoFlag } from '../cli/common-flags.js';
 import { optional } from './observability/inputs.js';
 import { pathFlag, stepPaths } from './observability/step-files.js';
 import { readTelemetrySummary } from './observability/telemetry-window.js';

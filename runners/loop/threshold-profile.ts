@@ -7,7 +7,7 @@ import { profileNames, resolveProfile } from '../../lib/loop/thresholds.js';
 import { str, type Command } from '../cli/command.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { prettyFlag } from './common-flags.js';
+import { prettyFlag } from '../cli/common-flags.js';
 import {
   CATALOG_ENV,
   CATALOG_FILE,

@@ -10,7 +10,7 @@ import { eventSequenceProjection, type EventSequenceState } from '../../../lib/l
 import { writeJsonAtomic } from '../../../lib/io/atomic.js';
 import { fetchLoop, type LoopFetch } from '../transport/fetch.js';
 import { transportOf } from '../transport/flags.js';
-import type { Sleep } from '../transport/clock.js';
+import type { Sleep } from '../../cli/run-clock.js';
 import type { ReconcileSettings } from './settings.js';
 import type { IngestFailure } from '../../../lib/loop/reconcile-decision.js';
 
@@ -19,7 +19,6 @@ export interface Ingested {
   readonly state: ReturnType<typeof projectState>;
   readonly sequence: EventSequenceState;
 }
-
 
 const positioned = (events: readonly unknown[]) =>
   events.map((value, i) => ({ value, position: { line: i + 1, byteOffset: 0 } }));

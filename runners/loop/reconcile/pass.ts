@@ -16,7 +16,7 @@ import { appendJsonl } from '../../../lib/io/append.js';
 import { writeJsonAtomic } from '../../../lib/io/atomic.js';
 import { escalate } from '../observability/escalations-log.js';
 import { withLoopLock } from '../transport/loop-lock.js';
-import type { Sleep } from '../transport/clock.js';
+import type { Sleep } from '../../cli/run-clock.js';
 import { ingest, type Ingested } from './ingest.js';
 import { previousOf, type Previous } from './previous.js';
 import type { ReconcileSettings } from './settings.js';

@@ -5,7 +5,7 @@ import { readJsonDoc } from '../../cli/json-doc.js';
 import { CliError } from '../../cli/errors.js';
 import { lastRecord } from '../../../lib/io/last-record.js';
 import { at } from '../../../lib/loop/event-fields.js';
-import type { ManagerFiles } from '../manager-files.js';
+import type { ManagerFiles } from '../../cli/manager-files.js';
 
 export interface Lenient {
   readonly value: unknown;

@@ -17,8 +17,8 @@ import { decideKey, type LedgerState, type StoredOutcome } from '../../../lib/lo
 import { admitIntent } from '../../../lib/loop/intent-admission.js';
 import { commandLine, superloopArgs, type IntentCommand } from '../../../lib/loop/intent-command.js';
 import { readJsonDoc } from '../../cli/json-doc.js';
-import type { LoopPaths } from '../paths.js';
-import type { Clock, Sleep } from './clock.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
+import type { Clock, Sleep } from '../../cli/run-clock.js';
 import { confirmIntent } from './confirm.js';
 import type { IntentExecutor } from './executor.js';
 import { appendLedger, foldLedger } from './ledger.js';

@@ -12,8 +12,9 @@ import { controlBodyOf, eventsQueryOf, loopIdOf, type Query } from '../../../lib
 import { controlHttpStatus, serviceError, type ServiceError } from '../../../lib/loop/service-routes.js';
 import { CliError } from '../../cli/errors.js';
 import { gatherSnapshot } from '../gather.js';
-import { loopPaths, requireEvents, type LoopPaths } from '../paths.js';
-import { clockOf, type Sleep } from './clock.js';
+import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
+import { requireEvents } from '../require-events.js';
+import { clockOf, type Sleep } from '../../cli/run-clock.js';
 import type { IntentExecutor } from './executor.js';
 import { runLocalControl, type ControlRun } from './local-control.js';
 import { pollEnvelopes, pollStartAtLine } from './poll-envelopes.js';

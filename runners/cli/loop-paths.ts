@@ -1,8 +1,7 @@
 // Where a loop's artifacts live under a repo (the Superloop layout) and where opsfold keeps its own
 // state for that loop. A loop id is a single path segment: anything else could escape the repo.
-import { existsSync, realpathSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import { CliError, usageError } from '../cli/errors.js';
+import { join, resolve } from 'node:path';
+import { usageError } from './errors.js';
 
 export interface LoopPaths {
   readonly repo: string;
@@ -55,22 +54,4 @@ export const loopPaths = (cwd: string, repoArg: string, loopArg: string, stateDi
       loopId,
     ),
   };
-};
-
-/** Refuses a path that a symlink resolves outside the repo: a loop reads its own repo and nothing else. */
-const insideRepo = (p: LoopPaths, path: string): void => {
-  const root = realpathSync(p.repo);
-  const real = realpathSync(path);
-  if (real !== root && !real.startsWith(`${root}${sep}`))
-    throw new CliError(`artifact resolves outside the repo: ${path}`, [
-      `${path} -> ${real} (symlinks out of ${root} are not followed)`,
-    ]);
-};
-
-/** Fails closed when the loop's directory or its events log is missing (reference wording). */
-export const requireEvents = (p: LoopPaths): void => {
-  if (!existsSync(p.loopDir)) throw new CliError(`required artifact root missing: ${p.loopDir}`);
-  if (!existsSync(p.events)) throw new CliError(`required artifact missing: ${p.events}`);
-  insideRepo(p, p.loopDir);
-  insideRepo(p, p.events);
 };

@@ -1,9 +1,9 @@
 // The clock and sleep a control run, a confirmation poll or a retrying client uses, injected so tests
 // move time forward instantly. `--as-of` anchors the clock: timestamps start there and advance with
 // the injected clock, so output is reproducible and durations are still measured.
-import { isoSeconds, parseIso } from '../../../lib/core/time.js';
-import { usageError } from '../../cli/errors.js';
-import type { Io, Values } from '../../cli/command.js';
+import { isoSeconds, parseIso } from '../../lib/core/time.js';
+import { usageError } from './errors.js';
+import type { Io, Values } from './command.js';
 
 export type Sleep = (ms: number) => Promise<void>;
 

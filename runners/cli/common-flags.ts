@@ -1,7 +1,7 @@
 // Flags shared by the loop read-path commands, with the reference scripts' names.
-import type { Flag } from '../cli/command.js';
-import { asOfFlag } from '../cli/clock.js';
-import { EXIT } from '../cli/errors.js';
+import type { Flag } from './command.js';
+import { asOfFlag } from './clock.js';
+import { EXIT } from './errors.js';
 
 export const repoFlag: Flag = {
   type: 'string',

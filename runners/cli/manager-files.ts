@@ -1,8 +1,8 @@
 // The manager's durable files for one loop (the reference's paths under .superloop/ops-manager/<loop>/),
 // each overridable by the reference's flag of the same name.
 import { join, resolve } from 'node:path';
-import { str, type Values } from '../cli/command.js';
-import type { LoopPaths } from './paths.js';
+import { str, type Values } from './command.js';
+import type { LoopPaths } from './loop-paths.js';
 
 export interface ManagerFiles {
   readonly stateFile: string;
