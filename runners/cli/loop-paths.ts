@@ -1,6 +1,7 @@
 // Where a loop's artifacts live under a repo (the Superloop layout) and where opsfold keeps its own
 // state for that loop. A loop id is a single path segment: anything else could escape the repo.
 import { join, resolve } from 'node:path';
+import { DEFAULT_STATE_DIR, isLoopIdSegment, loopArtifacts, opsfoldLoopDir } from '../../lib/loop/layout.js';
 import { usageError } from './errors.js';
 
 export interface LoopPaths {
@@ -19,7 +20,7 @@ export interface LoopPaths {
 
 /** Refuses a loop id that is empty, has a path separator, or is `.`/`..` (exit 64). */
 export const checkLoopId = (loopId: string): string => {
-  if (loopId === '' || /[/\\\0]/.test(loopId) || loopId === '.' || loopId === '..' || loopId.includes('..')) {
+  if (!isLoopIdSegment(loopId)) {
     throw usageError(
       `invalid loop id: ${JSON.stringify(loopId)}`,
       'a loop id is one path segment: no "/", "\\" or ".."',
@@ -35,23 +36,21 @@ export const checkLoopId = (loopId: string): string => {
 export const loopPaths = (cwd: string, repoArg: string, loopArg: string, stateDir?: string): LoopPaths => {
   const loopId = checkLoopId(loopArg);
   const repo = resolve(cwd, repoArg);
-  const superloop = join(repo, '.superloop');
-  const loopDir = join(superloop, 'loops', loopId);
+  const a = loopArtifacts(loopId);
   return {
     repo,
     loopId,
-    loopDir,
-    events: join(loopDir, 'events.jsonl'),
-    runSummary: join(loopDir, 'run-summary.json'),
-    state: join(superloop, 'state.json'),
-    activeRun: join(superloop, 'active-run.json'),
-    approval: join(loopDir, 'approval.json'),
-    heartbeat: join(loopDir, 'heartbeat.v1.json'),
-    managerDir: join(superloop, 'ops-manager', loopId),
+    loopDir: join(repo, ...a.loopDir),
+    events: join(repo, ...a.events),
+    runSummary: join(repo, ...a.runSummary),
+    state: join(repo, ...a.state),
+    activeRun: join(repo, ...a.activeRun),
+    approval: join(repo, ...a.approval),
+    heartbeat: join(repo, ...a.heartbeat),
+    managerDir: join(repo, ...a.managerDir),
     opsfoldDir: join(
-      stateDir === undefined ? join(repo, '.opsfold') : resolve(cwd, stateDir),
-      'loop',
-      loopId,
+      stateDir === undefined ? join(repo, DEFAULT_STATE_DIR) : resolve(cwd, stateDir),
+      ...opsfoldLoopDir(loopId),
     ),
   };
 };
