@@ -1,17 +1,14 @@
 // opsfold loop health: the reference's standalone health step. Reads the manager state, transport
 // health, last control intent, heartbeat and sequence state (each optional), grades them against the
 // thresholds and prints health.json's document. It writes nothing: reconcile persists it.
-import * as E from 'fp-ts/lib/Either.js';
-import { join } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { decideHealth, type HealthThresholds } from '../../lib/loop/health.js';
-import { BUILTIN_INGEST_THRESHOLDS, INGEST_KEYS, checkIngestThresholds } from '../../lib/loop/thresholds.js';
-import { str, type Command, type Flag, type Io, type Values } from '../cli/command.js';
+import { decideHealth } from '../../lib/loop/health.js';
+import type { Command, Flag } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
-import { EXIT, usageError } from '../cli/errors.js';
+import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { prettyFlag, traceIdFlag } from '../cli/common-flags.js';
-import { loopPaths } from '../cli/loop-paths.js';
+import { ingestStatusOf, inputPath, thresholdsOf } from './health-inputs.js';
 import {
   lastIntentStatus,
   nowFlag,
@@ -22,58 +19,12 @@ import {
   transportOf,
 } from './observability/inputs.js';
 import {
-  explicitIngestThresholds,
   heartbeatThresholdFlags,
-  heartbeatThresholdsFromFlags,
   ingestThresholdFlags,
   profileFlags,
-  thresholdFailure,
-  thresholdsFromFlags,
 } from './observability/thresholds-flags.js';
 
 const file = (help: string): Flag => ({ type: 'string', arg: 'path', help });
-
-/** Each input file's flag and its default under .superloop/ops-manager/<loop>/ (with --repo/--loop). */
-const INPUTS = {
-  'state-file': 'state.json',
-  'transport-health-file': join('telemetry', 'transport-health.json'),
-  'intents-file': 'intents.jsonl',
-  'heartbeat-state-file': 'heartbeat.json',
-  'sequence-state-file': 'sequence-state.json',
-} as const;
-
-const inputPath = (v: Values, io: Io, flag: keyof typeof INPUTS | 'drift-state-file'): string | null => {
-  const given = optional(v, flag);
-  if (given !== null || flag === 'drift-state-file') return given;
-  const repo = optional(v, 'repo');
-  const loop = optional(v, 'loop');
-  if (repo === null || loop === null) return null;
-  return join(loopPaths(io.cwd, repo, loop).managerDir, INPUTS[flag]);
-};
-
-const ingestStatusOf = (v: Values): 'success' | 'failed' => {
-  const s = str(v, 'ingest-status') ?? 'success';
-  if (s !== 'success' && s !== 'failed') throw usageError('--ingest-status must be success or failed');
-  return s;
-};
-
-/**
- * The reference health step takes thresholds from flags over built-in balanced values and treats
- * the profile as a label; opsfold resolves a named profile (or a named catalog) from the catalog.
- */
-const thresholdsOf = async (v: Values, io: Io): Promise<HealthThresholds> => {
-  const heartbeat = heartbeatThresholdsFromFlags(v);
-  if (optional(v, 'threshold-profile') !== null || optional(v, 'thresholds-file') !== null) {
-    return { ...(await thresholdsFromFlags(v, io, { useEnvProfile: false })), ...heartbeat };
-  }
-  const explicit = explicitIngestThresholds(v);
-  const raw = Object.fromEntries(
-    INGEST_KEYS.map((k) => [k, explicit[k] ?? String(BUILTIN_INGEST_THRESHOLDS[k])]),
-  );
-  const ingest = checkIngestThresholds(raw as Record<(typeof INGEST_KEYS)[number], string>);
-  if (E.isLeft(ingest)) throw thresholdFailure(ingest.left);
-  return { profile: null, ...ingest.right, ...heartbeat };
-};
 
 const invalid = (what: string) => (shownAs: string) => `invalid ${what} JSON: ${shownAs}`;
 
