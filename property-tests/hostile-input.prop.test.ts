@@ -1,4 +1,4 @@
-// Hostile input (property-tests/reliability/parsers.ts, lib/contracts-registry.ts, runners/loop/paths.ts).
+// Hostile input (property-tests/reliability/parsers.ts, lib/contracts-registry.ts, runners/cli/loop-paths.ts).
 //
 // Laws:
 //   1. Every contract codec decodes any value (every JS kind, and values nested thousands deep) to an
