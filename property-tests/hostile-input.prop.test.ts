@@ -1,4 +1,4 @@
-// Hostile input (property-tests/reliability/parsers.ts, lib/contracts-registry.ts, runners/loop/paths.ts).
+// Hostile input (property-tests/reliability/parsers.ts, lib/contracts-registry.ts, runners/cli/loop-paths.ts).
 //
 // Laws:
 //   1. Every contract codec decodes any value (every JS kind, and values nested thousands deep) to an
@@ -25,7 +25,7 @@ import { loopEventsProjection } from '../lib/loop/events-projection.js';
 import { decodeLoopEventLine } from '../lib/loop/event-guard.js';
 import { runCaptured } from '../runners/cli/capture.js';
 import { CliError } from '../runners/cli/errors.js';
-import { checkLoopId, loopPaths } from '../runners/loop/paths.js';
+import { checkLoopId, loopPaths } from '../runners/cli/loop-paths.js';
 import { anythingArb, junkArb, mutatedEventArb } from './arbitraries.js';
 import { fuzzTargets, type FuzzTarget } from './reliability/parsers.js';
 import { AS_OF, loopCommands } from './reliability/loop-workload.js';

@@ -1,13 +1,7 @@
 // Every command opsfold offers, in the order --help lists them. Each domain keeps its own list in
 // runners/<domain>/commands.ts; this file only concatenates them.
 import type { Command } from './cli/command.js';
-import { loopSnapshot } from './loop-snapshot.js';
-import { loopPollEvents } from './loop-poll-events.js';
-import { loopProjectState } from './loop-project-state.js';
-import { loopStatus } from './loop-status.js';
-import { loopReconcile } from './loop-reconcile.js';
-import { loopHealthCommands } from './loop/health-commands.js';
-import { loopControlCommands } from './loop/control-commands.js';
+import { loopCommands } from './loop/commands.js';
 import { alertsCommands } from './alerts/commands.js';
 import { fleetCommands } from './fleet/commands.js';
 import { dashboardCommands } from './dashboard/commands.js';
@@ -19,13 +13,7 @@ import { demo } from './demo.js';
 import { replay } from './replay.js';
 
 export const commands: readonly Command[] = [
-  loopSnapshot,
-  loopPollEvents,
-  loopProjectState,
-  loopReconcile,
-  loopStatus,
-  ...loopHealthCommands,
-  ...loopControlCommands,
+  ...loopCommands,
   ...alertsCommands,
   ...fleetCommands,
   ...harnessCommands,

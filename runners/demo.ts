@@ -11,9 +11,9 @@ import { runCaptured } from './cli/capture.js';
 import { packageRoot } from './cli/package-root.js';
 import { writeOut } from './cli/write-out.js';
 import { renderTable, type DemoRow } from './demo-table.js';
-import { loopSnapshot } from './loop-snapshot.js';
-import { loopProjectState } from './loop-project-state.js';
-import { loopPollEvents } from './loop-poll-events.js';
+import { loopSnapshot } from './loop/snapshot.js';
+import { loopProjectState } from './loop/project-state.js';
+import { loopPollEvents } from './loop/poll-events.js';
 import { demoSections } from './demo-sections.js';
 
 const run = (io: Io, argv: string[]) =>

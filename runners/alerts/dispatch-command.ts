@@ -4,7 +4,7 @@ import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from '../loop/common-flags.js';
+import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
 import { runDispatch } from './dispatch.js';
 
 const count = (v: Values, name: string, min: number, message: string): number | undefined => {

@@ -3,7 +3,7 @@
 // <repo>/.opsfold/loop/<loop>/ (or --state-dir).
 import { promises as fsp } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkLoopId } from '../loop/paths.js';
+import { checkLoopId } from '../cli/loop-paths.js';
 import { CliError } from '../cli/errors.js';
 
 /** A file as shown in outputs (as given, or the absolute default) and as opened. */

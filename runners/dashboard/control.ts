@@ -6,8 +6,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
-import { makeLoopControl } from '../loop-control.js';
-import type { Sleep } from '../loop/transport/clock.js';
+import { makeLoopControl } from '../loop/control.js';
+import type { Sleep } from '../cli/run-clock.js';
 
 export const TOKEN_HEADER = 'x-opsfold-token';
 export const INTENTS = ['cancel', 'approve', 'reject'] as const;

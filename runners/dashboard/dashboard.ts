@@ -8,8 +8,8 @@ import { required, str, type Command, type Io, type Values } from '../cli/comman
 import { asOfFlag, timeFlag } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { repoFlag, stateDirFlag } from '../loop/common-flags.js';
-import type { Sleep } from '../loop/transport/clock.js';
+import { repoFlag, stateDirFlag } from '../cli/common-flags.js';
+import type { Sleep } from '../cli/run-clock.js';
 import { tokenDigestOf, type ControlConfig } from './control.js';
 import { startDashboard, type RunningDashboard } from './server.js';
 import { defaultAssetsDir, loadAssets } from './static.js';

@@ -3,8 +3,8 @@
 import { promises as fsp } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { classifyJsonDoc, type ClassifiedDoc } from '../../lib/dashboard/artifact-state.js';
-import { managerFiles, type ManagerFiles } from '../loop/manager-files.js';
-import { loopPaths, type LoopPaths } from '../loop/paths.js';
+import { managerFiles, type ManagerFiles } from '../cli/manager-files.js';
+import { loopPaths, type LoopPaths } from '../cli/loop-paths.js';
 
 export interface LoopFiles {
   readonly paths: LoopPaths;

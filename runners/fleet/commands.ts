@@ -2,7 +2,7 @@
 // `makeFleetCommands` takes the sleep the loop passes and controls use, so tests run retries and
 // confirmation polling on an injected clock.
 import type { Command } from '../cli/command.js';
-import { realSleep, type Sleep } from '../loop/transport/clock.js';
+import { realSleep, type Sleep } from '../cli/run-clock.js';
 import { fleetRegistry } from './registry.js';
 import { makeFleetReconcile } from './reconcile.js';
 import { fleetPolicy } from './policy.js';

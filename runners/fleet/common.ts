@@ -1,7 +1,7 @@
 // Flags every fleet command shares, with the reference scripts' names.
 import type { Flag } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
-import { prettyFlag, repoFlag, stateDirFlag } from '../loop/common-flags.js';
+import { prettyFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
 
 export const baseFlags: Readonly<Record<string, Flag>> = {
   repo: repoFlag,

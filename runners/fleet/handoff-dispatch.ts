@@ -8,8 +8,8 @@ import type { Intent } from '../../lib/fleet/handoff-plan.js';
 import { at, compact, isObject } from '../../lib/fleet/json.js';
 import { runCaptured } from '../cli/capture.js';
 import type { Io } from '../cli/command.js';
-import { makeLoopControl } from '../loop-control.js';
-import type { Clock, Sleep } from '../loop/transport/clock.js';
+import { makeLoopControl } from '../loop/control.js';
+import type { Clock, Sleep } from '../cli/run-clock.js';
 
 export interface DispatchContext {
   readonly repo: string;

@@ -23,7 +23,7 @@ import type { NormalizedRegistry } from '../../lib/fleet/registry-types.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { clockFromFlags, type Sleep } from '../loop/transport/clock.js';
+import { clockFromFlags, type Sleep } from '../cli/run-clock.js';
 import { baseFlags, fromStartFoldFlag, traceFlag } from './common.js';
 import { dispatchIntent, type DispatchContext } from './handoff-dispatch.js';
 import { handoffFlags, handoffOptions, type HandoffOptions } from './handoff-flags.js';

@@ -9,7 +9,7 @@ import { loopTraceId, precheckOf, type LoopRun } from '../../lib/fleet/reconcile
 import type { FleetLoop } from '../../lib/fleet/registry-types.js';
 import type { Io, Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
-import type { Clock, Sleep } from '../loop/transport/clock.js';
+import type { Clock, Sleep } from '../cli/run-clock.js';
 import { reconcilePass } from '../loop/reconcile/pass.js';
 import { reconcileSettings } from '../loop/reconcile/settings.js';
 import { dispatchAfterReconcile } from '../loop/reconcile/alerts.js';

@@ -11,7 +11,7 @@ import { fleetState, loopResult, reconcileTelemetry } from '../../lib/fleet/reco
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { clockFromFlags, type Sleep } from '../loop/transport/clock.js';
+import { clockFromFlags, type Sleep } from '../cli/run-clock.js';
 import { baseFlags, traceFlag } from './common.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { mapBounded } from './pool.js';

@@ -8,7 +8,7 @@ import { asDispatchSink, sendToSink } from '../alerts/send.js';
 import { loadConfig } from '../alerts/load-config.js';
 import { inProcessRouter } from '../alerts/router.js';
 import { nodeTransport } from '../alerts/http.js';
-import { realSleep } from '../loop/transport/clock.js';
+import { realSleep } from '../cli/run-clock.js';
 import type { DeliveryResult } from './delivery-result.js';
 
 export interface AlertSinkTarget {

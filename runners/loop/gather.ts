@@ -16,7 +16,8 @@ import type { LoopRunSnapshot } from '../../lib/loop/codecs.js';
 import { readJsonDoc } from '../cli/json-doc.js';
 import { explainFoldError } from './fold-errors.js';
 import { quarantine } from './quarantine.js';
-import { requireEvents, type LoopPaths } from './paths.js';
+import type { LoopPaths } from '../cli/loop-paths.js';
+import { requireEvents } from './require-events.js';
 
 export interface GatherOptions {
   readonly asOf: string;

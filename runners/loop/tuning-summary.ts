@@ -3,9 +3,9 @@
 // does: its status never fails on the summary).
 import { existsSync } from 'node:fs';
 import { CliError } from '../cli/errors.js';
-import type { ManagerFiles } from './manager-files.js';
+import type { ManagerFiles } from '../cli/manager-files.js';
 import { readTelemetrySummary } from './observability/telemetry-window.js';
-import type { LoopPaths } from './paths.js';
+import type { LoopPaths } from '../cli/loop-paths.js';
 
 export const tuningSummaryOf = async (
   p: LoopPaths,

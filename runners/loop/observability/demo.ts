@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Io } from '../../cli/command.js';
 import { runCaptured } from '../../cli/capture.js';
 import { packageRoot } from '../../cli/package-root.js';
-import { loopHealthCommands } from '../health-commands.js';
-import { loopPollEvents } from '../../loop-poll-events.js';
+import { loopCommands } from '../commands.js';
+import { loopPollEvents } from '../poll-events.js';
 
 const AS_OF = '2026-02-22T12:00:00Z';
 const CASES = ['healthy', 'degraded', 'ordering-drift'] as const;
@@ -15,7 +15,7 @@ const CASES = ['healthy', 'degraded', 'ordering-drift'] as const;
 type Env = Omit<Io, 'stdout' | 'stderr'>;
 
 const json = async (env: Env, argv: string[]): Promise<Record<string, unknown>> => {
-  const r = await runCaptured([...loopHealthCommands, loopPollEvents], [...argv, '--as-of', AS_OF], env);
+  const r = await runCaptured(loopCommands, [...argv, '--as-of', AS_OF], env);
   if (r.code !== 0) throw new Error(`${argv.slice(0, 2).join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
   return JSON.parse(r.stdout) as Record<string, unknown>;
 };

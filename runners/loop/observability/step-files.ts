@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { appendJsonl } from '../../../lib/io/append.js';
 import { writeJsonAtomic } from '../../../lib/io/atomic.js';
 import { required, type Flag, type Io, type Values } from '../../cli/command.js';
-import { loopPaths, type LoopPaths } from '../paths.js';
+import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
 import { optional } from './inputs.js';
 
 export const pathFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help });

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Io } from '../../cli/command.js';
 import { runCaptured } from '../../cli/capture.js';
 import { packageRoot } from '../../cli/package-root.js';
-import { loopReconcile } from '../../loop-reconcile.js';
-import { loopStatus } from '../../loop-status.js';
+import { loopReconcile } from '../reconcile.js';
+import { loopStatus } from '../status.js';
 import { at } from '../../../lib/loop/event-fields.js';
 
 const AS_OF = '2026-02-09T22:56:00Z';

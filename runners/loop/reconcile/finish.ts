@@ -1,27 +1,26 @@
-// The end of a reconcile pass, after health: the reconcile telemetry line, the profile drift step
-// (over the telemetry summary that now includes this pass) and the state file with health, drift
-// and tuning merged in, as the reference leaves it.
+// The end of a reconcile pass, after health: append the reconcile telemetry line, read the telemetry
+// summary that now includes it, run the profile drift step over it, and write the state document
+// lib/loop/reconcile-finish.ts merges (health, drift, tuning).
 import { writeJsonAtomic } from '../../../lib/io/atomic.js';
 import { appendJsonl } from '../../../lib/io/append.js';
-import { at } from '../../../lib/loop/event-fields.js';
-import type { HealthDoc } from '../../../lib/loop/health.js';
-import { confidenceLevel } from '../../../lib/loop/profile-drift.js';
-import { reconcileRecord } from '../../../lib/loop/reconcile-record.js';
+import type { IngestFailure } from '../../../lib/loop/reconcile-decision.js';
+import {
+  driftInputs,
+  finalState,
+  reconcileTelemetry,
+  type PassOutcome,
+  type ReconcileRequest,
+} from '../../../lib/loop/reconcile-finish.js';
 import type { TelemetrySummary } from '../../../lib/loop/telemetry-summary.js';
-import type { TransportHealth } from '../../../lib/loop/transport-health.js';
 import { runDriftStep, type DriftOutcome } from '../observability/drift-step.js';
 import { readTelemetrySummary } from '../observability/telemetry-window.js';
-import type { Ingested, IngestFailure } from './ingest.js';
+import type { Ingested } from './ingest.js';
 import type { ReconcileSettings } from './settings.js';
 
-export interface AfterHealth {
+export interface AfterHealth extends Omit<PassOutcome, 'poll' | 'failure'> {
   readonly ingested: Ingested | null;
   readonly failure: IngestFailure | null;
-  readonly health: HealthDoc;
-  readonly transportHealth: TransportHealth;
   readonly previousState: unknown;
-  readonly cursorBefore: number;
-  readonly durationSeconds: number;
 }
 
 export interface Finished {
@@ -31,29 +30,33 @@ export interface Finished {
   readonly notes: readonly string[];
 }
 
-const record = (s: ReconcileSettings, a: AfterHealth) =>
-  reconcileRecord({
-    timestamp: s.asOf.iso,
-    startedAt: s.asOf.iso,
-    loopId: s.paths.loopId,
-    transport: s.transport.mode,
-    ok: a.ingested !== null,
-    failureCode: a.failure?.failureCode ?? null,
-    failureMessage: a.failure?.message ?? null,
-    cursorOffsetBefore: a.ingested?.fetched.cursorOffsetBefore ?? a.cursorBefore,
-    cursorOffsetAfter: Number(at(a.ingested?.fetched.cursorDoc, 'eventLineOffset') ?? a.cursorBefore),
-    eventsIngested: a.ingested?.fetched.events.length ?? 0,
-    maxEvents: s.maxEvents,
-    fromStart: s.fromStart,
-    retryAttempts: s.transport.retryAttempts,
-    retryBackoffSeconds: s.transport.retryBackoffSeconds,
-    thresholdProfile: s.thresholds.profile,
-    durationSeconds: a.durationSeconds,
-    transportFailureStreak: a.transportHealth.failureStreak,
-    healthStatus: a.health.status,
-    healthReasonCodes: a.health.reasonCodes,
-    traceId: s.traceId,
-  });
+const requestOf = (s: ReconcileSettings): ReconcileRequest => ({
+  loopId: s.paths.loopId,
+  transport: s.transport.mode,
+  traceId: s.traceId,
+  asOf: s.asOf.iso,
+  maxEvents: s.maxEvents,
+  fromStart: s.fromStart,
+  retryAttempts: s.transport.retryAttempts,
+  retryBackoffSeconds: s.transport.retryBackoffSeconds,
+  thresholdProfile: s.thresholds.profile,
+  drift: s.drift,
+});
+
+const outcomeOf = (a: AfterHealth): PassOutcome => {
+  const f = a.ingested?.fetched;
+  return {
+    ...a,
+    poll:
+      f === undefined
+        ? null
+        : {
+            eventsIngested: f.events.length,
+            cursorOffsetBefore: f.cursorOffsetBefore,
+            cursorDoc: f.cursorDoc,
+          },
+  };
+};
 
 const summary = (s: ReconcileSettings): Promise<TelemetrySummary> =>
   readTelemetrySummary({
@@ -65,19 +68,9 @@ const summary = (s: ReconcileSettings): Promise<TelemetrySummary> =>
     generatedAt: s.asOf.iso,
   });
 
-const driftStep = (s: ReconcileSettings, t: TelemetrySummary) =>
+const driftStep = (s: ReconcileSettings, r: ReconcileRequest, t: TelemetrySummary) =>
   runDriftStep({
-    inputs: {
-      loopId: s.paths.loopId,
-      asOf: s.asOf.iso,
-      appliedProfile: s.thresholds.profile,
-      recommendedProfile: t.recommendedProfile,
-      recommendationConfidence: confidenceLevel(t.confidence) ?? 'low',
-      minConfidence: s.drift.minConfidence,
-      requiredStreak: s.drift.requiredStreak,
-      summaryWindow: s.drift.summaryWindow,
-      rationale: t.rationale,
-    },
+    inputs: driftInputs(r, t),
     driftStateFile: s.files.driftStateFile,
     driftHistoryFile: s.files.driftHistoryFile,
     escalationsFile: s.files.escalationsFile,
@@ -86,29 +79,17 @@ const driftStep = (s: ReconcileSettings, t: TelemetrySummary) =>
     traceId: s.traceId,
   });
 
-const tuningOf = (s: ReconcileSettings, t: TelemetrySummary) => ({
-  appliedProfile: s.thresholds.profile,
-  recommendedProfile: t.recommendedProfile,
-  confidence: t.confidence,
-  rationale: t.rationale,
-  summaryWindow: s.drift.summaryWindow,
-  telemetrySummary: { observed: t.observed, source: t.source },
-});
-
 /** Appends the telemetry, runs the drift step and writes the final state document. */
 export const afterHealth = async (s: ReconcileSettings, a: AfterHealth): Promise<Finished> => {
-  await appendJsonl(s.files.reconcileTelemetryFile, [record(s, a)]);
+  const r = requestOf(s);
+  await appendJsonl(s.files.reconcileTelemetryFile, [reconcileTelemetry(r, outcomeOf(a))]);
   const t = await summary(s);
-  const drift = await driftStep(s, t);
-  const base = a.ingested?.state ?? a.previousState;
-  if (base === null || typeof base !== 'object')
-    return { state: null, drift: drift.drift, notes: drift.notes };
-  const state = {
-    ...(base as Record<string, unknown>),
+  const drift = await driftStep(s, r, t);
+  const state = finalState(r, a.ingested?.state ?? a.previousState, {
     health: a.health,
     drift: drift.drift,
-    tuning: tuningOf(s, t),
-  };
-  await writeJsonAtomic(s.files.stateFile, state, undefined, false);
+    summary: t,
+  });
+  if (state !== null) await writeJsonAtomic(s.files.stateFile, state, undefined, false);
   return { state, drift: drift.drift, notes: drift.notes };
 };

@@ -10,18 +10,14 @@ import { eventSequenceProjection, type EventSequenceState } from '../../../lib/l
 import { writeJsonAtomic } from '../../../lib/io/atomic.js';
 import { fetchLoop, type LoopFetch } from '../transport/fetch.js';
 import { transportOf } from '../transport/flags.js';
-import type { Sleep } from '../transport/clock.js';
+import type { Sleep } from '../../cli/run-clock.js';
 import type { ReconcileSettings } from './settings.js';
+import type { IngestFailure } from '../../../lib/loop/reconcile-decision.js';
 
 export interface Ingested {
   readonly fetched: LoopFetch;
   readonly state: ReturnType<typeof projectState>;
   readonly sequence: EventSequenceState;
-}
-
-export interface IngestFailure {
-  readonly failureCode: string;
-  readonly message: string;
 }
 
 const positioned = (events: readonly unknown[]) =>

@@ -7,8 +7,8 @@ import { asOfOf } from '../../cli/clock.js';
 import { usageError } from '../../cli/errors.js';
 import { confidenceLevel, type ConfidenceLevel } from '../../../lib/loop/profile-drift.js';
 import type { HealthThresholds } from '../../../lib/loop/health.js';
-import { loopPaths, type LoopPaths } from '../paths.js';
-import { managerFiles, type ManagerFiles } from '../manager-files.js';
+import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
+import { managerFiles, type ManagerFiles } from '../../cli/manager-files.js';
 import {
   catalogPath,
   heartbeatThresholdsFromFlags,

@@ -12,8 +12,8 @@ import {
   type Observation,
 } from '../../../lib/loop/intent-confirm.js';
 import { gatherSnapshot } from '../gather.js';
-import type { LoopPaths } from '../paths.js';
-import type { Clock, Sleep } from './clock.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
+import type { Clock, Sleep } from '../../cli/run-clock.js';
 
 export interface ConfirmOptions {
   readonly intent: ControlIntent;

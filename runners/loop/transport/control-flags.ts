@@ -5,7 +5,7 @@ import { controlIntents, type ControlIntent } from '../../../lib/loop/control-ou
 import { validKey } from '../../../lib/loop/idempotency.js';
 import { required, str, type Flag, type Values } from '../../cli/command.js';
 import { CliError, usageError } from '../../cli/errors.js';
-import type { LoopPaths } from '../paths.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
 
 export const intentFlag: Flag = {
   type: 'string',

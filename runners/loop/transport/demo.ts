@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Io } from '../../cli/command.js';
 import { runCaptured } from '../../cli/capture.js';
 import { packageRoot } from '../../cli/package-root.js';
-import { makeLoopControl } from '../../loop-control.js';
+import { makeLoopControl } from '../control.js';
 import { builtinExecutor } from './executor.js';
 import { startService } from './server.js';
 import { tokenAuth } from './token.js';

@@ -21,7 +21,7 @@ import {
 } from '../../../lib/loop/intent-command.js';
 import { CliError } from '../../cli/errors.js';
 import { readJsonDoc } from '../../cli/json-doc.js';
-import type { LoopPaths } from '../paths.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
 
 export interface ExecResult {
   readonly exitCode: number;

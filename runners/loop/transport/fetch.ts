@@ -14,8 +14,8 @@ import { cursorDocument, readCursorFile } from '../cursor-file.js';
 import { gatherSnapshot } from '../gather.js';
 import { pollStart } from '../poll-start.js';
 import { quarantine } from '../quarantine.js';
-import type { LoopPaths } from '../paths.js';
-import type { Sleep } from './clock.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
+import type { Sleep } from '../../cli/run-clock.js';
 import { callService, type ServiceEndpoint } from './http-client.js';
 import { pollEnvelopes } from './poll-envelopes.js';
 

@@ -3,7 +3,7 @@
 // (default 3, >= 1), --retry-backoff-seconds (default 1), and opsfold's --service-timeout-seconds.
 import { str, type Flag, type Io, type Values } from '../../cli/command.js';
 import { usageError } from '../../cli/errors.js';
-import type { Sleep } from './clock.js';
+import type { Sleep } from '../../cli/run-clock.js';
 import type { Transport } from './fetch.js';
 import type { ServiceEndpoint } from './http-client.js';
 import { resolveToken, tokenFlags } from './token.js';

@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { TRANSIENT_STATUSES } from '../../../lib/loop/service-routes.js';
-import type { Sleep } from './clock.js';
+import type { Sleep } from '../../cli/run-clock.js';
 
 export interface ServiceEndpoint {
   readonly baseUrl: string;

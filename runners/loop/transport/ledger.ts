@@ -15,7 +15,7 @@ import {
   type LedgerState,
 } from '../../../lib/loop/idempotency.js';
 import { quarantine } from '../quarantine.js';
-import type { LoopPaths } from '../paths.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
 
 export const ledgerFile = (p: LoopPaths): string => join(p.opsfoldDir, 'control-idempotency.jsonl');
 const checkpointOf = (p: LoopPaths): string =>

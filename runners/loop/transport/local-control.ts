@@ -5,21 +5,19 @@
 import type { ControlRequestFields } from './request.js';
 import {
   exitCodeOfStatus,
-  inFlightOutcome,
-  localOutcome,
-  refusedOutcome,
   replayOutcome,
   type ControlOutcome,
   type ControlStatus,
 } from '../../../lib/loop/control-outcome.js';
 import type { ControlContext } from '../../../lib/loop/control-records.js';
+import { controlContext } from '../../../lib/loop/control-context.js';
+import { admissionRefusal, keyRefusal } from '../../../lib/loop/control-refusal.js';
 import { decideKey, type LedgerState, type StoredOutcome } from '../../../lib/loop/idempotency.js';
 import { admitIntent } from '../../../lib/loop/intent-admission.js';
 import { commandLine, superloopArgs, type IntentCommand } from '../../../lib/loop/intent-command.js';
-import { readJsonDoc } from '../../cli/json-doc.js';
-import type { LoopPaths } from '../paths.js';
-import type { Clock, Sleep } from './clock.js';
-import { confirmIntent } from './confirm.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
+import type { Clock, Sleep } from '../../cli/run-clock.js';
+import { actAndConfirm, docOrNull } from './local-act.js';
 import type { IntentExecutor } from './executor.js';
 import { appendLedger, foldLedger } from './ledger.js';
 import { withLoopLock } from './loop-lock.js';
@@ -56,23 +54,10 @@ export const contextOf = (
   r: ControlRequestFields,
   run: { readonly started: Started; readonly transport: 'local' | 'sprite_service' },
   clock: Clock,
-): ControlContext => ({
-  loopId: p.loopId,
-  intent: r.intent,
-  transport: run.transport,
-  traceId: r.traceId,
-  requestedBy: r.by,
-  note: r.note === '' ? null : r.note,
-  idempotencyKey: r.idempotencyKey,
-  doConfirm: r.doConfirm,
-  timeoutSeconds: r.timeoutSeconds,
-  intervalSeconds: r.intervalSeconds,
-  retryAttempts: r.retryAttempts,
-  retryBackoffSeconds: r.retryBackoffSeconds,
-  startedAt: run.started.iso,
-  completedAt: clock.iso(),
-  durationSeconds: Math.max(0, Math.floor((clock.ms() - run.started.ms) / 1000)),
-});
+): ControlContext => {
+  const completedAt = clock.iso();
+  return controlContext(p.loopId, r, { ...run, completed: { iso: completedAt, ms: clock.ms() } });
+};
 
 const finish = async (
   p: LoopPaths,
@@ -87,24 +72,6 @@ const finish = async (
   );
   const { status, replayed } = o.outcome;
   return { entry, status, exitCode: exitCodeOfStatus(status), errorLine: o.errorLine, replayed };
-};
-
-const docOf = async (file: string): Promise<unknown> => {
-  const doc = await readJsonDoc(file, `invalid JSON: ${file}`);
-  return doc.found ? doc.value : null;
-};
-
-const execute = async (p: LoopPaths, r: ControlRequestFields, d: LocalControlDeps, cmd: IntentCommand) => {
-  const ran = await d.executor.run(cmd, d.clock.iso());
-  const doConfirm = r.doConfirm && ran.exitCode === 0;
-  const confirmed = doConfirm ? await confirmIntent(p, r, d) : null;
-  return localOutcome({
-    command: commandLine(d.executor.program, superloopArgs(cmd)),
-    exitCode: ran.exitCode,
-    output: ran.output,
-    confirm: confirmed === null ? null : { confirmed: confirmed.confirmed, result: confirmed },
-    doConfirm: r.doConfirm,
-  });
 };
 
 const replayed = (
@@ -134,25 +101,12 @@ const underLock = async (
   const ledger = await foldLedger(p, d.started.iso);
   const key = decideKey(ledger, r.idempotencyKey, r.intent);
   if (key.kind === 'replay') return replayed(p, r, d, key.outcome);
-  if (key.kind === 'conflict') {
-    const why = `idempotency key ${r.idempotencyKey} was used for ${key.storedIntent}, not ${r.intent}`;
-    const outcome = refusedOutcome(command, 'idempotency_key_conflict', why);
-    return finish(p, r, d, { outcome, errorLine: `intent refused (idempotency_key_conflict): ${why}` });
-  }
-  if (key.kind === 'in_flight') {
-    const why = `a run with idempotency key ${r.idempotencyKey} started at ${key.startedAt} and never finished; it is not run again`;
-    return finish(p, r, d, {
-      outcome: inFlightOutcome(command, why),
-      errorLine: `intent outcome unknown: ${why}`,
-    });
-  }
-  const facts = { approval: await docOf(p.approval), state: await docOf(p.state) };
+  const refusedKey = keyRefusal(key, r, command);
+  if (refusedKey !== null) return finish(p, r, d, refusedKey);
+  const facts = { approval: await docOrNull(p.approval), state: await docOrNull(p.state) };
   const admission = admitIntent(r.intent, p.loopId, facts, d.started.iso);
-  const [code] = admission.reasons;
-  if (!admission.value.admitted && code !== undefined) {
-    const outcome = refusedOutcome(command, code, admission.value.message);
-    return finish(p, r, d, { outcome, errorLine: `intent refused (${code}): ${admission.value.message}` });
-  }
+  const refused = admissionRefusal(admission, command);
+  if (refused !== null) return finish(p, r, d, refused);
   const base = { schemaVersion: 'v1' as const, key: r.idempotencyKey, loopId: p.loopId, intent: r.intent };
   const afterStart = await appendLedger(p, ledger, {
     ...base,
@@ -160,7 +114,7 @@ const underLock = async (
     at: d.started.iso,
     traceId: r.traceId,
   });
-  const outcome = await execute(p, r, d, cmd);
+  const outcome = await actAndConfirm(p, r, d, cmd);
   const run = await finish(p, r, d, { outcome, errorLine: null });
   const stored = { status: run.status, exitCode: run.exitCode, entry: run.entry };
   const done = await appendLedger(p, afterStart, {

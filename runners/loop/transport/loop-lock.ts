@@ -3,7 +3,7 @@
 // LockConflict (exit 75) instead of interleaving with the first.
 import { join } from 'node:path';
 import { withLock } from '../../../lib/io/lock.js';
-import type { LoopPaths } from '../paths.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
 
 /** The path whose `.lock` sibling is the loop's lock (pass it to withLock). */
 export const loopLockTarget = (p: LoopPaths): string => join(p.opsfoldDir, 'loop');

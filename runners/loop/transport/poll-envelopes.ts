@@ -15,7 +15,7 @@ import { CliError } from '../../cli/errors.js';
 import { explainFoldError } from '../fold-errors.js';
 import { cursorAfterLines } from '../locate-line.js';
 import type { PollStart } from '../poll-start.js';
-import type { LoopPaths } from '../paths.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
 
 export interface PollOptions {
   readonly maxEvents: number;

@@ -11,7 +11,7 @@ import {
   invocationRecord,
   type ControlContext,
 } from '../../../lib/loop/control-records.js';
-import type { LoopPaths } from '../paths.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
 
 export interface ControlFiles {
   readonly intents: string;

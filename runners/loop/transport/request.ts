@@ -4,18 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ControlIntent } from '../../../lib/loop/control-outcome.js';
 
-export interface ControlRequestFields {
-  readonly intent: ControlIntent;
-  readonly by: string;
-  readonly note: string;
-  readonly idempotencyKey: string;
-  readonly traceId: string | null;
-  readonly doConfirm: boolean;
-  readonly timeoutSeconds: number;
-  readonly intervalSeconds: number;
-  readonly retryAttempts: number;
-  readonly retryBackoffSeconds: number;
-}
+export type { ControlRequestFields } from '../../../lib/loop/control-context.js';
 
 /** A new idempotency key for `intent` at `asOfMs`. */
 export const generatedKey = (intent: ControlIntent, asOfMs: number): string =>

@@ -7,13 +7,8 @@ import { authorized, type AuthMode } from '../../../lib/loop/service-auth.js';
 import { routeOf, serviceError, unauthorized } from '../../../lib/loop/service-routes.js';
 import type { Query } from '../../../lib/loop/service-request.js';
 import { readBody } from './server-body.js';
-import {
-  controlAnswer,
-  eventsAnswerOf,
-  snapshotAnswer,
-  type Answer,
-  type HandlerContext,
-} from './server-handlers.js';
+import { eventsAnswerOf, snapshotAnswer, type Answer, type HandlerContext } from './server-handlers.js';
+import { controlAnswer } from './server-control.js';
 
 export interface ServiceOptions extends HandlerContext {
   readonly host: string;

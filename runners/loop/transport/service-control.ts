@@ -12,8 +12,8 @@ import {
 } from '../../../lib/loop/control-outcome.js';
 import { compact } from '../../../lib/loop/control-records.js';
 import { at } from '../../../lib/loop/event-fields.js';
-import type { LoopPaths } from '../paths.js';
-import type { Clock, Sleep } from './clock.js';
+import type { LoopPaths } from '../../cli/loop-paths.js';
+import type { Clock, Sleep } from '../../cli/run-clock.js';
 import { callService, type ServiceEndpoint } from './http-client.js';
 import { contextOf, type ControlRun } from './local-control.js';
 import { recordControl } from './records.js';

@@ -1,0 +1,56 @@
+// Where a loop's artifacts live under a repo (the Superloop layout) and where opsfold keeps its own
+// state for that loop. A loop id is a single path segment: anything else could escape the repo.
+import { join, resolve } from 'node:path';
+import { DEFAULT_STATE_DIR, isLoopIdSegment, loopArtifacts, opsfoldLoopDir } from '../../lib/loop/layout.js';
+import { usageError } from './errors.js';
+
+export interface LoopPaths {
+  readonly repo: string;
+  readonly loopId: string;
+  readonly loopDir: string;
+  readonly events: string;
+  readonly runSummary: string;
+  readonly state: string;
+  readonly activeRun: string;
+  readonly approval: string;
+  readonly heartbeat: string;
+  readonly managerDir: string;
+  readonly opsfoldDir: string;
+}
+
+/** Refuses a loop id that is empty, has a path separator, or is `.`/`..` (exit 64). */
+export const checkLoopId = (loopId: string): string => {
+  if (!isLoopIdSegment(loopId)) {
+    throw usageError(
+      `invalid loop id: ${JSON.stringify(loopId)}`,
+      'a loop id is one path segment: no "/", "\\" or ".."',
+    );
+  }
+  return loopId;
+};
+
+/**
+ * Resolves the repo and the loop's artifact paths. The repo need not exist: project-state from
+ * envelope files never reads it, and the read commands fail on the missing artifact root instead.
+ */
+export const loopPaths = (cwd: string, repoArg: string, loopArg: string, stateDir?: string): LoopPaths => {
+  const loopId = checkLoopId(loopArg);
+  const repo = resolve(cwd, repoArg);
+  const a = loopArtifacts(loopId);
+  return {
+    repo,
+    loopId,
+    loopDir: join(repo, ...a.loopDir),
+    events: join(repo, ...a.events),
+    runSummary: join(repo, ...a.runSummary),
+    state: join(repo, ...a.state),
+    activeRun: join(repo, ...a.activeRun),
+    approval: join(repo, ...a.approval),
+    heartbeat: join(repo, ...a.heartbeat),
+    managerDir: join(repo, ...a.managerDir),
+    opsfoldDir: join(
+      stateDir === undefined ? join(repo, DEFAULT_STATE_DIR) : resolve(cwd, stateDir),
+      ...opsfoldLoopDir(loopId),
+    ),
+  };
+};

@@ -1,0 +1,24 @@
+// The read commands fail closed on a loop whose directory or events log is missing, and never follow
+// a symlink out of the repo: a loop reads its own repo and nothing else.
+import { existsSync, realpathSync } from 'node:fs';
+import { sep } from 'node:path';
+import { CliError } from '../cli/errors.js';
+import type { LoopPaths } from '../cli/loop-paths.js';
+
+/** Refuses a path that a symlink resolves outside the repo: a loop reads its own repo and nothing else. */
+const insideRepo = (p: LoopPaths, path: string): void => {
+  const root = realpathSync(p.repo);
+  const real = realpathSync(path);
+  if (real !== root && !real.startsWith(`${root}${sep}`))
+    throw new CliError(`artifact resolves outside the repo: ${path}`, [
+      `${path} -> ${real} (symlinks out of ${root} are not followed)`,
+    ]);
+};
+
+/** Fails closed when the loop's directory or its events log is missing (reference wording). */
+export const requireEvents = (p: LoopPaths): void => {
+  if (!existsSync(p.loopDir)) throw new CliError(`required artifact root missing: ${p.loopDir}`);
+  if (!existsSync(p.events)) throw new CliError(`required artifact missing: ${p.events}`);
+  insideRepo(p, p.loopDir);
+  insideRepo(p, p.events);
+};

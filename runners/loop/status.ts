@@ -1,0 +1,114 @@
+// opsfold loop status: the operator's one-look view of a loop, derived at read time from the
+// manager's durable files (never stored). Reads only the last record of each telemetry log.
+import { resolve } from 'node:path';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { lastRecord } from '../../lib/io/last-record.js';
+import { buildStatus } from '../../lib/loop/status.js';
+import { asOfFlag, asOfOf } from '../cli/clock.js';
+import { required, str, type Command, type Flag, type Io, type Values } from '../cli/command.js';
+import { CliError, EXIT, usageError } from '../cli/errors.js';
+import { readJsonDoc } from '../cli/json-doc.js';
+import { writeOut } from '../cli/write-out.js';
+import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
+import { managerFiles, type ManagerFiles } from '../cli/manager-files.js';
+import { loopPaths } from '../cli/loop-paths.js';
+import { tuningSummaryOf } from './tuning-summary.js';
+
+const fileFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help });
+
+const doc = async (file: string, what: string): Promise<unknown> => {
+  const d = await readJsonDoc(file, `invalid ${what} JSON: ${file}`);
+  return d.found ? d.value : null;
+};
+
+const last = async (file: string): Promise<unknown> => {
+  const r = await lastRecord(file);
+  return r.kind === 'record' ? r.value : null;
+};
+
+const windowOf = (v: Values): number => {
+  const raw = str(v, 'summary-window') ?? '200';
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < 1) throw usageError('--summary-window must be an integer >= 1');
+  return Number(raw);
+};
+
+const read = async (f: ManagerFiles) => ({
+  state: await doc(f.stateFile, 'state'),
+  cursor: await doc(f.cursorFile, 'cursor'),
+  health: await doc(f.healthFile, 'health'),
+  drift: await doc(f.driftStateFile, 'drift'),
+  alertDispatchState: await doc(f.alertDispatchStateFile, 'alert dispatch state'),
+  heartbeat: await doc(f.heartbeatStateFile, 'heartbeat'),
+  sequence: await doc(f.sequenceStateFile, 'sequence'),
+  lastIntent: await last(f.intentsFile),
+  lastReconcile: await last(f.reconcileTelemetryFile),
+  lastAlertDelivery: await last(f.alertDispatchTelemetryFile),
+  lastInvocation: await last(f.controlInvocationsFile),
+  lastControl: await last(f.controlTelemetryFile),
+});
+
+export const loopStatus: Command = {
+  path: ['loop', 'status'],
+  title: "one loop's lifecycle, health, control, reconcile, tuning and alerts, derived now",
+  usage: '--repo <path> --loop <id> [--pretty] [file overrides]',
+  summary:
+    'Print the operator status of a loop: lifecycle, health with reason codes, cursor, latest control intent and ' +
+    'reconcile, tuning guidance (recommendedProfile, confidence, rationale), profile drift, alert delivery, and ' +
+    'visibility.heartbeat|sequence|invocationAudit|trace. Derived at read time from the durable files.',
+  flags: {
+    repo: repoFlag,
+    loop: loopFlag,
+    'state-dir': stateDirFlag,
+    'state-file': fileFlag('Manager state. Default: <repo>/.superloop/ops-manager/<loop>/state.json'),
+    'cursor-file': fileFlag('Manager cursor. Default: …/ops-manager/<loop>/cursor.json'),
+    'health-file': fileFlag('Manager health. Default: …/ops-manager/<loop>/health.json'),
+    'intents-file': fileFlag('Control intents log. Default: …/ops-manager/<loop>/intents.jsonl'),
+    'drift-state-file': fileFlag('Profile drift state. Default: …/ops-manager/<loop>/profile-drift.json'),
+    'drift-history-file': fileFlag('Profile drift history. Default: …/telemetry/profile-drift.jsonl'),
+    'alert-dispatch-state-file': fileFlag('Alert dispatch state. Default: …/alert-dispatch-state.json'),
+    'alert-dispatch-telemetry-file': fileFlag('Alert delivery telemetry. Default: …/telemetry/alerts.jsonl'),
+    'heartbeat-state-file': fileFlag('Heartbeat state. Default: …/ops-manager/<loop>/heartbeat.json'),
+    'sequence-state-file': fileFlag('Sequence state. Default: …/ops-manager/<loop>/sequence-state.json'),
+    'summary-window': { type: 'string', arg: 'n', help: 'Telemetry summary window (default 200).' },
+    pretty: prettyFlag,
+    'as-of': asOfFlag,
+  },
+  exits: {
+    [EXIT.ok]: 'ok',
+    [EXIT.error]: 'no status artifacts for the loop, or an artifact is not valid JSON (file:line:byte)',
+    [EXIT.usage]: 'usage error',
+  },
+  async run(v, _pos, io: Io) {
+    const p = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+    const summaryWindow = windowOf(v);
+    const files = managerFiles(p, v, io.cwd);
+    const got = await read(files);
+    const generatedAt = asOfOf(v, io).iso;
+    if (got.state === null && got.health === null)
+      throw new CliError(`no status artifacts found for loop: ${p.loopId}`, [
+        `looked for ${files.stateFile} and ${files.healthFile}; run opsfold loop reconcile first`,
+      ]);
+    const status = buildStatus({
+      ...got,
+      generatedAt,
+      repoPath: resolve(p.repo),
+      loopId: p.loopId,
+      summaryWindow,
+      tuningSummary: await tuningSummaryOf(p, files, summaryWindow, generatedAt),
+      files: {
+        stateFile: files.stateFile,
+        cursorFile: files.cursorFile,
+        healthFile: files.healthFile,
+        intentsFile: files.intentsFile,
+        driftStateFile: files.driftStateFile,
+        driftHistoryFile: files.driftHistoryFile,
+        alertDispatchStateFile: files.alertDispatchStateFile,
+        alertDispatchTelemetryFile: files.alertDispatchTelemetryFile,
+        reconcileTelemetryFile: files.reconcileTelemetryFile,
+        controlTelemetryFile: files.controlTelemetryFile,
+      },
+    });
+    await writeOut(io.stdout, stableJson(status, v['pretty'] === true));
+    return EXIT.ok;
+  },
+};
