@@ -88,6 +88,23 @@ const readBytes = async (real: string): Promise<Bytes> => {
   }
 };
 
+/**
+ * Reads, parses and decodes one document without confinement: for a file the operator named on the
+ * command line (which may live anywhere). Refuses FIFOs and devices; input problems are results.
+ */
+export const readDocument = async <A>(
+  path: string,
+  codec: t.Type<A, unknown, unknown>,
+  options: ReadOptions = {},
+): Promise<DocRead<A>> => {
+  const got = await readBytes(path);
+  if (got.kind !== 'bytes') return { ...got, path };
+  const parsed = parseDocument(got.bytes, codec, options.encoding);
+  if (E.isLeft(parsed)) return { kind: 'problem', path, problem: parsed.left };
+  const { value, encoding } = parsed.right;
+  return { kind: 'found', path, value, bytes: got.bytes.length, encoding };
+};
+
 const confined = async (root: string, path: string): Promise<string> => {
   const c = await confine(root, path);
   if (!c.ok) throw new ConfinementError(c.path, c.reason);
@@ -100,12 +117,8 @@ export const fileStore = (root: string): Store => ({
   async read<A>(path: string, codec: t.Type<A, unknown, unknown>, options: ReadOptions = {}) {
     const c = await confine(root, path);
     if (!c.ok) return { kind: 'problem', path: c.path, problem: { kind: 'refused', reason: c.reason } };
-    const got = await readBytes(c.real);
-    if (got.kind !== 'bytes') return { ...got, path: c.path };
-    const parsed = parseDocument(got.bytes, codec, options.encoding);
-    if (E.isLeft(parsed)) return { kind: 'problem', path: c.path, problem: parsed.left };
-    const { value, encoding } = parsed.right;
-    return { kind: 'found', path: c.path, value, bytes: got.bytes.length, encoding };
+    const got = await readDocument(c.real, codec, options);
+    return { ...got, path: c.path };
   },
   async write(path, value, options = {}) {
     await writeJsonAtomic(await confined(root, path), value, undefined, options.pretty ?? true);
