@@ -20,7 +20,13 @@ export type DocRead<A> =
       readonly bytes: number;
       readonly encoding: TextEncodingName;
     }
-  | { readonly kind: 'problem'; readonly path: string; readonly problem: DocProblem };
+  | {
+      readonly kind: 'problem';
+      readonly path: string;
+      readonly problem: DocProblem;
+      /** Size of what was read (0 when nothing could be read). */
+      readonly bytes: number;
+    };
 
 export interface ReadOptions {
   /** `detect` also reads UTF-16 (files written by Windows PowerShell); default UTF-8 with optional BOM. */
@@ -51,7 +57,7 @@ const kindOf = (st: Stats): string => {
 };
 
 type Bytes =
-  { kind: 'missing' } | { kind: 'bytes'; bytes: Buffer } | { kind: 'problem'; problem: DocProblem };
+  { kind: 'missing' } | { kind: 'bytes'; bytes: Buffer } | { kind: 'problem'; problem: DocProblem; bytes: 0 };
 
 const ioProblem = (err: unknown): DocProblem => {
   const e = err as NodeJS.ErrnoException;
@@ -66,7 +72,7 @@ const readBytes = async (real: string): Promise<Bytes> => {
     handle = await fsp.open(real, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'problem', problem: ioProblem(err) };
+    return { kind: 'problem', problem: ioProblem(err), bytes: 0 };
   }
   try {
     const st = await handle.stat();
@@ -78,11 +84,12 @@ const readBytes = async (real: string): Promise<Bytes> => {
           code: 'EISDIR',
           reason: 'EISDIR: illegal operation on a directory, read',
         },
+        bytes: 0,
       };
-    if (!st.isFile()) return { kind: 'problem', problem: { kind: 'refused', reason: kindOf(st) } };
+    if (!st.isFile()) return { kind: 'problem', problem: { kind: 'refused', reason: kindOf(st) }, bytes: 0 };
     return { kind: 'bytes', bytes: await handle.readFile() };
   } catch (err) {
-    return { kind: 'problem', problem: ioProblem(err) };
+    return { kind: 'problem', problem: ioProblem(err), bytes: 0 };
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -100,7 +107,7 @@ export const readDocument = async <A>(
   const got = await readBytes(path);
   if (got.kind !== 'bytes') return { ...got, path };
   const parsed = parseDocument(got.bytes, codec, options.encoding);
-  if (E.isLeft(parsed)) return { kind: 'problem', path, problem: parsed.left };
+  if (E.isLeft(parsed)) return { kind: 'problem', path, problem: parsed.left, bytes: got.bytes.length };
   const { value, encoding } = parsed.right;
   return { kind: 'found', path, value, bytes: got.bytes.length, encoding };
 };
@@ -116,7 +123,8 @@ export const fileStore = (root: string): Store => ({
   root,
   async read<A>(path: string, codec: t.Type<A, unknown, unknown>, options: ReadOptions = {}) {
     const c = await confine(root, path);
-    if (!c.ok) return { kind: 'problem', path: c.path, problem: { kind: 'refused', reason: c.reason } };
+    if (!c.ok)
+      return { kind: 'problem', path: c.path, problem: { kind: 'refused', reason: c.reason }, bytes: 0 };
     const got = await readDocument(c.real, codec, options);
     return { ...got, path: c.path };
   },
