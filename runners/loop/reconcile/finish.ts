@@ -81,6 +81,7 @@ const driftStep = (s: ReconcileSettings, t: TelemetrySummary) =>
     driftStateFile: s.files.driftStateFile,
     driftHistoryFile: s.files.driftHistoryFile,
     escalationsFile: s.files.escalationsFile,
+    root: s.paths.repo,
     opsfoldDir: s.paths.opsfoldDir,
     transport: s.transport.mode,
     traceId: s.traceId,

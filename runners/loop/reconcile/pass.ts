@@ -152,6 +152,7 @@ const escalations = (s: ReconcileSettings, j: Judged) => {
       : divergenceConditions(j.ingested.state, { ...ctx, timestamp: s.asOf.iso }, where);
   return escalate({
     file: f.escalationsFile,
+    root: s.paths.repo,
     opsfoldDir: s.paths.opsfoldDir,
     active: [...healthConditions(j.health, ctx, { ...where, healthFile: f.healthFile }), ...divergence],
     // A failed ingest says nothing about divergence: leave those escalations as they are.
