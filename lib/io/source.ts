@@ -21,7 +21,8 @@ export interface SourceCursor extends Cursor {
 export type Resumed =
   | { readonly kind: 'start'; readonly from: Cursor }
   | { readonly kind: 'resumed'; readonly from: Cursor; readonly lastLine: LastLine | null }
-  | { readonly kind: 'truncated' | 'rotated'; readonly detail: string };
+  | { readonly kind: 'truncated'; readonly detail: string }
+  | { readonly kind: 'rotated'; readonly detail: string };
 
 export interface SourceReadOptions {
   /** Read nothing at or past this offset (the size seen when the run began). */
@@ -69,7 +70,10 @@ export const fileSource = <T = unknown>(file: string, options: FileSourceOptions
       cursor: from,
       state: null,
     });
-    if (!check.ok) return { kind: check.kind, detail: check.detail };
+    if (!check.ok)
+      return check.kind === 'truncated'
+        ? { kind: 'truncated', detail: check.detail }
+        : { kind: 'rotated', detail: check.detail };
     return { kind: 'resumed', from, lastLine: lastLineOf(saved) };
   },
   batches: (from, read = {}) =>
