@@ -41,8 +41,9 @@ const realLocation = async (path: string): Promise<string | null> => {
  */
 export const confine = async (root: string, path: string): Promise<Confined> => {
   const abs = resolve(root, path);
-  const realRoot = await realOrNull(resolve(root));
-  if (realRoot === null) return { ok: false, path: abs, reason: `root ${root} does not exist` };
+  // A root not created yet (a state dir on the first run) is where it would be created.
+  const realRoot = await realLocation(resolve(root));
+  if (realRoot === null) return { ok: false, path: abs, reason: `root ${root} is a dangling symlink` };
   const real = await realLocation(abs);
   if (real === null) return { ok: false, path: abs, reason: 'a dangling symlink is not an artifact' };
   if (!isWithin(realRoot, real))

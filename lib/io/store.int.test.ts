@@ -109,6 +109,14 @@ describe('Store.write and Store.append', () => {
     expect(fs.readFileSync(join(root, 'logs/e.jsonl'), 'utf8')).toBe('{"x":1}\n{"x":2}\n');
   });
 
+  it('takes a root that does not exist yet (a state dir on the first run) and creates it', async () => {
+    const root = join(tempDir(), 'state', 'loop');
+    const store = fileStore(root);
+    expect((await store.read('cursor.json', Doc)).kind).toBe('missing');
+    await store.write('cursor.json', { n: 1 });
+    expect(await store.read('cursor.json', Doc)).toMatchObject({ kind: 'found', value: { n: 1 } });
+  });
+
   it('refuses to append to a log symlinked outside the root, leaving the target untouched', async () => {
     const { root, outside, store } = setup();
     fs.writeFileSync(join(outside, 'escalations.jsonl'), '');
