@@ -1,11 +1,9 @@
 // The few jq idioms the reference's contracts are written in, as pure functions, so validation and
 // defaulting behave exactly as the reference's `jq` programs do.
 
-export type JsonObject = Record<string, unknown>;
+import { isObject, type JsonObject } from '../core/json-object.js';
 
-/** Pure: a JSON object (not null, not an array). */
-export const isObject = (v: unknown): v is JsonObject =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
+export { isObject, type JsonObject };
 
 /** Pure: jq's `a // b`: `a` unless it is null, false or absent. */
 export const alt = <T>(v: unknown, fallback: T): unknown =>

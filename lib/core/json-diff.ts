@@ -1,13 +1,12 @@
 // A JSON-path diff of two values, for error messages that say exactly where two folds or two
 // outputs part ways (replay --expect, the given/when/then helper, the replay laws).
 import { stableJson } from './stable-json.js';
+import { isObject } from './json-object.js';
 
 const MAX_SHOWN = 80;
 
 const asJson = (v: unknown): unknown =>
   v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as unknown);
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
 const render = (v: unknown): string => {
   if (v === undefined) return 'nothing';
   const text = stableJson(v, false).trimEnd();

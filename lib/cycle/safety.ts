@@ -11,6 +11,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { decode } from '../core/codec.js';
 import { ExecutionAllowlist, type AllowlistRule } from './codecs-safety.js';
 import type { GateMode, Warning } from './reasons.js';
+import { isObject } from '../core/json-object.js';
 
 /** What the runner found at a document's path. */
 export type Doc =
@@ -22,9 +23,6 @@ export interface Reading<T> {
   readonly value: T;
   readonly warnings: readonly Warning[];
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Python truthiness, which the origin applies to `enabled`. */
 const truthy = (v: unknown): boolean => {

@@ -1,6 +1,10 @@
 // Lenient field access over parsed JSON: the page shows what a document holds and never throws on a
 // shape it did not expect (a missing key reads as null). Pure.
 
+import { isObject } from '../core/json-object.js';
+
+export { isObject };
+
 /** Pure: the value at a path of plain objects, or undefined. */
 export const get = (v: unknown, ...path: string[]): unknown => {
   let cur = v;
@@ -36,7 +40,3 @@ export const strings = (v: unknown, ...path: string[]): string[] => {
   const x = get(v, ...path);
   return Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : [];
 };
-
-/** Pure: true when the value is a plain object. */
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);

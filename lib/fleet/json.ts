@@ -2,11 +2,9 @@
 // (a string where an object was expected yields undefined, never a thrown error), and defaults apply
 // only to null or absent values, so an explicit `false` survives (jq's `// true` turned it into true).
 
-export type JsonObject = Record<string, unknown>;
+import { isObject, type JsonObject } from '../core/json-object.js';
 
-/** Pure: true for a plain JSON object (not an array, not null). */
-export const isObject = (v: unknown): v is JsonObject =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
+export { isObject, type JsonObject };
 
 /** Pure: the value at a path of plain objects, or undefined when any step is not an object. */
 export const at = (v: unknown, ...path: string[]): unknown => {

@@ -33,6 +33,14 @@ describe('lastRecord', () => {
     });
   });
 
+  it('ignores a BOM on line 1, as the forward reader does', async () => {
+    expect(await lastRecord(file('\uFEFF{"a":1}\n'))).toEqual({
+      kind: 'record',
+      value: { a: 1 },
+      byteOffset: 0,
+    });
+  });
+
   it('reports a last line that is not JSON instead of guessing', async () => {
     const r = await lastRecord(file('{"a":1}\nnot json\n'));
     expect(r.kind).toBe('unparsable');

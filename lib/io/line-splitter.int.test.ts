@@ -151,3 +151,29 @@ describe('when the consumed bytes of every push are concatenated', () => {
     expect(consumed.equals(bytes.subarray(0, cursor.byteOffset))).toBe(true);
   });
 });
+
+describe('LineSplitter on a multi-megabyte line', () => {
+  // 24 MiB in 16 KiB chunks: rejoining and rescanning the carry on every chunk (the old cost) copies
+  // about 18 GiB; joining once when the newline arrives copies the line twice.
+  it('splits it in linear time, with the same line, positions and consumed bytes', () => {
+    const size = 24 * 1024 * 1024;
+    const chunkSize = 16 * 1024;
+    const bytes = Buffer.alloc(size + 2, 0x78);
+    bytes[size] = 0x0a;
+    bytes[size + 1] = 0x7b;
+    const splitter = new LineSplitter({ byteOffset: 0, lines: 0 });
+    const lines: RawLine[] = [];
+    let consumed = 0;
+    const started = performance.now();
+    for (let at = 0; at < bytes.length; at += chunkSize) {
+      lines.push(...splitter.push(bytes.subarray(at, at + chunkSize)));
+      consumed += splitter.consumed.length;
+    }
+    const elapsed = performance.now() - started;
+    expect(lines.map((l) => [l.line, l.byteOffset, l.end, l.text.length])).toEqual([[1, 0, size + 1, size]]);
+    expect(consumed).toBe(size + 1);
+    expect(splitter.remainder.toString()).toBe('{');
+    expect(splitter.cursor).toEqual({ byteOffset: size + 1, lines: 1 });
+    expect(elapsed).toBeLessThan(2000);
+  });
+});

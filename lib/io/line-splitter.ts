@@ -14,11 +14,16 @@ export interface RawLine {
 const NL = 0x0a;
 const CR = 0x0d;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const EMPTY = Buffer.alloc(0);
 
 /** Splits bytes starting at `from` into lines; call `push` per chunk, then read `cursor` and `remainder`. */
 export class LineSplitter {
-  private carry: Buffer = Buffer.alloc(0);
-  private consumedBytes: Buffer = Buffer.alloc(0);
+  // The unterminated bytes so far, as the chunks they came in: a line that spans many chunks is joined
+  // once, when its `\n` arrives, and only new chunks are searched (joining and rescanning the growing
+  // carry on every chunk made a long line cost quadratic time).
+  private pending: Buffer[] = [];
+  private pendingLength = 0;
+  private consumedBytes: Buffer = EMPTY;
   private base: number;
   private lines: number;
 
@@ -29,10 +34,17 @@ export class LineSplitter {
 
   /** Complete lines found in `chunk` (plus what was carried over); the unterminated rest is kept. */
   push(chunk: Buffer): RawLine[] {
-    const buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const firstNl = chunk.indexOf(NL);
+    if (firstNl === -1) {
+      if (chunk.length > 0) this.pending.push(chunk);
+      this.pendingLength += chunk.length;
+      this.consumedBytes = EMPTY;
+      return [];
+    }
+    const buf = this.pending.length > 0 ? Buffer.concat([...this.pending, chunk]) : chunk;
     const out: RawLine[] = [];
     let start = 0;
-    let nl = buf.indexOf(NL, start);
+    let nl = this.pendingLength + firstNl;
     while (nl !== -1) {
       out.push(this.lineAt(buf, start, nl));
       start = nl + 1;
@@ -40,7 +52,9 @@ export class LineSplitter {
     }
     this.base += start;
     this.consumedBytes = buf.subarray(0, start);
-    this.carry = start < buf.length ? Buffer.from(buf.subarray(start)) : Buffer.alloc(0);
+    const rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
+    this.pending = rest === null ? [] : [rest];
+    this.pendingLength = rest?.length ?? 0;
     return out;
   }
 
@@ -56,7 +70,8 @@ export class LineSplitter {
 
   /** Bytes after the last `\n`: a record still being written (a torn tail), or nothing. */
   get remainder(): Buffer {
-    return this.carry;
+    if (this.pending.length > 1) this.pending = [Buffer.concat(this.pending)];
+    return this.pending[0] ?? EMPTY;
   }
 
   private lineAt(buf: Buffer, start: number, nl: number): RawLine {

@@ -4,15 +4,13 @@
 // Also the events answer the service builds. Pure.
 import * as E from 'fp-ts/lib/Either.js';
 import { alt, at } from './event-fields.js';
+import { isObject } from '../core/json-object.js';
 
 export interface EventsPayload {
   readonly events: readonly unknown[];
   readonly eventLineOffset: number;
   readonly eventLineCount: number;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const wholeNumber = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 

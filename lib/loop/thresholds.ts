@@ -7,6 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import { at } from './event-fields.js';
+import { isObject as isRecord } from '../core/json-object.js';
 
 export const INGEST_KEYS = [
   'degradedIngestLagSeconds',
@@ -66,8 +67,6 @@ export interface Catalog {
 }
 
 const catalogError = (message: string): ThresholdError => ({ kind: 'catalog', message });
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Pure: the reference's shape check (schemaVersion v1, a non-empty `profiles` object). */
 export const checkCatalog = (doc: unknown): E.Either<ThresholdError, Catalog> => {

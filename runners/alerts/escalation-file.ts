@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import type { Cursor, SourceFingerprint } from '../../lib/core/position.js';
 import { newlinesInRange } from '../../lib/io/byte-range.js';
-import { checkSource, fingerprintAt, type LastLine } from '../../lib/io/checkpoints.js';
+import { fingerprintAt, type LastLine } from '../../lib/io/checkpoints.js';
+import { fileSource } from '../../lib/io/source.js';
 import { LineSplitter } from '../../lib/io/line-splitter.js';
 
 export interface RowLine {
@@ -80,17 +81,12 @@ export const resumeAt = async (
 ): Promise<Start | { readonly ahead: number }> => {
   if (saved.lines === 0) return { cursor: { byteOffset: 0, lines: 0 }, lastLine: null, note: null };
   if (saved.byteOffset !== null && saved.fingerprint !== null) {
-    const cursor = { byteOffset: saved.byteOffset, lines: saved.lines };
-    const check = await checkSource(file, { cursor, source: saved.fingerprint } as Parameters<
-      typeof checkSource
-    >[1]);
-    const at = saved.fingerprint.lastLineByteOffset;
-    if (check.ok)
-      return {
-        cursor,
-        lastLine: at === null ? null : { byteOffset: at, end: cursor.byteOffset },
-        note: null,
-      };
+    const resumed = await fileSource(file).resume({
+      byteOffset: saved.byteOffset,
+      lines: saved.lines,
+      fingerprint: saved.fingerprint,
+    });
+    if (resumed.kind === 'resumed') return { cursor: resumed.from, lastLine: resumed.lastLine, note: null };
   }
   const walked = await walkTo(file, saved.lines, size);
   if (walked.cursor.lines < saved.lines) return { ahead: walked.cursor.lines };

@@ -1,22 +1,16 @@
 // Reads one small JSON document (emergency stop, gate, allowlist, lock) into the three cases the pure
 // readers in lib/cycle/safety.ts distinguish: missing, unreadable (with why), or parsed JSON.
-import { promises as fsp } from 'node:fs';
+import * as t from 'io-ts';
 import type { Doc } from '../../lib/cycle/safety.js';
+import { readDocument } from '../../lib/io/store.js';
 
 /** What is at `file`: missing, unreadable (I/O error or not JSON, with the reason), or its JSON. */
 export const readDoc = async (file: string): Promise<Doc> => {
-  let text: string;
-  try {
-    text = await fsp.readFile(file, 'utf8');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'unreadable', detail: e.code ?? e.message };
-  }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    return { kind: 'json', value: JSON.parse(body) as unknown };
-  } catch (err) {
-    return { kind: 'unreadable', detail: `invalid JSON (${(err as Error).message})` };
-  }
+  const got = await readDocument(file, t.unknown);
+  if (got.kind === 'missing') return { kind: 'missing' };
+  if (got.kind === 'found') return { kind: 'json', value: got.value };
+  const { problem } = got;
+  if (problem.kind === 'unreadable') return { kind: 'unreadable', detail: problem.code };
+  if (problem.kind === 'refused') return { kind: 'unreadable', detail: problem.reason };
+  return { kind: 'unreadable', detail: `invalid JSON (${problem.reason})` };
 };

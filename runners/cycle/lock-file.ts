@@ -1,14 +1,15 @@
 // The origin's runner lock, `state/ops_runner.lock` ({run_id, locked_at} JSON), not a proper-lockfile
 // directory. Creation is exclusive (O_EXCL semantics): the content is written and fsynced in a private
 // temp file opened with O_EXCL, then hard-linked to the lock name, which fails when the lock exists — so
-// no reader ever sees a half-written lock. Where hard links are not supported the lock itself is opened
-// with O_EXCL and written. A stale lock (asOf − locked_at >= 60 s, or unreadable) is moved aside with
-// one atomic rename, so of two cycles taking over the same stale lock only one succeeds.
+// no reader ever sees a half-written lock (lib/io/write-once.ts; an exclusive copy where hard links are
+// not supported). A stale lock (asOf − locked_at >= 60 s, or unreadable) is moved aside with one atomic
+// rename, so of two cycles taking over the same stale lock only one succeeds.
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { readLock, type LockReading } from '../../lib/cycle/lock-rules.js';
 import type { OpsRunnerLock } from '../../lib/cycle/codecs-safety.js';
 import { writeFileAtomic } from '../../lib/io/atomic.js';
+import { writeOnce } from '../../lib/io/write-once.js';
 
 export type Acquired =
   | { readonly kind: 'acquired'; readonly replaced: (LockReading & { kind: 'stale' }) | null }
@@ -35,36 +36,6 @@ const parsed = (raw: string): unknown => {
   }
 };
 
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
-
-/** Creates `file` with `content` unless it exists; false when it exists. */
-const createExclusive = async (file: string, content: string, tmp: string): Promise<boolean> => {
-  const handle = await fsp.open(tmp, 'wx', 0o644);
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fsp.link(tmp, file);
-    return true;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EEXIST') return false;
-    if (!NO_LINKS.has(code)) throw err;
-    const direct = await fsp.open(file, 'wx', 0o644).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'EEXIST') return null;
-      throw e;
-    });
-    if (direct === null) return false;
-    await direct.writeFile(content).finally(() => direct.close());
-    return true;
-  } finally {
-    await fsp.unlink(tmp).catch(() => undefined);
-  }
-};
-
 /** Moves a stale lock aside if it is still the one judged stale; false when someone else changed it. */
 const moveAside = async (file: string, seen: string, runId: string): Promise<boolean> => {
   const aside = `${file}.stale.${runId}`;
@@ -88,10 +59,9 @@ const moveAside = async (file: string, seen: string, runId: string): Promise<boo
 /** Takes the lock for `lock.run_id`, or reports who holds it. */
 export const acquireLock = async (file: string, lock: OpsRunnerLock, clock: LockClock): Promise<Acquired> => {
   await fsp.mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${lock.run_id}.tmp`;
   let replaced: (LockReading & { kind: 'stale' }) | null = null;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (await createExclusive(file, text(lock), tmp)) return { kind: 'acquired', replaced };
+    if ((await writeOnce(file, text(lock))) === 'created') return { kind: 'acquired', replaced };
     const seen = await readText(file);
     if (seen === null) continue;
     const reading = readLock(parsed(seen), clock.asOfMs, clock.zone);

@@ -13,7 +13,7 @@ import {
   type EventsIndexState,
 } from '../../lib/dashboard/events-index.js';
 import { timelineItem, type TimelineItem } from '../../lib/dashboard/paging.js';
-import { completeEnd, isLineStart, linesBackwards, openIfExists } from './back-reader.js';
+import { completeEnd, isLineStart, linesBackwards, openIfExists } from '../../lib/io/back-reader.js';
 
 /** The events index as last folded, and the cursor it reflects. */
 export interface IndexView {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventsIndexProjection, INDEX_EVERY } from '../../lib/dashboard/events-index.js';
 import { tracked } from '../../lib/dashboard/tracked.js';
-import { linesBackwards } from './back-reader.js';
+import { linesBackwards } from '../../lib/io/back-reader.js';
 import { EventTimes, readEventsPage, type IndexView } from './events-log.js';
 import { foldIncremental } from './folds.js';
 import { TailWindow } from './tail-window.js';

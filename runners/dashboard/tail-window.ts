@@ -8,7 +8,7 @@ import type { Stats } from 'node:fs';
 import { newlinesInRange } from '../../lib/io/byte-range.js';
 import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
 import { corruptLine, type ArtifactState } from '../../lib/dashboard/artifact-state.js';
-import { completeEnd, isLineStart, linesBackwards } from './back-reader.js';
+import { completeEnd, isLineStart, linesBackwards } from '../../lib/io/back-reader.js';
 
 interface Seen {
   readonly byteOffset: number;

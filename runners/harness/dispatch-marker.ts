@@ -22,7 +22,7 @@ import { writeOut } from '../cli/write-out.js';
 import { commonExits, rootFlag, taskFlag } from './flags.js';
 import { asOfFlag } from '../cli/clock.js';
 import { workspaceOf } from './workspace.js';
-import { writeOnce } from './write-once.js';
+import { writeOnce } from '../../lib/io/write-once.js';
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 

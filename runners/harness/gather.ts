@@ -4,8 +4,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { promises as fsp } from 'node:fs';
 import { join, relative } from 'node:path';
+import * as t from 'io-ts';
 import { parseIso } from '../../lib/core/time.js';
-import { decode, parseJson } from '../../lib/core/codec.js';
+import { decode } from '../../lib/core/codec.js';
+import { readDocument } from '../../lib/io/store.js';
 import { DispatchMarker } from '../../lib/harness/dispatch-marker.js';
 import { CallbackLaunch, type TaskTimer, type TaskTimers } from '../../lib/harness/input-codecs.js';
 import { isBotMarker, isDispatchMarker } from '../../lib/harness/markers.js';
@@ -16,11 +18,10 @@ import { markersOf, newestFile, reportsOf, statFile, worktreesOf } from './fs-fa
 import { readPrompts, type ProcessSource } from './processes.js';
 import type { Workspace } from './workspace.js';
 
+// A marker that is missing, unreadable or not JSON is no evidence: it decodes as nothing.
 const readJson = async (file: string): Promise<unknown> => {
-  const text = await fsp.readFile(file, 'utf8').catch(() => null);
-  if (text === null) return undefined;
-  const r = parseJson(text);
-  return E.isRight(r) ? r.right : undefined;
+  const got = await readDocument(file, t.unknown);
+  return got.kind === 'found' ? got.value : undefined;
 };
 
 // A time that is not RFC 3339 compares false with every other, as it did under Date.parse.

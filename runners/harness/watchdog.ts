@@ -17,7 +17,7 @@ import { contextOf, knownTasks, observeTasks } from './observe-run.js';
 import { deliver } from './sink.js';
 import type { GatherContext } from './gather.js';
 import { workspaceOf, type Workspace } from './workspace.js';
-import { writeOnce } from './write-once.js';
+import { writeOnce } from '../../lib/io/write-once.js';
 
 const payloadOf = (r: WatchdogDecisionRecord) => ({
   kind: 'harness_escalation',

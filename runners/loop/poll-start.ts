@@ -3,7 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import type { Cursor } from '../../lib/core/position.js';
 import { cursorStart } from '../../lib/core/position.js';
-import { checkSource } from '../../lib/io/checkpoints.js';
+import { fileSource } from '../../lib/io/source.js';
 import { CliError } from '../cli/errors.js';
 import { readCursorFile } from './cursor-file.js';
 import { cursorAfterLines } from './locate-line.js';
@@ -32,25 +32,17 @@ export const pollStart = async (
   const saved = fromStart ? null : await readCursorFile(cursorFile);
   let start: Cursor = cursorStart;
   if (saved !== null && saved.byteOffset !== null && saved.fingerprint !== null) {
-    start = { byteOffset: saved.byteOffset, lines: saved.lines };
-    const check = await checkSource(events, {
-      projection: 'poll',
-      version: 1,
-      source: saved.fingerprint,
-      cursor: start,
-      state: null,
+    const resumed = await fileSource(events).resume({
+      byteOffset: saved.byteOffset,
+      lines: saved.lines,
+      fingerprint: saved.fingerprint,
     });
-    if (!check.ok && check.kind === 'truncated') {
-      throw new CliError(`events log truncated under cursor: ${events}`, [
-        check.detail,
+    if (resumed.kind === 'truncated' || resumed.kind === 'rotated')
+      throw new CliError(`events log ${resumed.kind} under cursor: ${events}`, [
+        resumed.detail,
         `reset ${cursorFile} or use --from-start`,
       ]);
-    }
-    if (!check.ok)
-      throw new CliError(`events log rotated under cursor: ${events}`, [
-        check.detail,
-        `reset ${cursorFile} or use --from-start`,
-      ]);
+    start = resumed.from;
   } else if (saved !== null) {
     const found = await cursorAfterLines(events, saved.lines, size);
     if (found === null) throw exceeds(saved.lines, await newlinesInRange(events, 0, size));

@@ -5,7 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../lib/io/atomic.js';
-import { decodeText } from '../../lib/runbook/text.js';
+import { decodeText } from '../../lib/core/text.js';
 import { asOfFlag } from '../cli/clock.js';
 import { required, str, type Command, type Io } from '../cli/command.js';
 import { CliError, usageError } from '../cli/errors.js';

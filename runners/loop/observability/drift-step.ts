@@ -18,6 +18,8 @@ export interface DriftStep {
   readonly driftStateFile: string;
   readonly driftHistoryFile: string;
   readonly escalationsFile: string;
+  /** The directory the escalations log must stay in (the repo); without it, the log's own directory. */
+  readonly root?: string;
   /** opsfold's state dir for the loop (escalation checkpoint, quarantine). */
   readonly opsfoldDir: string;
   readonly transport: string | null;
@@ -39,6 +41,7 @@ export const runDriftStep = (s: DriftStep): Promise<DriftOutcome> =>
     const ctx = { loopId: s.inputs.loopId, transport: s.transport, traceId: s.traceId };
     const { appended, notes } = await escalate({
       file: s.escalationsFile,
+      root: s.root,
       opsfoldDir: s.opsfoldDir,
       active: driftConditions(drift, ctx, {
         driftStateFile: s.driftStateFile,

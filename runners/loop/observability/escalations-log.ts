@@ -4,8 +4,9 @@
 // and skipped, never fatal: the log is shared with other writers and the dispatcher treats such a
 // line as data too. A log rotated or truncated under the checkpoint is folded again from the start.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { appendJsonl } from '../../../lib/io/append.js';
+import { dirname, join } from 'node:path';
+import { confine } from '../../../lib/io/confine.js';
+import { fileStore } from '../../../lib/io/store.js';
 import { foldFile, saveFoldCheckpoint, type FoldFileResult } from '../../../lib/io/fold-file.js';
 import { SourceChangedError } from '../../../lib/io/jsonl-errors.js';
 import {
@@ -17,9 +18,12 @@ import {
   type PlanScope,
 } from '../../../lib/loop/escalations.js';
 import { quarantine } from '../quarantine.js';
+import { CliError } from '../../cli/errors.js';
 
 export interface EscalationRun {
   readonly file: string;
+  /** The directory the log must stay in (the repo); without it, the log's own directory. */
+  readonly root?: string;
   /** opsfold's state dir for this loop (checkpoints, quarantine). */
   readonly opsfoldDir: string;
   readonly active: readonly ActiveCondition[];
@@ -69,6 +73,11 @@ export const readEscalationHistory = async (
 
 /** Plans and appends the escalation records for `run`; returns what was appended. */
 export const escalate = async (run: EscalationRun): Promise<EscalationOutcome> => {
+  // Neither read nor appended when a symlink takes it out of the repo: the log is shared with
+  // other writers, and a link planted there must not make opsfold append to a file elsewhere.
+  const store = fileStore(run.root ?? dirname(run.file));
+  const where = await confine(store.root, run.file);
+  if (!where.ok) throw new CliError(`artifact resolves outside the repo: ${run.file}`, [where.reason]);
   const { history, fold, notes } = await readEscalationHistory(run.file, run.opsfoldDir, run.asOf);
   const appended = planEscalations({
     history,
@@ -77,7 +86,7 @@ export const escalate = async (run: EscalationRun): Promise<EscalationOutcome> =
     asOf: run.asOf,
     resolveExtras: run.resolveExtras,
   });
-  if (appended.length > 0) await appendJsonl(run.file, appended);
+  if (appended.length > 0) await store.append(run.file, appended);
   if (fold !== null)
     await saveFoldCheckpoint(checkpointOf(run.opsfoldDir), run.file, escalationsProjection, fold);
   return { appended, notes };

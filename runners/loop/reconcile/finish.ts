@@ -74,6 +74,7 @@ const driftStep = (s: ReconcileSettings, r: ReconcileRequest, t: TelemetrySummar
     driftStateFile: s.files.driftStateFile,
     driftHistoryFile: s.files.driftHistoryFile,
     escalationsFile: s.files.escalationsFile,
+    root: s.paths.repo,
     opsfoldDir: s.paths.opsfoldDir,
     transport: s.transport.mode,
     traceId: s.traceId,

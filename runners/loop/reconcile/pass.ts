@@ -72,7 +72,7 @@ const pass = async (s: ReconcileSettings, deps: PassDeps): Promise<PassResult> =
   const ingested = E.isRight(got) ? got.right : null;
   const j = decide(s, prev, got);
   await apply(j.effects);
-  const raised = await escalate({ ...j.escalations, opsfoldDir: s.paths.opsfoldDir });
+  const raised = await escalate({ ...j.escalations, root: s.paths.repo, opsfoldDir: s.paths.opsfoldDir });
   const cursorBefore = at(prev.docs.cursor.value, 'eventLineOffset');
   const finished = await afterHealth(s, {
     ingested,

@@ -1,7 +1,8 @@
-// Reads a log backwards from a line boundary in byte chunks: the timeline's newest-first pages and
-// the detail's recent windows cost the lines shown, never the file before them. Every line is handed
-// out (blank ones too, so the caller can number lines); a BOM on line 1 and a trailing `\r` are
-// dropped as the forward reader does.
+// Reads a log backwards from a line boundary in byte chunks: newest-first pages, recent windows and
+// "the latest record" cost the lines read, never the file before them. Every line is handed out
+// (blank ones too, so the caller can number lines); a BOM on line 1 and a trailing `\r` are dropped
+// as the forward reader (jsonl.ts) does. The one backwards reader: last-record, the telemetry tail
+// and the dashboard all use it.
 import { promises as fsp } from 'node:fs';
 
 export const CHUNK = 64 * 1024;
