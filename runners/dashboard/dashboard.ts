@@ -149,7 +149,7 @@ export const makeDashboard = (deps: DashboardDeps): Command => ({
       store: new DashboardStore(repo, stateDir),
       clock,
       asOfIso: control.asOfIso,
-      commands: async () => (await import('../commands.js')).commands,
+      commands: async () => (await import('../lazy-commands.js')).lazyCommands,
       viewIo: { cwd: repo, env, now: clock },
       control,
       ticks: (deps.ticks ?? pollTicks)(pollMs),
