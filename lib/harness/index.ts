@@ -22,7 +22,7 @@ export { scopeGuardOf } from './finish-scope.js';
 export { l1SmokeOf } from './finish-smoke.js';
 export { linesOf } from './line-diff.js';
 export { livenessReasons, livenessOf } from './liveness.js';
-export { routeOf } from './routing.js';
+export { routeOf, routingProblems } from './routing.js';
 export { promptPathsOf, promptHexOf, sessionsOf } from './sessions.js';
 export { shaDecisionReasons, shaDecisionOf } from './sha-decision.js';
 export { spawnOutcomeReasons, spawnStateOf } from './spawn-state.js';

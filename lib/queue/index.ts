@@ -30,4 +30,5 @@ export type { DbFoldState } from './db-fold.js';
 export type { KpiReport, KpiThresholds, KpiInput } from './kpi.js';
 export type { DocRow, QueueDoc, TableError } from './markdown.js';
 export type { QueueRow, DbRow, DbEvent } from './row.js';
+export type { QueueCommand, Refusal } from './decide.js';
 export type { ViewRow } from './views.js';
