@@ -1,4 +1,5 @@
-// The `opsfold/alerts` entry: alert delivery: the sink catalog and routes, the delivery ledger, dispatch outcomes and telemetry.
+// The `opsfold/alerts` entry: alert delivery: the sink catalog and routes, the delivery ledger, dispatch
+// outcomes and telemetry.
 // Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
 
 /** Projections: pure reducers over the records. */

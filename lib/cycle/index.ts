@@ -1,4 +1,5 @@
-// The `opsfold/cycle` entry: the ops cycle: tickets and receipts, execution windows, safety gates, snapshots and the daily report.
+// The `opsfold/cycle` entry: the ops cycle: tickets and receipts, execution windows, safety gates,
+// snapshots and the daily report.
 // Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
 
 /** Projections: pure reducers over the records. */

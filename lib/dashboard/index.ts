@@ -1,4 +1,5 @@
-// The `opsfold/dashboard` entry: the dashboard's pure views: artifact state, loop facts, the overview, charts and routes.
+// The `opsfold/dashboard` entry: the dashboard's pure views: artifact state, loop facts, the overview,
+// charts and routes.
 // Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
 
 /** Projections: pure reducers over the records. */

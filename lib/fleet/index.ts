@@ -1,4 +1,5 @@
-// The `opsfold/fleet` entry: fleets of loops: the registry, reconcile, policy candidates, handoff plans, the safety gate and promotion.
+// The `opsfold/fleet` entry: fleets of loops: the registry, reconcile, policy candidates, handoff plans,
+// the safety gate and promotion.
 // Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
 
 /** Projections: pure reducers over the records. */

@@ -1,4 +1,5 @@
-// The `opsfold/harness` entry: the agent harness: observations, spawn state, liveness, watchdog alerts, routing, collection and finish checks.
+// The `opsfold/harness` entry: the agent harness: observations, spawn state, liveness, watchdog alerts,
+// routing, collection and finish checks.
 // Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
 
 /** Projections: pure reducers over the records. */

@@ -1,4 +1,5 @@
-// The `opsfold/loop` entry: Superloop runs: lifecycle, snapshot and state projection, health with reason codes, heartbeat, sequence, profile drift, escalations, control intents and the service's request rules.
+// The `opsfold/loop` entry: Superloop runs — lifecycle, snapshot and state projection, health with
+// reason codes, heartbeat, sequence, profile drift, escalations, control intents, the service's rules.
 // Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
 
 /** Projections: pure reducers over the records. */
@@ -40,6 +41,8 @@ export {
 export { nextTransportHealth } from './transport-health.js';
 
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
+export { decodeLoopEventLine, isLoopEventLine } from './event-guard.js';
+export { eventEnvelope } from './envelope.js';
 export {
   LoopEventLine,
   SuperloopState,

@@ -1,4 +1,5 @@
-// The `opsfold/queue` entry: the work queue: QUEUE.md and SQLite rows, the audit log, mutations as decisions, KPIs.
+// The `opsfold/queue` entry: the work queue: QUEUE.md and SQLite rows, the audit log, mutations as
+// decisions, KPIs.
 // Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
 
 /** Projections: pure reducers over the records. */
