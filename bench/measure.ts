@@ -1,12 +1,12 @@
 // Timing and memory plumbing for the bench. Why in-process: a spawned `opsfold` would add node start-up
-// (measured apart) to every figure and hide the fold's own cost; calling `main` with the real command
-// table runs exactly the code the bin runs. Each phase is timed with hrtime, starts after a GC, and
-// records the process's peak RSS so far (monotonic) plus a sampled peak of the phase itself.
+// (measured apart) to every figure and hide the fold's own cost; calling `main` with the bin's own (lazy)
+// command table runs exactly the code the bin runs. Each phase is timed with hrtime, starts after a GC,
+// and records the process's peak RSS so far (monotonic) plus a sampled peak of the phase itself.
 import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { main } from '../runners/cli/main.js';
-import { commands } from '../runners/commands.js';
+import { lazyCommands as commands } from '../runners/lazy-commands.js';
 
 /** A command that exited non-zero; carries what it printed on stderr. */
 export class CommandFailed extends Error {

@@ -186,7 +186,7 @@ export const formatText = (r: Report): string => {
     ...start,
     '',
     'targets:',
-    ...r.targets.map((t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.rule.padEnd(28)} ${t.value}`),
+    ...r.targets.map((t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.rule.padEnd(36)} ${t.value}`),
     '',
   ].join('\n');
 };

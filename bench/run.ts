@@ -102,7 +102,7 @@ const coldStartOnly = (): number => {
     const c = coldStartOf();
     const lines = 'skipped' in c ? [`skipped: ${c.skipped}`] : formatColdStart(c);
     const targets = coldStartTargets(c).map(
-      (t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.rule.padEnd(28)} ${t.value}`,
+      (t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.rule.padEnd(36)} ${t.value}`,
     );
     process.stdout.write([...lines, '', 'targets:', ...targets, ''].join('\n'));
     return 0;
