@@ -7,6 +7,7 @@ export default defineConfig({
       'runners/**/*.test.ts',
       'property-tests/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'examples/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,15 +1,17 @@
 // Timing and memory plumbing for the bench. Why in-process: a spawned `opsfold` would add node start-up
-// (measured apart) to every figure and hide the fold's own cost; calling `main` with the real command
-// table runs exactly the code the bin runs. Each phase is timed with hrtime, starts after a GC, and
-// records the process's peak RSS so far (monotonic) plus a sampled peak of the phase itself.
-import { spawnSync } from 'node:child_process';
+// (measured apart) to every figure and hide the fold's own cost; calling `main` with the bin's own (lazy)
+// command table runs exactly the code the bin runs. Each phase is timed with hrtime, starts after a GC,
+// and records the process's peak RSS so far (monotonic) plus a sampled peak of the phase itself.
 import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { main } from '../runners/cli/main.js';
-import { commands } from '../runners/commands.js';
+import { lazyCommands as commands } from '../runners/lazy-commands.js';
 
 /** A command that exited non-zero; carries what it printed on stderr. */
+/** A result that contradicts the log: the bench must not report a number for it. */
+export class CheckFailed extends Error {}
+
 export class CommandFailed extends Error {
   constructor(
     readonly command: string,
@@ -111,20 +113,4 @@ export const repeatTimed = async <T>(repeat: number, gc: (() => void) | null, fn
     runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
   }
   return { runs, best: Math.min(...runs), value: value as T };
-};
-
-/** Median wall time of `node <bin> --help` over `n` spawns, without this process's loader flags. */
-export const startup = (bin: string, n: number): { runs: number[]; median: number } => {
-  const env = { ...process.env };
-  delete env['NODE_OPTIONS'];
-  const runs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, '--help'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    if (r.status !== 0)
-      throw new CommandFailed(`node ${bin} --help`, r.status ?? -1, String(r.stderr ?? r.error));
-  }
-  const sorted = [...runs].sort((a, b) => a - b);
-  return { runs, median: sorted[Math.floor(sorted.length / 2)] as number };
 };

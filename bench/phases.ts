@@ -3,7 +3,7 @@
 // line in its cursor, and (c) must emit exactly the appended events and count them in the new state.
 import { baseline } from './baseline.js';
 import { appendEvents, LOOP_ID, type Layout } from './generate.js';
-import { phase, repeatTimed, runCli, type CliRun } from './measure.js';
+import { CheckFailed, phase, repeatTimed, runCli, type CliRun } from './measure.js';
 import type { Report, Timed } from './report.js';
 
 const AS_OF = '2026-02-22T12:00:00Z';
@@ -15,9 +15,6 @@ export interface Ctx {
   readonly gc: (() => void) | null;
   readonly progress: (line: string) => void;
 }
-
-/** A result that contradicts the log: the bench must not report a number for it. */
-export class CheckFailed extends Error {}
 
 const expect = (what: string, got: unknown, want: unknown): void => {
   if (got !== want) throw new CheckFailed(`${what}: expected ${String(want)}, got ${String(got)}`);

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { baseline } from './baseline.js';
 import { maxRssMb, setupGc, Sink } from './measure.js';
 import { main } from '../runners/cli/main.js';
-import { commands } from '../runners/commands.js';
+import { lazyCommands as commands } from '../runners/lazy-commands.js';
 
 const COMMANDS = ['pick', 'done', 'fail', 'list', 'add', 'done', 'done', 'pick'] as const;
 const DURATIONS = [40, 85, 120, 150, 210, 260, 340, 480, 720, 1300, 2600, 3900] as const;

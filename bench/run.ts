@@ -8,9 +8,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureRoom, generateRepo, sampleLineBytes } from './generate.js';
-import { CommandFailed, phase, setupGc, startup } from './measure.js';
-import { CheckFailed, fullReplay, incremental, rawBaseline, type Ctx } from './phases.js';
-import { formatText, machine, targetsOf, type Report } from './report.js';
+import { CheckFailed, CommandFailed, phase, setupGc } from './measure.js';
+import { benchColdStart, formatColdStart } from './cold-start.js';
+import { fullReplay, incremental, rawBaseline, type Ctx } from './phases.js';
+import { coldStartTargets, formatText, machine, targetsOf, type Report } from './report.js';
 import { benchReconcile } from './reconcile.js';
 import { benchQueueKpi } from './queue-kpi.js';
 
@@ -23,7 +24,8 @@ Generates an N-event Superloop loop log and measures, in one process:
       loop project-state resumed from the checkpoint written by (b)
 then (d) loop reconcile of a separate loop (first pass, then a re-run after 1,000 appended events) and
 (e) opsfold queue kpi over a generated orch_runs.jsonl against the raw baseline over that file,
-and, separately, the start-up of \`node dist/runners/opsfold.js --help\` (median of 5; needs npm run build).
+and, separately, cold start: \`opsfold --help\` and \`opsfold loop status\` on fixtures/loop/complete against
+\`node -e 0\`, median of 5 spawns each, as ratios (target <= 3 x; needs npm run build).
 
 Options:
   --events N    events to generate (default 1000000, about 190 MB)
@@ -33,6 +35,7 @@ Options:
   --repeat K    runs of (a) and (b), rounds of (c); the best is reported (default 1)
   --json        print the report as one JSON object
   --keep        keep the generated repo (default: removed at the end)
+  --cold-start  measure only the cold start (seconds, not minutes)
   --help        show this help
 
 Targets: (b) >= 0.7x (a) events/s and peak RSS < 150 MB; (c) < 2% of (b)'s time.
@@ -59,6 +62,7 @@ const parse = () => {
       repeat: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'cold-start': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -87,11 +91,24 @@ const prepare = (dir: string | undefined, events: number): { repo: string; clean
   return { repo: join(root, 'repo'), cleanup: root };
 };
 
-const startupOf = (): Report['startup'] => {
+const coldStartOf = (): Report['coldStart'] => {
   const bin = join(pkgRoot, 'dist', 'runners', 'opsfold.js');
   if (!existsSync(bin)) return { skipped: `${bin} is missing; run npm run build first` };
-  const r = startup(bin, STARTUP_RUNS);
-  return { command: 'node dist/runners/opsfold.js --help', runs: r.runs, medianSeconds: r.median };
+  return benchColdStart(pkgRoot, STARTUP_RUNS);
+};
+
+const coldStartOnly = (): number => {
+  try {
+    const c = coldStartOf();
+    const lines = 'skipped' in c ? [`skipped: ${c.skipped}`] : formatColdStart(c);
+    const targets = coldStartTargets(c).map(
+      (t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.rule.padEnd(36)} ${t.value}`,
+    );
+    process.stdout.write([...lines, '', 'targets:', ...targets, ''].join('\n'));
+    return 0;
+  } catch (err) {
+    return fail(err);
+  }
 };
 
 const bench = async (o: ReturnType<typeof parse>, repo: string): Promise<Report> => {
@@ -112,7 +129,8 @@ const bench = async (o: ReturnType<typeof parse>, repo: string): Promise<Report>
   const reconcile = await benchReconcile(join(repo, 'domains'), o.reconcileEvents, APPENDED);
   progress(`(e) queue kpi over ${o.kpiLines} orch_runs.jsonl lines`);
   const queueKpi = await benchQueueKpi(join(repo, 'domains', 'queue'), o.kpiLines);
-  progress(`start-up: node dist/runners/opsfold.js --help x ${STARTUP_RUNS}`);
+  progress(`start-up: node -e 0, opsfold --help, opsfold loop status x ${STARTUP_RUNS}`);
+  const coldStart = coldStartOf();
   const setup = {
     events: o.events,
     bytes: gen.value.bytes,
@@ -130,10 +148,10 @@ const bench = async (o: ReturnType<typeof parse>, repo: string): Promise<Report>
     setup,
     baseline,
     ...partial,
-    startup: startupOf(),
+    coldStart,
     reconcile,
     queueKpi,
-    targets: targetsOf(partial),
+    targets: [...targetsOf(partial), ...coldStartTargets(coldStart)],
   };
 };
 
@@ -160,6 +178,7 @@ const run = async (): Promise<number> => {
     process.stdout.write(HELP);
     return 0;
   }
+  if (o['cold-start']) return coldStartOnly();
   let place: { repo: string; cleanup: string } | null = null;
   try {
     place = prepare(o.dir, o.events);

@@ -20,7 +20,7 @@ export const commands: readonly Command[] = [
   ...queueCommands,
   ...cycleCommands,
   ...runbookCommands,
-  ...dashboardCommands(async () => commands),
+  ...dashboardCommands,
   replay,
   demo,
 ];

@@ -11,7 +11,6 @@ import { iterateJsonlBatches, type JsonlItem } from '../lib/io/jsonl.js';
 import { CorruptLineError } from '../lib/io/jsonl-errors.js';
 import { projectionNames, projections, type RegisteredProjection } from '../lib/projections.js';
 import { diffJson } from '../lib/core/json-diff.js';
-import { replayLaws } from '../lib/testing/replay-laws.js';
 import { str, type Command, type Io, type Values } from './cli/command.js';
 import { CliError, EXIT, usageError } from './cli/errors.js';
 import { readJsonDoc } from './cli/json-doc.js';
@@ -107,7 +106,13 @@ interface LawOptions {
   readonly seed: number;
 }
 
-const checkLaws = ({ io, reg, acc: r }: Ctx, files: readonly string[], o: LawOptions): boolean => {
+// fast-check is a test-time library: it loads here, for --check-laws, and never on plain replays.
+const checkLaws = async (
+  { io, reg, acc: r }: Ctx,
+  files: readonly string[],
+  o: LawOptions,
+): Promise<boolean> => {
+  const { replayLaws } = await import('../lib/testing/replay-laws.js');
   const res = replayLaws(reg.projection, r.kept, o);
   if (res.ok) {
     io.stderr.write(
@@ -222,7 +227,7 @@ export const replay: Command = {
       state: acc.state,
     };
     await writeOut(io.stdout, stableJson(out, v['pretty'] === true));
-    const lawsOk = laws === null || checkLaws(ctx, files, laws);
+    const lawsOk = laws === null || (await checkLaws(ctx, files, laws));
     const expectOk = expected === null || checkExpect(io, expected, name, acc.state);
     return lawsOk && expectOk ? EXIT.ok : EXIT.gate;
   },

@@ -1,8 +1,10 @@
 // Locks over proper-lockfile, configured so they cannot surprise an operator: retries are explicit,
 // staleness is explicit, and a compromised lock is reported as an error instead of crashing the
 // process from a timer. A lock that stays held past the retries is a typed LockConflict (exit 75).
+// proper-lockfile is imported on the first lock, not with this module: loading it installs
+// signal-exit, which patches process.emit and adds exit and signal listeners, and importing the
+// library must leave the host process's globals alone.
 import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { nodeSeam } from './fs-seam.js';
 
 export class LockConflict extends Error {
@@ -37,6 +39,7 @@ export const withLock = async <T>(file: string, options: LockOptions, fn: () => 
   const retries = Math.ceil(options.waitMs / step);
   let release: () => Promise<void>;
   await nodeSeam.mkdir(dirname(file));
+  const lockfile = (await import('proper-lockfile')).default;
   try {
     release = await lockfile.lock(file, {
       realpath: false,

@@ -1,9 +1,13 @@
-// The dashboard commands, in the order --help lists them; runners/commands.ts appends them to the table
-// and hands that table back in, since the dashboard's domain views run other commands.
+// The dashboard commands, in the order --help lists them; runners/commands.ts appends them to the table.
+// The page's domain views run other commands: it gets the lazy table, imported on first use, so the
+// dashboard neither loads every domain nor imports the table that lists it.
 import type { Command } from '../cli/command.js';
 import { realSleep } from '../cli/run-clock.js';
 import { makeDashboard } from './dashboard.js';
 
-export const dashboardCommands = (table: () => Promise<readonly Command[]>): readonly Command[] => [
-  makeDashboard({ sleep: realSleep, commands: table }),
-];
+export const dashboard = makeDashboard({
+  sleep: realSleep,
+  commands: async () => (await import('../lazy-commands.js')).lazyCommands,
+});
+
+export const dashboardCommands: readonly Command[] = [dashboard];

@@ -4,7 +4,8 @@
 // concurrent writer waits and neither change is lost. The reference used three connections for this.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import {
@@ -20,6 +21,21 @@ import { LIST_SQL, MIGRATED_COLUMNS, SCHEMA_SQL } from './schema.js';
 import type { PathArg } from './config.js';
 
 export type Db = Database.Database;
+
+// better-sqlite3 is a native binding only `queue --db` needs, so it loads on the first open, not when
+// the queue commands load. Its API is synchronous and so is this module's, hence require, not import().
+let sqlite: typeof Database | undefined;
+const loadSqlite = (): typeof Database => {
+  try {
+    sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+    return sqlite;
+  } catch (err) {
+    throw new CliError(
+      `queue --db needs better-sqlite3, which could not be loaded: ${(err as Error).message}`,
+      ['install it with: npm install better-sqlite3 (it builds a native binding)'],
+    );
+  }
+};
 const BUSY_MS = 10_000;
 const INIT_HINT = (p: PathArg) => `create or upgrade it with: opsfold queue init-db --db ${p.display}`;
 
@@ -61,7 +77,7 @@ export const openDb = (p: PathArg, mode: 'read' | 'write'): Db => {
   if (!existsSync(p.file)) throw new CliError(`${p.display}: no such database file`, [INIT_HINT(p)]);
   let db: Db | undefined;
   try {
-    db = new Database(p.file, { fileMustExist: true, readonly: mode === 'read', timeout: BUSY_MS });
+    db = new (loadSqlite())(p.file, { fileMustExist: true, readonly: mode === 'read', timeout: BUSY_MS });
     db.pragma(`busy_timeout = ${BUSY_MS}`);
     if (mode === 'write') db.pragma('journal_mode = WAL');
     checkSchema(db, p);
@@ -120,7 +136,7 @@ export const initDb = (p: PathArg): { created: boolean; added: string[] } => {
   mkdirSync(dirname(p.file), { recursive: true });
   let db: Db | undefined;
   try {
-    db = new Database(p.file, { timeout: BUSY_MS });
+    db = new (loadSqlite())(p.file, { timeout: BUSY_MS });
     db.pragma('journal_mode = WAL');
     const init = db;
     const added = init.transaction(() => {

@@ -1,0 +1,50 @@
+// The `opsfold/alerts` entry: alert delivery: the sink catalog and routes, the delivery ledger, dispatch
+// outcomes and telemetry.
+// Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
+
+/** Projections: pure reducers over the records. */
+export { deliveryLedgerProjection } from './ledger.js';
+export { alertsProjections } from './registry.js';
+
+/** Decisions: pure functions of projected state and an explicit asOf. */
+export { validateConfig } from './config.js';
+export { runStatus } from './dispatch-state.js';
+export { classifyRow } from './escalation.js';
+export { summaryStatus } from './outcome.js';
+export { envRefsOf, envStatusOf, resolvedSink, resolveRoute, catalogSummary } from './resolve.js';
+export { classifyOutcome } from './sink-result.js';
+export { escalationTraceOf, routeFailedLine } from './telemetry.js';
+
+/** Codecs (io-ts) of the artifacts, and the contract registries. */
+export {
+  AlertSinkConfigFile,
+  AlertDispatchState,
+  AlertTelemetryLine,
+  AlertLedgerLine,
+  AlertEscalationRow,
+} from './codecs.js';
+export { alertsContracts } from './registry.js';
+
+/** Reason codes and other closed vocabularies. */
+export { SINK_TYPES, CONFIG_ERRORS } from './config.js';
+export { ALERT_DISPATCH_REASON_CODES } from './reason-codes.js';
+export { SEVERITIES, SEVERITY_CHOICES } from './severity.js';
+
+/** Types of the inputs, states and outputs above. */
+export type { AlertSinkConfig, ConfigProblem } from './config.js';
+export type { DispatchStateInput, DispatchStateDoc } from './dispatch-state.js';
+export type { EscalationRow } from './escalation.js';
+export type {
+  DeliveredEvent,
+  RowEvent,
+  CursorEvent,
+  LedgerEvent,
+  LedgerRow,
+  DeliveryLedgerState,
+} from './ledger.js';
+export type { RowKind } from './outcome.js';
+export type { AlertReasonCode, SinkReasonCode } from './reason-codes.js';
+export type { RouteQuery } from './resolve.js';
+export type { Severity } from './severity.js';
+export type { SinkResult, HttpOutcome } from './sink-result.js';
+export type { SinkEntry, RowOutcome } from './telemetry.js';

@@ -1,0 +1,85 @@
+// The `opsfold/cycle` entry: the ops cycle: tickets and receipts, execution windows, safety gates,
+// snapshots and the daily report.
+// Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
+
+/** Projections: pure reducers over the records. */
+export { snapshotDaysProjection } from './history.js';
+export { ticketReceiptsProjection } from './receipts.js';
+export { cycleProjections } from './registry.js';
+export { dayReceiptsProjection } from './report.js';
+export { ticketRequestsProjection, ticketResultsProjection } from './tickets.js';
+export { windowsProjection } from './windows.js';
+
+/** Decisions: pure functions of projected state and an explicit asOf. */
+export { receiptDecision } from './codecs-tickets.js';
+export { decideGates } from './gates.js';
+export { rawDecision } from './receipts.js';
+export { buildDailyReport } from './report.js';
+export { ruleOf, preflightPathsOf } from './safety.js';
+export { selectOldestOpen } from './selection.js';
+export { overallOf, buildSnapshot } from './snapshot.js';
+export { statusOf } from './tickets.js';
+
+/** Codecs (io-ts) of the artifacts, and the contract registries. */
+export {
+  EmergencyStop,
+  ExecutionGate,
+  WindowCreate,
+  WindowConsume,
+  WindowRevoke,
+  WindowEvent,
+  AllowlistRule,
+  ExecutionAllowlist,
+  OpsRunnerLock,
+} from './codecs-safety.js';
+export {
+  OverallStatusCodec,
+  TicketDecisionCodec,
+  TicketReasonCodec,
+  TicketStep,
+  SafetySnapshot,
+  Counters,
+  InterruptedCycle,
+  OpsCycleRunV2,
+  AnyCycleSnapshot,
+  DailyOpsReport,
+} from './codecs-snapshot.js';
+export {
+  TicketRequest,
+  TicketResult,
+  ReceiptV1,
+  ReceiptV2,
+  ReceiptV3,
+  TicketReceipt,
+} from './codecs-tickets.js';
+export { cycleContracts } from './registry.js';
+
+/** Reason codes and other closed vocabularies. */
+export {
+  OVERALL_STATUSES,
+  DECISIONS,
+  TICKET_REASONS,
+  GATE_MODES,
+  WARNING_CODES,
+  ERROR_CODES,
+} from './reasons.js';
+
+/** Types of the inputs, states and outputs above. */
+export type { GateFacts, GateVerdict } from './gates.js';
+export type { HistoryRow, NamedSnapshot, StuckTicket } from './history.js';
+export type { InterruptFacts } from './lock-rules.js';
+export type {
+  OverallStatus,
+  TicketDecision,
+  TicketReason,
+  GateReason,
+  WarningCode,
+  ErrorCode,
+  CycleError,
+} from './reasons.js';
+export type { ReceiptsState } from './receipts.js';
+export type { BlockFacts } from './records.js';
+export type { DayReceiptsState } from './report.js';
+export type { Doc } from './safety.js';
+export type { RequestEntry, RequestsState, LatestResult, ResultsState } from './tickets.js';
+export type { WindowEntry, WindowsState } from './windows.js';

@@ -1,0 +1,27 @@
+// The `opsfold/dashboard` entry: the dashboard's pure views: artifact state, loop facts, the overview,
+// charts and routes.
+// Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
+
+/** Projections: pure reducers over the records. */
+export { eventsIndexProjection } from './events-index.js';
+
+/** Decisions: pure functions of projected state and an explicit asOf. */
+export { classifyJsonDoc, whereOf, problemsOf } from './artifact-state.js';
+export { sampleOf } from './chart.js';
+export { chartsOf } from './detail.js';
+export { lastControlOf, factsOf } from './facts.js';
+export { levelOf, rowOf, sortSpecOf } from './overview.js';
+export { promotionView } from './promotion-view.js';
+export { routeOf } from './routes.js';
+
+/** Reason codes and other closed vocabularies. */
+export { SORT_KEYS } from './overview.js';
+
+/** Types of the inputs, states and outputs above. */
+export type { ArtifactKind, ArtifactState, ClassifiedDoc } from './artifact-state.js';
+export type { DetailInputs, ThresholdRow, ReasonRow, IntentRow } from './detail.js';
+export type { LastEvent, EventsIndexState } from './events-index.js';
+export type { FactInputs } from './facts.js';
+export type { HealthLevel, LoopFacts, LoopRow } from './overview.js';
+export type { PageQuery, RawBackLine } from './paging.js';
+export type { GateRow } from './promotion-view.js';

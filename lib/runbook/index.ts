@@ -1,0 +1,55 @@
+// The `opsfold/runbook` entry: runbooks: job loops, step summaries, the execution policy and test verdicts.
+// Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
+
+/** Projections: pure reducers over the records. */
+export { jobLoopProjection } from './job-loop.js';
+export { runbookProjections } from './registry.js';
+export { stepsProjection } from './steps-projection.js';
+
+/** Decisions: pure functions of projected state and an explicit asOf. */
+export { lastPhaseOf, endReasonOf } from './end-reason.js';
+export { jobIndexOf, jobLoopOf, inputJobNameOf } from './job-loop.js';
+export { buildPhaseSummary } from './phase-summary.js';
+export { checkCommand, checkStep, denyReasonOf } from './policy.js';
+export { runStatusOf } from './run-lines.js';
+export { lastRunSummary } from './run-summary.js';
+export { settingsOf } from './settings.js';
+export { testVerdict } from './verdict.js';
+
+/** Codecs (io-ts) of the artifacts, and the contract registries. */
+export {
+  ExecutionPolicy,
+  JobLoopSettings,
+  TosConfig,
+  StepLog,
+  PhaseState,
+  JobInput,
+  JobResult,
+} from './codecs.js';
+export { runbookContracts } from './registry.js';
+export {
+  JobLoopSummary,
+  StepSummary,
+  DeniedStep,
+  FatalErrorStep,
+  StoppedStep,
+  SkippedStep,
+  FinalPhaseResult,
+  ExecutionSummary,
+  PhaseSummary,
+  LastRunSummary,
+  PolicyRule,
+  PolicyReport,
+} from './summary-codecs.js';
+
+/** Reason codes and other closed vocabularies. */
+
+/** Types of the inputs, states and outputs above. */
+export type { EndReasonFacts } from './end-reason.js';
+export type { JobLoopState, JobLoopFacts } from './job-loop.js';
+export type { PhaseSummaryInputs } from './phase-summary.js';
+export type { CommandVerdict } from './policy.js';
+export type { RunStatus, RunFacts } from './run-lines.js';
+export type { JobInputFacts, RunSummaryInputs } from './run-summary.js';
+export type { LatestStep, StepsState } from './steps-projection.js';
+export type { VerdictInputs, TestVerdict } from './verdict.js';
