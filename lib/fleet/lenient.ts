@@ -85,6 +85,17 @@ export const orElse = <A>(
     identity,
   );
 
+/** `c` read the jq `//` way: false, like null and absent, gives `fallback`. */
+export const jqOr = <A>(c: t.Type<A, unknown, unknown>, fallback: A): Defaulted<A> => {
+  const inner = orElse(c, fallback);
+  return new Defaulted<A>(
+    `jqOr(${c.name})`,
+    inner.is,
+    (u, ctx) => (u === false ? t.success(fallback) : inner.validate(u, ctx)),
+    identity,
+  );
+};
+
 /** The value as written alongside what `c` reads of it, for outputs that echo input entries. */
 export const echoing = <A>(c: t.Type<A, unknown, unknown>) =>
   new t.Type<{ readonly value: unknown; readonly read: A }, unknown, unknown>(
