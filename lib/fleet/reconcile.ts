@@ -2,7 +2,8 @@
 // of a failed loop pass, and the fleet rollup (status, reason codes, counts) written to state.json and
 // appended to telemetry/reconcile.jsonl.
 // Law: the rollup depends only on the results and their order; the same results give the same bytes.
-import { at, compact, strings, uniqueSorted } from './json.js';
+import { compact, uniqueSorted } from './json.js';
+import type { PassDocument, PassHealth } from './reconcile-views.js';
 import type { FleetLoop } from './registry-types.js';
 import type { FleetReasonCode } from './vocabulary.js';
 
@@ -26,8 +27,8 @@ export interface LoopRun {
   readonly precheck: string | null;
   /** The pass's exit: true ok, false failed (ignored when `precheck` is set). */
   readonly ok: boolean;
-  /** The document the pass printed (state on success, health on failure), or null. */
-  readonly document: unknown;
+  /** The document the pass printed (state on success, health on failure), decoded ({} for none). */
+  readonly document: PassDocument;
   /** Everything the pass wrote (stderr then stdout), for the excerpt and text classification. */
   readonly output: string;
   readonly files: LoopFiles;
@@ -54,12 +55,11 @@ const CODE_ORDER = [
 ];
 
 /** Pure: the reason code a failed pass's health document gives (the reference's precedence), or null. */
-export const reasonFromHealth = (health: unknown): string | null => {
-  const codes = strings(at(health, 'reasonCodes'));
-  const hit = CODE_ORDER.find((c) => codes.includes(c));
+export const reasonFromHealth = (health: PassHealth): string | null => {
+  const hit = CODE_ORDER.find((c) => health.reasonCodes.includes(c));
   if (hit !== undefined) return hit;
-  const failure = at(health, 'transport', 'failureCode');
-  if (typeof failure !== 'string' || failure === '') return null;
+  const failure = health.transport.failureCode;
+  if (failure === undefined || failure === '') return null;
   if (['snapshot_unavailable', 'events_unavailable', 'service_request_failed'].includes(failure))
     return 'transport_unreachable';
   return failure === 'service_response_invalid' ? 'invalid_transport_payload' : failure;
@@ -100,15 +100,14 @@ const judge = (r: LoopRun): Judged => {
       healthReasonCodes: [],
       transitionState: null,
     };
-  const health = r.ok ? at(r.document, 'health') : r.document;
-  const status = at(health, 'status');
-  const transition = at(r.document, 'transition', 'currentState');
+  const health: PassHealth = r.ok ? r.document.health : r.document;
+  const transition = r.document.transition.currentState ?? '';
   return {
     status: r.ok ? 'success' : 'failed',
     reasonCode: r.ok ? null : (reasonFromHealth(r.document) ?? reasonFromText(r.output)),
-    healthStatus: typeof status === 'string' ? status : 'unknown',
-    healthReasonCodes: strings(at(health, 'reasonCodes')),
-    transitionState: r.ok && typeof transition === 'string' && transition !== '' ? transition : null,
+    healthStatus: health.status ?? 'unknown',
+    healthReasonCodes: [...health.reasonCodes],
+    transitionState: r.ok && transition !== '' ? transition : null,
   };
 };
 
