@@ -112,7 +112,18 @@ export const StatusPolicyView = view(
     autonomous: section(
       {
         controls: section({ safety: section({ killSwitch: flag }, 'StatusSafety') }, 'StatusControls'),
-        governance: orElse(t.unknown, {}),
+        governance: section(
+          {
+            authorityContextPresent: t.boolean,
+            actor: Str,
+            approvalRef: Str,
+            rationale: Str,
+            changedAt: Str,
+            reviewBy: Str,
+            reviewWindowDays: t.number,
+          },
+          'StatusGovernance',
+        ),
         rollout: RolloutView,
       },
       'StatusPolicyAutonomous',
@@ -248,13 +259,11 @@ export interface StatusDocs {
 }
 
 /** Pure: the documents as parsed (any JSON, null when absent), decoded for fleet status. Total. */
-export const decodeStatusDocs = (raw: {
-  readonly fleet: unknown;
-  readonly policy: unknown;
-  readonly handoff: unknown;
-  readonly lastReconcileTelemetry: unknown;
-  readonly lastHandoffTelemetry: unknown;
-}): StatusDocs => ({
+export const decodeStatusDocs = (
+  raw: Readonly<
+    Record<'fleet' | 'policy' | 'handoff' | 'lastReconcileTelemetry' | 'lastHandoffTelemetry', unknown>
+  >,
+): StatusDocs => ({
   fleet: decodeLenient(StatusFleetView, raw.fleet),
   policy: decodeLenient(StatusPolicyView, raw.policy),
   handoff: decodeLenient(StatusHandoffView, raw.handoff),
