@@ -8,6 +8,7 @@ import { evaluateCandidates, fleetPause } from './policy-evaluate.js';
 import type { CandidateMarks } from './policy-history.js';
 import { policyState } from './policy-state.js';
 import { normalizeRegistry } from './registry-normalize.js';
+import { decodePolicyFleet } from './policy-views.js';
 
 export const AS_OF = '2026-02-23T13:00:00Z';
 export const GOV = {
@@ -49,7 +50,7 @@ export const evaluatePolicy = (s: Situation) => {
   const { mode, autonomous: controls, suppressions, noiseControls } = reg.right.policy;
   const marks = (id: string) => s.marks?.[id] ?? { lastUnsuppressedMs: null, lastEligibleMs: null };
   const base = candidatesOf({
-    results: s.results,
+    results: decodePolicyFleet({ results: s.results }).results,
     suppressions,
     lastUnsuppressedMs: (id) => marks(id).lastUnsuppressedMs,
     dedupeWindowSeconds: noiseControls.dedupeWindowSeconds,
