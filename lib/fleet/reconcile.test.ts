@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   fleetState,
   loopResult,
+  type FleetLoopResult,
+  type LoopStatus,
   loopTraceId,
   precheckOf,
   reasonFromHealth,
@@ -45,7 +47,13 @@ const run = ({
   files,
   ...over,
 });
-const r = (status: string, healthStatus = 'healthy') => ({ loopId: 'x', status, healthStatus });
+/** A loop result with the given outcome (the rest as a healthy pass reports it). */
+const r = (status: LoopStatus, healthStatus = 'healthy'): FleetLoopResult => ({
+  ...loopResult(run()),
+  loopId: 'x',
+  status,
+  healthStatus,
+});
 
 describe('given the loop results of a fleet run', () => {
   it('all successful and healthy: success with no reason code', () => {

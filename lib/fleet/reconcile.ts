@@ -2,7 +2,9 @@
 // of a failed loop pass, and the fleet rollup (status, reason codes, counts) written to state.json and
 // appended to telemetry/reconcile.jsonl.
 // Law: the rollup depends only on the results and their order; the same results give the same bytes.
-import { compact, uniqueSorted } from './json.js';
+import type * as t from 'io-ts';
+import type { FleetReconcileLine, FleetStateDoc, LoopResult } from './codecs.js';
+import { uniqueSorted } from './json.js';
 import type { PassDocument, PassHealth } from './reconcile-views.js';
 import type { FleetLoop } from './registry-types.js';
 import type { FleetReasonCode } from './vocabulary.js';
@@ -111,46 +113,58 @@ const judge = (r: LoopRun): Judged => {
   };
 };
 
+export type FleetLoopResult = t.TypeOf<typeof LoopResult>;
+export type FleetState = t.TypeOf<typeof FleetStateDoc>;
+export type FleetReconcileTelemetry = t.TypeOf<typeof FleetReconcileLine>;
+
+/** Pure: `{ [key]: value }`, or {} for null (the reference drops null keys from a result). */
+const present = <K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> =>
+  value === null ? {} : ({ [key]: value } as Record<K, V>);
+
 /** Pure: the reference's per-loop result record (null values dropped). */
-export const loopResult = (r: LoopRun): Record<string, unknown> => {
+export const loopResult = (r: LoopRun): FleetLoopResult => {
   const j = judge(r);
-  return compact({
+  return {
     timestamp: r.timestamp,
     startedAt: r.startedAt,
     loopId: r.loop.loopId,
     transport: r.loop.transport,
     enabled: r.loop.enabled,
     status: j.status,
-    reasonCode: j.reasonCode,
+    ...present('reasonCode', j.reasonCode),
     reconcileStatus: j.status,
     healthStatus: j.healthStatus,
     healthReasonCodes: j.healthReasonCodes,
-    transitionState: j.transitionState,
+    ...present('transitionState', j.transitionState),
     durationSeconds: r.durationSeconds,
     traceId: r.traceId,
-    outputExcerpt: j.status === 'success' ? null : excerpt(r.precheck === null ? r.output : ''),
+    ...present('outputExcerpt', j.status === 'success' ? null : excerpt(r.precheck === null ? r.output : '')),
     sprite: r.loop.sprite,
     metadata: r.loop.metadata,
     files: r.files,
-  });
+  };
 };
 
-const countOf = (results: readonly Record<string, unknown>[], status: LoopStatus): number =>
-  results.filter((r) => r['status'] === status).length;
+/** What the rollup reads of a loop result. */
+type Counted = Pick<FleetLoopResult, 'status' | 'healthStatus'>;
+
+const countOf = (results: readonly Counted[], status: LoopStatus): number =>
+  results.filter((r) => r.status === status).length;
 
 /** Pure: the fleet status and reason codes of a set of loop results. */
-export const rollupOf = (results: readonly Record<string, unknown>[]) => {
+export const rollupOf = (results: readonly Counted[]) => {
   const success = countOf(results, 'success');
   const failed = countOf(results, 'failed');
   const skipped = countOf(results, 'skipped');
-  const health = (s: string) => results.some((r) => r['healthStatus'] === s);
+  const health = (s: string) => results.some((r) => r.healthStatus === s);
   const codes: FleetReasonCode[] = [];
   if (failed > 0 && success > 0) codes.push('fleet_partial_failure');
   if (failed > 0 && success === 0) codes.push('fleet_reconcile_failed');
   if (health('critical')) codes.push('fleet_health_critical');
   else if (health('degraded')) codes.push('fleet_health_degraded');
   if (skipped > 0) codes.push('fleet_loop_skipped');
-  const status = failed === 0 ? 'success' : success > 0 ? 'partial_failure' : 'failed';
+  const status =
+    failed === 0 ? ('success' as const) : success > 0 ? ('partial_failure' as const) : ('failed' as const);
   return { status, reasonCodes: uniqueSorted(codes), success, failed, skipped };
 };
 
@@ -169,10 +183,10 @@ export interface FleetRun {
 }
 
 /** Pure: the fleet state document (`fleet/state.json`). */
-export const fleetState = (run: FleetRun, results: readonly Record<string, unknown>[]) => {
+export const fleetState = (run: FleetRun, results: readonly FleetLoopResult[]): FleetState => {
   const r = rollupOf(results);
   return {
-    schemaVersion: 'v1',
+    schemaVersion: 'v1' as const,
     updatedAt: run.updatedAt,
     startedAt: run.startedAt,
     fleetId: run.fleetId,
@@ -185,12 +199,12 @@ export const fleetState = (run: FleetRun, results: readonly Record<string, unkno
     skippedCount: r.skipped,
     durationSeconds: run.durationSeconds,
     execution: run.execution,
-    results,
+    results: [...results],
   };
 };
 
 /** Pure: the line appended to `fleet/telemetry/reconcile.jsonl` for a fleet state. */
-export const reconcileTelemetry = (s: ReturnType<typeof fleetState>) => ({
+export const reconcileTelemetry = (s: FleetState): FleetReconcileTelemetry => ({
   timestamp: s.updatedAt,
   category: 'fleet_reconcile',
   fleetId: s.fleetId,
