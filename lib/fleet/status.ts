@@ -138,5 +138,3 @@ export const fleetStatus = (i: StatusInputs) => {
     files: i.files,
   };
 };
-
-export type FleetStatusDoc = ReturnType<typeof fleetStatus>;
