@@ -3,7 +3,7 @@
 // registry (loop scope over the global `*` scope, recorded with its source) and the advisory cooldown
 // (a candidate raised unsuppressed within the dedupe window is suppressed as `cooldown`).
 // Law: candidates come out sorted by (loopId, category), one per candidateId.
-import { at, isObject } from './json.js';
+import type { PolicyLoopResult } from './policy-views.js';
 import type { Category } from './vocabulary.js';
 
 export interface Profile {
@@ -56,7 +56,7 @@ export interface Candidate {
 }
 
 export interface CandidateInputs {
-  readonly results: readonly unknown[];
+  readonly results: readonly PolicyLoopResult[];
   readonly suppressions: Readonly<Record<string, readonly string[]>>;
   /** Epoch ms of the latest unsuppressed history entry per candidate id. */
   readonly lastUnsuppressedMs: (candidateId: string) => number | null;
@@ -65,11 +65,11 @@ export interface CandidateInputs {
   readonly isoOf: (ms: number) => string;
 }
 
-const signals = (r: unknown): [Category, string][] => {
+const signals = (r: PolicyLoopResult): [Category, string][] => {
   const out: [Category, string][] = [];
-  if (at(r, 'status') === 'failed') out.push(['reconcile_failed', 'status_failed']);
-  if (at(r, 'healthStatus') === 'critical') out.push(['health_critical', 'health_critical']);
-  if (at(r, 'healthStatus') === 'degraded') out.push(['health_degraded', 'health_degraded']);
+  if (r.status === 'failed') out.push(['reconcile_failed', 'status_failed']);
+  if (r.healthStatus === 'critical') out.push(['health_critical', 'health_critical']);
+  if (r.healthStatus === 'degraded') out.push(['health_degraded', 'health_degraded']);
   return out;
 };
 
@@ -97,11 +97,11 @@ const cooldownOf = (i: CandidateInputs, candidateId: string): Cooldown => {
 
 const candidateOf = (
   i: CandidateInputs,
-  r: Record<string, unknown>,
+  r: PolicyLoopResult & { readonly loopId: string },
   category: Category,
   signal: string,
 ): Candidate => {
-  const loopId = r['loopId'] as string;
+  const loopId = r.loopId;
   const candidateId = `${loopId}:${category}`;
   const scope = scopeOf(i.suppressions, loopId, category);
   const cooldown = cooldownOf(i, candidateId);
@@ -110,7 +110,7 @@ const candidateOf = (
     loopId,
     category,
     signal,
-    traceId: typeof r['traceId'] === 'string' ? r['traceId'] : null,
+    traceId: r.traceId,
     ...TAXONOMY[category],
     taxonomyVersion: 'v1' as const,
     recommendedIntent: RECOMMENDED_INTENT[category],
@@ -147,7 +147,7 @@ export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 /** Pure: the candidates of a fleet state's results, sorted by (loopId, category), unique by id. */
 export const candidatesOf = (i: CandidateInputs): Candidate[] => {
   const all = i.results
-    .filter((r): r is Record<string, unknown> => isObject(r) && typeof r['loopId'] === 'string')
+    .filter((r): r is PolicyLoopResult & { readonly loopId: string } => r.loopId !== undefined)
     .flatMap((r) => signals(r).map(([c, s]) => candidateOf(i, r, c, s)));
   all.sort((a, b) => byCode(a.loopId, b.loopId) || byCode(a.category, b.category));
   const seen = new Set<string>();

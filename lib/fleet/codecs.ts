@@ -25,7 +25,8 @@ export const FleetRegistryFile = t.intersection(
   'FleetRegistryFile',
 );
 
-const LoopResult = t.intersection(
+/** One loop's entry in `fleet/state.json` and the reconcile telemetry. */
+export const LoopResult = t.intersection(
   [
     t.type({
       timestamp: Str,

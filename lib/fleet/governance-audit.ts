@@ -9,13 +9,20 @@
 import type { Positioned, Projection } from '../core/projection.js';
 import { sha256Digest, sha256Update, sha256Initial } from '../core/sha256.js';
 import { stableJson } from '../core/stable-json.js';
-import { at, compact, isObject, strOrNull } from './json.js';
+import { compact, isObject, strOrNull } from './json.js';
 import type { AutonomousControls, Governance } from './registry-types.js';
 
+/** The audited part of a policy as a trail line holds it: echoed and digested as written. */
 export interface GovernanceSnapshot {
   readonly mode: string;
   readonly governance: unknown;
   readonly controls: unknown;
+}
+
+/** The audited part of the normalized policy a run plans against. */
+export interface PolicySnapshot extends GovernanceSnapshot {
+  readonly governance: Governance;
+  readonly controls: Pick<AutonomousControls, 'allow' | 'thresholds' | 'safety' | 'rollout'>;
 }
 
 export interface AuditTrail {
@@ -30,9 +37,9 @@ export const digestOf = (v: unknown): string =>
   sha256Digest(sha256Update(sha256Initial, new TextEncoder().encode(stableJson(v, false))));
 
 /** Pure: the audited part of a normalized policy. */
-export const snapshotOf = (mode: string, autonomous: AutonomousControls): GovernanceSnapshot => ({
+export const snapshotOf = (mode: string, autonomous: AutonomousControls): PolicySnapshot => ({
   mode,
-  governance: autonomous.governance satisfies Governance,
+  governance: autonomous.governance,
   controls: {
     allow: autonomous.allow,
     thresholds: autonomous.thresholds,
@@ -96,7 +103,7 @@ const eventTypeOf = (last: AuditTrail['last'], now: GovernanceSnapshot): string 
 /** Pure: the sealed event to append for the current snapshot, or null when nothing changed. */
 export const planGovernanceEvent = (
   trail: AuditTrail,
-  now: GovernanceSnapshot,
+  now: PolicySnapshot,
   ctx: AuditContext,
 ): Record<string, unknown> | null => {
   const eventType = eventTypeOf(trail.last, now);
@@ -115,8 +122,8 @@ export const planGovernanceEvent = (
     previousGovernance: last?.governance,
     controls: now.controls,
     previousControls: last?.controls,
-    actor: strOrNull(at(now.governance, 'actor')),
-    approvalRef: strOrNull(at(now.governance, 'approvalRef')),
+    actor: now.governance.actor ?? null,
+    approvalRef: now.governance.approvalRef ?? null,
     snapshotDigest: digestOf(now),
     previousEventDigest: last?.eventDigest ?? null,
   });

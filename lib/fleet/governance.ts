@@ -2,7 +2,8 @@
 // approval, why, when, until when) and its posture at an instant, as fleet status reports it.
 // Posture, first match: not_required (advisory) > authority_missing > review_deadline_missing >
 // review_expired > review_due_soon (within 7 days) > active.
-import { at, compact, isObject, strOrNull } from './json.js';
+import { compact } from './json.js';
+import type { Governance } from './registry-types.js';
 import { parseIso } from '../core/time.js';
 
 export type GovernancePosture =
@@ -17,12 +18,13 @@ export const DUE_SOON_SECONDS = 604_800;
 
 const FIELDS = ['actor', 'approvalRef', 'rationale', 'changedAt', 'reviewBy'] as const;
 
+/** The governance block as a policy carries it; a policy state may add its own authority verdict. */
+export interface GovernanceFacts extends Governance {
+  readonly authorityContextPresent?: boolean;
+}
+
 /** Pure: whether all five authority fields are present (non-empty strings). */
-export const authorityPresent = (g: unknown): boolean =>
-  FIELDS.every((f) => {
-    const v = at(g, f);
-    return typeof v === 'string' && v !== '';
-  });
+export const authorityPresent = (g: Governance): boolean => FIELDS.every((f) => (g[f] ?? '') !== '');
 
 export interface GovernanceContext {
   readonly changedBy?: string;
@@ -66,22 +68,23 @@ const reasonsOf = (guarded: boolean, authority: boolean, review: number | null, 
  * Pure: the governance context of a policy at `asOfMs`. An explicit `authorityContextPresent` in the
  * governance block wins over the field check (a policy state may carry its own verdict).
  */
-export const governanceContext = (mode: string, governance: unknown, asOfMs: number): GovernanceContext => {
+export const governanceContext = (
+  mode: string,
+  governance: GovernanceFacts,
+  asOfMs: number,
+): GovernanceContext => {
   const guarded = mode === 'guarded_auto';
-  const explicit = at(governance, 'authorityContextPresent');
-  const authority =
-    isObject(governance) && typeof explicit === 'boolean' ? explicit : authorityPresent(governance);
-  const reviewBy = strOrNull(at(governance, 'reviewBy'));
+  const authority = governance.authorityContextPresent ?? authorityPresent(governance);
+  const reviewBy = governance.reviewBy ?? null;
   const review = reviewBy === null ? null : parseIso(reviewBy);
   const reasonCodes = reasonsOf(guarded, authority, review, asOfMs);
-  const days = at(governance, 'reviewWindowDays');
   return compact({
-    changedBy: strOrNull(at(governance, 'actor')) ?? undefined,
-    changedAt: strOrNull(at(governance, 'changedAt')) ?? undefined,
-    approvalRef: strOrNull(at(governance, 'approvalRef')) ?? undefined,
-    why: strOrNull(at(governance, 'rationale')) ?? undefined,
-    until: reviewBy ?? undefined,
-    reviewWindowDays: typeof days === 'number' ? days : undefined,
+    changedBy: governance.actor,
+    changedAt: governance.changedAt,
+    approvalRef: governance.approvalRef,
+    why: governance.rationale,
+    until: governance.reviewBy,
+    reviewWindowDays: governance.reviewWindowDays,
     authorityContextPresent: authority,
     posture: postureOf(guarded, authority, review, asOfMs),
     reasonCodes,

@@ -4,7 +4,9 @@
 // Law: fold(all) == foldFrom(fold(prefix), rest) for any split (the state is a pure accumulation).
 import * as E from 'fp-ts/lib/Either.js';
 import type { Positioned, Projection } from '../core/projection.js';
-import { arr, at, isObject, numOr } from './json.js';
+import * as t from 'io-ts';
+import { isObject } from './json.js';
+import { count, decodeLenient, Finite, listOf, section, text } from './lenient.js';
 
 export interface AutonomousExecution {
   readonly timestamp: string;
@@ -36,40 +38,65 @@ export interface HandoffHistory {
   readonly lastOutcomeByIntent: Readonly<Record<string, IntentOutcome>>;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** What the fold reads of a telemetry line: lenient, so a line of another shape reads as empty. */
+const HandoffLine = section(
+  {
+    category: t.string,
+    timestamp: t.string,
+    traceId: t.string,
+    execution: section(
+      {
+        mode: t.string,
+        requestedIntentCount: count(),
+        executedIntentCount: Finite,
+        executedCount: count(),
+        ambiguousCount: count(),
+        failedCount: count(),
+        results: listOf(
+          section(
+            {
+              intentId: t.string,
+              status: t.string,
+              reasonCode: text,
+              executedAt: t.string,
+              traceId: t.string,
+            },
+            'HandoffLineResult',
+          ),
+        ),
+      },
+      'HandoffLineExecution',
+    ),
+  },
+  'HandoffLine',
+);
+type HandoffLine = t.TypeOf<typeof HandoffLine>;
 
-const firstNumber = (...xs: unknown[]): number => {
-  const hit = xs.find((x) => typeof x === 'number' && Number.isFinite(x));
-  return typeof hit === 'number' ? hit : 0;
-};
-
-const execution = (v: unknown, line: number): AutonomousExecution => {
-  const x = at(v, 'execution');
+const execution = (v: HandoffLine, line: number): AutonomousExecution => {
+  const x = v.execution;
   return {
-    timestamp: str(at(v, 'timestamp')) ?? '',
-    traceId: str(at(v, 'traceId')),
-    requestedIntentCount: numOr(at(x, 'requestedIntentCount'), 0),
-    attempted: firstNumber(at(x, 'executedIntentCount'), at(x, 'requestedIntentCount')),
-    executedCount: numOr(at(x, 'executedCount'), 0),
-    ambiguousCount: numOr(at(x, 'ambiguousCount'), 0),
-    failedCount: numOr(at(x, 'failedCount'), 0),
+    timestamp: v.timestamp ?? '',
+    traceId: v.traceId ?? null,
+    requestedIntentCount: x.requestedIntentCount,
+    attempted: x.executedIntentCount ?? x.requestedIntentCount,
+    executedCount: x.executedCount,
+    ambiguousCount: x.ambiguousCount,
+    failedCount: x.failedCount,
     line,
   };
 };
 
-const outcomes = (v: unknown, line: number): Record<string, IntentOutcome> => {
-  const mode = str(at(v, 'execution', 'mode')) ?? 'manual';
+const outcomes = (v: HandoffLine, line: number): Record<string, IntentOutcome> => {
+  const mode = v.execution.mode ?? 'manual';
   const out: Record<string, IntentOutcome> = {};
-  for (const r of arr(at(v, 'execution', 'results'))) {
-    const id = str(at(r, 'intentId'));
-    const status = str(at(r, 'status'));
-    if (id === null || status === null) continue;
-    out[id] = {
+  for (const r of v.execution.results) {
+    if (r.intentId === undefined || r.status === undefined) continue;
+    out[r.intentId] = {
       mode,
-      status,
-      reasonCode: str(at(r, 'reasonCode')),
-      timestamp: str(at(r, 'executedAt')) ?? str(at(v, 'timestamp')) ?? '',
-      traceId: str(at(r, 'traceId')) ?? str(at(v, 'traceId')),
+      status: r.status,
+      reasonCode: r.reasonCode,
+      timestamp: r.executedAt ?? v.timestamp ?? '',
+      traceId: r.traceId ?? v.traceId ?? null,
       line,
     };
   }
@@ -91,12 +118,12 @@ export const handoffHistoryProjection: Projection<HandoffHistory, unknown> = {
   version: 1,
   initial: handoffHistoryInitial,
   evolve(s, e: Positioned<unknown>) {
-    const v = e.value;
-    const category = at(v, 'category');
+    const v = decodeLenient(HandoffLine, e.value);
+    const category = v.category;
     const records = s.records + 1;
     if (category === 'fleet_handoff_plan') return { ...s, records, plans: s.plans + 1 };
     if (category !== 'fleet_handoff_execute') return { ...s, records, unrecognized: s.unrecognized + 1 };
-    const autonomous = at(v, 'execution', 'mode') === 'autonomous';
+    const autonomous = v.execution.mode === 'autonomous';
     return {
       ...s,
       records,

@@ -5,9 +5,10 @@
 // becomes manual-only until an operator executes it explicitly.
 // Law: the plan is a pure function of the policy state, the registry, the handoff history and the
 // trace id; intents come out sorted by (loopId, category, intent).
-import { arr, at, compact, isObject, strOrNull } from './json.js';
+import { compact } from './json.js';
 import { byCode, RECOMMENDED_INTENT } from './candidates.js';
 import type { IntentOutcome } from './handoff-history.js';
+import type { PlanCandidate, PlanPolicy } from './handoff-views.js';
 import type { FleetLoop, NormalizedRegistry } from './registry-types.js';
 import type { Category, FleetReasonCode } from './vocabulary.js';
 
@@ -53,11 +54,8 @@ export const retryGuardOf = (last: IntentOutcome | undefined): string | null => 
   return last.status === 'failed' ? 'autonomous_retry_guard_failed' : null;
 };
 
-const autonomyOf = (candidate: unknown, guard: string | null): IntentAutonomy => {
-  const eligible = at(candidate, 'autonomous', 'eligible') === true;
-  const reasons = arr(at(candidate, 'autonomous', 'reasons')).filter(
-    (r): r is string => typeof r === 'string',
-  );
+const autonomyOf = (candidate: PlanCandidate, guard: string | null): IntentAutonomy => {
+  const { eligible, reasons } = candidate.autonomous;
   if (eligible && guard !== null)
     return { eligible: false, manualOnly: true, reasons: [...reasons, guard].sort() };
   return { eligible, manualOnly: !eligible, reasons };
@@ -72,7 +70,7 @@ const serviceOf = (loop: FleetLoop | undefined) =>
   });
 
 export interface PlanInputs {
-  readonly policy: unknown;
+  readonly policy: PlanPolicy;
   readonly registry: NormalizedRegistry;
   readonly traceId: string;
   readonly idempotencyPrefix: string;
@@ -81,12 +79,11 @@ export interface PlanInputs {
   readonly files: { readonly registryFile: string; readonly policyStateFile: string };
 }
 
-const intentOf = (p: PlanInputs, c: Record<string, unknown>, policyTrace: string): Intent | null => {
-  const loopId = strOrNull(c['loopId']);
-  const category = strOrNull(c['category']);
+const intentOf = (p: PlanInputs, c: PlanCandidate, policyTrace: string): Intent | null => {
+  const { loopId, category } = c;
   const intent = category === null ? undefined : RECOMMENDED_INTENT[category as Category];
   if (loopId === null || intent === undefined) return null;
-  const candidateId = strOrNull(c['candidateId']) ?? `${loopId}:${category ?? 'unknown'}`;
+  const candidateId = c.candidateId ?? `${loopId}:${category ?? 'unknown'}`;
   const intentId = `${candidateId}:${intent}`;
   const guard = retryGuardOf(p.lastOutcome(intentId));
   const loop = p.registry.loops.find((l) => l.loopId === loopId);
@@ -95,16 +92,16 @@ const intentOf = (p: PlanInputs, c: Record<string, unknown>, policyTrace: string
     candidateId,
     loopId,
     category,
-    severity: strOrNull(c['severity']),
-    confidence: strOrNull(c['confidence']),
-    rationale: strOrNull(c['rationale']),
-    signal: strOrNull(c['signal']),
+    severity: c.severity,
+    confidence: c.confidence,
+    rationale: c.rationale,
+    signal: c.signal,
     intent,
     status: 'pending_operator_confirmation',
     requiresOperatorConfirmation: true,
     fleetTraceId: p.traceId,
     policyTraceId: policyTrace,
-    candidateTraceId: strOrNull(c['traceId']),
+    candidateTraceId: c.traceId,
     idempotencyKey: idempotencyKeyOf(p.idempotencyPrefix, p.traceId, [loopId, category ?? 'unknown', intent]),
     transport: loop?.transport ?? 'local',
     service: serviceOf(loop),
@@ -152,9 +149,9 @@ export const handoffReasonCodes = (s: HandoffSummary, guarded: boolean): FleetRe
 
 /** Pure: the handoff plan (`fleet/handoff-state.json` before any execution). */
 export const planHandoff = (p: PlanInputs) => {
-  const all = arr(at(p.policy, 'candidates')).filter(isObject);
-  const open = all.filter((c) => (c['suppressed'] ?? false) === false);
-  const policyTrace = strOrNull(at(p.policy, 'traceId')) ?? p.traceId;
+  const all = p.policy.candidates;
+  const open = all.filter((c) => c.suppressed === false);
+  const policyTrace = p.policy.traceId ?? p.traceId;
   const intents = open
     .map((c) => intentOf(p, c, policyTrace))
     .filter((i): i is Intent => i !== null)
@@ -169,10 +166,10 @@ export const planHandoff = (p: PlanInputs) => {
     schemaVersion: 'v1',
     generatedAt: p.generatedAt,
     updatedAt: p.generatedAt,
-    fleetId: strOrNull(at(p.policy, 'fleetId')) ?? p.registry.fleetId,
+    fleetId: p.policy.fleetId ?? p.registry.fleetId,
     traceId: p.traceId,
     policyTraceId: policyTrace,
-    mode: strOrNull(at(p.policy, 'mode')) ?? 'advisory',
+    mode: p.policy.mode,
     source: p.files,
     control: { idempotencyPrefix: p.idempotencyPrefix, requiresOperatorConfirmation: true },
     intents,

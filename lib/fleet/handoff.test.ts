@@ -17,6 +17,7 @@ import {
 } from './handoff-execute.js';
 import { handoffHistoryProjection } from './handoff-history.js';
 import { idempotencyKeyOf, planHandoff, slug } from './handoff-plan.js';
+import { decodePlanPolicy } from './handoff-views.js';
 import { normalizeRegistry } from './registry-normalize.js';
 import { GOV } from './policy-test-kit.js';
 
@@ -63,7 +64,7 @@ const policy = (mode: string, candidates: unknown[]) => ({
 const plan = (p: unknown, history: unknown[] = [], reg = registry()) => {
   const h = fold(handoffHistoryProjection, positionEvents(history));
   return planHandoff({
-    policy: p,
+    policy: decodePlanPolicy(p),
     registry: reg,
     traceId: 'trace-handoff-1',
     idempotencyPrefix: 'fleet-handoff',

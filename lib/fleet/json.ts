@@ -32,11 +32,9 @@ export const numOr = (v: unknown, fallback: number): number =>
 /** Pure: a boolean or the fallback (null/absent/other types give the fallback). */
 export const boolOr = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);
 
-/** Pure: an array or []. */
-export const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
-
 /** Pure: the strings of an array (other entries dropped). */
-export const strings = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
+export const strings = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : []).filter((x): x is string => typeof x === 'string');
 
 /** Pure: drops the keys whose value is null or undefined (jq `with_entries(select(.value != null))`). */
 export const compact = <T extends JsonObject>(o: T): T =>

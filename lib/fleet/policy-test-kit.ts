@@ -7,6 +7,7 @@ import type { AutonomousExecution } from './handoff-history.js';
 import { evaluateCandidates, fleetPause, type CandidateMarks } from './policy-evaluate.js';
 import { policyState } from './policy-state.js';
 import { normalizeRegistry } from './registry-normalize.js';
+import { decodePolicyFleet } from './policy-views.js';
 
 export const AS_OF = '2026-02-23T13:00:00Z';
 export const GOV = {
@@ -48,7 +49,7 @@ export const evaluatePolicy = (s: Situation) => {
   const { mode, autonomous: controls, suppressions, noiseControls } = reg.right.policy;
   const marks = (id: string) => s.marks?.[id] ?? { lastUnsuppressedMs: null, lastEligibleMs: null };
   const base = candidatesOf({
-    results: s.results,
+    results: decodePolicyFleet({ results: s.results }).results,
     suppressions,
     lastUnsuppressedMs: (id) => marks(id).lastUnsuppressedMs,
     dedupeWindowSeconds: noiseControls.dedupeWindowSeconds,

@@ -3,7 +3,20 @@
 // the same way. Laws: evolve is total (a row without a promote|hold decision is counted as ignored);
 // fold(all) == foldFrom(fold(prefix), rest).
 import type { Projection } from '../core/projection.js';
-import { at } from './promotion-inputs.js';
+import * as t from 'io-ts';
+import { decodeLenient, section, StringList, text } from './lenient.js';
+
+/** What the fold reads of a decision row: lenient, so a row of another shape reads as empty. */
+const PromotionRow = section(
+  {
+    generatedAt: text,
+    summary: section(
+      { decision: t.keyof({ promote: null, hold: null }), failedGates: StringList },
+      'PromotionRowSummary',
+    ),
+  },
+  'PromotionRow',
+);
 
 export interface PromotionHistoryState {
   readonly decisions: number;
@@ -32,21 +45,20 @@ export const promotionHistoryProjection: Projection<PromotionHistoryState, unkno
   version: 1,
   initial,
   evolve(state, event) {
-    const decision = at(event.value, 'summary', 'decision');
-    if (decision !== 'promote' && decision !== 'hold') return { ...state, ignored: state.ignored + 1 };
-    const generatedAt = at(event.value, 'generatedAt');
-    const gates = at(event.value, 'summary', 'failedGates');
+    const row = decodeLenient(PromotionRow, event.value);
+    const decision = row.summary.decision;
+    if (decision === undefined) return { ...state, ignored: state.ignored + 1 };
     return {
       ...state,
       decisions: state.decisions + 1,
       promoted: state.promoted + (decision === 'promote' ? 1 : 0),
       latest: {
         decision,
-        generatedAt: typeof generatedAt === 'string' ? generatedAt : null,
+        generatedAt: row.generatedAt,
         line: event.position.line,
       },
       consecutive: state.latest?.decision === decision ? state.consecutive + 1 : 1,
-      latestFailedGates: Array.isArray(gates) ? gates.filter((g): g is string => typeof g === 'string') : [],
+      latestFailedGates: row.summary.failedGates,
     };
   },
 };

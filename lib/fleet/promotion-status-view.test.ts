@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { autonomousFactsOf } from './promotion-inputs.js';
 import { fleetStatusAutonomous, governanceView } from './promotion-status-view.js';
+import { decodePromotionHandoff, decodePromotionPolicy, type PromotionPolicy } from './promotion-views.js';
 
 const AS_OF_MS = Date.parse('2026-03-01T12:00:00Z');
 const governance = {
@@ -21,7 +22,11 @@ const policy = (gov: Record<string, unknown> = governance, extra: Record<string,
   ...extra,
 });
 const factsOf = (p: unknown, h: unknown = null) =>
-  autonomousFactsOf({ autonomous: fleetStatusAutonomous(p, h, AS_OF_MS) });
+  autonomousFactsOf({
+    autonomous: fleetStatusAutonomous(decodePromotionPolicy(p), decodePromotionHandoff(h), AS_OF_MS),
+  });
+/** A policy state as the runner hands it over: decoded once. */
+const decoded = (raw: unknown): PromotionPolicy => decodePromotionPolicy(raw) as PromotionPolicy;
 
 describe('governance posture', () => {
   it.each([
@@ -63,13 +68,13 @@ describe('governance posture', () => {
       ['autonomous_governance_review_due_soon'],
     ],
   ] as const)('with %s: posture %s', (_what, gov, posture, codes) => {
-    const view = governanceView(policy(gov as Record<string, unknown>), AS_OF_MS);
+    const view = governanceView(decoded(policy(gov as Record<string, unknown>)), AS_OF_MS);
     expect(view.posture).toBe(posture);
     expect(view.reasonCodes).toEqual(codes);
     expect(view.blocksAutonomous).toBe(codes.length > 0);
   });
   it('is not_required, with no codes, in advisory mode', () => {
-    expect(governanceView({ mode: 'advisory' }, AS_OF_MS)).toMatchObject({
+    expect(governanceView(decoded({ mode: 'advisory' }), AS_OF_MS)).toMatchObject({
       posture: 'not_required',
       reasonCodes: [],
       blocksAutonomous: false,

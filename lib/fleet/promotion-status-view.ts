@@ -3,7 +3,8 @@
 // Promotion computes it itself instead of running the status command, so its decision is a pure function
 // of the folded artifacts and the instant. Law: with neither policy nor handoff state there is no
 // autonomous section (null), and every gate that needs it fails closed.
-import { asRecord, at, orElse, parseStrictIso, text } from './promotion-inputs.js';
+import { parseStrictIso } from './promotion-inputs.js';
+import type { PromotionGovernance, PromotionHandoff, PromotionPolicy } from './promotion-views.js';
 import { POLICY_GATE_REASONS, ROLLOUT_GATE_REASONS } from './vocabulary.js';
 
 const DUE_SOON_MS = 7 * 24 * 3600 * 1000;
@@ -16,15 +17,10 @@ export interface GovernanceView {
   readonly authorityContextPresent: boolean;
 }
 
-const modeOf = (doc: unknown): string => {
-  const m = orElse(at(doc, 'mode'), 'advisory');
-  return typeof m === 'string' ? m : 'advisory';
-};
-
-const authorityPresent = (gov: Readonly<Record<string, unknown>>): boolean =>
-  'authorityContextPresent' in gov
-    ? gov['authorityContextPresent'] === true
-    : GOVERNANCE_FIELDS.every((k) => text(gov[k]) !== null);
+const authorityPresent = (gov: PromotionGovernance): boolean =>
+  gov.authorityContextPresent !== undefined
+    ? gov.authorityContextPresent === true
+    : GOVERNANCE_FIELDS.every((k) => (gov[k] ?? '') !== '');
 
 interface PostureFacts {
   readonly guarded: boolean;
@@ -47,11 +43,11 @@ const postureOf = (f: PostureFacts): string => {
  * Pure: governance posture of a policy state at `asOfMs`. A `reviewBy` that is not a timestamp counts as
  * missing (the reference would call it active); a deadline within 7 days is `review_due_soon`.
  */
-export const governanceView = (policy: unknown, asOfMs: number): GovernanceView => {
-  const guarded = modeOf(policy) === 'guarded_auto';
-  const gov = asRecord(at(policy, 'autonomous', 'governance')) ?? {};
+export const governanceView = (policy: PromotionPolicy, asOfMs: number): GovernanceView => {
+  const guarded = policy.mode === 'guarded_auto';
+  const gov = policy.autonomous.governance;
   const authority = authorityPresent(gov);
-  const review = parseStrictIso(gov['reviewBy']);
+  const review = parseStrictIso(gov.reviewBy);
   const expired = review !== null && review <= asOfMs;
   const dueSoon = review !== null && review > asOfMs && review - asOfMs <= DUE_SOON_MS;
   const codes = guarded
@@ -81,48 +77,38 @@ const countsFor = (counts: Readonly<Record<string, unknown>>, keys: readonly str
 };
 
 /** Pure: failed/ambiguous sprite_service executions of the latest handoff, by reason code. */
-const transportGated = (handoff: unknown) => {
-  const intents = at(handoff, 'intents');
+const transportGated = (handoff: PromotionHandoff | null) => {
   const transportOf = new Map<unknown, unknown>(
-    (Array.isArray(intents) ? intents : []).map((i) => [
-      at(i, 'intentId'),
-      orElse(at(i, 'transport'), 'local'),
-    ]),
+    (handoff?.intents ?? []).map((i) => [i.intentId, i.transport]),
   );
-  const results = at(handoff, 'execution', 'results');
   const byReason: Record<string, number> = {};
-  for (const r of Array.isArray(results) ? results : []) {
-    const status = at(r, 'status');
-    if (transportOf.get(at(r, 'intentId')) !== 'sprite_service') continue;
-    if (status !== 'failed' && status !== 'ambiguous') continue;
-    const code = String(orElse(at(r, 'reasonCode'), 'transport_execution_blocked'));
+  for (const r of handoff?.execution.results ?? []) {
+    if (transportOf.get(r.intentId) !== 'sprite_service') continue;
+    if (r.status !== 'failed' && r.status !== 'ambiguous') continue;
+    const code = String(r.reasonCode);
     byReason[code] = (byReason[code] ?? 0) + 1;
   }
   return { blockedCount: Object.values(byReason).reduce((a, b) => a + b, 0), byReason };
 };
 
-const manualBacklogOf = (policy: unknown, handoff: unknown): number => {
-  if (handoff !== null) {
-    const intents = at(handoff, 'intents');
-    return (Array.isArray(intents) ? intents : []).filter(
-      (i) =>
-        at(i, 'status') === 'pending_operator_confirmation' && at(i, 'autonomous', 'manualOnly') === true,
-    ).length;
-  }
-  const n = orElse(at(policy, 'manualOnlyCount'), 0);
-  return typeof n === 'number' ? n : 0;
-};
+const manualBacklogOf = (policy: PromotionPolicy | null, handoff: PromotionHandoff | null): number =>
+  handoff !== null
+    ? handoff.intents.filter((i) => i.status === 'pending_operator_confirmation' && i.autonomous.manualOnly)
+        .length
+    : (policy?.manualOnlyCount ?? 0);
 
-const byPathOf = (policy: unknown, handoff: unknown, gov: GovernanceView | null) => {
-  const reasons = asRecord(at(policy, 'summary', 'byAutonomyReason')) ?? {};
-  const governanceActive =
-    policy !== null && modeOf(policy) === 'guarded_auto' && (gov?.reasonCodes.length ?? 0) > 0;
-  const unsuppressed = orElse(at(policy, 'unsuppressedCount'), 0);
+const byPathOf = (
+  policy: PromotionPolicy | null,
+  handoff: PromotionHandoff | null,
+  gov: GovernanceView | null,
+) => {
+  const reasons = policy?.summary.byAutonomyReason ?? {};
+  const governanceActive = policy?.mode === 'guarded_auto' && (gov?.reasonCodes.length ?? 0) > 0;
   return {
     policyGated: countsFor(reasons, POLICY_GATE_REASONS),
     rolloutGated: countsFor(reasons, ROLLOUT_GATE_REASONS),
     governanceGated: {
-      blockedCount: governanceActive && typeof unsuppressed === 'number' ? unsuppressed : 0,
+      blockedCount: governanceActive ? (policy?.unsuppressedCount ?? 0) : 0,
       reasonCodes: gov?.reasonCodes ?? [],
     },
     transportGated: transportGated(handoff),
@@ -133,10 +119,14 @@ const byPathOf = (policy: unknown, handoff: unknown, gov: GovernanceView | null)
  * Pure: the fleet status document's `autonomous` section (the fields promotion reads) from the policy
  * and handoff state documents (null when absent), at `asOfMs`; null when both are absent.
  */
-export const fleetStatusAutonomous = (policy: unknown, handoff: unknown, asOfMs: number): unknown => {
+export const fleetStatusAutonomous = (
+  policy: PromotionPolicy | null,
+  handoff: PromotionHandoff | null,
+  asOfMs: number,
+): unknown => {
   if (policy === null && handoff === null) return null;
   const gov = policy === null ? null : governanceView(policy, asOfMs);
-  const mode = policy !== null ? modeOf(policy) : modeOf(handoff);
+  const mode = policy !== null ? policy.mode : (handoff?.mode ?? 'advisory');
   return {
     mode,
     enabled: mode === 'guarded_auto',
@@ -146,7 +136,7 @@ export const fleetStatusAutonomous = (policy: unknown, handoff: unknown, asOfMs:
       ? {}
       : {
           rollout: {
-            autopause: { active: at(policy, 'autonomous', 'rollout', 'pause', 'auto', 'active') === true },
+            autopause: { active: policy.autonomous.rollout.pause.auto.active },
           },
         }),
     safetyGateDecisions: { byPath: byPathOf(policy, handoff, gov) },

@@ -3,7 +3,14 @@
 // asks first when a fleet keeps failing partially).
 // Law: fold(all) == foldFrom(fold(prefix), rest).
 import type { Positioned, Projection } from '../core/projection.js';
-import { at, strOrNull, strings } from './json.js';
+import * as t from 'io-ts';
+import { decodeLenient, orElse, section, StringList, text } from './lenient.js';
+
+/** What the fold reads of a rollup line: lenient, so a line of another shape reads as empty. */
+const ReconcileLine = section(
+  { status: orElse(t.string, 'unknown'), timestamp: text, traceId: text, reasonCodes: StringList },
+  'ReconcileLine',
+);
 
 export interface ReconcileHistory {
   readonly runs: number;
@@ -23,15 +30,16 @@ export const reconcileHistoryProjection: Projection<ReconcileHistory, unknown> =
   version: 1,
   initial: { runs: 0, byStatus: {}, latest: null, unhealthyStreak: 0 },
   evolve(s, e: Positioned<unknown>) {
-    const status = strOrNull(at(e.value, 'status')) ?? 'unknown';
+    const v = decodeLenient(ReconcileLine, e.value);
+    const status = v.status;
     return {
       runs: s.runs + 1,
       byStatus: { ...s.byStatus, [status]: (s.byStatus[status] ?? 0) + 1 },
       latest: {
-        timestamp: strOrNull(at(e.value, 'timestamp')),
+        timestamp: v.timestamp,
         status,
-        traceId: strOrNull(at(e.value, 'traceId')),
-        reasonCodes: strings(at(e.value, 'reasonCodes')),
+        traceId: v.traceId,
+        reasonCodes: v.reasonCodes,
         line: e.position.line,
       },
       unhealthyStreak: status === 'success' ? 0 : s.unhealthyStreak + 1,

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   fleetState,
   loopResult,
+  type FleetLoopResult,
+  type LoopStatus,
   loopTraceId,
   precheckOf,
   reasonFromHealth,
@@ -11,6 +13,7 @@ import {
   rollupOf,
   type LoopRun,
 } from './reconcile.js';
+import { decodePassDocument, decodePassHealth } from './reconcile-views.js';
 import type { FleetLoop } from './registry-types.js';
 
 const loop = (over: Partial<FleetLoop> = {}): FleetLoop => ({
@@ -23,7 +26,11 @@ const loop = (over: Partial<FleetLoop> = {}): FleetLoop => ({
   ...over,
 });
 const files = { stateFile: 's', healthFile: 'h', cursorFile: 'c', reconcileTelemetryFile: 'r' };
-const run = (over: Partial<LoopRun> = {}): LoopRun => ({
+/** A pass as the runner hands it over: the printed document (raw here) decoded once. */
+const run = ({
+  document,
+  ...over
+}: Partial<Omit<LoopRun, 'document'>> & { document?: unknown } = {}): LoopRun => ({
   loop: loop(),
   traceId: 't-loop-a',
   startedAt: '2026-02-23T13:00:00Z',
@@ -31,12 +38,22 @@ const run = (over: Partial<LoopRun> = {}): LoopRun => ({
   durationSeconds: 2,
   precheck: null,
   ok: true,
-  document: { health: { status: 'healthy', reasonCodes: [] }, transition: { currentState: 'running' } },
+  document: decodePassDocument(
+    document === undefined
+      ? { health: { status: 'healthy', reasonCodes: [] }, transition: { currentState: 'running' } }
+      : document,
+  ),
   output: '',
   files,
   ...over,
 });
-const r = (status: string, healthStatus = 'healthy') => ({ loopId: 'x', status, healthStatus });
+/** A loop result with the given outcome (the rest as a healthy pass reports it). */
+const r = (status: LoopStatus, healthStatus = 'healthy'): FleetLoopResult => ({
+  ...loopResult(run()),
+  loopId: 'x',
+  status,
+  healthStatus,
+});
 
 describe('given the loop results of a fleet run', () => {
   it('all successful and healthy: success with no reason code', () => {
@@ -151,7 +168,7 @@ describe('given a loop pass', () => {
     [{ reasonCodes: [], transport: { failureCode: 'cursor_ahead' } }, 'cursor_ahead'],
     [{ reasonCodes: [] }, null],
   ])('health %j gives reason %s', (health, reason) => {
-    expect(reasonFromHealth(health)).toBe(reason);
+    expect(reasonFromHealth(decodePassHealth(health))).toBe(reason);
   });
   it.each([
     ['error: required artifact missing: /x/events.jsonl', 'missing_runtime_artifacts'],

@@ -2,7 +2,10 @@
 // of a failed loop pass, and the fleet rollup (status, reason codes, counts) written to state.json and
 // appended to telemetry/reconcile.jsonl.
 // Law: the rollup depends only on the results and their order; the same results give the same bytes.
-import { at, compact, strings, uniqueSorted } from './json.js';
+import type * as t from 'io-ts';
+import type { FleetReconcileLine, FleetStateDoc, LoopResult } from './codecs.js';
+import { uniqueSorted } from './json.js';
+import type { PassDocument, PassHealth } from './reconcile-views.js';
 import type { FleetLoop } from './registry-types.js';
 import type { FleetReasonCode } from './vocabulary.js';
 
@@ -26,8 +29,8 @@ export interface LoopRun {
   readonly precheck: string | null;
   /** The pass's exit: true ok, false failed (ignored when `precheck` is set). */
   readonly ok: boolean;
-  /** The document the pass printed (state on success, health on failure), or null. */
-  readonly document: unknown;
+  /** The document the pass printed (state on success, health on failure), decoded ({} for none). */
+  readonly document: PassDocument;
   /** Everything the pass wrote (stderr then stdout), for the excerpt and text classification. */
   readonly output: string;
   readonly files: LoopFiles;
@@ -54,12 +57,11 @@ const CODE_ORDER = [
 ];
 
 /** Pure: the reason code a failed pass's health document gives (the reference's precedence), or null. */
-export const reasonFromHealth = (health: unknown): string | null => {
-  const codes = strings(at(health, 'reasonCodes'));
-  const hit = CODE_ORDER.find((c) => codes.includes(c));
+export const reasonFromHealth = (health: PassHealth): string | null => {
+  const hit = CODE_ORDER.find((c) => health.reasonCodes.includes(c));
   if (hit !== undefined) return hit;
-  const failure = at(health, 'transport', 'failureCode');
-  if (typeof failure !== 'string' || failure === '') return null;
+  const failure = health.transport.failureCode;
+  if (failure === undefined || failure === '') return null;
   if (['snapshot_unavailable', 'events_unavailable', 'service_request_failed'].includes(failure))
     return 'transport_unreachable';
   return failure === 'service_response_invalid' ? 'invalid_transport_payload' : failure;
@@ -100,58 +102,69 @@ const judge = (r: LoopRun): Judged => {
       healthReasonCodes: [],
       transitionState: null,
     };
-  const health = r.ok ? at(r.document, 'health') : r.document;
-  const status = at(health, 'status');
-  const transition = at(r.document, 'transition', 'currentState');
+  const health: PassHealth = r.ok ? r.document.health : r.document;
+  const transition = r.document.transition.currentState ?? '';
   return {
     status: r.ok ? 'success' : 'failed',
     reasonCode: r.ok ? null : (reasonFromHealth(r.document) ?? reasonFromText(r.output)),
-    healthStatus: typeof status === 'string' ? status : 'unknown',
-    healthReasonCodes: strings(at(health, 'reasonCodes')),
-    transitionState: r.ok && typeof transition === 'string' && transition !== '' ? transition : null,
+    healthStatus: health.status ?? 'unknown',
+    healthReasonCodes: [...health.reasonCodes],
+    transitionState: r.ok && transition !== '' ? transition : null,
   };
 };
 
+export type FleetLoopResult = t.TypeOf<typeof LoopResult>;
+export type FleetState = t.TypeOf<typeof FleetStateDoc>;
+export type FleetReconcileTelemetry = t.TypeOf<typeof FleetReconcileLine>;
+
+/** Pure: `{ [key]: value }`, or {} for null (the reference drops null keys from a result). */
+const present = <K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> =>
+  value === null ? {} : ({ [key]: value } as Record<K, V>);
+
 /** Pure: the reference's per-loop result record (null values dropped). */
-export const loopResult = (r: LoopRun): Record<string, unknown> => {
+export const loopResult = (r: LoopRun): FleetLoopResult => {
   const j = judge(r);
-  return compact({
+  return {
     timestamp: r.timestamp,
     startedAt: r.startedAt,
     loopId: r.loop.loopId,
     transport: r.loop.transport,
     enabled: r.loop.enabled,
     status: j.status,
-    reasonCode: j.reasonCode,
+    ...present('reasonCode', j.reasonCode),
     reconcileStatus: j.status,
     healthStatus: j.healthStatus,
     healthReasonCodes: j.healthReasonCodes,
-    transitionState: j.transitionState,
+    ...present('transitionState', j.transitionState),
     durationSeconds: r.durationSeconds,
     traceId: r.traceId,
-    outputExcerpt: j.status === 'success' ? null : excerpt(r.precheck === null ? r.output : ''),
+    ...present('outputExcerpt', j.status === 'success' ? null : excerpt(r.precheck === null ? r.output : '')),
     sprite: r.loop.sprite,
     metadata: r.loop.metadata,
     files: r.files,
-  });
+  };
 };
 
-const countOf = (results: readonly Record<string, unknown>[], status: LoopStatus): number =>
-  results.filter((r) => r['status'] === status).length;
+/** What the rollup reads of a loop result. */
+type Counted = Pick<FleetLoopResult, 'status' | 'healthStatus'>;
+
+const countOf = (results: readonly Counted[], status: LoopStatus): number =>
+  results.filter((r) => r.status === status).length;
 
 /** Pure: the fleet status and reason codes of a set of loop results. */
-export const rollupOf = (results: readonly Record<string, unknown>[]) => {
+export const rollupOf = (results: readonly Counted[]) => {
   const success = countOf(results, 'success');
   const failed = countOf(results, 'failed');
   const skipped = countOf(results, 'skipped');
-  const health = (s: string) => results.some((r) => r['healthStatus'] === s);
+  const health = (s: string) => results.some((r) => r.healthStatus === s);
   const codes: FleetReasonCode[] = [];
   if (failed > 0 && success > 0) codes.push('fleet_partial_failure');
   if (failed > 0 && success === 0) codes.push('fleet_reconcile_failed');
   if (health('critical')) codes.push('fleet_health_critical');
   else if (health('degraded')) codes.push('fleet_health_degraded');
   if (skipped > 0) codes.push('fleet_loop_skipped');
-  const status = failed === 0 ? 'success' : success > 0 ? 'partial_failure' : 'failed';
+  const status =
+    failed === 0 ? ('success' as const) : success > 0 ? ('partial_failure' as const) : ('failed' as const);
   return { status, reasonCodes: uniqueSorted(codes), success, failed, skipped };
 };
 
@@ -170,10 +183,10 @@ export interface FleetRun {
 }
 
 /** Pure: the fleet state document (`fleet/state.json`). */
-export const fleetState = (run: FleetRun, results: readonly Record<string, unknown>[]) => {
+export const fleetState = (run: FleetRun, results: readonly FleetLoopResult[]): FleetState => {
   const r = rollupOf(results);
   return {
-    schemaVersion: 'v1',
+    schemaVersion: 'v1' as const,
     updatedAt: run.updatedAt,
     startedAt: run.startedAt,
     fleetId: run.fleetId,
@@ -186,12 +199,12 @@ export const fleetState = (run: FleetRun, results: readonly Record<string, unkno
     skippedCount: r.skipped,
     durationSeconds: run.durationSeconds,
     execution: run.execution,
-    results,
+    results: [...results],
   };
 };
 
 /** Pure: the line appended to `fleet/telemetry/reconcile.jsonl` for a fleet state. */
-export const reconcileTelemetry = (s: ReturnType<typeof fleetState>) => ({
+export const reconcileTelemetry = (s: FleetState): FleetReconcileTelemetry => ({
   timestamp: s.updatedAt,
   category: 'fleet_reconcile',
   fleetId: s.fleetId,

@@ -1,122 +1,75 @@
 // The policy, handoff and autonomous sections of fleet status: posture summaries, top candidates,
 // handoff outcomes, the rollout posture, governance posture and the rollups of status-rollups.ts.
-import { arr, at, compact, countBy, isObject, numOr, strOrNull } from './json.js';
+import { compact, countBy } from './json.js';
 import { governanceContext, type GovernanceContext } from './governance.js';
-import { outcomeRollupOf, safetyGateDecisions, type OutcomeRollup } from './status-rollups.js';
+import {
+  outcomeRollupOf,
+  pendingManualOnly,
+  safetyGateDecisions,
+  type OutcomeRollup,
+} from './status-rollups.js';
+import type { StatusHandoff, StatusPolicy } from './status-views.js';
 
-const rank = (severity: unknown): number => (severity === 'critical' ? 0 : severity === 'warning' ? 1 : 2);
+type Policy = StatusPolicy | undefined;
+type Handoff = StatusHandoff | undefined;
 
-/** Pure: the five most severe candidates (stable within a severity). */
-export const topCandidates = (policy: unknown): unknown[] =>
-  arr(at(policy, 'candidates'))
+const rank = (severity: string | undefined): number =>
+  severity === 'critical' ? 0 : severity === 'warning' ? 1 : 2;
+
+/** Pure: the five most severe candidates as written (stable within a severity). */
+export const topCandidates = (policy: StatusPolicy): unknown[] =>
+  policy.candidates
     .map((c, i) => ({ c, i }))
-    .sort((a, b) => rank(at(a.c, 'severity')) - rank(at(b.c, 'severity')) || a.i - b.i)
+    .sort((a, b) => rank(a.c.read.severity) - rank(b.c.read.severity) || a.i - b.i)
     .slice(0, 5)
-    .map((p) => p.c);
+    .map((p) => p.c.value);
 
-export const policySection = (policy: unknown) =>
-  isObject(policy)
-    ? compact({
-        mode: strOrNull(policy['mode']) ?? 'advisory',
-        candidateCount: numOr(policy['candidateCount'], 0),
-        unsuppressedCount: numOr(policy['unsuppressedCount'], 0),
-        suppressedCount: numOr(policy['suppressedCount'], 0),
-        reasonCodes: arr(policy['reasonCodes']),
+export const policySection = (policy: Policy) =>
+  policy === undefined
+    ? null
+    : compact({
+        mode: policy.mode,
+        candidateCount: policy.candidateCount,
+        unsuppressedCount: policy.unsuppressedCount,
+        suppressedCount: policy.suppressedCount,
+        reasonCodes: policy.reasonCodes,
         topCandidates: topCandidates(policy),
-        traceId: strOrNull(policy['traceId']),
-        updatedAt: strOrNull(policy['updatedAt']),
-      })
-    : null;
+        traceId: policy.traceId,
+        updatedAt: policy.updatedAt,
+      });
 
-const reasonCodeCounts = (handoff: unknown) =>
-  countBy(
-    arr(at(handoff, 'execution', 'results')).flatMap((r) =>
-      typeof at(r, 'reasonCode') === 'string' ? [at(r, 'reasonCode') as string] : [],
-    ),
-  );
+const reasonCodeCounts = (handoff: StatusHandoff) =>
+  countBy(handoff.execution.results.flatMap((r) => (r.reasonCode !== undefined ? [r.reasonCode] : [])));
 
-const pendingManualOnly = (handoff: unknown): number =>
-  arr(at(handoff, 'intents')).filter(
-    (i) => at(i, 'status') === 'pending_operator_confirmation' && at(i, 'autonomous', 'manualOnly') === true,
-  ).length;
-
-const executionOf = (handoff: unknown) => {
-  const x = at(handoff, 'execution');
-  return compact({
-    mode: strOrNull(at(x, 'mode')),
-    requestedBy: strOrNull(at(x, 'requestedBy')),
-    requestedAt: strOrNull(at(x, 'requestedAt')),
-    completedAt: strOrNull(at(x, 'completedAt')),
-    requestedIntentCount: numOr(at(x, 'requestedIntentCount'), 0),
-    executedIntentCount: numOr(at(x, 'executedIntentCount'), 0),
-    executedCount: numOr(at(x, 'executedCount'), 0),
-    ambiguousCount: numOr(at(x, 'ambiguousCount'), 0),
-    failedCount: numOr(at(x, 'failedCount'), 0),
-    byReasonCode: reasonCodeCounts(handoff),
-  });
+const executionOf = (handoff: StatusHandoff) => {
+  const { results: _results, ...x } = handoff.execution;
+  return compact({ ...x, byReasonCode: reasonCodeCounts(handoff) });
 };
 
-export const handoffSection = (handoff: unknown, rollup: OutcomeRollup) => {
-  if (!isObject(handoff)) return null;
-  const s = (k: string, fallback = 0) => numOr(at(handoff, 'summary', k), fallback);
+export const handoffSection = (handoff: Handoff, rollup: OutcomeRollup) => {
+  if (handoff === undefined) return null;
+  const { intentCount, ...s } = handoff.summary;
   return compact({
-    mode: strOrNull(handoff['mode']),
-    reasonCodes: arr(handoff['reasonCodes']),
-    summary: {
-      intentCount: s('intentCount', arr(handoff['intents']).length),
-      autoEligibleIntentCount: s('autoEligibleIntentCount'),
-      manualOnlyIntentCount: s('manualOnlyIntentCount'),
-      pendingConfirmationCount: s('pendingConfirmationCount'),
-      executedCount: s('executedCount'),
-      ambiguousCount: s('ambiguousCount'),
-      failedCount: s('failedCount'),
-      autonomousOutcomeRollup: rollup,
-    },
+    mode: handoff.mode,
+    reasonCodes: handoff.reasonCodes,
+    summary: { ...s, intentCount: intentCount ?? handoff.intents.length, autonomousOutcomeRollup: rollup },
     execution: executionOf(handoff),
-    byAutonomyReason: countBy(
-      arr(handoff['intents']).flatMap((i) =>
-        arr(at(i, 'autonomous', 'reasons')).filter((r): r is string => typeof r === 'string'),
-      ),
-    ),
+    byAutonomyReason: countBy(handoff.intents.flatMap((i) => i.autonomous.reasons)),
     pendingManualOnlyCount: pendingManualOnly(handoff),
-    traceId: strOrNull(handoff['traceId']),
-    updatedAt: strOrNull(handoff['updatedAt']),
+    traceId: handoff.traceId,
+    updatedAt: handoff.updatedAt,
   });
 };
 
-const rolloutPause = (pause: unknown) => {
-  const auto = at(pause, 'auto');
-  return {
-    active: at(pause, 'active') === true,
-    reasons: arr(at(pause, 'reasons')),
-    manual: at(pause, 'manual') === true,
-    auto: {
-      enabled: at(auto, 'enabled') !== false,
-      active: at(auto, 'active') === true,
-      reasons: arr(at(auto, 'reasons')),
-      lookbackExecutions: at(auto, 'lookbackExecutions') ?? null,
-      minSampleSize: at(auto, 'minSampleSize') ?? null,
-      ambiguityRateThreshold: at(auto, 'ambiguityRateThreshold') ?? null,
-      failureRateThreshold: at(auto, 'failureRateThreshold') ?? null,
-      metrics: isObject(at(auto, 'metrics')) ? at(auto, 'metrics') : {},
-    },
-  };
-};
-
-const rolloutSection = (policy: unknown) => {
-  if (!isObject(policy)) return null;
-  const r = at(policy, 'autonomous', 'rollout');
-  const pause = rolloutPause(at(r, 'pause'));
-  const b = (k: string) => numOr(at(r, 'candidateBuckets', k), 0);
+const rolloutSection = (policy: Policy) => {
+  if (policy === undefined) return null;
+  const r = policy.autonomous.rollout;
+  const pause = r.pause;
   return compact({
-    canaryPercent: at(r, 'canaryPercent') ?? null,
-    scopeLoopIds: arr(at(r, 'scopeLoopIds')),
-    selectorSalt: at(r, 'selectorSalt') ?? null,
-    candidateBuckets: {
-      inScopeCount: b('inScopeCount'),
-      inCohortCount: b('inCohortCount'),
-      outOfCohortCount: b('outOfCohortCount'),
-    },
+    canaryPercent: r.canaryPercent,
+    scopeLoopIds: r.scopeLoopIds,
+    selectorSalt: r.selectorSalt,
+    candidateBuckets: r.candidateBuckets,
     state: {
       active: pause.active,
       manualPauseActive: pause.manual,
@@ -128,44 +81,42 @@ const rolloutSection = (policy: unknown) => {
   });
 };
 
-const handoffAutonomy = (handoff: unknown, rollup: OutcomeRollup) =>
-  isObject(handoff)
-    ? compact({
-        autoEligibleIntentCount: numOr(at(handoff, 'summary', 'autoEligibleIntentCount'), 0),
-        manualOnlyIntentCount: numOr(at(handoff, 'summary', 'manualOnlyIntentCount'), 0),
+const handoffAutonomy = (handoff: Handoff, rollup: OutcomeRollup) =>
+  handoff === undefined
+    ? null
+    : compact({
+        autoEligibleIntentCount: handoff.summary.autoEligibleIntentCount,
+        manualOnlyIntentCount: handoff.summary.manualOnlyIntentCount,
         pendingManualOnlyCount: pendingManualOnly(handoff),
-        executionMode: strOrNull(at(handoff, 'execution', 'mode')),
-        executedCount: numOr(at(handoff, 'execution', 'executedCount'), 0),
-        ambiguousCount: numOr(at(handoff, 'execution', 'ambiguousCount'), 0),
-        failedCount: numOr(at(handoff, 'execution', 'failedCount'), 0),
+        executionMode: handoff.execution.mode,
+        executedCount: handoff.execution.executedCount,
+        ambiguousCount: handoff.execution.ambiguousCount,
+        failedCount: handoff.execution.failedCount,
         outcomeRollup: rollup,
         outcomeReasonCodes: reasonCodeCounts(handoff),
-      })
-    : null;
+      });
 
 /** Pure: the governance context status reports (null without a policy state). */
-export const statusGovernance = (policy: unknown, asOfMs: number): GovernanceContext | null =>
-  isObject(policy)
-    ? governanceContext(
-        strOrNull(policy['mode']) ?? 'advisory',
-        at(policy, 'autonomous', 'governance') ?? {},
-        asOfMs,
-      )
-    : null;
+export const statusGovernance = (policy: Policy, asOfMs: number): GovernanceContext | null =>
+  policy === undefined ? null : governanceContext(policy.mode, policy.autonomous.governance, asOfMs);
+
+const candidatePosture = (policy: Policy) => ({
+  policyReasonCodes: policy?.reasonCodes ?? [],
+  eligibleCandidateCount: policy?.autoEligibleCount ?? 0,
+  manualOnlyCandidateCount: policy?.manualOnlyCount ?? 0,
+});
 
 /** Pure: the `autonomous` section of fleet status (null without policy and handoff states). */
-export const autonomousSection = (policy: unknown, handoff: unknown, asOfMs: number) => {
-  if (!isObject(policy) && !isObject(handoff)) return null;
-  const mode = (isObject(policy) ? strOrNull(policy['mode']) : strOrNull(at(handoff, 'mode'))) ?? 'advisory';
+export const autonomousSection = (policy: Policy, handoff: Handoff, asOfMs: number) => {
+  if (policy === undefined && handoff === undefined) return null;
+  const mode = policy !== undefined ? policy.mode : (handoff?.mode ?? 'advisory');
   const rollup = outcomeRollupOf(handoff, policy);
   const governance = statusGovernance(policy, asOfMs);
   return compact({
     mode,
     enabled: mode === 'guarded_auto',
-    policyReasonCodes: arr(at(policy, 'reasonCodes')),
-    handoffReasonCodes: arr(at(handoff, 'reasonCodes')),
-    eligibleCandidateCount: numOr(at(policy, 'autoEligibleCount'), 0),
-    manualOnlyCandidateCount: numOr(at(policy, 'manualOnlyCount'), 0),
+    ...candidatePosture(policy),
+    handoffReasonCodes: handoff?.reasonCodes ?? [],
     outcomeRollup: rollup,
     governance,
     safetyGateDecisions: safetyGateDecisions(policy, handoff, governance),

@@ -1,9 +1,10 @@
 // The autonomous rollups fleet status reports and promotion reads: the outcome rollup (attempted,
 // executed, ambiguous, failed, manual_backlog) and the safety-gate decisions by suppression path
 // (policyGated, rolloutGated, governanceGated, transportGated).
-import { arr, at, countBy, isObject, numOr, strOrNull, total } from './json.js';
+import { countBy, total } from './json.js';
 import { POLICY_GATE_REASONS, ROLLOUT_GATE_REASONS } from './vocabulary.js';
 import type { GovernanceContext } from './governance.js';
+import type { HandoffLineRollup, StatusHandoff, StatusPolicy } from './status-views.js';
 
 export interface OutcomeRollup {
   readonly attempted: number;
@@ -13,17 +14,24 @@ export interface OutcomeRollup {
   readonly manual_backlog: number;
 }
 
-const pendingManualOnly = (handoff: unknown): number =>
-  arr(at(handoff, 'intents')).filter(
-    (i) => at(i, 'status') === 'pending_operator_confirmation' && at(i, 'autonomous', 'manualOnly') === true,
-  ).length;
+/** Pure: intents waiting for an operator that autonomy may never execute. */
+export const pendingManualOnly = (handoff: StatusHandoff): number =>
+  handoff.intents.filter((i) => i.status === 'pending_operator_confirmation' && i.autonomous.manualOnly)
+    .length;
+
+type Counted = 'requestedIntentCount' | 'executedCount' | 'ambiguousCount' | 'failedCount';
+type Execution = { readonly mode: string | null } & { readonly [K in Counted]: number };
+
+/** Pure: the execution's count, 0 unless the execution was autonomous. */
+const autonomousCount = (x: Execution | undefined) => (k: Counted) => (x?.mode === 'autonomous' ? x[k] : 0);
 
 /** Pure: the outcome rollup of the latest handoff state (autonomous executions only; backlog always). */
-export const outcomeRollupOf = (handoff: unknown, policy: unknown): OutcomeRollup => {
-  const x = at(handoff, 'execution');
-  const auto = at(x, 'mode') === 'autonomous';
-  const n = (k: string) => (auto ? numOr(at(x, k), 0) : 0);
-  const backlog = isObject(handoff) ? pendingManualOnly(handoff) : numOr(at(policy, 'manualOnlyCount'), 0);
+export const outcomeRollupOf = (
+  handoff: StatusHandoff | undefined,
+  policy: StatusPolicy | undefined,
+): OutcomeRollup => {
+  const n = autonomousCount(handoff?.execution);
+  const backlog = handoff !== undefined ? pendingManualOnly(handoff) : (policy?.manualOnlyCount ?? 0);
   return {
     attempted: n('requestedIntentCount'),
     executed: n('executedCount'),
@@ -34,11 +42,9 @@ export const outcomeRollupOf = (handoff: unknown, policy: unknown): OutcomeRollu
 };
 
 /** Pure: the rollup of one handoff telemetry line (backlog from its summary, else `fallbackBacklog`). */
-export const telemetryRollupOf = (line: unknown, fallbackBacklog: number): OutcomeRollup => {
-  const x = at(line, 'execution');
-  const auto = at(x, 'mode') === 'autonomous';
-  const n = (k: string) => (auto ? numOr(at(x, k), 0) : 0);
-  const pending = at(line, 'summary', 'summary', 'pendingManualOnlyCount');
+export const telemetryRollupOf = (line: HandoffLineRollup, fallbackBacklog: number): OutcomeRollup => {
+  const n = autonomousCount(line.execution);
+  const pending = line.summary.summary.pendingManualOnlyCount;
   return {
     attempted: n('requestedIntentCount'),
     executed: n('executedCount'),
@@ -61,35 +67,42 @@ const pick = (counts: Readonly<Record<string, number>>, keys: readonly string[])
   Object.fromEntries(Object.entries(counts).filter(([k]) => keys.includes(k)));
 
 /** Pure: failed or ambiguous dispatches over sprite_service, by reason code. */
-const transportReasons = (handoff: unknown): Record<string, number> => {
-  const transportOf = new Map(
-    arr(at(handoff, 'intents')).map((i) => [
-      strOrNull(at(i, 'intentId')) ?? '',
-      strOrNull(at(i, 'transport')) ?? 'local',
-    ]),
-  );
-  const hits = arr(at(handoff, 'execution', 'results')).filter(
+const transportReasons = (handoff: StatusHandoff | undefined): Record<string, number> => {
+  if (handoff === undefined) return {};
+  const transportOf = new Map(handoff.intents.map((i) => [i.intentId, i.transport]));
+  const hits = handoff.execution.results.filter(
     (r) =>
-      transportOf.get(strOrNull(at(r, 'intentId')) ?? '') === 'sprite_service' &&
-      (at(r, 'status') === 'failed' || at(r, 'status') === 'ambiguous'),
+      transportOf.get(r.intentId) === 'sprite_service' && (r.status === 'failed' || r.status === 'ambiguous'),
   );
-  return countBy(hits.map((r) => strOrNull(at(r, 'reasonCode')) ?? 'transport_execution_blocked'));
+  return countBy(hits.map((r) => r.reasonCode ?? 'transport_execution_blocked'));
 };
+
+const SUPPRESSION_CODES = {
+  policy: 'autonomous_suppression_policy_gated',
+  rollout: 'autonomous_suppression_rollout_gated',
+  gov: 'autonomous_suppression_governance_gated',
+  transport: 'autonomous_suppression_transport_gated',
+} as const;
+
+/** Pure: the reason code of every suppression path that blocked something, sorted. */
+const suppressionReasonCodes = (counts: Readonly<Record<keyof typeof SUPPRESSION_CODES, number>>): string[] =>
+  Object.entries(SUPPRESSION_CODES)
+    .filter(([path]) => counts[path as keyof typeof SUPPRESSION_CODES] > 0)
+    .map(([, code]) => code)
+    .sort();
 
 /** Pure: the safety-gate decisions of fleet status. */
 export const safetyGateDecisions = (
-  policy: unknown,
-  handoff: unknown,
+  policy: StatusPolicy | undefined,
+  handoff: StatusHandoff | undefined,
   governance: GovernanceContext | null,
 ) => {
-  const byReason = (
-    isObject(at(policy, 'summary', 'byAutonomyReason')) ? at(policy, 'summary', 'byAutonomyReason') : {}
-  ) as Record<string, number>;
+  const byReason: Readonly<Record<string, number>> = policy?.summary.byAutonomyReason ?? {};
   const policyGated = pick(byReason, POLICY_GATE_REASONS);
   const rolloutGated = pick(byReason, ROLLOUT_GATE_REASONS);
   const transportGated = transportReasons(handoff);
   const govActive = governance?.blocksAutonomous === true;
-  const govCount = govActive ? numOr(at(policy, 'unsuppressedCount'), 0) : 0;
+  const govCount = govActive ? (policy?.unsuppressedCount ?? 0) : 0;
   const counts = {
     policy: total(policyGated),
     rollout: total(rolloutGated),
@@ -104,13 +117,8 @@ export const safetyGateDecisions = (
       governanceGated: { blockedCount: counts.gov, reasonCodes: governance?.reasonCodes ?? [] },
       transportGated: { blockedCount: counts.transport, byReason: transportGated },
     },
-    suppressionReasonCodes: [
-      ...(counts.policy > 0 ? ['autonomous_suppression_policy_gated'] : []),
-      ...(counts.rollout > 0 ? ['autonomous_suppression_rollout_gated'] : []),
-      ...(counts.gov > 0 ? ['autonomous_suppression_governance_gated'] : []),
-      ...(counts.transport > 0 ? ['autonomous_suppression_transport_gated'] : []),
-    ].sort(),
+    suppressionReasonCodes: suppressionReasonCodes(counts),
     blockedCount: BLOCKING_KEYS.reduce((a, k) => a + (byReason[k] ?? 0), 0),
-    killSwitchActive: at(policy, 'autonomous', 'controls', 'safety', 'killSwitch') === true,
+    killSwitchActive: policy?.autonomous.controls.safety.killSwitch === true,
   };
 };

@@ -2,6 +2,7 @@
 // rollup, safety-gate decisions by path, rollout and governance posture, drill-down pointers.
 import { describe, expect, it } from 'vitest';
 import { fleetStatus, type StatusInputs } from './status.js';
+import { decodeStatusDocs } from './status-views.js';
 
 const res = (loopId: string, status: string, healthStatus: string, transport = 'local') => ({
   loopId,
@@ -160,22 +161,27 @@ const lastHandoff = {
     reasonCodes: ['fleet_handoff_execution_failed'],
   },
 };
-const inputs = (over: Partial<StatusInputs> = {}): StatusInputs => ({
+type RawDocs = Parameters<typeof decodeStatusDocs>[0];
+
+/** The inputs the runner builds: the documents as parsed, decoded once. */
+const inputs = (over: Partial<RawDocs> = {}): StatusInputs => ({
   generatedAt: '2026-02-23T14:00:00Z',
   asOfMs: Date.parse('2026-02-23T14:00:00Z'),
   repoPath: '/repo',
   registryFleetId: 'registry-fleet',
-  fleet,
-  policy,
-  handoff,
-  lastReconcileTelemetry: {
-    timestamp: 't',
-    status: 'partial_failure',
-    reasonCodes: ['fleet_partial_failure'],
-  },
-  lastHandoffTelemetry: lastHandoff,
+  ...decodeStatusDocs({
+    fleet,
+    policy,
+    handoff,
+    lastReconcileTelemetry: {
+      timestamp: 't',
+      status: 'partial_failure',
+      reasonCodes: ['fleet_partial_failure'],
+    },
+    lastHandoffTelemetry: lastHandoff,
+    ...over,
+  }),
   files: {},
-  ...over,
 });
 
 describe('given a partially failing guarded fleet', () => {

@@ -3,132 +3,105 @@
 // by path, rollout and governance posture), per-loop drill-down pointers to the loop artifacts, trace
 // linkage and the latest reconcile and handoff telemetry.
 // Law: a pure function of the documents read and `asOf`.
-import { arr, at, compact, isObject, numOr, strOrNull, strings, uniqueSorted } from './json.js';
+import { compact, uniqueSorted } from './json.js';
 import { autonomousSection, handoffSection, policySection } from './status-autonomous.js';
 import { outcomeRollupOf, telemetryRollupOf } from './status-rollups.js';
+import type {
+  HandoffLine,
+  HandoffLineRollup,
+  ReconcileLine,
+  StatusDocs,
+  StatusFleet,
+  StatusLoopResult,
+  StatusPolicy,
+} from './status-views.js';
 
-export interface StatusInputs {
+export interface StatusInputs extends StatusDocs {
   readonly generatedAt: string;
   readonly asOfMs: number;
   readonly repoPath: string;
   readonly registryFleetId: string;
-  readonly fleet: unknown;
-  readonly policy: unknown;
-  readonly handoff: unknown;
-  readonly lastReconcileTelemetry: unknown;
-  readonly lastHandoffTelemetry: unknown;
   readonly files: Readonly<Record<string, string>>;
 }
 
-const results = (fleet: unknown): Record<string, unknown>[] => arr(at(fleet, 'results')).filter(isObject);
+type Results = readonly StatusLoopResult[];
 
-const loopsOf = (rs: readonly Record<string, unknown>[], key: string, value: string) =>
-  uniqueSorted(
-    rs
-      .filter((r) => (r[key] ?? (key === 'healthStatus' ? 'unknown' : null)) === value)
-      .map((r) => String(r['loopId'])),
-  );
+const loopsOf = (rs: Results, pick: (r: StatusLoopResult) => unknown, value: string) =>
+  uniqueSorted(rs.filter((r) => pick(r) === value).map((r) => String(r.loopId)));
 
-const fleetSection = (fleet: unknown, rs: readonly Record<string, unknown>[]) => {
-  const count = (k: string, status: string) =>
-    numOr(at(fleet, k), rs.filter((r) => r['status'] === status).length);
-  const failed = count('failedCount', 'failed');
-  const success = count('successCount', 'success');
+const fleetSection = (fleet: StatusFleet, rs: Results) => {
+  const tally = (status: string) => rs.filter((r) => r.status === status).length;
   return {
-    status: strOrNull(at(fleet, 'status')) ?? 'unknown',
-    reasonCodes: strings(at(fleet, 'reasonCodes')),
-    loopCount: numOr(at(fleet, 'loopCount'), rs.length),
-    successCount: success,
-    failedCount: failed,
-    skippedCount: count('skippedCount', 'skipped'),
-    startedAt: strOrNull(at(fleet, 'startedAt')),
-    updatedAt: strOrNull(at(fleet, 'updatedAt')),
-    durationSeconds: at(fleet, 'durationSeconds') ?? null,
-    traceId: strOrNull(at(fleet, 'traceId')),
-    partialFailure: numOr(at(fleet, 'failedCount'), 0) > 0 && numOr(at(fleet, 'successCount'), 0) > 0,
+    status: fleet.status,
+    reasonCodes: fleet.reasonCodes,
+    loopCount: fleet.loopCount ?? rs.length,
+    successCount: fleet.successCount ?? tally('success'),
+    failedCount: fleet.failedCount ?? tally('failed'),
+    skippedCount: fleet.skippedCount ?? tally('skipped'),
+    startedAt: fleet.startedAt,
+    updatedAt: fleet.updatedAt,
+    durationSeconds: fleet.durationSeconds,
+    traceId: fleet.traceId,
+    partialFailure: (fleet.failedCount ?? 0) > 0 && (fleet.successCount ?? 0) > 0,
   };
 };
 
-const healthRollup = (rs: readonly Record<string, unknown>[]) => {
-  const n = (s: string) => rs.filter((r) => (r['healthStatus'] ?? 'unknown') === s).length;
+const healthRollup = (rs: Results) => {
+  const n = (s: string) => rs.filter((r) => r.healthStatus === s).length;
   return { healthy: n('healthy'), degraded: n('degraded'), critical: n('critical'), unknown: n('unknown') };
 };
 
 const ARTIFACTS = ['stateFile', 'healthFile', 'cursorFile', 'reconcileTelemetryFile'] as const;
 
 /** Pure: the drill-down pointers of a loop result (null where the result names none). */
-const artifactsOf = (r: Record<string, unknown>) =>
-  Object.fromEntries(ARTIFACTS.map((k) => [k, at(r, 'files', k) ?? null]));
+const artifactsOf = (r: StatusLoopResult) => Object.fromEntries(ARTIFACTS.map((k) => [k, r.files[k]]));
 
-const loopEntry = (r: Record<string, unknown>) =>
+const loopEntry = (r: StatusLoopResult) =>
   compact({
-    loopId: r['loopId'],
-    status: r['status'] ?? 'unknown',
-    reasonCode: r['reasonCode'] ?? null,
-    reconcileStatus: r['reconcileStatus'] ?? null,
-    healthStatus: r['healthStatus'] ?? 'unknown',
-    healthReasonCodes: arr(r['healthReasonCodes']),
-    transitionState: r['transitionState'] ?? null,
-    durationSeconds: r['durationSeconds'] ?? null,
-    traceId: r['traceId'] ?? null,
-    transport: r['transport'] ?? 'local',
-    sprite: isObject(r['sprite']) ? r['sprite'] : {},
+    loopId: r.loopId,
+    status: r.status,
+    reasonCode: r.reasonCode,
+    reconcileStatus: r.reconcileStatus,
+    healthStatus: r.healthStatus,
+    healthReasonCodes: r.healthReasonCodes,
+    transitionState: r.transitionState,
+    durationSeconds: r.durationSeconds,
+    traceId: r.traceId,
+    transport: r.transport,
+    sprite: r.sprite,
     artifacts: artifactsOf(r),
   });
 
-const traceLinkage = (fleet: unknown, policy: unknown, rs: readonly Record<string, unknown>[]) => {
+const traceLinkage = (fleet: StatusFleet, policy: StatusPolicy | undefined, rs: Results) => {
   const ids = uniqueSorted(
-    rs.flatMap((r) => (typeof r['traceId'] === 'string' && r['traceId'] !== '' ? [r['traceId']] : [])),
+    rs.flatMap((r) => (typeof r.traceId === 'string' && r.traceId !== '' ? [r.traceId] : [])),
   );
-  const fleetTrace = strOrNull(at(fleet, 'traceId')) ?? '';
   const only = ids.length === 1 ? (ids[0] as string) : null;
   return {
-    fleetTraceId: strOrNull(at(fleet, 'traceId')),
-    policyTraceId: strOrNull(at(policy, 'traceId')),
+    fleetTraceId: fleet.traceId,
+    policyTraceId: policy === undefined ? null : policy.traceId,
     loopTraceIds: ids,
-    sharedTraceId: only !== null && (fleetTrace === '' || only === fleetTrace) ? only : null,
+    sharedTraceId: only !== null && [null, '', only].includes(fleet.traceId) ? only : null,
   };
 };
 
-const latestReconcile = (line: unknown) =>
-  isObject(line)
-    ? compact({
-        timestamp: strOrNull(line['timestamp']),
-        status: strOrNull(line['status']),
-        reasonCodes: arr(line['reasonCodes']),
-      })
-    : null;
+const latestReconcile = (line: ReconcileLine | undefined) =>
+  line === undefined
+    ? null
+    : compact({ timestamp: line.timestamp, status: line.status, reasonCodes: line.reasonCodes });
 
-const latestHandoff = (line: unknown, backlog: number) => {
-  if (!isObject(line)) return null;
-  const x = (k: string) => at(line, 'execution', k) ?? null;
-  const s = (k: string) => at(line, 'summary', 'summary', k) ?? null;
-  const summaryKeys = [
-    'intentCount',
-    'autoEligibleIntentCount',
-    'manualOnlyIntentCount',
-    'pendingConfirmationCount',
-    'pendingManualOnlyCount',
-    'executedCount',
-    'ambiguousCount',
-    'failedCount',
-  ];
-  return compact({
-    timestamp: strOrNull(line['timestamp']),
-    category: strOrNull(line['category']),
-    traceId: strOrNull(line['traceId']),
-    execution: compact({
-      mode: x('mode'),
-      requestedIntentCount: x('requestedIntentCount'),
-      executedCount: x('executedCount'),
-      ambiguousCount: x('ambiguousCount'),
-      failedCount: x('failedCount'),
-    }),
-    summary: compact(Object.fromEntries(summaryKeys.map((k) => [k, s(k)]))),
-    autonomousOutcomeRollup: telemetryRollupOf(line, backlog),
-    reasonCodes: arr(at(line, 'summary', 'reasonCodes')),
-  });
-};
+const latestHandoff = (line: HandoffLine | undefined, rollupLine: HandoffLineRollup, backlog: number) =>
+  line === undefined
+    ? null
+    : compact({
+        timestamp: line.timestamp,
+        category: line.category,
+        traceId: line.traceId,
+        execution: compact({ ...line.execution }),
+        summary: compact({ ...line.summary.summary }),
+        autonomousOutcomeRollup: telemetryRollupOf(rollupLine, backlog),
+        reasonCodes: line.summary.reasonCodes,
+      });
 
 const fleetReasonCodes = (f: ReturnType<typeof fleetSection>, h: ReturnType<typeof healthRollup>): string[] =>
   uniqueSorted([
@@ -139,21 +112,21 @@ const fleetReasonCodes = (f: ReturnType<typeof fleetSection>, h: ReturnType<type
 
 /** Pure: the fleet status document. */
 export const fleetStatus = (i: StatusInputs) => {
-  const rs = results(i.fleet);
+  const rs = i.fleet.results;
   const fleet = fleetSection(i.fleet, rs);
   const health = healthRollup(rs);
   const rollup = outcomeRollupOf(i.handoff, i.policy);
   return {
     schemaVersion: 'v1',
     generatedAt: i.generatedAt,
-    source: { repoPath: i.repoPath, fleetId: strOrNull(at(i.fleet, 'fleetId')) ?? i.registryFleetId },
+    source: { repoPath: i.repoPath, fleetId: i.fleet.fleetId ?? i.registryFleetId },
     fleet: { ...fleet, reasonCodes: fleetReasonCodes(fleet, health) },
     healthRollup: health,
     exceptions: {
-      reconcileFailures: loopsOf(rs, 'status', 'failed'),
-      criticalLoops: loopsOf(rs, 'healthStatus', 'critical'),
-      degradedLoops: loopsOf(rs, 'healthStatus', 'degraded'),
-      skippedLoops: loopsOf(rs, 'status', 'skipped'),
+      reconcileFailures: loopsOf(rs, (r) => r.status, 'failed'),
+      criticalLoops: loopsOf(rs, (r) => r.healthStatus, 'critical'),
+      degradedLoops: loopsOf(rs, (r) => r.healthStatus, 'degraded'),
+      skippedLoops: loopsOf(rs, (r) => r.status, 'skipped'),
     },
     policy: policySection(i.policy),
     handoff: handoffSection(i.handoff, rollup),
@@ -161,9 +134,7 @@ export const fleetStatus = (i: StatusInputs) => {
     loops: rs.map(loopEntry),
     traceLinkage: traceLinkage(i.fleet, i.policy, rs),
     latestTelemetry: latestReconcile(i.lastReconcileTelemetry),
-    latestHandoffTelemetry: latestHandoff(i.lastHandoffTelemetry, rollup.manual_backlog),
+    latestHandoffTelemetry: latestHandoff(i.lastHandoffTelemetry, i.lastHandoffRollup, rollup.manual_backlog),
     files: i.files,
   };
 };
-
-export type FleetStatusDoc = ReturnType<typeof fleetStatus>;

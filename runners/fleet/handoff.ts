@@ -18,7 +18,7 @@ import {
 } from '../../lib/fleet/handoff-execute.js';
 import { handoffHistoryProjection } from '../../lib/fleet/handoff-history.js';
 import { planHandoff, type HandoffPlan } from '../../lib/fleet/handoff-plan.js';
-import { at, strOrNull } from '../../lib/fleet/json.js';
+import { decodePlanPolicy } from '../../lib/fleet/handoff-views.js';
 import type { NormalizedRegistry } from '../../lib/fleet/registry-types.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
@@ -63,12 +63,14 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
   const p = fleetPaths(io.cwd, v);
   const clock = clockFromFlags(v, io);
   const registry = await loadRegistry(p.registryFile, { asOfMs: clock.ms() });
-  const policy = await requiredDoc(
-    p.policyStateFile,
-    `policy state file not found: ${p.policyStateFile}`,
-    `invalid policy state JSON: ${p.policyStateFile}`,
+  const policy = decodePlanPolicy(
+    await requiredDoc(
+      p.policyStateFile,
+      `policy state file not found: ${p.policyStateFile}`,
+      `invalid policy state JSON: ${p.policyStateFile}`,
+    ),
   );
-  const traceId = fleetTraceOf(v, io, strOrNull(at(policy, 'traceId')));
+  const traceId = fleetTraceOf(v, io, policy.traceId);
   return withLock(fleetLockTarget(p, 'handoff'), { waitMs: 0 }, async () => {
     const history = await foldLog(p.handoffTelemetryFile, handoffHistoryProjection, {
       opsfoldDir: p.opsfoldDir,

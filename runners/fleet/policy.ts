@@ -8,7 +8,7 @@ import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { withLock } from '../../lib/io/lock.js';
 import { candidatesOf } from '../../lib/fleet/candidates.js';
 import { planGovernanceEvent, snapshotOf } from '../../lib/fleet/governance-audit.js';
-import { arr, at, strOrNull } from '../../lib/fleet/json.js';
+import { decodePolicyFleet } from '../../lib/fleet/policy-views.js';
 import { evaluateCandidates, fleetPause } from '../../lib/fleet/policy-evaluate.js';
 import { historyEntries } from '../../lib/fleet/policy-history.js';
 import { policyState, policyTelemetry } from '../../lib/fleet/policy-state.js';
@@ -33,19 +33,21 @@ const dedupeWindow = (v: Values, fallback: number): number => {
 const evaluate = async (v: Values, io: Io, p: FleetPaths) => {
   const asOf = asOfOf(v, io);
   const registry = await loadRegistry(p.registryFile, { asOfMs: asOf.ms });
-  const fleet = await requiredDoc(
-    p.stateFile,
-    `fleet state file not found: ${p.stateFile}`,
-    `invalid fleet state JSON: ${p.stateFile}`,
+  const fleet = decodePolicyFleet(
+    await requiredDoc(
+      p.stateFile,
+      `fleet state file not found: ${p.stateFile}`,
+      `invalid fleet state JSON: ${p.stateFile}`,
+    ),
   );
-  const traceId = fleetTraceOf(v, io, strOrNull(at(fleet, 'traceId')));
+  const traceId = fleetTraceOf(v, io, fleet.traceId);
   const mode = registry.policy.mode;
   const controls = registry.policy.autonomous;
   const window = dedupeWindow(v, registry.policy.noiseControls.dedupeWindowSeconds);
   const logs = await readPolicyLogs(p, v['from-start'] === true);
   const marks = (id: string) =>
     logs.history.state.byCandidate[id] ?? { lastUnsuppressedMs: null, lastEligibleMs: null };
-  const results = arr(at(fleet, 'results'));
+  const results = fleet.results;
   const base = candidatesOf({
     results,
     suppressions: registry.policy.suppressions,
@@ -63,7 +65,7 @@ const evaluate = async (v: Values, io: Io, p: FleetPaths) => {
     asOfMs: asOf.ms,
     isoOf: isoSeconds,
   });
-  const fleetId = strOrNull(at(fleet, 'fleetId')) ?? 'default';
+  const fleetId = fleet.fleetId ?? 'default';
   const state = policyState(
     {
       updatedAt: asOf.iso,
@@ -71,7 +73,7 @@ const evaluate = async (v: Values, io: Io, p: FleetPaths) => {
       fleetId,
       traceId,
       mode,
-      fleetStatus: strOrNull(at(fleet, 'status')) ?? 'unknown',
+      fleetStatus: fleet.status ?? 'unknown',
       evaluatedLoopCount: results.length,
       dedupeWindowSeconds: window,
       controls,

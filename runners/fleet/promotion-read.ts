@@ -14,6 +14,7 @@ import {
   type AutonomousFacts,
 } from '../../lib/fleet/promotion-inputs.js';
 import { fleetStatusAutonomous } from '../../lib/fleet/promotion-status-view.js';
+import { decodePromotionHandoff, decodePromotionPolicy } from '../../lib/fleet/promotion-views.js';
 import { decodeJsonLine, handoffWindowProjection } from '../../lib/fleet/promotion-window.js';
 import { readJsonDoc } from '../cli/json-doc.js';
 import { CliError } from '../cli/errors.js';
@@ -51,8 +52,8 @@ const generatedFacts = async (p: PromotionPaths, asOfMs: number): Promise<Autono
   }
   await checkRegistry(p.registry);
   await objectDoc(p.fleetState, 'fleet state');
-  const policy = await objectDoc(p.policyState, 'policy state');
-  const handoff = await objectDoc(p.handoffState, 'handoff state');
+  const policy = decodePromotionPolicy(await objectDoc(p.policyState, 'policy state'));
+  const handoff = decodePromotionHandoff(await objectDoc(p.handoffState, 'handoff state'));
   return autonomousFactsOf({ autonomous: fleetStatusAutonomous(policy, handoff, asOfMs) });
 };
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { LockConflict } from '../../lib/io/lock.js';
 import { loopTraceId, precheckOf, type LoopRun } from '../../lib/fleet/reconcile.js';
+import { decodePassDocument } from '../../lib/fleet/reconcile-views.js';
 import type { FleetLoop } from '../../lib/fleet/registry-types.js';
 import type { Io, Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
@@ -70,9 +71,13 @@ const pass = async (loop: FleetLoop, c: LoopRunContext, traceId: string) => {
     const notes = [...r.notes, ...alerts].map((n) => `note: ${n}`);
     const failure = r.ok ? [] : [`error: reconcile failed: ${r.health.transport.failureCode ?? 'unknown'}`];
     const document = r.ok ? r.state : r.health;
-    return { ok: r.ok, document, output: [...notes, ...failure, stableJson(document, false)].join('\n') };
+    return {
+      ok: r.ok,
+      document: decodePassDocument(document),
+      output: [...notes, ...failure, stableJson(document, false)].join('\n'),
+    };
   } catch (err) {
-    return { ok: false, document: null, output: messageOf(err) };
+    return { ok: false, document: decodePassDocument(null), output: messageOf(err) };
   }
 };
 
@@ -83,7 +88,10 @@ export const runLoop = async (loop: FleetLoop, c: LoopRunContext): Promise<LoopR
   const startMs = c.io.now();
   const tokenEnv = loop.service.tokenEnv;
   const precheck = precheckOf(loop, tokenEnv === undefined || (c.io.env[tokenEnv] ?? '') !== '');
-  const r = precheck === null ? await pass(loop, c, traceId) : { ok: false, document: null, output: '' };
+  const r =
+    precheck === null
+      ? await pass(loop, c, traceId)
+      : { ok: false, document: decodePassDocument(null), output: '' };
   return {
     loop,
     traceId,

@@ -2,6 +2,7 @@
 // latest reconcile and handoff telemetry. Read-only: it takes no lock and writes nothing.
 import { stableJson } from '../../lib/core/stable-json.js';
 import { fleetStatus } from '../../lib/fleet/status.js';
+import { decodeStatusDocs } from '../../lib/fleet/status-views.js';
 import type { Command } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
@@ -57,11 +58,13 @@ export const fleetStatusCommand: Command = {
       asOfMs: asOf.ms,
       repoPath: p.repo,
       registryFleetId: registry.fleetId,
-      fleet,
-      policy,
-      handoff,
-      lastReconcileTelemetry: await lastLine(p.reconcileTelemetryFile),
-      lastHandoffTelemetry: await lastLine(p.handoffTelemetryFile),
+      ...decodeStatusDocs({
+        fleet,
+        policy,
+        handoff,
+        lastReconcileTelemetry: await lastLine(p.reconcileTelemetryFile),
+        lastHandoffTelemetry: await lastLine(p.handoffTelemetryFile),
+      }),
       files: {
         registryFile: p.registryFile,
         fleetStateFile: p.stateFile,
