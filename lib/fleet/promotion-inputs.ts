@@ -26,7 +26,7 @@ export const orElse = <T>(v: unknown, fallback: T): unknown =>
   v === undefined || v === null || v === false ? fallback : v;
 
 /** Pure: a non-empty string, or null. */
-export const text = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const text = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 /**
  * Pure: epoch ms of an RFC 3339 timestamp (`2026-02-22T12:00:00Z`, fractions and offsets allowed), or null.
