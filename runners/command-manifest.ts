@@ -3312,7 +3312,7 @@ export const commandManifest: readonly CommandEntry[] = [
       'An unterminated last line is a record still being written: it is not read, and a note says so on stderr.',
       'The output is printed even when a law fails or the state differs, so it can be saved as the next --expect.',
     ],
-    module: 'replay',
+    module: 'replay/command',
     export: 'replay',
   },
   {

@@ -10,7 +10,7 @@ import { queueCommands } from './queue/commands.js';
 import { cycleCommands } from './cycle/commands.js';
 import { runbookCommands } from './runbook/commands.js';
 import { demo } from './demo.js';
-import { replay } from './replay.js';
+import { replay } from './replay/command.js';
 
 export const commands: readonly Command[] = [
   ...loopCommands,

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Command } from './cli/command.js';
-import { main } from './cli/main.js';
-import { commands } from './commands.js';
-import type * as Registry from '../lib/projections.js';
+import type { Command } from '../cli/command.js';
+import { main } from '../cli/main.js';
+import { commands } from '../commands.js';
+import type * as Registry from '../../lib/projections.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = 'fixtures/loop/running/.superloop/loops/running/events.jsonl';
 const SEED = Number(process.env['FC_SEED'] ?? 424242);
 
@@ -187,7 +187,7 @@ describe('opsfold replay', () => {
           return { items, restarts: s.restarts + (known.has(s.items) ? 0 : 1) };
         },
       };
-      vi.doMock('../lib/projections.js', async (original) => {
+      vi.doMock('../../lib/projections.js', async (original) => {
         const real = await original<typeof Registry>();
         const projections = {
           ...real.projections,
@@ -195,14 +195,14 @@ describe('opsfold replay', () => {
         };
         return { ...real, projections, projectionNames: () => Object.keys(projections).sort() };
       });
-      const { replay } = await import('./replay.js');
-      const { main: freshMain } = await import('./cli/main.js');
+      const { replay } = await import('./command.js');
+      const { main: freshMain } = await import('../cli/main.js');
       const out = capture();
       const err = capture();
       const io = { stdout: out.stream, stderr: err.stream, cwd: dir, env: {}, now: () => 0 };
       const argv = ['replay', '--projection', 'broken', 'logs/*.jsonl', '--check-laws', '--seed', '7'];
       const code = await freshMain([replay as Command], argv, io);
-      vi.doUnmock('../lib/projections.js');
+      vi.doUnmock('../../lib/projections.js');
       expect(code).toBe(2);
       expect(err.text()).toMatch(/^error: replay law 'incremental' fails for broken \(seed 7\)/);
       expect(err.text()).toMatch(/first counterexample: logs\/[ab]\.jsonl:\d+:\d+ \(split after \d+ events/);
