@@ -55,6 +55,25 @@ describe('when a pure file is placed in a lib folder that does not exist yet', (
   });
 });
 
+describe('when pure code names an edge interface', () => {
+  it('may import its type, never a value of the edge', async () => {
+    const [typed] = await eslint.lintText(
+      "import type { Store } from '../io/store.js';\nexport type S = Store;\n",
+      {
+        filePath: 'lib/newdomain/step.ts',
+      },
+    );
+    expect(purityRules(typed?.messages ?? [])).toEqual([]);
+    const [valued] = await eslint.lintText(
+      "import { fileStore } from '../io/store.js';\nexport const s = fileStore;\n",
+      {
+        filePath: 'lib/newdomain/step.ts',
+      },
+    );
+    expect(purityRules(valued?.messages ?? [])).toEqual(['1:no-restricted-imports']);
+  });
+});
+
 describe('when a file is placed directly under lib/ or in a nested folder', () => {
   it('is held to the same rules', async () => {
     const expected = await lint('lib/newdomain/reducer.ts');
