@@ -89,7 +89,7 @@ export type {
   ControlOutcome,
 } from './control-outcome.js';
 export type { HealthFiles, DriftFiles } from './escalations-conditions.js';
-export type { EscalationHistory, PlanInput } from './escalations.js';
+export type { EscalationAction, EscalationHistory, PlanInput } from './escalations.js';
 export type { LoopEventsState } from './events-projection.js';
 export type {
   HealthStatus,

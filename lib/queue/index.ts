@@ -30,6 +30,6 @@ export type { AuditLine, FoldRow, AuditState } from './audit.js';
 export type { DbFoldState } from './db-fold.js';
 export type { KpiReport, KpiThresholds, KpiInput } from './kpi.js';
 export type { DocRow, QueueDoc, TableError } from './markdown.js';
-export type { QueueRow, DbRow, DbEvent } from './row.js';
+export type { QueueRow, DbRow, DbEvent, DbField } from './row.js';
 export type { QueueCommand, Refusal } from './decide.js';
 export type { ViewRow } from './views.js';
