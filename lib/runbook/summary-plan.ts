@@ -8,7 +8,7 @@ import { storedPayloadOf, type TosFacts } from './tos-facts.js';
 
 /** One file to replace atomically: a JSON document (stable JSON) or a text. Paths are absolute. */
 export type TosEffect =
-  | { readonly kind: 'write'; readonly path: string; readonly value: unknown }
+  | { readonly kind: 'write'; readonly path: string; readonly value: PhaseSummary | LastRunSummary }
   | { readonly kind: 'text'; readonly path: string; readonly text: string };
 
 /** The SummaryFile JSON and its TXT. */
