@@ -3200,7 +3200,7 @@ export const commandManifest: readonly CommandEntry[] = [
       '1': 'the root is missing or a file could not be removed',
       '64': 'usage error',
     },
-    module: 'runbook/checkpoint',
+    module: 'runbook/clean',
     export: 'runbookClean',
   },
   {

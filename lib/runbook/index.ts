@@ -10,11 +10,14 @@ export { stepsProjection } from './steps-projection.js';
 export { lastPhaseOf, endReasonOf } from './end-reason.js';
 export { jobIndexOf, jobLoopOf, inputJobNameOf } from './job-loop.js';
 export { buildPhaseSummary } from './phase-summary.js';
-export { checkCommand, checkStep, denyReasonOf } from './policy.js';
+export { checkCommand, checkStep, denyReasonOf, policyText } from './policy.js';
 export { runStatusOf } from './run-lines.js';
 export { lastRunSummary } from './run-summary.js';
 export { settingsOf } from './settings.js';
 export { testVerdict } from './verdict.js';
+export { tosFactsOf } from './tos-facts.js';
+export { phaseSummaryOf, planSummaries } from './summary-plan.js';
+export { testReportOf } from './test-report.js';
 
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export {
@@ -27,6 +30,7 @@ export {
   JobResult,
 } from './codecs.js';
 export { runbookContracts } from './registry.js';
+export { TestReport } from './report-codecs.js';
 export {
   JobLoopSummary,
   StepSummary,
@@ -43,13 +47,16 @@ export {
 } from './summary-codecs.js';
 
 /** Reason codes and other closed vocabularies. */
+export { RunStatus, TestFailure, TestWarning } from './report-codecs.js';
 
 /** Types of the inputs, states and outputs above. */
 export type { EndReasonFacts } from './end-reason.js';
 export type { JobLoopState, JobLoopFacts } from './job-loop.js';
 export type { PhaseSummaryInputs } from './phase-summary.js';
-export type { CommandVerdict } from './policy.js';
-export type { RunStatus, RunFacts } from './run-lines.js';
+export type { CommandVerdict } from './summary-codecs.js';
+export type { RunFacts } from './run-lines.js';
 export type { JobInputFacts, RunSummaryInputs } from './run-summary.js';
 export type { LatestStep, StepsState } from './steps-projection.js';
-export type { VerdictInputs, TestVerdict } from './verdict.js';
+export type { VerdictInputs, TestVerdict, StepFile } from './verdict.js';
+export type { TosDoc, TosPaths, TosReads, TosFacts } from './tos-facts.js';
+export type { TosEffect, SummaryFiles, SummaryPlan } from './summary-plan.js';

@@ -6,7 +6,7 @@
 // greatest one, else phase_state's, else 1) is greater than max_jobs; a disabled loop has no index and
 // is never completed.
 import type { Projection } from '../core/projection.js';
-import type { StepLog } from './codecs.js';
+import type { JobInput, StepLog } from './codecs.js';
 import type { JobLoopSummary } from './summary-codecs.js';
 import type { JobLoopSettingsResolved } from './settings.js';
 
@@ -59,8 +59,7 @@ export const jobLoopOf = (f: JobLoopFacts): JobLoopSummary => {
 };
 
 /** Pure: job_input.json's job_name when it overrides the config's (a non-empty string). */
-export const inputJobNameOf = (input: unknown): string | null => {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return null;
-  const name = (input as Record<string, unknown>)['job_name'];
+export const inputJobNameOf = (input: JobInput | null): string | null => {
+  const name = input?.job_name;
   return typeof name === 'string' && name !== '' ? name : null;
 };

@@ -1,6 +1,7 @@
 // The job payload as the orchestrator stores it in a step log: `json.dumps(payload, ensure_ascii=False)`
 // cut to 2,000 characters plus "...(truncated)" (build_step_log_data, sanitize_for_log). Python counts
 // code points, so a payload of emoji is cut where Python cuts it, not in the middle of a surrogate pair.
+import type { JobInput } from './codecs.js';
 
 export const PAYLOAD_MAX_CHARS = 2000;
 export const TRUNCATED_MARK = '...(truncated)';
@@ -60,8 +61,8 @@ export interface StoredPayload {
   readonly truncated: boolean;
 }
 
-/** Pure: the payload as a step log stores it. */
-export const storedPayload = (payload: unknown): StoredPayload => {
+/** Pure: the payload (job_input.json's object) as a step log stores it. */
+export const storedPayload = (payload: JobInput): StoredPayload => {
   const full = pythonJsonDumps(payload);
   const text = truncateText(full);
   return { text, size: codePointLength(full), truncated: text !== full };

@@ -4,22 +4,8 @@
 // an entry that cannot be compiled denies), and its type is in allow_types. Every deny check runs
 // before the allowlist, so a denied command always names the deny rule that caught it. A step's phase
 // is "deny" only when it has commands and every one is denied; stop_on_deny then says stop or continue.
-import type { PolicyReport } from './summary-codecs.js';
+import type { CommandVerdict, PolicyReport, PolicyRule } from './summary-codecs.js';
 import type { TosSettings } from './settings.js';
-
-export type PolicyRule = 'default_action' | 'deny_if_contains' | 'deny_patterns' | 'allow_types';
-
-export interface CommandVerdict {
-  readonly type: string;
-  readonly code_snippet: string;
-  readonly decision: 'allow' | 'deny';
-  readonly rule: PolicyRule | null;
-  readonly matched: string | null;
-  /** The line `runbook policy` prints: `allow` or `deny <rule>`. */
-  readonly shown: string;
-  /** The origin's reason text, as the step log's allowlist_summary records it. */
-  readonly reason: string;
-}
 
 export type PolicySettings = Pick<
   TosSettings,
@@ -127,3 +113,16 @@ export const denyReasonOf = (report: PolicyReport): string =>
     .filter((v) => v.decision === 'deny')
     .map((v) => v.reason)
     .join('; ')}`;
+
+/** Pure: what `runbook policy` prints: a line per command and, for a step of several, what it becomes. */
+export const policyText = (report: PolicyReport): string => {
+  const step =
+    report.commands.length < 2
+      ? []
+      : [
+          report.all_denied
+            ? `phase=deny stop_on_deny=${report.stop_on_deny} ${report.on_deny ?? ''}`
+            : 'phase=execute',
+        ];
+  return `${[...report.commands.map((c) => c.shown), ...step].join('\n')}\n`;
+};

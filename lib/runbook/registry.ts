@@ -8,6 +8,7 @@ import { register, type RegisteredProjection } from '../core/registered-projecti
 import { JobInput, JobResult, PhaseState, StepLog, TosConfig } from './codecs.js';
 import { jobLoopProjection } from './job-loop.js';
 import { stepsProjection } from './steps-projection.js';
+import { TestReport } from './report-codecs.js';
 import { LastRunSummary, PhaseSummary, PolicyReport } from './summary-codecs.js';
 
 /** Pure: a step log record (one per JSONL line when step logs are replayed as a stream). */
@@ -36,4 +37,5 @@ export const runbookContracts: Readonly<Record<string, t.Mixed>> = {
   'tos-phase-summary': PhaseSummary,
   'tos-last-run-summary': LastRunSummary,
   'runbook-policy-report': PolicyReport,
+  'runbook-test-report': TestReport,
 };

@@ -2,21 +2,11 @@
 // run's status is decided with the launcher's priority fatal_error > deny > stopped: a phase of
 // fatal_error or deny wins over a stopped latest step, and stopped wins over every other phase.
 import type { PhaseState } from './codecs.js';
+import type { RunStatus } from './report-codecs.js';
 import { lastPhaseOf } from './end-reason.js';
 import { psText, psTruthy } from './run-summary.js';
 import type { LatestStep } from './steps-projection.js';
 import type { PhaseSummary } from './summary-codecs.js';
-
-export type RunStatus =
-  | 'fatal_error'
-  | 'deny'
-  | 'stopped'
-  | 'job_loop_complete'
-  | 'done'
-  | 'max_steps_reached'
-  | 'execute'
-  | 'no_run'
-  | 'other';
 
 export interface RunFacts {
   readonly phaseState: PhaseState | null;

@@ -24,12 +24,15 @@ export interface RunSummaryInputs {
   readonly jobInput: JobInputFacts;
 }
 
+/** A value PowerShell interpolates: what the TOS documents hold in their scalar fields. */
+type Scalar = string | number | boolean | null | undefined;
+
 /** Pure: PowerShell's truthiness of a scalar (`if ($x)`). */
-export const psTruthy = (v: unknown): boolean =>
+export const psTruthy = (v: Scalar): boolean =>
   v !== null && v !== undefined && v !== '' && v !== 0 && v !== false;
 
 /** Pure: a scalar as PowerShell interpolates it into a string. */
-export const psText = (v: unknown): string => {
+export const psText = (v: Scalar): string => {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   return String(v);
@@ -71,7 +74,7 @@ export const lastRunSummary = (i: RunSummaryInputs): LastRunSummary => {
   };
 };
 
-const optional = (name: string, v: unknown): string => (psTruthy(v) ? ` ${name}=${psText(v)}` : '');
+const optional = (name: string, v: Scalar): string => (psTruthy(v) ? ` ${name}=${psText(v)}` : '');
 
 /** Pure: the one-line TXT (without its newline) for a SummaryFile JSON. */
 export const summaryLine = (s: LastRunSummary, storedJobIndex: number | null = null): string => {

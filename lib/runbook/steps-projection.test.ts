@@ -100,7 +100,8 @@ describe('given a job loop of max_jobs 3', () => {
       'custom_job',
     );
     expect(inputJobNameOf({ job_name: '' })).toBeNull();
-    expect(inputJobNameOf(['job_name'])).toBeNull();
+    expect(inputJobNameOf({ job_name: 7 })).toBeNull();
+    expect(inputJobNameOf(null)).toBeNull();
   });
 
   it('when the loop is disabled, there is no index and it is never completed', () => {

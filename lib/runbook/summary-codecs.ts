@@ -45,6 +45,11 @@ export type FatalErrorStep = t.TypeOf<typeof FatalErrorStep>;
 export type StoppedStep = t.TypeOf<typeof StoppedStep>;
 export type SkippedStep = t.TypeOf<typeof SkippedStep>;
 
+/** What a previous phase_summary.json is read for: only the steps the orchestrator skipped. */
+// Unnamed: its io-ts default name is what a problem with the document reports.
+export const PreviousPhaseSummary = t.partial({ skipped_steps: t.array(SkippedStep) });
+export type PreviousPhaseSummary = t.TypeOf<typeof PreviousPhaseSummary>;
+
 export const FinalPhaseResult = t.type(
   {
     next_phase_name: t.unknown,
@@ -129,6 +134,7 @@ export const PolicyRule = t.keyof(
   { default_action: null, deny_if_contains: null, deny_patterns: null, allow_types: null },
   'PolicyRule',
 );
+export type PolicyRule = t.TypeOf<typeof PolicyRule>;
 
 export const CommandVerdict = t.type(
   {
@@ -142,6 +148,8 @@ export const CommandVerdict = t.type(
   },
   'CommandVerdict',
 );
+/** One command's verdict; `shown` is the line `runbook policy` prints, `reason` the origin's text. */
+export type CommandVerdict = t.TypeOf<typeof CommandVerdict>;
 
 /** `opsfold runbook policy --json`: one verdict per command and what the step would become. */
 export const PolicyReport = t.type(

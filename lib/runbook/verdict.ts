@@ -4,28 +4,12 @@
 // printed but never change the verdict.
 import { decide, type Decision } from '../core/decision.js';
 import type { PhaseState, StepLog } from './codecs.js';
+import type { RunStatus, TestFailure, TestWarning } from './report-codecs.js';
 import { lastPhaseOf } from './end-reason.js';
-import { runModeLines, runStatusOf, type RunStatus } from './run-lines.js';
+import { runModeLines, runStatusOf } from './run-lines.js';
 import { psText } from './run-summary.js';
 import type { LatestStep } from './steps-projection.js';
 import type { PhaseSummary } from './summary-codecs.js';
-
-export type TestFailure =
-  | 'phase_state_missing'
-  | 'phase_state_unreadable'
-  | 'phase_deny'
-  | 'phase_fatal_error'
-  | 'no_step_files'
-  | 'step_unreadable'
-  | 'step_stopped';
-
-export type TestWarning =
-  | 'experimental_mode'
-  | 'job_result_missing'
-  | 'job_loop_not_completed'
-  | 'job_index_over_max'
-  | 'job_payload_missing'
-  | 'job_result_not_written';
 
 export interface StepFile {
   readonly name: string;

@@ -1,22 +1,14 @@
-// opsfold runbook checkpoint and clean: cc_run.ps1 -Mode checkpoint (git add ., commit
-// "CHECKPOINT <name>" even when nothing changed, hash to logs/last_checkpoint.txt) and the cleanup of
-// cleanrun (the step logs, phase_summary.json, phase_state.json and job_result.json go).
-import { promises as fsp } from 'node:fs';
-import { join, relative } from 'node:path';
-import { writeFileAtomic } from '../../lib/io/atomic.js';
+// opsfold runbook checkpoint: cc_run.ps1 -Mode checkpoint (git add ., commit "CHECKPOINT <name>" even
+// when nothing changed, hash to logs/last_checkpoint.txt, confined to the root).
+import { join } from 'node:path';
+import { LAST_CHECKPOINT } from '../../lib/runbook/checkpoint-file.js';
 import { required, type Command } from '../cli/command.js';
-import { CliError, usageError } from '../cli/errors.js';
+import { usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
+import { writeTextConfined } from './apply.js';
 import { rootFlag } from './flags.js';
-import { settingsOf } from '../../lib/runbook/settings.js';
-import { CONFIG_FILE, readConfig, tosRoot, tosPaths } from './gather.js';
-import { gitIn, gitOk, type Git } from './git.js';
-
-/** Fails unless `root` is inside a git work tree. */
-export const requireWorkTree = async (git: Git, rootArg: string): Promise<void> => {
-  const r = await git(['rev-parse', '--is-inside-work-tree']);
-  if (r.code !== 0 || r.stdout.trim() !== 'true') throw new CliError(`not a git work tree: ${rootArg}`);
-};
+import { tosRoot } from './gather.js';
+import { gitIn, gitOk, requireWorkTree } from './git.js';
 
 export const runbookCheckpoint: Command = {
   path: ['runbook', 'checkpoint'],
@@ -41,49 +33,8 @@ export const runbookCheckpoint: Command = {
     await gitOk(git, ['add', '.'], 'git add failed');
     await gitOk(git, ['commit', '-m', `CHECKPOINT ${name}`, '--allow-empty'], 'git commit failed');
     const hash = (await gitOk(git, ['rev-parse', 'HEAD'], 'git rev-parse failed')).trim();
-    await writeFileAtomic(join(root, 'logs', 'last_checkpoint.txt'), `${hash}\n`);
+    await writeTextConfined(root, join(root, LAST_CHECKPOINT), `${hash}\n`);
     await writeOut(io.stdout, `checkpoint ${hash}\n`);
-    return 0;
-  },
-};
-
-const STEP_FILE = /^step_.*\.json$/;
-
-const removeIfThere = async (file: string): Promise<boolean> => {
-  try {
-    await fsp.unlink(file);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new CliError(`cannot remove ${file}`, [(err as Error).message]);
-  }
-};
-
-export const runbookClean: Command = {
-  path: ['runbook', 'clean'],
-  title: 'remove what cleanrun removes from a TOS root',
-  usage: '--root <path>',
-  summary:
-    'Remove logs/steps/step_*.json, logs/phase_summary.json, workspace/artifacts/phase_state.json and ' +
-    "job_result.json (the config's paths), as cc_run.ps1 -Clean / cleanrun does before a run. Prints each file removed.",
-  flags: { root: rootFlag },
-  exits: {
-    0: 'cleaned (nothing to remove is fine)',
-    1: 'the root is missing or a file could not be removed',
-    64: 'usage error',
-  },
-  async run(v, _pos, io) {
-    const root = tosRoot(io.cwd, required(v, 'root'));
-    const p = tosPaths(root, settingsOf(await readConfig(join(root, CONFIG_FILE), CONFIG_FILE)));
-    const steps = (await fsp.readdir(p.stepsDir).catch(() => [] as string[]))
-      .filter((n) => STEP_FILE.test(n))
-      .sort()
-      .map((n) => join(p.stepsDir, n));
-    const lines = ['cleanup start'];
-    for (const file of [...steps, p.phaseSummary, p.phaseState, p.jobResult])
-      if (await removeIfThere(file)) lines.push(`removed ${relative(root, file)}`);
-    lines.push('cleanup done');
-    await writeOut(io.stdout, `${lines.join('\n')}\n`);
     return 0;
   },
 };

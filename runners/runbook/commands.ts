@@ -1,6 +1,7 @@
 // The runbook commands, in the order --help lists them; runners/commands.ts appends them to the table.
 import type { Command } from '../cli/command.js';
-import { runbookCheckpoint, runbookClean } from './checkpoint.js';
+import { runbookCheckpoint } from './checkpoint.js';
+import { runbookClean } from './clean.js';
 import { runbookPolicy } from './policy.js';
 import { runbookRollback } from './rollback.js';
 import { runbookSummary } from './summary.js';

@@ -2,19 +2,13 @@
 // finished job loop) and the test verdict of every fixture root, through the real command table.
 import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TestReport } from '../../lib/runbook/report-codecs.js';
 import type { Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
 import { runbookCommands } from './commands.js';
 
-interface Verdict {
-  readonly passed: boolean;
-  readonly status: string;
-  readonly failures: readonly string[];
-  readonly warnings: readonly string[];
-}
-
-const row = (name: string, v: Verdict): string =>
+const row = (name: string, v: TestReport): string =>
   `  ${name.padEnd(22)}${(v.passed ? 'passed' : 'failed').padEnd(8)}${v.status.padEnd(19)}${
     [...v.failures, ...v.warnings.map((w) => `warn:${w}`)].join(', ') || '-'
   }`;
@@ -41,7 +35,7 @@ export async function runbookDemo(io: Omit<Io, 'stdout' | 'stderr'>, work: strin
   for (const name of cases) {
     const r = await run(['runbook', 'test', '--root', join(dir, name), '--json']);
     lines.push(
-      r.stdout.startsWith('{') ? row(name, JSON.parse(r.stdout) as Verdict) : `  ${name}: exit ${r.code}`,
+      r.stdout.startsWith('{') ? row(name, JSON.parse(r.stdout) as TestReport) : `  ${name}: exit ${r.code}`,
     );
   }
   return `${lines.join('\n')}\n`;

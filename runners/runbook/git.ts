@@ -48,3 +48,9 @@ export const gitOk = async (git: Git, args: readonly string[], errorLine: string
   if (r.code !== 0) throw new CliError(errorLine, gitDetail(r));
   return r.stdout;
 };
+
+/** Fails unless `root` is inside a git work tree. */
+export const requireWorkTree = async (git: Git, rootArg: string): Promise<void> => {
+  const r = await git(['rev-parse', '--is-inside-work-tree']);
+  if (r.code !== 0 || r.stdout.trim() !== 'true') throw new CliError(`not a git work tree: ${rootArg}`);
+};

@@ -1,13 +1,13 @@
 // opsfold runbook policy: asks the execution_policy of a config_v0_3.json about commands before the
 // orchestrator runs them. Prints `allow` or `deny <rule>` per command; exit 0 either way.
 import { resolve } from 'node:path';
-import { checkStep } from '../../lib/runbook/policy.js';
-import { settingsOf } from '../../lib/runbook/settings.js';
 import { stableJson } from '../../lib/core/stable-json.js';
+import { checkStep, policyText } from '../../lib/runbook/policy.js';
+import { settingsOf } from '../../lib/runbook/settings.js';
 import { required, str, type Command } from '../cli/command.js';
 import { CliError, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { readConfig } from './gather.js';
+import { readNamedConfig } from './gather.js';
 
 const commandsOf = (v: Record<string, unknown>): string[] => {
   const c = v['command'];
@@ -50,26 +50,14 @@ export const runbookPolicy: Command = {
   async run(v, _pos, io) {
     const configArg = required(v, 'config');
     const codes = commandsOf(v);
-    const config = await readConfig(resolve(io.cwd, configArg), configArg);
+    const config = await readNamedConfig(resolve(io.cwd, configArg), configArg);
     if (config === null) throw new CliError(`config not found: ${configArg}`);
     const type = str(v, 'type') ?? 'powershell';
     const report = checkStep(
       settingsOf(config),
       codes.map((code) => ({ type, code })),
     );
-    if (v['json'] === true) {
-      await writeOut(io.stdout, stableJson(report));
-      return 0;
-    }
-    const step =
-      codes.length < 2
-        ? []
-        : [
-            report.all_denied
-              ? `phase=deny stop_on_deny=${report.stop_on_deny} ${report.on_deny}`
-              : 'phase=execute',
-          ];
-    await writeOut(io.stdout, [...report.commands.map((c) => c.shown), ...step].join('\n') + '\n');
+    await writeOut(io.stdout, v['json'] === true ? stableJson(report) : policyText(report));
     return 0;
   },
 };

@@ -4,31 +4,29 @@
 // over the restored root, with the same summary file; exit 1 when that test fails.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../lib/io/atomic.js';
-import { decodeText } from '../../lib/core/text.js';
+import { confine } from '../../lib/io/confine.js';
+import { LAST_CHECKPOINT, rollbackTargetOf } from '../../lib/runbook/checkpoint-file.js';
 import { asOfFlag } from '../cli/clock.js';
 import { required, str, type Command, type Io } from '../cli/command.js';
 import { CliError, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { requireWorkTree } from './checkpoint.js';
+import { writeTextConfined } from './apply.js';
 import { rootFlag, summaryFileFlag } from './flags.js';
 import { tosRoot } from './gather.js';
-import { gitDetail, gitIn, gitOk, type Git } from './git.js';
+import { gitDetail, gitIn, gitOk, requireWorkTree, type Git } from './git.js';
 import { runTest } from './test-mode.js';
 
-const LAST_CHECKPOINT = 'logs/last_checkpoint.txt';
-
-const readKept = async (file: string): Promise<Buffer | null> =>
-  fsp.readFile(file).catch((err: NodeJS.ErrnoException) => {
+const readKept = async (root: string, file: string): Promise<Buffer | null> => {
+  const c = await confine(root, file);
+  if (!c.ok) throw new CliError(`cannot read ${LAST_CHECKPOINT}`, [`refused: ${c.reason}`]);
+  // A FIFO would block the read forever: only a regular file is the checkpoint.
+  const st = await fsp.stat(c.real).catch(() => null);
+  if (st !== null && !st.isFile())
+    throw new CliError(`cannot read ${LAST_CHECKPOINT}`, ['refused: not a regular file']);
+  return fsp.readFile(c.real).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return null;
     throw new CliError(`cannot read ${LAST_CHECKPOINT}`, [err.message]);
   });
-
-const targetOf = (given: string | undefined, kept: Buffer | null): string => {
-  if (given !== undefined && given !== '') return given;
-  const first = kept === null ? '' : (decodeText(kept).text.split(/\r?\n/)[0] ?? '').trim();
-  if (first === '') throw new CliError(`--target required (no ${LAST_CHECKPOINT} found)`);
-  return first;
 };
 
 const refuseDirty = async (git: Git): Promise<void> => {
@@ -59,10 +57,10 @@ const resetAndClean = async (git: Git, hash: string): Promise<void> => {
   await gitOk(git, ['clean', '-fd', '-e', `/${prefix}${LAST_CHECKPOINT}`], 'git clean failed');
 };
 
-const restoreKept = async (file: string, kept: Buffer | null): Promise<void> => {
+const restoreKept = async (root: string, file: string, kept: Buffer | null): Promise<void> => {
   if (kept === null) return;
   const now = await fsp.readFile(file).catch(() => null);
-  if (now === null || !now.equals(kept)) await writeFileAtomic(file, kept);
+  if (now === null || !now.equals(kept)) await writeTextConfined(root, file, kept);
 };
 
 export const runbookRollback: Command = {
@@ -97,8 +95,9 @@ export const runbookRollback: Command = {
     await requireWorkTree(git, rootArg);
     await refuseDirty(git);
     const keptFile = join(root, LAST_CHECKPOINT);
-    const kept = await readKept(keptFile);
-    const target = targetOf(given, kept);
+    const kept = await readKept(root, keptFile);
+    const target = rollbackTargetOf(given, kept);
+    if (target === null) throw new CliError(`--target required (no ${LAST_CHECKPOINT} found)`);
     if (target.startsWith('-')) throw usageError(`not a commit: ${target}`);
     const hash = (
       await gitOk(
@@ -109,7 +108,7 @@ export const runbookRollback: Command = {
     ).trim();
     await fetchIfRemote(git, io);
     await resetAndClean(git, hash);
-    await restoreKept(keptFile, kept);
+    await restoreKept(root, keptFile, kept);
     await writeOut(io.stdout, `rollback ${hash}\n`);
     const verdict = await runTest(root, io, v);
     if (verdict.decision.value === 'passed') return 0;

@@ -1,11 +1,12 @@
 // opsfold runbook summary: the reporting half of cc_run.ps1 run mode. Folds the step logs into
 // logs/phase_summary.json (as the orchestrator's write_phase_summary would) and writes the SummaryFile
 // JSON and TXT; prints the TXT line.
+import type { TosFacts } from '../../lib/runbook/tos-facts.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io } from '../cli/command.js';
 import { writeOut } from '../cli/write-out.js';
 import { rootFlag, summaryFileFlag } from './flags.js';
-import { gatherTos, tosRoot, type TosFacts } from './gather.js';
+import { gatherTos, tosRoot } from './gather.js';
 import { DEFAULT_SUMMARY_FILE, writeSummaries } from './write-summary.js';
 
 /** Prints the gathered notes on stderr. */
@@ -35,11 +36,8 @@ export const runbookSummary: Command = {
     const root = tosRoot(io.cwd, required(v, 'root'));
     const facts = await gatherTos(root);
     printNotes(io, facts);
-    const written = await writeSummaries(
-      facts,
-      asOfOf(v, io).iso,
-      str(v, 'summary-file') ?? DEFAULT_SUMMARY_FILE,
-    );
+    const summaryArg = str(v, 'summary-file') ?? DEFAULT_SUMMARY_FILE;
+    const written = await writeSummaries(facts, asOfOf(v, io).iso, summaryArg);
     await writeOut(io.stdout, `${written.line}\n`);
     return 0;
   },

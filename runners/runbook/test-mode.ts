@@ -1,15 +1,15 @@
 // opsfold runbook test: the verification half of cc_run.ps1 test mode over what the last orchestrator run
 // left in the root. Prints the run-mode lines, the FAIL and WARNING lines and `test passed` or
 // `test failed`; exit 1 on failure. Warnings never change the exit code.
-import { stableJson } from '../../lib/core/stable-json.js';
-import { testVerdict, type TestVerdict } from '../../lib/runbook/verdict.js';
+import { testReportOf } from '../../lib/runbook/test-report.js';
+import type { TestVerdict } from '../../lib/runbook/verdict.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { writeOut } from '../cli/write-out.js';
 import { rootFlag, summaryFileFlag } from './flags.js';
 import { gatherTos, tosRoot } from './gather.js';
 import { printNotes } from './summary.js';
-import { phaseSummaryOf, writeSummaries } from './write-summary.js';
+import { writeSummaries } from './write-summary.js';
 
 /** Runs the verdict over `root`; with a summary file, writes the summaries first (as a run leaves them). */
 export const runTest = async (root: string, io: Io, v: Values): Promise<TestVerdict> => {
@@ -18,29 +18,9 @@ export const runTest = async (root: string, io: Io, v: Values): Promise<TestVerd
   printNotes(io, facts);
   const summaryArg = str(v, 'summary-file');
   const written = summaryArg === undefined ? null : await writeSummaries(facts, asOf, summaryArg);
-  const verdict = testVerdict({
-    phaseState: facts.phaseState,
-    phaseStateProblem: facts.phaseStateProblem,
-    stepFiles: facts.stepFiles,
-    latest: facts.steps.latest,
-    summary: written?.summary ?? phaseSummaryOf(facts, asOf),
-    phaseSummaryExists: written !== null || facts.phaseSummaryExists,
-    jobResultExists: facts.jobResultExists,
-    asOf,
-  });
-  const saved = written === null ? [] : [`summary saved ${written.files.json}`];
-  const text =
-    v['json'] === true
-      ? stableJson({
-          passed: verdict.decision.value === 'passed',
-          status: verdict.status,
-          failures: verdict.decision.reasons,
-          warnings: verdict.warnings.map((w) => w.code),
-          lines: [...verdict.lines, ...saved],
-        })
-      : [...verdict.lines, ...saved].join('\n') + '\n';
-  await writeOut(io.stdout, text);
-  return verdict;
+  const outcome = testReportOf(facts, asOf, written, v['json'] === true);
+  await writeOut(io.stdout, outcome.text);
+  return outcome.verdict;
 };
 
 export const runbookTest: Command = {

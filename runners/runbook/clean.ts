@@ -1,0 +1,51 @@
+// opsfold runbook clean: the cleanup of cleanrun (the step logs, phase_summary.json, phase_state.json
+// and job_result.json go). A file in a directory whose real location is outside the root is refused,
+// never removed; a symlink inside the root is removed as a link, as rm would.
+import { promises as fsp } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { confine } from '../../lib/io/confine.js';
+import { fileStore } from '../../lib/io/store.js';
+import { settingsOf } from '../../lib/runbook/settings.js';
+import { required, type Command } from '../cli/command.js';
+import { CliError } from '../cli/errors.js';
+import { writeOut } from '../cli/write-out.js';
+import { rootFlag } from './flags.js';
+import { readRootConfig, stepNames, tosPaths, tosRoot } from './gather.js';
+
+const removeIfThere = async (root: string, file: string): Promise<boolean> => {
+  const dir = await confine(root, dirname(file));
+  if (!dir.ok) throw new CliError(`cannot remove ${file}`, [`refused: ${dir.reason}`]);
+  try {
+    await fsp.unlink(file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new CliError(`cannot remove ${file}`, [(err as Error).message]);
+  }
+};
+
+export const runbookClean: Command = {
+  path: ['runbook', 'clean'],
+  title: 'remove what cleanrun removes from a TOS root',
+  usage: '--root <path>',
+  summary:
+    'Remove logs/steps/step_*.json, logs/phase_summary.json, workspace/artifacts/phase_state.json and ' +
+    "job_result.json (the config's paths), as cc_run.ps1 -Clean / cleanrun does before a run. Prints each file removed.",
+  flags: { root: rootFlag },
+  exits: {
+    0: 'cleaned (nothing to remove is fine)',
+    1: 'the root is missing or a file could not be removed',
+    64: 'usage error',
+  },
+  async run(v, _pos, io) {
+    const root = tosRoot(io.cwd, required(v, 'root'));
+    const p = tosPaths(root, settingsOf(await readRootConfig(fileStore(root))));
+    const steps = (await stepNames(p.stepsDir)).map((n) => join(p.stepsDir, n));
+    const lines = ['cleanup start'];
+    for (const file of [...steps, p.phaseSummary, p.phaseState, p.jobResult])
+      if (await removeIfThere(root, file)) lines.push(`removed ${relative(root, file)}`);
+    lines.push('cleanup done');
+    await writeOut(io.stdout, `${lines.join('\n')}\n`);
+    return 0;
+  },
+};
