@@ -11,6 +11,7 @@ import type { Store } from './store.js';
 export type Effect =
   | { readonly kind: 'append'; readonly path: string; readonly records: readonly unknown[] }
   | { readonly kind: 'write'; readonly path: string; readonly value: unknown; readonly pretty?: boolean }
+  | { readonly kind: 'text'; readonly path: string; readonly text: string }
   | { readonly kind: 'cursor'; readonly path: string; readonly value: unknown }
   | { readonly kind: 'checkpoint'; readonly key: string; readonly checkpoint: Checkpoint<unknown> };
 
@@ -20,7 +21,7 @@ export interface EffectTargets {
   readonly checkpoints?: CheckpointStore;
 }
 
-const PHASE: Record<Effect['kind'], number> = { append: 0, write: 1, cursor: 2, checkpoint: 2 };
+const PHASE: Record<Effect['kind'], number> = { append: 0, write: 1, text: 1, cursor: 2, checkpoint: 2 };
 
 /** Pure: the effects in the order they must be applied (stable within a phase). */
 export const orderEffects = (effects: readonly Effect[]): readonly Effect[] =>
@@ -35,6 +36,8 @@ const applyOne = async (targets: EffectTargets, effect: Effect): Promise<void> =
       return targets.store.append(effect.path, effect.records);
     case 'write':
       return targets.store.write(effect.path, effect.value, { pretty: effect.pretty });
+    case 'text':
+      return targets.store.writeText(effect.path, effect.text);
     case 'cursor':
       return targets.store.write(effect.path, effect.value, { pretty: false });
     case 'checkpoint':

@@ -6,7 +6,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { TextEncodingName } from '../core/text.js';
 import { appendJsonl, type AppendOptions } from './append.js';
-import { writeJsonAtomic } from './atomic.js';
+import { writeFileAtomic, writeJsonAtomic } from './atomic.js';
 import { confine, ConfinementError } from './confine.js';
 import { parseDocument, type DocEncoding, type DocProblem } from './document.js';
 
@@ -45,6 +45,8 @@ export interface Store {
   read<A>(path: string, codec: t.Type<A, unknown, unknown>, options?: ReadOptions): Promise<DocRead<A>>;
   /** Replaces `path` atomically with `value` as stable JSON; ConfinementError / AtomicWriteError. */
   write(path: string, value: unknown, options?: WriteOptions): Promise<void>;
+  /** Replaces `path` atomically with `text` as given (a TXT summary, a one-line marker); same errors. */
+  writeText(path: string, text: string | Buffer): Promise<void>;
   /** Appends each record as one JSON line under the log's lock; ConfinementError / AppendError. */
   append(path: string, records: readonly unknown[], options?: AppendOptions): Promise<void>;
 }
@@ -130,6 +132,9 @@ export const fileStore = (root: string): Store => ({
   },
   async write(path, value, options = {}) {
     await writeJsonAtomic(await confined(root, path), value, undefined, options.pretty ?? true);
+  },
+  async writeText(path, text) {
+    await writeFileAtomic(await confined(root, path), text);
   },
   async append(path, records, options) {
     await appendJsonl(await confined(root, path), records, options);

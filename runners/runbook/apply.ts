@@ -1,38 +1,29 @@
 // The runbook's executor: each effect replaces one file atomically, in the order the decision gave,
-// through a Store confined to the root the file belongs to. A text (the SummaryFile's TXT,
-// last_checkpoint.txt) is confined the same way; a refusal is an `error:` line, exit 1.
+// through a Store confined to the root the file belongs to; a refusal is an `error:` line, exit 1.
+import { ConfinementError } from '../../lib/io/confine.js';
 import { applyEffects } from '../../lib/io/effects.js';
-import { writeFileAtomic } from '../../lib/io/atomic.js';
-import { confine, ConfinementError } from '../../lib/io/confine.js';
-import type { Store } from '../../lib/io/store.js';
+import { fileStore, type Store } from '../../lib/io/store.js';
 import type { TosEffect } from '../../lib/runbook/summary-plan.js';
 import { CliError } from '../cli/errors.js';
 
-const refused = (err: ConfinementError): CliError =>
-  new CliError(`cannot write ${err.file}`, [`refused: ${err.reason}`]);
+const refusedAs = async (write: () => Promise<unknown>): Promise<void> => {
+  try {
+    await write();
+  } catch (err) {
+    if (err instanceof ConfinementError)
+      throw new CliError(`cannot write ${err.file}`, [`refused: ${err.reason}`]);
+    throw err;
+  }
+};
 
 /** Writes `text` to `path` atomically when its real location is under `root`. */
-export const writeTextConfined = async (root: string, path: string, text: string | Buffer): Promise<void> => {
-  const c = await confine(root, path);
-  if (!c.ok) throw refused(new ConfinementError(c.path, c.reason));
-  await writeFileAtomic(c.path, text);
-};
-
-const applyOne = async (store: Store, e: TosEffect): Promise<void> => {
-  if (e.kind === 'write') await applyEffects({ store }, [e]);
-  else await writeTextConfined(store.root, e.path, e.text);
-};
+export const writeTextConfined = (root: string, path: string, text: string | Buffer): Promise<void> =>
+  refusedAs(() => fileStore(root).writeText(path, text));
 
 /** Applies `effects` one at a time; `storeFor` names the Store (the root) each path is confined to. */
 export const applyTosEffects = async (
   storeFor: (path: string) => Store,
   effects: readonly TosEffect[],
 ): Promise<void> => {
-  for (const e of effects) {
-    try {
-      await applyOne(storeFor(e.path), e);
-    } catch (err) {
-      throw err instanceof ConfinementError ? refused(err) : err;
-    }
-  }
+  for (const e of effects) await refusedAs(() => applyEffects({ store: storeFor(e.path) }, [e]));
 };
