@@ -3,7 +3,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { addRun, emptyTally, kpiLines, kpiReport, staleInProgress } from './kpi.js';
-import { kstString, parseKst } from './kst.js';
+import { dbClockOf, kstString, parseKst } from './kst.js';
 import { decodeRunRecord, type RunFacts } from './orch-runs.js';
 
 // Records go through the reader's lenient decode, as the log's lines do.
@@ -80,5 +80,12 @@ describe('stale IN_PROGRESS rows', () => {
     expect(parseKst('2026-02-10 24:00', 9)).toBeNull();
     expect(parseKst('2026-02-10 09:05 ', 9)).toBeNull();
     expect(kstString(Date.parse('2026-02-10T15:30:59Z'), 9)).toBe('2026-02-11 00:30');
+  });
+  it('gives the db paths their clock: epoch seconds, always UTC+9, and UTC+ORCH_TZ_OFFSET', () => {
+    expect(dbClockOf(Date.parse('2026-02-10T15:30:59.900Z'), 0)).toEqual({
+      epoch: Date.parse('2026-02-10T15:30:59Z') / 1000,
+      kstFixed: '2026-02-11 00:30',
+      kstConfig: '2026-02-10 15:30',
+    });
   });
 });

@@ -6,8 +6,8 @@ import type { Command, Io, Values } from '../cli/command.js';
 import { str } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { usageError } from '../cli/errors.js';
-import type { DbClock, QueueCommand } from '../../lib/queue/decide.js';
-import { kstString } from '../../lib/queue/kst.js';
+import type { QueueCommand } from '../../lib/queue/decide.js';
+import { dbClockOf } from '../../lib/queue/kst.js';
 import { queueEnv } from './config.js';
 import { mutationFlags, QUEUE_EXITS, QUEUE_NOTES } from './flags.js';
 import { mutateDb } from './db-store.js';
@@ -28,11 +28,7 @@ const execute = async (v: Values, io: Io, cmd: QueueCommand): Promise<number> =>
   const b = backendOf(v, io);
   let status: string;
   if (b.kind === 'sqlite') {
-    const clock: DbClock = {
-      epoch: Math.trunc(asOf.ms / 1000),
-      kstFixed: kstString(asOf.ms, 9),
-      kstConfig: kstString(asOf.ms, env.tzOffset),
-    };
+    const clock = dbClockOf(asOf.ms, env.tzOffset);
     const decided = await withDb(b.db, 'write', (db) => mutateDb(db, cmd, clock));
     if (E.isLeft(decided)) throw refusalError(decided.left, cmd.id, b.db.display);
     status = decided.right.status;
