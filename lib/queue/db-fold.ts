@@ -5,6 +5,8 @@
 // counted as unknown. Law: foldDbEvents(rows0, events written since rows0) equals queue_items. Pure.
 import { parseJson } from '../core/codec.js';
 import * as E from 'fp-ts/lib/Either.js';
+import { isObject } from '../core/json-object.js';
+import { textOf } from './orch-runs.js';
 import type { DbEvent, DbRow } from './row.js';
 
 export interface DbFoldState {
@@ -45,14 +47,11 @@ const CHANGES: Readonly<Record<string, Change>> = {
   },
 };
 
-const textOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 // Decoded once per event: payload_json must be a JSON object; its keys are read leniently.
 const payloadOf = (json: string): Payload | null => {
   const v = parseJson(json);
-  if (E.isLeft(v) || typeof v.right !== 'object' || v.right === null || Array.isArray(v.right)) return null;
-  const o = v.right as Readonly<Record<string, unknown>>;
-  return { notes: textOf(o['notes']), status: textOf(o['status']) };
+  if (E.isLeft(v) || !isObject(v.right)) return null;
+  return { notes: textOf(v.right['notes']), status: textOf(v.right['status']) };
 };
 
 /** Pure: one queue_events row applied to the rows. */

@@ -5,6 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { nullable } from '../core/codec.js';
+import { isObject } from '../core/json-object.js';
 
 /** One orch_runs.jsonl line, as orch.py `emit_log` writes it. */
 export const OrchRunLine = t.intersection(
@@ -35,7 +36,8 @@ export interface RunFacts {
   readonly durationMs: number | null;
 }
 
-const textOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** Pure: a string field, or null for any other value (the reference ignores it). */
+export const textOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 const durationOf = (d: unknown): number | null => {
   if (typeof d === 'boolean') return d ? 1 : 0;
@@ -44,13 +46,12 @@ const durationOf = (d: unknown): number | null => {
 
 /** Pure: the kpi reader's decode: a line is a record when it is a JSON object, read leniently. */
 export const decodeRunRecord = (v: unknown): E.Either<string, RunFacts> => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v))
+  if (!isObject(v))
     return E.left(`expected a JSON object, got ${Array.isArray(v) ? 'an array' : JSON.stringify(v)}`);
-  const rec = v as Readonly<Record<string, unknown>>;
   return E.right({
-    event: textOf(rec['event']),
-    command: textOf(rec['command']),
-    exitedZero: rec['exit_code'] === 0 || rec['exit_code'] === false,
-    durationMs: durationOf(rec['duration_ms']),
+    event: textOf(v['event']),
+    command: textOf(v['command']),
+    exitedZero: v['exit_code'] === 0 || v['exit_code'] === false,
+    durationMs: durationOf(v['duration_ms']),
   });
 };
