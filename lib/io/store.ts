@@ -58,7 +58,8 @@ const kindOf = (st: Stats): string => {
   return 'not a regular file';
 };
 
-type Bytes =
+/** A file's bytes, or why there are none (missing, or a problem: a FIFO, a device, an I/O error). */
+export type Bytes =
   { kind: 'missing' } | { kind: 'bytes'; bytes: Buffer } | { kind: 'problem'; problem: DocProblem; bytes: 0 };
 
 const ioProblem = (err: unknown): DocProblem => {
@@ -67,8 +68,9 @@ const ioProblem = (err: unknown): DocProblem => {
 };
 
 // O_NONBLOCK: opening a FIFO with no writer would otherwise block forever; the fstat below then
-// refuses it (and a device) before a single byte is read.
-const readBytes = async (real: string): Promise<Bytes> => {
+// refuses it (and a device) before a single byte is read. Exported for documents that are not JSON
+// (QUEUE.md), read from a path confined by the caller.
+export const readBytes = async (real: string): Promise<Bytes> => {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(real, constants.O_RDONLY | constants.O_NONBLOCK);

@@ -5,6 +5,8 @@
 // counted as unknown. Law: foldDbEvents(rows0, events written since rows0) equals queue_items. Pure.
 import { parseJson } from '../core/codec.js';
 import * as E from 'fp-ts/lib/Either.js';
+import { isObject } from '../core/json-object.js';
+import { textOf } from './orch-runs.js';
 import type { DbEvent, DbRow } from './row.js';
 
 export interface DbFoldState {
@@ -14,15 +16,17 @@ export interface DbFoldState {
   readonly unknown: number;
 }
 
-type Payload = Readonly<Record<string, unknown>>;
+/** What the fold reads of payload_json; a key of the wrong type reads as absent. */
+interface Payload {
+  readonly notes: string | null;
+  readonly status: string | null;
+}
 type Change = (row: DbRow, p: Payload, at: string) => DbRow | null;
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 const terminal =
   (status: string): Change =>
   (row, p, at) => {
-    const notes = str(p['notes']);
+    const { notes } = p;
     if (notes === null) return null;
     return { ...row, status, notes, last_error: status === 'FAILED' ? notes : '', updated_at: at };
   };
@@ -33,14 +37,9 @@ const CHANGES: Readonly<Record<string, Change>> = {
   blocked: terminal('BLOCKED'),
   done: terminal('DONE'),
   failed: terminal('FAILED'),
-  replan: (row, p, at) => {
-    const notes = str(p['notes']);
-    return notes === null
-      ? null
-      : { ...row, ...released, status: str(p['status']) ?? 'PENDING', notes, updated_at: at };
-  },
-  retried: (row, p, at) => {
-    const notes = str(p['notes']);
+  replan: (row, { notes, status }, at) =>
+    notes === null ? null : { ...row, ...released, status: status ?? 'PENDING', notes, updated_at: at },
+  retried: (row, { notes }, at) => {
     if (notes === null) return null;
     const attempts =
       typeof row.attempt_count === 'number' ? row.attempt_count : Number(row.attempt_count ?? 0);
@@ -48,11 +47,11 @@ const CHANGES: Readonly<Record<string, Change>> = {
   },
 };
 
+// Decoded once per event: payload_json must be a JSON object; its keys are read leniently.
 const payloadOf = (json: string): Payload | null => {
   const v = parseJson(json);
-  return E.isRight(v) && typeof v.right === 'object' && v.right !== null && !Array.isArray(v.right)
-    ? (v.right as Payload)
-    : null;
+  if (E.isLeft(v) || !isObject(v.right)) return null;
+  return { notes: textOf(v.right['notes']), status: textOf(v.right['status']) };
 };
 
 /** Pure: one queue_events row applied to the rows. */

@@ -25,7 +25,7 @@ export const appendNote = (existing: string, msg: string): string => {
 };
 
 const notFound = (id: string): Refusal => ({ message: `Row id not found: ${id}`, reason: 'not_found' });
-const terminal = (id: string, status: unknown): Refusal => ({
+const terminal = (id: string, status: DbCell): Refusal => ({
   message: `cannot cancel terminal item: ${id} (${pyStr(status)})`,
   reason: 'terminal',
 });

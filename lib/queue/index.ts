@@ -10,7 +10,9 @@ export { queueProjections } from './registry.js';
 export { auditStateOf } from './audit.js';
 export { foldDbEvents } from './db-fold.js';
 export { decideMarkdown, decideDb } from './decide.js';
-export { kpiReport } from './kpi.js';
+export { kpiReport, decideKpi } from './kpi.js';
+export { planMarkdown, planExport, markdownRowOf } from './md-plan.js';
+export { dbClockOf } from './kst.js';
 export { renderRow } from './markdown.js';
 export { statusLines } from './views.js';
 
@@ -28,8 +30,10 @@ export { CONSISTENCY_CAPS } from './views.js';
 /** Types of the inputs, states and outputs above. */
 export type { AuditLine, FoldRow, AuditState } from './audit.js';
 export type { DbFoldState } from './db-fold.js';
-export type { KpiReport, KpiThresholds, KpiInput } from './kpi.js';
+export type { KpiReport, KpiThresholds, KpiInput, KpiGathered, KpiSettings } from './kpi.js';
+export type { MdPlan, MdRead, PlanMeta } from './md-plan.js';
+export type { RunFacts } from './orch-runs.js';
 export type { DocRow, QueueDoc, TableError } from './markdown.js';
 export type { QueueRow, DbRow, DbEvent, DbField } from './row.js';
-export type { QueueCommand, Refusal } from './decide.js';
+export type { QueueCommand, Refusal, DbClock } from './decide.js';
 export type { ViewRow } from './views.js';

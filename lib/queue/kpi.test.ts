@@ -1,8 +1,17 @@
 // The kpi fold against metrics_aggregate.py + ops.py for the same records (expected values as the
 // reference printed them).
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { addRun, emptyTally, kpiLines, kpiReport, staleInProgress } from './kpi.js';
-import { kstString, parseKst } from './kst.js';
+import { dbClockOf, kstString, parseKst } from './kst.js';
+import { decodeRunRecord, type RunFacts } from './orch-runs.js';
+
+// Records go through the reader's lenient decode, as the log's lines do.
+const facts = (rec: unknown): RunFacts => {
+  const d = decodeRunRecord(rec);
+  if (E.isLeft(d)) throw new Error(d.left);
+  return d.right;
+};
 
 const end = (command: string, duration: unknown, exit: unknown = 0) => ({
   event: 'run_end',
@@ -13,7 +22,7 @@ const end = (command: string, duration: unknown, exit: unknown = 0) => ({
 const th = { maxFailureRate: 0.2, maxLatencyP95Ms: 2000, maxStaleInProgress: 0 };
 const linesOf = (records: Record<string, unknown>[], retryCount: number | null = null, stale = 0) => {
   const t = emptyTally();
-  for (const rec of records) addRun(t, rec);
+  for (const rec of records) addRun(t, facts(rec));
   return kpiLines({ report: kpiReport(t), retryCount, staleInProgress: stale }, th).lines;
 };
 
@@ -48,7 +57,7 @@ describe('when the log has terminal runs', () => {
   it('takes p95 from a histogram the same way as from the sorted list', () => {
     const durations = Array.from({ length: 101 }, (_, i) => (i * 37) % 101);
     const t = emptyTally();
-    for (const d of durations) addRun(t, end('list', d));
+    for (const d of durations) addRun(t, facts(end('list', d)));
     expect(kpiReport(t).latencyP95).toBe([...durations].sort((a, b) => a - b)[Math.trunc(100 * 0.95)]);
   });
 });
@@ -71,5 +80,12 @@ describe('stale IN_PROGRESS rows', () => {
     expect(parseKst('2026-02-10 24:00', 9)).toBeNull();
     expect(parseKst('2026-02-10 09:05 ', 9)).toBeNull();
     expect(kstString(Date.parse('2026-02-10T15:30:59Z'), 9)).toBe('2026-02-11 00:30');
+  });
+  it('gives the db paths their clock: epoch seconds, always UTC+9, and UTC+ORCH_TZ_OFFSET', () => {
+    expect(dbClockOf(Date.parse('2026-02-10T15:30:59.900Z'), 0)).toEqual({
+      epoch: Date.parse('2026-02-10T15:30:59Z') / 1000,
+      kstFixed: '2026-02-11 00:30',
+      kstConfig: '2026-02-10 15:30',
+    });
   });
 });

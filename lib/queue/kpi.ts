@@ -6,6 +6,8 @@
 // reference prints `None` (no data), opsfold prints `-`. Pure.
 import { pyFixed, pyMeanText, pyRound } from './pynum.js';
 import { parseKst } from './kst.js';
+import type { RunFacts } from './orch-runs.js';
+import type { DbRow } from './row.js';
 
 /** What the fold keeps: counts, the sum and a histogram of durations (memory grows with distinct values only). */
 export interface KpiTally {
@@ -27,22 +29,16 @@ export const emptyTally = (): KpiTally => ({
   histogram: new Map(),
 });
 
-const durationOf = (d: unknown): number | null => {
-  if (typeof d === 'boolean') return d ? 1 : 0;
-  return typeof d === 'number' && Number.isInteger(d) ? d : null;
-};
-
 /** Adds one record to the tally in place (the fold's step; records other than run_end are ignored). */
-export const addRun = (t: KpiTally, rec: Readonly<Record<string, unknown>>): void => {
-  if (rec['event'] !== 'run_end') return;
+export const addRun = (t: KpiTally, rec: RunFacts): void => {
+  if (rec.event !== 'run_end') return;
   t.runEnd += 1;
-  const command = rec['command'];
-  const exit = rec['exit_code'];
-  if ((command === 'done' || command === 'fail') && (exit === 0 || exit === false)) {
+  const { command } = rec;
+  if ((command === 'done' || command === 'fail') && rec.exitedZero) {
     if (command === 'done') t.success += 1;
     else t.failed += 1;
   }
-  const d = durationOf(rec['duration_ms']);
+  const d = rec.durationMs;
   if (d === null) return;
   t.durations += 1;
   t.sum += d;
@@ -113,7 +109,7 @@ export const kpiLines = (k: KpiInput, th: KpiThresholds): { lines: string[]; ale
 
 /** Pure: ops.py `_count_stale_in_progress`: IN_PROGRESS rows started at or before asOf - staleMinutes. */
 export const staleInProgress = (
-  rows: readonly { readonly status: unknown; readonly started_at_kst: unknown }[],
+  rows: readonly Pick<DbRow, 'status' | 'started_at_kst'>[],
   asOfMs: number,
   staleMinutes: number,
   offsetHours: number,
@@ -125,3 +121,27 @@ export const staleInProgress = (
     return started !== null && started <= cutoff;
   }).length;
 };
+
+/** What `queue kpi` gathered: the folded log, and the database's retries and rows (null, none without one). */
+export interface KpiGathered {
+  readonly tally: KpiTally;
+  readonly retryCount: number | null;
+  readonly rows: readonly Pick<DbRow, 'status' | 'started_at_kst'>[];
+}
+
+export interface KpiSettings extends KpiThresholds {
+  readonly staleMinutes: number;
+  readonly tzOffset: number;
+  readonly asOfMs: number;
+}
+
+/** Pure: ops.py `cmd_kpi`: the lines to print and how many alerts they hold. */
+export const decideKpi = (g: KpiGathered, s: KpiSettings): { lines: string[]; alerts: number } =>
+  kpiLines(
+    {
+      report: kpiReport(g.tally),
+      retryCount: g.retryCount,
+      staleInProgress: staleInProgress(g.rows, s.asOfMs, s.staleMinutes, s.tzOffset),
+    },
+    s,
+  );

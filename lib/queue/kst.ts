@@ -3,6 +3,8 @@
 // started_at_kst to find stale work. Parsing follows Python's `strptime(s, "%Y-%m-%d %H:%M")`, which
 // accepts one-digit fields and any run of whitespace between date and time. Pure: the instant is passed in.
 
+import type { DbClock } from './decide.js';
+
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** Pure: `datetime.fromtimestamp(ms, UTC+offset).strftime("%Y-%m-%d %H:%M")`. */
@@ -35,3 +37,10 @@ export const parseKst = (s: string, offsetHours: number): number | null => {
   d.setUTCHours(hour ?? 0, minute ?? 0, 0, 0);
   return d.getTime() - offsetHours * 3_600_000;
 };
+
+/** Pure: the db paths' clock at `asOfMs`: epoch seconds, UTC+9 (db_store) and UTC+tzOffset (orch.py). */
+export const dbClockOf = (asOfMs: number, tzOffset: number): DbClock => ({
+  epoch: Math.trunc(asOfMs / 1000),
+  kstFixed: kstString(asOfMs, 9),
+  kstConfig: kstString(asOfMs, tzOffset),
+});

@@ -5,6 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { nullable } from '../core/codec.js';
+import { isObject } from '../core/json-object.js';
 
 /** One orch_runs.jsonl line, as orch.py `emit_log` writes it. */
 export const OrchRunLine = t.intersection(
@@ -25,8 +26,32 @@ export const OrchRunLine = t.intersection(
   'OrchRunLine',
 );
 
-/** Pure: the kpi reader's check: a line is a record when it is a JSON object. */
-export const decodeRunRecord = (v: unknown): E.Either<string, Readonly<Record<string, unknown>>> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-    ? E.right(v as Record<string, unknown>)
-    : E.left(`expected a JSON object, got ${Array.isArray(v) ? 'an array' : JSON.stringify(v)}`);
+/** What the kpi fold reads of one record; a field of the wrong type reads as absent. */
+export interface RunFacts {
+  readonly event: string | null;
+  readonly command: string | null;
+  /** exit_code is 0 (or false, which Python compares equal to 0). */
+  readonly exitedZero: boolean;
+  /** An integer duration_ms (JSON true/false count as 1/0, as Python's isinstance(x, int) says), else null. */
+  readonly durationMs: number | null;
+}
+
+/** Pure: a string field, or null for any other value (the reference ignores it). */
+export const textOf = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+const durationOf = (d: unknown): number | null => {
+  if (typeof d === 'boolean') return d ? 1 : 0;
+  return typeof d === 'number' && Number.isInteger(d) ? d : null;
+};
+
+/** Pure: the kpi reader's decode: a line is a record when it is a JSON object, read leniently. */
+export const decodeRunRecord = (v: unknown): E.Either<string, RunFacts> => {
+  if (!isObject(v))
+    return E.left(`expected a JSON object, got ${Array.isArray(v) ? 'an array' : JSON.stringify(v)}`);
+  return E.right({
+    event: textOf(v['event']),
+    command: textOf(v['command']),
+    exitedZero: v['exit_code'] === 0 || v['exit_code'] === false,
+    durationMs: durationOf(v['duration_ms']),
+  });
+};

@@ -2,6 +2,7 @@
 // line, how `sorted()` orders strings and how an f-string prints a value. QUEUE.md written by one tool
 // must parse to the same rows in the other, so these follow Python exactly rather than JS's own
 // `trim()`, `split('\n')` and UTF-16 `sort()`. Pure.
+import type { DbCell } from './row.js';
 
 // str.isspace(): JS `trim()` differs (it strips U+FEFF, keeps U+001C..U+001F and U+0085).
 const range = (from: number, to: number): number[] =>
@@ -95,13 +96,13 @@ export const pyCompare = (a: string, b: string): number => {
 };
 
 /** Pure: what an f-string prints for a value read from SQLite or markdown (`None` for NULL). */
-export const pyStr = (v: unknown): string => {
+export const pyStr = (v: DbCell | undefined): string => {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isInteger(v)) return String(v);
-  if (typeof v === 'bigint') return v.toString();
   return String(v);
 };
 
 /** Pure: Python truthiness of a value read from SQLite or markdown. */
-export const pyTruthy = (v: unknown): boolean => !(v === null || v === undefined || v === '' || v === 0);
+export const pyTruthy = (v: DbCell | undefined): boolean =>
+  !(v === null || v === undefined || v === '' || v === 0);

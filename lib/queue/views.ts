@@ -2,18 +2,14 @@
 // first IN_PROGRESS rows in queue order), `workers` (IN_PROGRESS rows grouped by owner, owners sorted)
 // and `consistency-check` (QUEUE.md against queue_items, with the reference's caps on detail lines).
 // Rows come from either backend; cells print as Python prints them (NULL as `None`). Pure.
-import { STATUSES } from './row.js';
+import { STATUSES, type DbCell, type DbRow } from './row.js';
 import { pyCompare, pyStr, pyTruthy } from './pytext.js';
 
 /** The cells the views read; SQLite rows may hold NULL or numbers where QUEUE.md holds text. */
-export interface ViewRow {
-  readonly id: unknown;
-  readonly status: unknown;
-  readonly priority: unknown;
-  readonly owner_session: unknown;
-  readonly started_at_kst: unknown;
-  readonly due_at_kst?: unknown;
-}
+export type ViewRow = Pick<
+  DbRow,
+  'id' | 'status' | 'priority' | 'owner_session' | 'started_at_kst' | 'due_at_kst'
+>;
 
 /** Pure: ops.py `_status_summary`; `top` is TOP_IN_PROGRESS (a Python slice bound, negatives included). */
 export const statusLines = (rows: readonly ViewRow[], top: number): string[] => {
@@ -65,7 +61,7 @@ export interface Consistency {
 
 // A dict comprehension keeps the last row of a repeated id.
 const byId = (rows: readonly ViewRow[]): Map<string, ViewRow> => new Map(rows.map((r) => [pyStr(r.id), r]));
-const text = (v: unknown): string => (pyTruthy(v) ? pyStr(v) : '');
+const text = (v: DbCell | undefined): string => (pyTruthy(v) ? pyStr(v) : '');
 
 /** Pure: ops.py `cmd_consistency_check`: exit 1 (ok false) on any difference. */
 export const consistencyLines = (md: readonly ViewRow[], db: readonly ViewRow[]): Consistency => {

@@ -2,10 +2,13 @@
 // SQLite queue rendered into QUEUE.md's table, as render_queue_md.py does, audited like any rewrite).
 import type { Command } from '../cli/command.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
-import { auditOf, DEFAULT_QUEUE, given, pathArg, queueEnv } from './config.js';
+import { markdownRowOf } from '../../lib/queue/md-plan.js';
+import { queueEnv } from './config.js';
 import { domainFlags, QUEUE_NOTES } from './flags.js';
-import { initDb, listRows, withDb } from './db-store.js';
-import { exportMarkdown, markdownRowOf } from './md-store.js';
+import { initDb, listRows } from './db-store.js';
+import { withDb } from './db-open.js';
+import { exportMarkdown } from './md-store.js';
+import { auditOf, confined, DEFAULT_QUEUE, given, pathArg } from './paths.js';
 import { printLines } from './rows.js';
 
 export const queueInitDb: Command = {
@@ -21,6 +24,7 @@ export const queueInitDb: Command = {
   notes: ['--db defaults to ORCH_DB_PATH or automation/orchestrator/db/queue.db.', ...QUEUE_NOTES],
   async run(v, _pos, io) {
     const db = pathArg(io, given(v, 'db') ?? queueEnv(io.env).dbPath);
+    await confined(db);
     const { added } = initDb(db);
     await printLines(io, [
       added.length === 0 ? `initialized ${db.display}` : `upgraded ${db.display} added=${added.join(',')}`,
@@ -55,7 +59,7 @@ export const queueExportMd: Command = {
   async run(v, _pos, io) {
     const db = pathArg(io, given(v, 'db') ?? queueEnv(io.env).dbPath);
     const queue = pathArg(io, given(v, 'queue') ?? DEFAULT_QUEUE);
-    const rows = withDb(db, 'read', listRows).map(markdownRowOf);
+    const rows = (await withDb(db, 'read', listRows)).map(markdownRowOf);
     const ts = new Date(asOfOf(v, io).ms).toISOString();
     await exportMarkdown(queue, auditOf(v, io, queue), rows, { db: db.display, ts });
     await printLines(io, [`rendered ${rows.length} rows`]);

@@ -2,14 +2,10 @@
 // operator's existing settings keep working: ORCH_BASE_DIR, ORCH_DB_PATH, ORCH_LOG_PATH (kpi and
 // consistency-check defaults), ORCH_TZ_OFFSET (the KST offset) and ORCH_TOP_IN_PROGRESS. As in ops.py,
 // `--queue` defaults to automation/orchestrator/QUEUE.md whatever ORCH_QUEUE_MD says. Paths are
-// relative to the current directory.
-import { posix, resolve } from 'node:path';
-import type { Io, Values } from '../cli/command.js';
-import { str } from '../cli/command.js';
+// relative to the current directory (paths.ts).
 import { CliError } from '../cli/errors.js';
 import { pyParseInt } from '../../lib/queue/pynum.js';
-
-export const DEFAULT_QUEUE = 'automation/orchestrator/QUEUE.md';
+import { pyPath } from './paths.js';
 
 export interface QueueEnv {
   readonly dbPath: string;
@@ -28,10 +24,6 @@ const intEnv = (env: NodeJS.ProcessEnv, name: string, dflt: number): number => {
   return n;
 };
 
-// Path(x) / "a" / "b" prints normalised ("./x" → "x", "" → ".").
-const pyPath = (...parts: string[]): string =>
-  posix.normalize(posix.join(...parts)).replace(/\/$/, '') || '.';
-
 /** The reference's configuration from the environment; exit 1 naming the variable when one is not usable. */
 export const queueEnv = (env: NodeJS.ProcessEnv): QueueEnv => {
   const base = env['ORCH_BASE_DIR'] ?? 'automation/orchestrator';
@@ -45,31 +37,3 @@ export const queueEnv = (env: NodeJS.ProcessEnv): QueueEnv => {
     top: intEnv(env, 'ORCH_TOP_IN_PROGRESS', 5),
   };
 };
-
-/** A path as the operator wrote it (for messages) and resolved against the current directory. */
-export interface PathArg {
-  readonly display: string;
-  readonly file: string;
-}
-
-export const pathArg = (io: Io, display: string): PathArg => ({ display, file: resolve(io.cwd, display) });
-
-/** A string flag, or undefined when absent or empty (argparse's `if args.x` treats "" as not given). */
-export const given = (v: Values, name: string): string | undefined => {
-  const x = str(v, name);
-  return x === undefined || x === '' ? undefined : x;
-};
-
-/** Where the rows live: SQLite when --db is given (it wins over --queue, as in ops.py), else QUEUE.md. */
-export type Backend =
-  { readonly kind: 'sqlite'; readonly db: PathArg } | { readonly kind: 'markdown'; readonly queue: PathArg };
-
-export const backendOf = (v: Values, io: Io): Backend => {
-  const db = given(v, 'db');
-  if (db !== undefined) return { kind: 'sqlite', db: pathArg(io, db) };
-  return { kind: 'markdown', queue: pathArg(io, str(v, 'queue') ?? DEFAULT_QUEUE) };
-};
-
-/** Where a markdown mutation appends its audit line: --audit-log, else logs/queue-audit.jsonl beside QUEUE.md. */
-export const auditOf = (v: Values, io: Io, queue: PathArg): PathArg =>
-  pathArg(io, given(v, 'audit-log') ?? pyPath(posix.dirname(queue.display), 'logs', 'queue-audit.jsonl'));

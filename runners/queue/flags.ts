@@ -2,7 +2,7 @@
 // order `opsfold queue --db F status` works (main.ts moves domain flags behind the subcommand).
 import type { Flag } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
-import { DEFAULT_QUEUE } from './config.js';
+import { DEFAULT_QUEUE } from './paths.js';
 
 export const domainFlags: Readonly<Record<string, Flag>> = {
   queue: { type: 'string', arg: 'PATH', help: `Markdown queue (default: ${DEFAULT_QUEUE}).` },

@@ -6,11 +6,13 @@ import type { Command, Io, Values } from '../cli/command.js';
 import { str } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { usageError } from '../cli/errors.js';
-import type { DbClock, QueueCommand } from '../../lib/queue/decide.js';
-import { kstString } from '../../lib/queue/kst.js';
-import { auditOf, backendOf, queueEnv } from './config.js';
+import type { QueueCommand } from '../../lib/queue/decide.js';
+import { dbClockOf } from '../../lib/queue/kst.js';
+import { queueEnv } from './config.js';
 import { mutationFlags, QUEUE_EXITS, QUEUE_NOTES } from './flags.js';
-import { mutateDb, withDb } from './db-store.js';
+import { mutateDb } from './db-store.js';
+import { withDb } from './db-open.js';
+import { auditOf, backendOf } from './paths.js';
 import { mutateMarkdown, refusalError } from './md-store.js';
 import { printLines } from './rows.js';
 
@@ -26,17 +28,13 @@ const execute = async (v: Values, io: Io, cmd: QueueCommand): Promise<number> =>
   const b = backendOf(v, io);
   let status: string;
   if (b.kind === 'sqlite') {
-    const clock: DbClock = {
-      epoch: Math.trunc(asOf.ms / 1000),
-      kstFixed: kstString(asOf.ms, 9),
-      kstConfig: kstString(asOf.ms, env.tzOffset),
-    };
-    const decided = withDb(b.db, 'write', (db) => mutateDb(db, cmd, clock));
+    const clock = dbClockOf(asOf.ms, env.tzOffset);
+    const decided = await withDb(b.db, 'write', (db) => mutateDb(db, cmd, clock));
     if (E.isLeft(decided)) throw refusalError(decided.left, cmd.id, b.db.display);
     status = decided.right.status;
   } else {
     const ts = new Date(asOf.ms).toISOString();
-    status = (await mutateMarkdown(b.queue, auditOf(v, io, b.queue), cmd, ts)).status;
+    status = await mutateMarkdown(b.queue, auditOf(v, io, b.queue), cmd, ts);
   }
   await printLines(io, [`${cmd.id} -> ${status}`]);
   return 0;

@@ -1,7 +1,8 @@
 // `queue status`, `queue workers` and `queue consistency-check`: read the rows, print the reference's lines.
 import type { Command } from '../cli/command.js';
 import { consistencyLines, statusLines, workersLines } from '../../lib/queue/views.js';
-import { DEFAULT_QUEUE, given, pathArg, queueEnv } from './config.js';
+import { queueEnv } from './config.js';
+import { DEFAULT_QUEUE, given, pathArg } from './paths.js';
 import { domainFlags, QUEUE_EXITS, QUEUE_NOTES } from './flags.js';
 import { printLines, rowsFor, rowsOf } from './rows.js';
 

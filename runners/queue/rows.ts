@@ -1,9 +1,10 @@
 // Reading the rows of either backend for the read-only commands.
 import type { Io, Values } from '../cli/command.js';
 import type { ViewRow } from '../../lib/queue/views.js';
-import { backendOf, type Backend } from './config.js';
-import { listRows, withDb } from './db-store.js';
+import { listRows } from './db-store.js';
+import { withDb } from './db-open.js';
 import { readQueue } from './md-store.js';
+import { backendOf, type Backend } from './paths.js';
 
 /** The rows of the chosen backend, in queue order (table order, or db_store.list_items order). */
 export const rowsOf = async (b: Backend): Promise<readonly ViewRow[]> => {

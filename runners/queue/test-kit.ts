@@ -71,7 +71,7 @@ export type DbExtra = Partial<
 
 /** A database created by init-db holding the rows, inserted as migrate_md_to_db.py inserts them. */
 export const writeDb = (file: string, rows: readonly (QueueRow & DbExtra)[]): void => {
-  initDb({ file, display: file });
+  initDb({ file, display: file, root: dirname(file) });
   const db = new Database(file);
   const insert = db.prepare(
     `INSERT INTO queue_items(${ROW_FIELDS.join(', ')}, created_at, updated_at, lease_owner, lease_expires_at,
