@@ -4,7 +4,6 @@
 // atomically. The audit line goes first (the order of lib/io/effects.ts).
 import * as E from 'fp-ts/lib/Either.js';
 import { CliError } from '../cli/errors.js';
-import { writeFileAtomic } from '../../lib/io/atomic.js';
 import { applyEffects } from '../../lib/io/effects.js';
 import { withLock } from '../../lib/io/lock.js';
 import { fileStore, readBytes } from '../../lib/io/store.js';
@@ -52,14 +51,14 @@ export const refusalError = (r: Refusal, id: string, where: string): CliError =>
     r.reason === 'not_found' ? `${id} not found in ${where}` : `${where}: ${id} left unchanged`,
   ]);
 
-// The audit append goes through the Store confined to the audit log's root; QUEUE.md is text, not a
-// JSON document, so its replacement is the atomic write of its confined path.
+// The audit append goes through the Store confined to the audit log's root, then QUEUE.md's new text
+// through the Store confined to its own (checked again first: a FIFO or device is refused).
 const apply = async (queue: PathArg, audit: PathArg, plan: Omit<MdPlan, 'status'>): Promise<void> => {
   await applyEffects({ store: fileStore(audit.root) }, [
     { kind: 'append', path: audit.file, records: [plan.audit] },
   ]);
   await confined(queue);
-  await writeFileAtomic(queue.file, plan.text);
+  await applyEffects({ store: fileStore(queue.root) }, [{ kind: 'text', path: queue.file, text: plan.text }]);
 };
 
 /** Runs one command against QUEUE.md under its lock; resolves to the status it printed. */
