@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Command, Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
 import { promotionView } from '../../lib/dashboard/promotion-view.js';
+import { fileStore, type Store } from '../../lib/io/store.js';
 import { readDoc } from './loop-files.js';
 
 export interface Section {
@@ -124,9 +125,10 @@ const runStep = async (
   commands: readonly Command[],
   step: Step,
   io: Omit<Io, 'stdout' | 'stderr'>,
+  store: Store,
 ): Promise<Section | null> => {
   if (step.kind === 'file') {
-    const doc = await readDoc(step.file, step.file);
+    const doc = await readDoc(store, step.file, step.file);
     const error =
       doc.state.kind === 'ok' ? null : `${step.file}: ${doc.state.kind} ${doc.state.reason ?? ''}`.trim();
     const json = doc.value === null || step.shape === undefined ? doc.value : step.shape(doc.value);
@@ -152,8 +154,9 @@ export const renderView = async (
   ctx: { readonly repo: string; readonly asOf: string | null; readonly io: Omit<Io, 'stdout' | 'stderr'> },
 ): Promise<{ name: string; title: string; sections: Section[] }> => {
   const sections: Section[] = [];
+  const store = fileStore(ctx.repo);
   for (const step of view.steps(ctx.repo, ctx.asOf)) {
-    const s = await runStep(commands, step, ctx.io);
+    const s = await runStep(commands, step, ctx.io, store);
     if (s !== null) sections.push(s);
   }
   return { name: view.name, title: view.title, sections };
