@@ -6,9 +6,10 @@ import { problemsOf, type ArtifactState } from '../../lib/dashboard/artifact-sta
 import { loopDetail, type LoopDetail } from '../../lib/dashboard/detail.js';
 import { eventsIndexProjection } from '../../lib/dashboard/events-index.js';
 import { factsOf } from '../../lib/dashboard/facts.js';
-import { get } from '../../lib/dashboard/fields.js';
+import { Json, viewOf } from '../../lib/dashboard/lenient.js';
 import type { ListedLoop } from '../../lib/dashboard/loop-list.js';
 import { rowOf, type LoopFacts, type LoopRow } from '../../lib/dashboard/overview.js';
+import { ControlRecord, ReconcileRecord, StateView, StatusView } from '../../lib/dashboard/views.js';
 import type { Store } from '../../lib/io/store.js';
 import { activeEscalations, escalationsProjection } from '../../lib/loop/escalations.js';
 import { EventTimes, type IndexView } from './events-log.js';
@@ -18,6 +19,9 @@ import { foldLogs, SUMMARY_WINDOW, tailWindows, updateWindows, type FoldedLogs }
 import { statusOf } from './loop-status.js';
 
 const CHART_WINDOW = 60;
+
+const control = (r: unknown) => (r === null ? null : viewOf(ControlRecord, r));
+const controls = (rs: readonly unknown[]) => rs.map((r) => viewOf(ControlRecord, r));
 
 export interface AsOf {
   readonly ms: number;
@@ -93,46 +97,48 @@ export class LoopModel {
     });
   }
 
-  private facts(status: unknown): LoopFacts {
+  private facts(status: StatusView): LoopFacts {
     const esc = this.escalationHistory();
     const f = this.files;
     return factsOf({
       loopId: this.loopId,
       enabled: this.listed.enabled,
       status,
-      state: this.docs?.state.value ?? null,
+      state: viewOf(StateView, this.docs?.state.value ?? null),
       lastEvent: this.index.state.last,
       eventLines: this.logs?.events.artifact.kind === 'missing' ? null : this.index.cursor.lines,
       haveCursor: this.docs?.state.value != null || this.docs?.cursor.value != null,
       escalations: { open: activeEscalations(esc).length, unkeyed: esc.unkeyed },
-      lastIntent: this.windows.intents.last,
-      lastInvocation: this.windows.invocations.last,
+      lastIntent: control(this.windows.intents.last),
+      lastInvocation: control(this.windows.invocations.last),
       problems: problemsOf(this.artifacts(), [f.shown(f.paths.events), f.shown(f.manager.stateFile)]),
     });
   }
 
   /** The overview row as of `asOf`. */
   row(asOf: AsOf): LoopRow {
-    return rowOf(this.facts(this.status(asOf)), asOf.ms);
+    return rowOf(this.facts(viewOf(StatusView, this.status(asOf))), asOf.ms);
   }
 
   /** The detail view as of `asOf` (loads the event timestamps its chart needs). */
   async detail(asOf: AsOf): Promise<LoopDetail> {
-    const status = this.status(asOf);
-    const reconcile = this.windows.reconcile.records.slice(-CHART_WINDOW);
+    const statusDoc = viewOf(Json, this.status(asOf));
+    const status = viewOf(StatusView, statusDoc);
+    const reconcile = this.windows.reconcile.records
+      .slice(-CHART_WINDOW)
+      .map((r) => viewOf(ReconcileRecord, r));
     const idx = this.index;
     this.times.sync(idx);
-    const lines = reconcile
-      .map((r) => get(r, 'cursorOffsetAfter'))
-      .filter((n): n is number => typeof n === 'number');
+    const lines = reconcile.map((r) => r.cursorOffsetAfter).filter((n): n is number => n !== null);
     await this.times.load(idx, lines);
     return loopDetail({
       row: rowOf(this.facts(status), asOf.ms),
+      statusDoc,
       status,
       openEscalations: activeEscalations(this.escalationHistory()),
-      recentEscalations: this.windows.escalations.newest(10),
-      intents: this.windows.intents.newest(20),
-      invocations: this.windows.invocations.newest(20),
+      recentEscalations: this.windows.escalations.newest(10).map((r) => viewOf(Json, r)),
+      intents: controls(this.windows.intents.newest(20)),
+      invocations: controls(this.windows.invocations.newest(20)),
       reconcile,
       eventAt: (line) => this.times.at(line),
       artifacts: this.artifacts(),
