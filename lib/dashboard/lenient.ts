@@ -105,3 +105,22 @@ export const objects = <A>(item: t.Type<A, unknown, unknown>): t.Type<A[], A[], 
     (u) => (Array.isArray(u) ? u.filter(isObject).map((v) => valueOf(item, v)) : []),
     (u): u is A[] => Array.isArray(u),
   );
+
+/** Every entry of an array, each read by `item`; not an array: null. */
+export const entries = <A>(item: t.Type<A, unknown, unknown>): t.Type<A[] | null, A[] | null, unknown> =>
+  always(
+    `entries(${item.name})`,
+    (u) => (Array.isArray(u) ? u.map((v) => valueOf(item, v)) : null),
+    (u): u is A[] | null => u === null || Array.isArray(u),
+  );
+
+/** An object's values, each read by `item`, in the object's key order; not an object: null. */
+export const valuesBy = <A>(
+  item: t.Type<A, unknown, unknown>,
+): t.Type<Record<string, A> | null, Record<string, A> | null, unknown> =>
+  always(
+    `valuesBy(${item.name})`,
+    (u) =>
+      isObject(u) ? Object.fromEntries(Object.entries(u).map(([k, v]) => [k, valueOf(item, v)])) : null,
+    (u): u is Record<string, A> | null => u === null || isObject(u),
+  );

@@ -83,3 +83,17 @@ export const ReconcileRecord = record('ReconcileRecord', {
   healthStatus: Text,
 });
 export type ReconcileRecord = t.TypeOf<typeof ReconcileRecord>;
+
+/** One record of events.jsonl, the fields the index and the timeline show. */
+export const EventView = record('EventView', {
+  event: Text,
+  type: Text,
+  timestamp: Text,
+  role: Scalar,
+  iteration: Scalar,
+  run_id: Scalar,
+  status: Scalar,
+  message: Scalar,
+  data: Json,
+});
+export type EventView = t.TypeOf<typeof EventView>;

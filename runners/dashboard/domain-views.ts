@@ -4,9 +4,11 @@
 // so a domain that is not built yet, or not used in this repo, simply has no view.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { JsonValue } from '../../lib/core/json-schema.js';
 import type { Command, Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
-import { promotionView } from '../../lib/dashboard/promotion-view.js';
+import { viewOf } from '../../lib/dashboard/lenient.js';
+import { PromotionDoc, promotionView } from '../../lib/dashboard/promotion-view.js';
 import { fileStore, type Store } from '../../lib/io/store.js';
 import { readDoc } from './loop-files.js';
 
@@ -27,7 +29,7 @@ type Step =
       readonly title: string;
       readonly file: string;
       /** Reshapes the document for the page (pure). */
-      readonly shape?: (doc: unknown) => unknown;
+      readonly shape?: (doc: JsonValue) => unknown;
     };
 
 export interface DomainView {
@@ -98,7 +100,7 @@ export const DOMAIN_VIEWS: readonly DomainView[] = [
         kind: 'file',
         title: 'Last gate decision',
         file: join(repo, '.superloop', 'ops-manager', 'fleet', 'promotion-state.json'),
-        shape: promotionView,
+        shape: (doc) => promotionView(viewOf(PromotionDoc, doc)) ?? doc,
       },
     ],
   },

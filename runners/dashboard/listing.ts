@@ -3,7 +3,13 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { ArtifactState } from '../../lib/dashboard/artifact-state.js';
-import { directoryLoops, registryLoops, type ListedLoop } from '../../lib/dashboard/loop-list.js';
+import { viewOf } from '../../lib/dashboard/lenient.js';
+import {
+  directoryLoops,
+  registryLoops,
+  RegistryView,
+  type ListedLoop,
+} from '../../lib/dashboard/loop-list.js';
 import type { Store } from '../../lib/io/store.js';
 import { readDoc } from './loop-files.js';
 
@@ -40,7 +46,7 @@ export const readListing = async (store: Store): Promise<Listing> => {
   if (reg.state.kind === 'missing') return fromDir(null, []);
   if (reg.state.kind !== 'ok')
     return fromDir(reg.state, [`${REGISTRY} is unusable; listing .superloop/loops/`]);
-  const loops = registryLoops(reg.value);
+  const loops = registryLoops(viewOf(RegistryView, reg.value));
   if (!loops.ok) {
     const state: ArtifactState = {
       file: REGISTRY,

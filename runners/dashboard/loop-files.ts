@@ -2,8 +2,9 @@
 // where `opsfold loop status` looks) and where it keeps its own checkpoints for that loop.
 import { promises as fsp } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import * as t from 'io-ts';
+import type { JsonValue } from '../../lib/core/json-schema.js';
 import type { ClassifiedDoc } from '../../lib/dashboard/artifact-state.js';
+import { Json } from '../../lib/dashboard/lenient.js';
 import type { DocRead, Store } from '../../lib/io/store.js';
 import { managerFiles, type ManagerFiles } from '../cli/manager-files.js';
 import { loopPaths, type LoopPaths } from '../cli/loop-paths.js';
@@ -39,7 +40,7 @@ export const loopFiles = (repo: string, loopId: string, stateDir: string): LoopF
 };
 
 /** A document the Store read, as the page shows it (a document with only whitespace is empty). */
-export const classifyRead = (shownAs: string, got: DocRead<unknown>): ClassifiedDoc => {
+export const classifyRead = (shownAs: string, got: DocRead<JsonValue>): ClassifiedDoc => {
   const corrupt = (reason: string, at = { line: 1, byteOffset: 0 }): ClassifiedDoc => ({
     state: { file: shownAs, kind: 'corrupt', ...at, reason },
     value: null,
@@ -64,7 +65,7 @@ const blankAt = (bytes: number, p: { readonly line: number; readonly byteOffset:
 
 /** Reads and classifies a small JSON document (state, health, cursor …), confined to the store's root. */
 export const readDoc = async (store: Store, file: string, shownAs: string): Promise<ClassifiedDoc> =>
-  classifyRead(shownAs, await store.read(file, t.unknown));
+  classifyRead(shownAs, await store.read(file, Json));
 
 /** A cheap identity of the files (inode, size, mtime): when it is unchanged, nothing is re-read. */
 export const signatureOf = async (files: readonly string[]): Promise<string> => {

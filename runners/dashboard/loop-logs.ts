@@ -2,7 +2,11 @@
 // incrementally from checkpoints, the other manager logs as in-memory tail windows.
 import { join } from 'node:path';
 import type { ArtifactState } from '../../lib/dashboard/artifact-state.js';
-import { eventsIndexProjection, type EventsIndexState } from '../../lib/dashboard/events-index.js';
+import {
+  decodeEvent,
+  eventsIndexProjection,
+  type EventsIndexState,
+} from '../../lib/dashboard/events-index.js';
 import { tracked } from '../../lib/dashboard/tracked.js';
 import {
   decodeEscalation,
@@ -46,6 +50,7 @@ export const foldLogs = async (f: LoopFiles): Promise<FoldedLogs> => ({
     shownAs: f.shown(f.paths.events),
     projection: eventsIndex,
     checkpointPath: join(f.checkpoints, `${eventsIndex.name}.json`),
+    decode: decodeEvent,
   }),
   escalations: await foldIncremental({
     file: f.manager.escalationsFile,

@@ -6,7 +6,13 @@ import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventsIndexProjection, INDEX_EVERY } from '../../lib/dashboard/events-index.js';
+import {
+  decodeEvent,
+  eventsIndexProjection,
+  INDEX_EVERY,
+  type EventsIndexState,
+} from '../../lib/dashboard/events-index.js';
+import type { EventView } from '../../lib/dashboard/views.js';
 import { tracked } from '../../lib/dashboard/tracked.js';
 import { linesBackwards } from '../../lib/io/back-reader.js';
 import { EventTimes, readEventsPage, type IndexView } from './events-log.js';
@@ -66,6 +72,7 @@ const indexOf = async (file: string, cp: string): Promise<IndexView> => {
     shownAs: 'events.jsonl',
     projection: tracked(eventsIndexProjection, 'idx'),
     checkpointPath: cp,
+    decode: decodeEvent,
   });
   return { state: o.state.inner, cursor: o.cursor };
 };
@@ -162,7 +169,7 @@ describe('an incremental fold', () => {
     const file = join(d, 'events.jsonl');
     const cp = join(d, 'cp.json');
     let evolved = 0;
-    const counting = tracked(
+    const counting = tracked<EventsIndexState, EventView>(
       { ...eventsIndexProjection, evolve: (s, e) => ((evolved += 1), eventsIndexProjection.evolve(s, e)) },
       'counting',
     );
@@ -172,6 +179,7 @@ describe('an incremental fold', () => {
       shownAs: 'events.jsonl',
       projection: counting,
       checkpointPath: cp,
+      decode: decodeEvent,
     });
     expect(evolved).toBe(4);
     expect(first.artifact).toMatchObject({ kind: 'corrupt', line: 4 });
@@ -181,6 +189,7 @@ describe('an incremental fold', () => {
       shownAs: 'events.jsonl',
       projection: counting,
       checkpointPath: cp,
+      decode: decodeEvent,
     });
     expect(evolved).toBe(6);
     expect(second.state.inner.records).toBe(6);
@@ -196,6 +205,7 @@ describe('an incremental fold', () => {
       shownAs: 'events.jsonl',
       projection: tracked(eventsIndexProjection, 'idx'),
       checkpointPath: cp,
+      decode: decodeEvent,
     };
     writeFileSync(file, [1, 2, 3].map(eventLine).join(''));
     await foldIncremental(spec);
