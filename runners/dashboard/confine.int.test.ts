@@ -1,5 +1,5 @@
-// The dashboard reads documents only inside the repo: a document symlinked out of it, or a FIFO in
-// its place, is shown as a refused artifact (the page never reads it and never hangs on it).
+// The dashboard reads only inside the repo: a document or log symlinked out of it, or a FIFO in its
+// place, is shown as a refused artifact (the page never reads it and never hangs on it).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,5 +38,27 @@ describe('documents outside the repo', () => {
     expect(row?.problems).toContainEqual(
       expect.objectContaining({ file: HEALTH, kind: 'corrupt', reason: 'refused: a FIFO' }),
     );
+  });
+});
+
+describe('logs outside the repo', () => {
+  it('refuses an events log symlinked out of the repo, and a FIFO telemetry log, without reading them', async () => {
+    const repo = copyFixture('dashboard/three-loops');
+    const outside = mkdtempSync(join(tmpdir(), 'opsfold-dash-out-'));
+    const events = '.superloop/loops/healthy-loop/events.jsonl';
+    const telemetry = '.superloop/ops-manager/healthy-loop/telemetry/reconcile.jsonl';
+    writeFileSync(join(outside, 'events.jsonl'), '{"event":"secret"}\n');
+    rmSync(join(repo, events), { force: true });
+    symlinkSync(join(outside, 'events.jsonl'), join(repo, events));
+    rmSync(join(repo, telemetry), { force: true });
+    execFileSync('mkfifo', [join(repo, telemetry)]);
+    const row = await rowOf(repo, 'healthy-loop');
+    expect(row?.problems).toContainEqual(
+      expect.objectContaining({ file: events, kind: 'corrupt', reason: expect.stringMatching(/^refused: /) }),
+    );
+    expect(row?.problems).toContainEqual(
+      expect.objectContaining({ file: telemetry, kind: 'corrupt', reason: 'refused: a FIFO' }),
+    );
+    expect(row?.lastEvent.name).not.toBe('secret');
   });
 });

@@ -11,10 +11,13 @@ import type { Projection } from '../../lib/core/projection.js';
 import { foldFile, saveFoldCheckpoint, type FoldFileResult } from '../../lib/io/fold-file.js';
 import { SourceChangedError } from '../../lib/io/jsonl-errors.js';
 import { corruptLine, type ArtifactState } from '../../lib/dashboard/artifact-state.js';
+import { refusalOf } from './loop-files.js';
 import { addCorrupt, firstCorrupt, type Tracked } from '../../lib/dashboard/tracked.js';
 
 export interface FoldSpec<S, Ev> {
   readonly file: string;
+  /** The repo: a log whose real location is outside it, or that is not a regular file, is refused. */
+  readonly root: string;
   /** How the file is shown on the page. */
   readonly shownAs: string;
   readonly projection: Projection<Tracked<S>, Ev>;
@@ -60,9 +63,15 @@ const artifactOf = <S, Ev>(spec: FoldSpec<S, Ev>, state: Tracked<S>): ArtifactSt
 
 /** Folds `spec.file` from its checkpoint, saves the new checkpoint when the cursor moved. */
 export const foldIncremental = async <S, Ev>(spec: FoldSpec<S, Ev>): Promise<FoldOutcome<S>> => {
-  const size = await sizeOf(spec.file);
   const initial = spec.projection.initial;
   const none = { state: initial, cursor: cursorStart, tornTail: null, notes: [] };
+  const refused = await refusalOf(spec.root, spec.file);
+  if (refused !== null)
+    return {
+      ...none,
+      artifact: corruptLine(spec.shownAs, { line: 1, byteOffset: 0 }, `refused: ${refused}`),
+    };
+  const size = await sizeOf(spec.file);
   if (size === null) return { ...none, artifact: { file: spec.shownAs, kind: 'missing' } };
   if (size === 0) return { ...none, artifact: { file: spec.shownAs, kind: 'empty' } };
   const notes: string[] = [];

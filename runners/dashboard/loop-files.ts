@@ -5,11 +5,14 @@ import { join, relative, sep } from 'node:path';
 import type { JsonValue } from '../../lib/core/json-schema.js';
 import type { ClassifiedDoc } from '../../lib/dashboard/artifact-state.js';
 import { Json } from '../../lib/dashboard/lenient.js';
+import { confine } from '../../lib/io/confine.js';
 import type { DocRead, Store } from '../../lib/io/store.js';
 import { managerFiles, type ManagerFiles } from '../cli/manager-files.js';
 import { loopPaths, type LoopPaths } from '../cli/loop-paths.js';
 
 export interface LoopFiles {
+  /** The repo every file must lie in. */
+  readonly root: string;
   readonly paths: LoopPaths;
   readonly manager: ManagerFiles;
   /** <state-dir>/dashboard/<loop>/checkpoints */
@@ -30,6 +33,7 @@ export const loopFiles = (repo: string, loopId: string, stateDir: string): LoopF
     return rel.startsWith('..') ? file : rel.split(sep).join('/');
   };
   return {
+    root: repo,
     paths,
     manager,
     checkpoints: join(stateDir, 'dashboard', loopId, 'checkpoints'),
@@ -78,4 +82,16 @@ export const signatureOf = async (files: readonly string[]): Promise<string> => 
     ),
   );
   return parts.join('|');
+};
+
+/**
+ * Why a log may not be read: its real location is outside `root` (a symlink out of the repo), or it is
+ * not a regular file (a FIFO would block the reader); null when it may be read or does not exist.
+ */
+export const refusalOf = async (root: string, file: string): Promise<string | null> => {
+  const c = await confine(root, file);
+  if (!c.ok) return c.reason;
+  const st = await fsp.stat(c.real).catch(() => null);
+  if (st === null || st.isFile()) return null;
+  return st.isFIFO() ? 'a FIFO' : 'not a regular file';
 };

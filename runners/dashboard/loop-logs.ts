@@ -25,7 +25,7 @@ const escalations = tracked(escalationsProjection, 'dashboard-escalations');
 /** The tail windows of the manager's logs, sized for what the page shows. */
 export const tailWindows = (files: LoopFiles) => {
   const m = files.manager;
-  const w = (file: string, size: number) => new TailWindow(file, files.shown(file), size);
+  const w = (file: string, size: number) => new TailWindow(file, files.shown(file), size, files.root);
   return {
     intents: w(m.intentsFile, 20),
     invocations: w(m.controlInvocationsFile, 20),
@@ -47,6 +47,7 @@ export interface FoldedLogs {
 export const foldLogs = async (f: LoopFiles): Promise<FoldedLogs> => ({
   events: await foldIncremental({
     file: f.paths.events,
+    root: f.root,
     shownAs: f.shown(f.paths.events),
     projection: eventsIndex,
     checkpointPath: join(f.checkpoints, `${eventsIndex.name}.json`),
@@ -54,6 +55,7 @@ export const foldLogs = async (f: LoopFiles): Promise<FoldedLogs> => ({
   }),
   escalations: await foldIncremental({
     file: f.manager.escalationsFile,
+    root: f.root,
     shownAs: f.shown(f.manager.escalationsFile),
     projection: escalations,
     checkpointPath: join(f.checkpoints, `${escalations.name}.json`),

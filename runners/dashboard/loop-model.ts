@@ -14,7 +14,7 @@ import type { Store } from '../../lib/io/store.js';
 import { activeEscalations, escalationsProjection } from '../../lib/loop/escalations.js';
 import { EventTimes, type IndexView } from './events-log.js';
 import { docStates, missingDocs, readLoopDocs, type DocSet } from './loop-docs.js';
-import { loopFiles, signatureOf, type LoopFiles } from './loop-files.js';
+import { loopFiles, refusalOf, signatureOf, type LoopFiles } from './loop-files.js';
 import { foldLogs, SUMMARY_WINDOW, tailWindows, updateWindows, type FoldedLogs } from './loop-logs.js';
 import { statusOf } from './loop-status.js';
 
@@ -130,7 +130,9 @@ export class LoopModel {
     const idx = this.index;
     this.times.sync(idx);
     const lines = reconcile.map((r) => r.cursorOffsetAfter).filter((n): n is number => n !== null);
-    await this.times.load(idx, lines);
+    // A refused events log (outside the repo, a FIFO) is never read, not even for chart timestamps.
+    if ((await refusalOf(this.files.root, this.files.paths.events)) === null)
+      await this.times.load(idx, lines);
     return loopDetail({
       row: rowOf(this.facts(status), asOf.ms),
       statusDoc,

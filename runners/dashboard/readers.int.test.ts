@@ -4,7 +4,7 @@ import { fc, test } from '@fast-check/vitest';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   decodeEvent,
@@ -69,6 +69,7 @@ const eventLine = (i: number) =>
 const indexOf = async (file: string, cp: string): Promise<IndexView> => {
   const o = await foldIncremental({
     file,
+    root: dirname(file),
     shownAs: 'events.jsonl',
     projection: tracked(eventsIndexProjection, 'idx'),
     checkpointPath: cp,
@@ -133,7 +134,7 @@ describe('a tail window', () => {
     const d = dir();
     const file = join(d, 't.jsonl');
     writeFileSync(file, [1, 2, 3, 4, 5].map((n) => `{"n":${n}}\n`).join(''));
-    const w = new TailWindow(file, 't.jsonl', 3);
+    const w = new TailWindow(file, 't.jsonl', 3, d);
     await w.update();
     expect(w.records).toEqual([{ n: 3 }, { n: 4 }, { n: 5 }]);
     appendFileSync(file, '{"n":6}\n{"n":7');
@@ -156,7 +157,7 @@ describe('a tail window', () => {
     const d = dir();
     const file = join(d, 't.jsonl');
     writeFileSync(file, '{"n":1}\n{"n":2}\nnot json\n{"n":4}\n');
-    const w = new TailWindow(file, 't.jsonl', 10);
+    const w = new TailWindow(file, 't.jsonl', 10, d);
     await w.update();
     expect(w.records).toEqual([{ n: 1 }, { n: 2 }, { n: 4 }]);
     expect(await w.artifact()).toMatchObject({ kind: 'corrupt', line: 3, byteOffset: 16 });
@@ -176,6 +177,7 @@ describe('an incremental fold', () => {
     writeFileSync(file, `${[1, 2, 3].map(eventLine).join('')}oops\n${eventLine(5)}`);
     const first = await foldIncremental({
       file,
+      root: dirname(file),
       shownAs: 'events.jsonl',
       projection: counting,
       checkpointPath: cp,
@@ -186,6 +188,7 @@ describe('an incremental fold', () => {
     appendFileSync(file, [6, 7].map(eventLine).join(''));
     const second = await foldIncremental({
       file,
+      root: dirname(file),
       shownAs: 'events.jsonl',
       projection: counting,
       checkpointPath: cp,
@@ -202,6 +205,7 @@ describe('an incremental fold', () => {
     const cp = join(d, 'cp.json');
     const spec = {
       file,
+      root: d,
       shownAs: 'events.jsonl',
       projection: tracked(eventsIndexProjection, 'idx'),
       checkpointPath: cp,
