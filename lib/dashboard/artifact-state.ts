@@ -3,6 +3,7 @@
 // Pure: the runner reads the bytes (or learns the file is missing) and passes the text here.
 import * as E from 'fp-ts/lib/Either.js';
 import { parseJson } from '../core/codec.js';
+import type { JsonValue } from '../core/json-schema.js';
 import { jsonErrorOffset } from '../core/json-error-offset.js';
 
 export type ArtifactKind = 'ok' | 'missing' | 'empty' | 'corrupt';
@@ -20,7 +21,7 @@ export interface ArtifactState {
 export interface ClassifiedDoc {
   readonly state: ArtifactState;
   /** The parsed document when `state.kind` is ok, else null. */
-  readonly value: unknown;
+  readonly value: JsonValue;
 }
 
 /** Pure: the 1-based line and byte offset of character `index` of `text`. */
@@ -39,7 +40,7 @@ export const classifyJsonDoc = (file: string, text: string | null): ClassifiedDo
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   if (body.trim() === '') return { state: { file, kind: 'empty' }, value: null };
   const parsed = parseJson(body);
-  if (E.isRight(parsed)) return { state: { file, kind: 'ok' }, value: parsed.right };
+  if (E.isRight(parsed)) return { state: { file, kind: 'ok' }, value: parsed.right as JsonValue };
   const at = positionIn(body, jsonErrorOffset(body) ?? body.length);
   return { state: { file, kind: 'corrupt', ...at, reason: `invalid JSON: ${parsed.left}` }, value: null };
 };

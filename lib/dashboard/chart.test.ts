@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOX, durationSeries, ingestLagSeries, lineChart, niceMax, sampleOf } from './chart.js';
+import { viewOf } from './lenient.js';
+import { ReconcileRecord } from './views.js';
+
+const sample = (r: unknown) => sampleOf(viewOf(ReconcileRecord, r));
 
 const rec = (timestamp: string, durationSeconds: number, cursorOffsetAfter: number) =>
-  sampleOf({ timestamp, durationSeconds, cursorOffsetAfter, status: 'success', healthStatus: 'healthy' });
+  sample({ timestamp, durationSeconds, cursorOffsetAfter, status: 'success', healthStatus: 'healthy' });
 
 describe('the series', () => {
   const events: Record<number, string> = { 5: '2026-02-22T11:58:00Z', 6: '2026-02-22T12:30:00Z' };
@@ -10,7 +14,7 @@ describe('the series', () => {
     rec('2026-02-22T12:00:00Z', 2, 5),
     rec('2026-02-22T12:01:00Z', 3, 0),
     rec('2026-02-22T12:02:00Z', 1, 6),
-    sampleOf({ durationSeconds: 9 }),
+    sample({ durationSeconds: 9 }),
   ];
 
   it('takes ingest lag as the pass time minus the timestamp of its last ingested event', () => {

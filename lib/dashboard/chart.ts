@@ -3,7 +3,7 @@
 // duration. The server computes the geometry so the page only draws the SVG it is given.
 // Pure: samples come from telemetry/reconcile.jsonl, event timestamps from the events index lookup.
 import { parseIso, secondsBetween } from '../core/time.js';
-import { num, str } from './fields.js';
+import type { ReconcileRecord } from './views.js';
 
 export interface ReconcileSample {
   readonly timestamp: string | null;
@@ -22,12 +22,12 @@ export interface SeriesPoint {
 }
 
 /** Pure: the fields of one reconcile telemetry record the charts use. */
-export const sampleOf = (record: unknown): ReconcileSample => ({
-  timestamp: str(record, 'timestamp'),
-  durationSeconds: num(record, 'durationSeconds'),
-  cursorLine: num(record, 'cursorOffsetAfter'),
-  status: str(record, 'status'),
-  healthStatus: str(record, 'healthStatus'),
+export const sampleOf = (record: ReconcileRecord): ReconcileSample => ({
+  timestamp: record.timestamp,
+  durationSeconds: record.durationSeconds,
+  cursorLine: record.cursorOffsetAfter,
+  status: record.status,
+  healthStatus: record.healthStatus,
 });
 
 const timed = (s: ReconcileSample): { t: number; at: string } | null => {

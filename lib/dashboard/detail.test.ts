@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { intentRows, reasonRows, thresholdRows } from './detail.js';
+import { intentRows as rowsOf, reasonRows as reasonsOf, thresholdRows as limitsOf } from './detail.js';
+import { viewOf } from './lenient.js';
+import { ControlRecord, HealthView } from './views.js';
+
+const reasonRows = (h: unknown) => reasonsOf(viewOf(HealthView, h));
+const thresholdRows = (h: unknown) => limitsOf(viewOf(HealthView, h));
+const controls = (rs: readonly unknown[]) => rs.map((r) => viewOf(ControlRecord, r));
+const intentRows = (intents: readonly unknown[], invocations: readonly unknown[]) =>
+  rowsOf(controls(intents), controls(invocations));
 
 describe('health reasons', () => {
   it('lists critical reasons first, and a bare reason code without a record too', () => {

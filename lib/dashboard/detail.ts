@@ -2,22 +2,26 @@
 // crossed, and the thresholds applied), heartbeat and sequence visibility, open escalations, control
 // intents with their confirmation state, the telemetry summary with the profile recommendation, and
 // the ingest lag / reconcile duration charts. Pure: built from documents and windows the runner read.
+import type { JsonValue } from '../core/json-schema.js';
+import type { RaisedCondition } from '../loop/escalations.js';
 import type { ArtifactState } from './artifact-state.js';
 import { ingestLagSeries, durationSeries, lineChart, sampleOf, type ChartGeometry } from './chart.js';
-import { get, isObject, num, scalar, str, strings } from './fields.js';
 import type { LoopRow } from './overview.js';
+import type { ControlRecord, HealthView, ReconcileRecord, StatusView } from './views.js';
 
 export interface DetailInputs {
   readonly row: LoopRow;
-  /** The `loop status` document (buildStatus), derived now from the manager's files. */
-  readonly status: unknown;
-  readonly openEscalations: readonly unknown[];
+  /** The `loop status` document (buildStatus), derived now from the manager's files, as it is ... */
+  readonly statusDoc: JsonValue;
+  /** ... and as the page reads it. */
+  readonly status: StatusView;
+  readonly openEscalations: readonly RaisedCondition[];
   /** Newest first. */
-  readonly recentEscalations: readonly unknown[];
-  readonly intents: readonly unknown[];
-  readonly invocations: readonly unknown[];
+  readonly recentEscalations: readonly JsonValue[];
+  readonly intents: readonly ControlRecord[];
+  readonly invocations: readonly ControlRecord[];
   /** Oldest first: the chart window of telemetry/reconcile.jsonl. */
-  readonly reconcile: readonly unknown[];
+  readonly reconcile: readonly ReconcileRecord[];
   readonly eventAt: (line: number) => string | null;
   readonly artifacts: readonly ArtifactState[];
   readonly notes: readonly string[];
@@ -31,19 +35,46 @@ export interface ThresholdRow {
   readonly unit: string;
 }
 
-const THRESHOLDS: readonly { metric: string; key: string; unit: string }[] = [
-  { metric: 'ingestLagSeconds', key: 'IngestLagSeconds', unit: 's' },
-  { metric: 'transportFailureStreak', key: 'TransportFailureStreak', unit: 'failures' },
-  { metric: 'heartbeatLagSeconds', key: 'HeartbeatLagSeconds', unit: 's' },
+type Limits = HealthView['thresholds'];
+type Metric = keyof HealthView['metrics'];
+const THRESHOLDS: readonly {
+  metric: Metric;
+  degraded: keyof Limits;
+  critical: keyof Limits;
+  unit: string;
+}[] = [
+  {
+    metric: 'ingestLagSeconds',
+    degraded: 'degradedIngestLagSeconds',
+    critical: 'criticalIngestLagSeconds',
+    unit: 's',
+  },
+  {
+    metric: 'transportFailureStreak',
+    degraded: 'degradedTransportFailureStreak',
+    critical: 'criticalTransportFailureStreak',
+    unit: 'failures',
+  },
+  {
+    metric: 'heartbeatLagSeconds',
+    degraded: 'degradedHeartbeatLagSeconds',
+    critical: 'criticalHeartbeatLagSeconds',
+    unit: 's',
+  },
 ];
 
+const limit = (health: HealthView, key: keyof Limits): number | null => {
+  const v = health.thresholds[key];
+  return typeof v === 'number' ? v : null;
+};
+
 /** Pure: the threshold table of a health document: each metric, its value now and both limits. */
-export const thresholdRows = (health: unknown): ThresholdRow[] =>
+export const thresholdRows = (health: HealthView): ThresholdRow[] =>
   THRESHOLDS.map((t) => ({
     metric: t.metric,
-    observed: num(health, 'metrics', t.metric),
-    degraded: num(health, 'thresholds', `degraded${t.key}`),
-    critical: num(health, 'thresholds', `critical${t.key}`),
+    observed: health.metrics[t.metric],
+    degraded: limit(health, t.degraded),
+    critical: limit(health, t.critical),
     unit: t.unit,
   }));
 
@@ -56,18 +87,17 @@ export interface ReasonRow {
 }
 
 /** Pure: the health reasons, critical first, each with the metric, value and threshold behind it. */
-export const reasonRows = (health: unknown): ReasonRow[] => {
-  const raw = get(health, 'reasons');
-  const rows = (Array.isArray(raw) ? raw : []).filter(isObject).map((r) => ({
-    code: str(r, 'code') ?? '(no code)',
-    severity: str(r, 'severity') ?? 'unknown',
-    metric: str(r, 'metric'),
-    observed: scalar(r, 'observed'),
-    threshold: scalar(r, 'threshold'),
+export const reasonRows = (health: HealthView): ReasonRow[] => {
+  const rows = health.reasons.map((r) => ({
+    code: r.code ?? '(no code)',
+    severity: r.severity ?? 'unknown',
+    metric: r.metric,
+    observed: r.observed,
+    threshold: r.threshold,
   }));
   const known = new Set(rows.map((r) => r.code));
   // A reason code without a reason record (a hand-written health file) still shows.
-  const bare = strings(health, 'reasonCodes')
+  const bare = health.reasonCodes
     .filter((c) => !known.has(c))
     .map((code) => ({ code, severity: 'unknown', metric: null, observed: null, threshold: null }));
   const order = (s: string): number => (s === 'critical' ? 0 : s === 'degraded' ? 1 : 2);
@@ -84,22 +114,26 @@ export interface IntentRow {
   readonly idempotencyKey: string | null;
 }
 
-const confirmationOf = (intent: unknown, invocation: unknown): string | null => {
-  const audited = str(invocation, 'confirmation', 'status') ?? str(invocation, 'confirmationStatus');
+type Record_ = ControlRecord | undefined;
+
+const confirmationOf = (intent: Record_, invocation: Record_): string | null => {
+  const audited = invocation?.confirmation.status ?? invocation?.confirmationStatus ?? null;
   if (audited !== null) return audited;
-  if (get(intent, 'confirmed') === true) return 'confirmed';
-  const status = str(intent, 'status');
+  if (intent?.confirmed === true) return 'confirmed';
+  const status = intent?.status ?? null;
   return status === 'ambiguous' ? 'ambiguous' : status === 'refused' ? 'not_attempted' : null;
 };
 
-const rowOfRecords = (intent: unknown, invocation: unknown): IntentRow => {
-  const either = (...path: string[]) => str(intent, ...path) ?? str(invocation, ...path);
+type Shared = 'timestamp' | 'intent' | 'requestedBy' | 'idempotencyKey';
+
+const rowOfRecords = (intent: Record_, invocation: Record_): IntentRow => {
+  const either = (k: Shared) => intent?.[k] ?? invocation?.[k] ?? null;
   return {
     timestamp: either('timestamp'),
     intent: either('intent'),
-    status: str(intent, 'status') ?? str(invocation, 'outcome', 'status'),
+    status: intent?.status ?? invocation?.outcome.status ?? null,
     requestedBy: either('requestedBy'),
-    reasonCode: str(intent, 'reasonCode') ?? str(invocation, 'outcome', 'reasonCode'),
+    reasonCode: intent?.reasonCode ?? invocation?.outcome.reasonCode ?? null,
     confirmation: confirmationOf(intent, invocation),
     idempotencyKey: either('idempotencyKey'),
   };
@@ -109,29 +143,32 @@ const rowOfRecords = (intent: unknown, invocation: unknown): IntentRow => {
  * Pure: control intents newest first, each joined with its invocation audit (same idempotency key).
  * An invocation without an intents.jsonl entry (a refusal records only the audit) is listed too.
  */
-export const intentRows = (intents: readonly unknown[], invocations: readonly unknown[]): IntentRow[] => {
-  const byKey = new Map<string, unknown>();
+export const intentRows = (
+  intents: readonly ControlRecord[],
+  invocations: readonly ControlRecord[],
+): IntentRow[] => {
+  const byKey = new Map<string, ControlRecord>();
   for (const inv of [...invocations].reverse()) {
-    const k = str(inv, 'idempotencyKey');
+    const k = inv.idempotencyKey;
     if (k !== null) byKey.set(k, inv);
   }
-  const keys = new Set(intents.map((i) => str(i, 'idempotencyKey')));
+  const keys = new Set(intents.map((i) => i.idempotencyKey));
   const rows = [
     ...intents.map((i) => {
-      const key = str(i, 'idempotencyKey');
+      const key = i.idempotencyKey;
       return rowOfRecords(i, key === null ? undefined : byKey.get(key));
     }),
-    ...invocations.filter((v) => !keys.has(str(v, 'idempotencyKey'))).map((v) => rowOfRecords(undefined, v)),
+    ...invocations.filter((v) => !keys.has(v.idempotencyKey)).map((v) => rowOfRecords(undefined, v)),
   ];
   return rows.sort((a, b) =>
     (a.timestamp ?? '') < (b.timestamp ?? '') ? 1 : a.timestamp === b.timestamp ? 0 : -1,
   );
 };
 
-const ingestThresholds = (health: unknown) =>
+const ingestThresholds = (health: HealthView) =>
   [
-    { name: 'degraded', value: num(health, 'thresholds', 'degradedIngestLagSeconds') },
-    { name: 'critical', value: num(health, 'thresholds', 'criticalIngestLagSeconds') },
+    { name: 'degraded', value: health.thresholds.degradedIngestLagSeconds },
+    { name: 'critical', value: health.thresholds.criticalIngestLagSeconds },
   ].flatMap((t) => (t.value === null ? [] : [{ name: t.name, value: t.value }]));
 
 export interface Charts {
@@ -142,8 +179,8 @@ export interface Charts {
 
 /** Pure: both charts over the reconcile window (oldest first). */
 export const chartsOf = (
-  reconcile: readonly unknown[],
-  health: unknown,
+  reconcile: readonly ReconcileRecord[],
+  health: HealthView,
   eventAt: (line: number) => string | null,
 ): Charts => {
   const samples = reconcile.map(sampleOf);
@@ -156,22 +193,22 @@ export const chartsOf = (
 
 /** Pure: the whole detail view. */
 export const loopDetail = (i: DetailInputs) => {
-  const health = get(i.status, 'health') ?? null;
+  const { health, visibility } = i.status;
   return {
     loopId: i.row.loopId,
     row: i.row,
-    lifecycle: get(i.status, 'lifecycle') ?? null,
+    lifecycle: i.status.lifecycleDoc,
     health: {
-      status: str(health, 'status'),
+      status: health.status,
       level: i.row.level,
-      updatedAt: str(health, 'updatedAt'),
-      profile: str(health, 'thresholds', 'profile'),
+      updatedAt: health.updatedAt,
+      profile: health.thresholds.profile,
       reasons: reasonRows(health),
       thresholds: thresholdRows(health),
-      evidence: get(health, 'evidence') ?? null,
+      evidence: health.evidence,
     },
-    heartbeat: get(i.status, 'visibility', 'heartbeat') ?? null,
-    sequence: get(i.status, 'visibility', 'sequence') ?? null,
+    heartbeat: visibility.heartbeat,
+    sequence: visibility.sequence,
     escalations: {
       open: i.openEscalations,
       unkeyed: i.row.escalations.unkeyed,
@@ -179,15 +216,15 @@ export const loopDetail = (i: DetailInputs) => {
     },
     control: {
       intents: intentRows(i.intents, i.invocations),
-      lastInvocation: get(i.status, 'visibility', 'invocationAudit') ?? null,
+      lastInvocation: visibility.invocationAudit,
     },
-    reconcile: get(i.status, 'reconcile') ?? null,
-    tuning: get(i.status, 'tuning') ?? null,
-    drift: get(i.status, 'drift') ?? null,
+    reconcile: i.status.reconcile,
+    tuning: i.status.tuning,
+    drift: i.status.drift,
     charts: chartsOf(i.reconcile, health, i.eventAt),
     artifacts: i.artifacts,
     notes: i.notes,
-    status: i.status,
+    status: i.statusDoc,
   };
 };
 export type LoopDetail = ReturnType<typeof loopDetail>;

@@ -9,11 +9,13 @@ import {
   MAX_NAMES,
   nameOf,
 } from './events-index.js';
+import { viewOf } from './lenient.js';
+import { EventView } from './views.js';
 
-const events = (values: readonly unknown[]): Positioned<unknown>[] => {
+const events = (values: readonly unknown[]): Positioned<EventView>[] => {
   let byteOffset = 0;
   return values.map((value, i) => {
-    const e = { value, position: { line: i + 1, byteOffset } };
+    const e = { value: viewOf(EventView, value), position: { line: i + 1, byteOffset } };
     byteOffset += JSON.stringify(value).length + 1;
     return e;
   });
@@ -53,9 +55,9 @@ describe('the events index fold', () => {
   });
 
   it('reads the name as `.event // .type`', () => {
-    expect(nameOf({ type: 'x' })).toBe('x');
-    expect(nameOf({ event: 'y', type: 'x' })).toBe('y');
-    expect(nameOf(42)).toBe('');
+    expect(nameOf(viewOf(EventView, { type: 'x' }))).toBe('x');
+    expect(nameOf(viewOf(EventView, { event: 'y', type: 'x' }))).toBe('y');
+    expect(nameOf(viewOf(EventView, { event: 7 }))).toBe('');
   });
 });
 

@@ -6,7 +6,10 @@
 // Pure: the runner folds the file (lib/io) and checkpoints the state under .opsfold/dashboard/.
 import type { Position } from '../core/position.js';
 import type { Projection } from '../core/projection.js';
-import { str } from './fields.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { isObject } from '../core/json-object.js';
+import { viewOf } from './lenient.js';
+import { EventView } from './views.js';
 
 export const INDEX_EVERY = 256;
 /** Distinct event names counted by name; any beyond are counted together as `otherNames`. */
@@ -30,10 +33,14 @@ export interface EventsIndexState {
 }
 
 /** Pure: the event name as Superloop's tools read it: `.event // .type // ""`. */
-export const nameOf = (v: unknown): string => str(v, 'event') ?? str(v, 'type') ?? '';
+export const nameOf = (v: EventView): string => v.event ?? v.type ?? '';
 
 /** Pure: the record's timestamp, when it has one. */
-export const timestampOf = (v: unknown): string | null => str(v, 'timestamp');
+export const timestampOf = (v: EventView): string | null => v.timestamp;
+
+/** Pure: a parsed line of events.jsonl as the index reads it; a line that is not an object is corrupt. */
+export const decodeEvent = (v: unknown): E.Either<string, EventView> =>
+  isObject(v) ? E.right(viewOf(EventView, v)) : E.left('record is not a JSON object');
 
 const countName = (s: EventsIndexState, name: string): Pick<EventsIndexState, 'names' | 'otherNames'> => {
   const key = name === '' ? '(unnamed)' : name;
@@ -47,7 +54,7 @@ const needsMark = (marks: readonly Position[], line: number): boolean => {
   return last === undefined || line - last.line >= INDEX_EVERY;
 };
 
-export const eventsIndexProjection: Projection<EventsIndexState, unknown> = {
+export const eventsIndexProjection: Projection<EventsIndexState, EventView> = {
   name: 'dashboard-events-index',
   version: 1,
   initial: {

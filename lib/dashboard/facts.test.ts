@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { factsOf, lastControlOf } from './facts.js';
+import { viewOf } from './lenient.js';
+import { ControlRecord, StateView, StatusView } from './views.js';
+
+const control = (r: unknown) => viewOf(ControlRecord, r);
 
 describe('the last control outcome', () => {
   it('is the later of the last intent and the last invocation audit', () => {
@@ -9,13 +13,15 @@ describe('the last control outcome', () => {
       timestamp: '2026-02-22T11:58:00Z',
       outcome: { status: 'refused', reasonCode: 'loop_not_active' },
     };
-    expect(lastControlOf(intent, refusal)).toEqual({
+    expect(lastControlOf(control(intent), control(refusal))).toEqual({
       intent: 'cancel',
       status: 'refused',
       timestamp: '2026-02-22T11:58:00Z',
       reasonCode: 'loop_not_active',
     });
-    expect(lastControlOf(intent, { ...refusal, timestamp: '2026-02-22T11:00:00Z' })?.intent).toBe('approve');
+    expect(
+      lastControlOf(control(intent), control({ ...refusal, timestamp: '2026-02-22T11:00:00Z' }))?.intent,
+    ).toBe('approve');
     expect(lastControlOf(null, null)).toBeNull();
   });
 });
@@ -25,12 +31,12 @@ describe('the row facts', () => {
     const f = factsOf({
       loopId: 'l',
       enabled: null,
-      status: {
+      status: viewOf(StatusView, {
         lifecycle: { state: 'running' },
         health: { status: 'degraded', reasonCodes: ['x', 3] },
         cursor: { eventLineOffset: 4 },
-      },
-      state: { projection: { lastEventAt: '2026-02-22T10:00:00Z' } },
+      }),
+      state: viewOf(StateView, { projection: { lastEventAt: '2026-02-22T10:00:00Z' } }),
       lastEvent: null,
       eventLines: 5,
       haveCursor: true,

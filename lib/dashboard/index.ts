@@ -3,7 +3,13 @@
 // Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
 
 /** Projections: pure reducers over the records. */
-export { eventsIndexProjection } from './events-index.js';
+export { eventsIndexProjection, decodeEvent } from './events-index.js';
+
+/** Codecs: the page's lenient views of what it reads (decode with viewOf). */
+export { viewOf } from './lenient.js';
+export { ControlRecord, EventView, HealthView, ReconcileRecord, StateView, StatusView } from './views.js';
+export { RegistryView } from './loop-list.js';
+export { PromotionDoc } from './promotion-view.js';
 
 /** Decisions: pure functions of projected state and an explicit asOf. */
 export { classifyJsonDoc, whereOf, problemsOf } from './artifact-state.js';
@@ -24,4 +30,4 @@ export type { LastEvent, EventsIndexState } from './events-index.js';
 export type { FactInputs } from './facts.js';
 export type { HealthLevel, LoopFacts, LoopRow } from './overview.js';
 export type { PageQuery, RawBackLine } from './paging.js';
-export type { GateRow } from './promotion-view.js';
+export type { GateRow, PromotionRows } from './promotion-view.js';

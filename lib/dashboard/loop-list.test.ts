@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { directoryLoops, registryLoops, validLoopId } from './loop-list.js';
+import { viewOf } from './lenient.js';
+import { directoryLoops, registryLoops as loopsOf, RegistryView, validLoopId } from './loop-list.js';
+
+const registryLoops = (doc: unknown) => loopsOf(viewOf(RegistryView, doc));
 
 describe('loop ids', () => {
   it('are single path segments', () => {

@@ -1,8 +1,9 @@
 // Which loops the overview lists: the fleet registry's loops when the repo has a registry, else every
 // loop directory under .superloop/loops/. A loop id is one path segment (anything else could reach
 // outside the repo through the URL), so ids that are not are listed as rejected, never read.
-// Pure: the runner lists the directory and reads the registry.
-import { get, isObject, str } from './fields.js';
+// Pure: the runner lists the directory and reads the registry (decoded by RegistryView).
+import type * as t from 'io-ts';
+import { entries, NotFalse, record, Text } from './lenient.js';
 
 export interface ListedLoop {
   readonly loopId: string;
@@ -10,6 +11,13 @@ export interface ListedLoop {
   readonly enabled: boolean | null;
   readonly transport: string | null;
 }
+
+/** registry.v1.json as the dashboard reads it: a loops array is all it needs. */
+export const RegistryView = record('RegistryView', {
+  fleetId: Text,
+  loops: entries(record('RegistryLoop', { loopId: Text, enabled: NotFalse, transport: Text })),
+});
+export type RegistryView = t.TypeOf<typeof RegistryView>;
 
 /** Pure: is `id` a single, safe path segment? */
 export const validLoopId = (id: string): boolean =>
@@ -19,18 +27,17 @@ export type RegistryLoops =
   | { readonly ok: true; readonly fleetId: string | null; readonly loops: readonly ListedLoop[] }
   | { readonly ok: false; readonly reason: string };
 
-/** Pure: the loops of a parsed registry.v1.json, or why it cannot be used. */
-export const registryLoops = (doc: unknown): RegistryLoops => {
-  const loops = get(doc, 'loops');
-  if (!isObject(doc) || !Array.isArray(loops)) return { ok: false, reason: 'registry has no "loops" array' };
+/** Pure: the loops of a registry, or why it cannot be used. */
+export const registryLoops = (doc: RegistryView): RegistryLoops => {
+  if (doc.loops === null) return { ok: false, reason: 'registry has no "loops" array' };
   const out: ListedLoop[] = [];
-  for (const [i, entry] of loops.entries()) {
-    const id = str(entry, 'loopId');
+  for (const [i, entry] of doc.loops.entries()) {
+    const id = entry.loopId;
     if (id === null) return { ok: false, reason: `loops[${i}] has no "loopId"` };
     if (!validLoopId(id)) return { ok: false, reason: `loops[${i}].loopId is not one path segment: ${id}` };
-    out.push({ loopId: id, enabled: get(entry, 'enabled') !== false, transport: str(entry, 'transport') });
+    out.push({ loopId: id, enabled: entry.enabled, transport: entry.transport });
   }
-  return { ok: true, fleetId: str(doc, 'fleetId'), loops: dedupe(out) };
+  return { ok: true, fleetId: doc.fleetId, loops: dedupe(out) };
 };
 
 const dedupe = (loops: readonly ListedLoop[]): ListedLoop[] => {

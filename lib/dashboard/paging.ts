@@ -1,8 +1,10 @@
 // Paging the event timeline newest first: the request names a byte offset (`before`, a line start)
 // and a page size; the reader walks backwards from there in byte chunks and returns the page plus the
 // offset of the next (older) page. Pure: query parsing, line numbering and the row an event becomes.
-import { nameOf, timestampOf } from './events-index.js';
-import { get, isObject, scalar } from './fields.js';
+import * as E from 'fp-ts/lib/Either.js';
+import type { JsonValue } from '../core/json-schema.js';
+import { decodeEvent, nameOf, timestampOf } from './events-index.js';
+import type { EventView } from './views.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
@@ -58,11 +60,11 @@ export type TimelineItem =
 
 const EXCERPT = 160;
 
-const detailOf = (v: unknown): string | null => {
-  const msg = scalar(v, 'message');
+const detailOf = (v: EventView): string | null => {
+  const msg = v.message;
   if (msg !== null) return msg.slice(0, EXCERPT);
-  const data = get(v, 'data');
-  if (data === undefined || data === null) return null;
+  const data = v.data;
+  if (data === null) return null;
   const s = JSON.stringify(data);
   return s === '{}' || s === '[]' ? null : s.slice(0, EXCERPT);
 };
@@ -71,27 +73,28 @@ const detailOf = (v: unknown): string | null => {
 export const timelineItem = (
   raw: RawBackLine,
   line: number,
-  parsed: { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string },
+  parsed: { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly reason: string },
 ): TimelineItem => {
-  if (!parsed.ok || !isObject(parsed.value))
+  const decoded = parsed.ok ? decodeEvent(parsed.value) : E.left(`invalid JSON: ${parsed.reason}`);
+  if (E.isLeft(decoded))
     return {
       kind: 'corrupt',
       line,
       byteOffset: raw.byteOffset,
-      reason: parsed.ok ? 'record is not a JSON object' : `invalid JSON: ${parsed.reason}`,
+      reason: decoded.left,
       excerpt: raw.text.slice(0, EXCERPT),
     };
-  const v = parsed.value;
+  const v = decoded.right;
   return {
     kind: 'record',
     line,
     byteOffset: raw.byteOffset,
     timestamp: timestampOf(v),
     event: nameOf(v),
-    role: scalar(v, 'role'),
-    iteration: scalar(v, 'iteration'),
-    runId: scalar(v, 'run_id'),
-    status: scalar(v, 'status'),
+    role: v.role,
+    iteration: v.iteration,
+    runId: v.run_id,
+    status: v.status,
     detail: detailOf(v),
   };
 };

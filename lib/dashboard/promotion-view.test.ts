@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { promotionView } from './promotion-view.js';
+import { viewOf } from './lenient.js';
+import { PromotionDoc, promotionView as rowsOf } from './promotion-view.js';
+
+const promotionView = (doc: unknown) => rowsOf(viewOf(PromotionDoc, doc));
 
 describe('the promotion view', () => {
   it('lists the gates in the seed order with their status and reason codes, and the decision', () => {
@@ -25,8 +28,8 @@ describe('the promotion view', () => {
     });
   });
 
-  it('passes a document without gates through', () => {
-    expect(promotionView({ x: 1 })).toEqual({ x: 1 });
+  it('has no rows for a document without gates (the page shows that document as it is)', () => {
+    expect(promotionView({ x: 1 })).toBeNull();
     expect(promotionView(null)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type { Command, Io } from '../cli/command.js';
 import type { Answer } from './control.js';
 import { availableViews, renderView } from './domain-views.js';
 import { readEventsPage } from './events-log.js';
+import { refusalOf } from './loop-files.js';
 import type { DashboardStore } from './store.js';
 
 export interface ApiContext {
@@ -76,6 +77,9 @@ export const eventsAnswer = async (c: ApiContext, loopId: string, q: URLSearchPa
   const query = pageQuery(q.get('before'), q.get('limit'));
   if (!query.ok) return { status: 400, body: { error: query.error } };
   const file = m.files.shown(m.files.paths.events);
+  const refused = await refusalOf(m.files.root, m.files.paths.events);
+  if (refused !== null)
+    return ok({ loopId, file, kind: 'refused', reason: refused, items: [], nextBefore: null });
   const page = await readEventsPage(m.files.paths.events, m.index, query);
   if (page.kind === 'bad_request') return { status: 400, body: { error: page.error } };
   if (page.kind === 'missing') return ok({ loopId, file, kind: 'missing', items: [], nextBefore: null });

@@ -1,18 +1,15 @@
 // opsfold dashboard: a live local web page over the same folds the commands print. Read-only unless
 // started with --control-token-env VAR and VAR is set; binds 127.0.0.1 unless told otherwise (and
 // warns when told otherwise). Runs until SIGINT/SIGTERM.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { isoSeconds } from '../../lib/core/time.js';
-import { required, str, type Command, type Io, type Values } from '../cli/command.js';
-import { asOfFlag, timeFlag } from '../cli/clock.js';
-import { CliError, EXIT, usageError } from '../cli/errors.js';
+import type { Command } from '../cli/command.js';
+import { asOfFlag } from '../cli/clock.js';
+import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { repoFlag, stateDirFlag } from '../cli/common-flags.js';
 import type { Sleep } from '../cli/run-clock.js';
-import { tokenDigestOf, type ControlConfig } from './control.js';
 import { startDashboard, type RunningDashboard } from './server.js';
 import { defaultAssetsDir, loadAssets } from './static.js';
+import { settingsOf } from './settings.js';
 import { DashboardStore } from './store.js';
 import { pollTicks, type WatchDir } from './watch.js';
 import type { Observable } from 'rxjs';
@@ -28,67 +25,6 @@ export interface DashboardDeps {
   /** Called once the server listens (tests talk to it, then close it). */
   readonly onListening?: (d: RunningDashboard) => void;
 }
-
-const int = (v: Values, name: string, fallback: number, range: readonly [number, number]): number => {
-  const raw = str(v, name);
-  if (raw === undefined) return fallback;
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < range[0] || Number(raw) > range[1])
-    throw usageError(`--${name} must be an integer from ${range[0]} to ${range[1]}`);
-  return Number(raw);
-};
-
-const fixedClock = (v: Values): number | null => timeFlag(v, 'as-of')?.ms ?? null;
-
-/** The control token from --control-token-env; null (read-only) when the flag or the variable is absent. */
-const tokenOf = (v: Values, io: Io): { token: string | null; name: string | null } => {
-  const name = str(v, 'control-token-env');
-  if (name === undefined) return { token: null, name: null };
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-    throw usageError(`--control-token-env: not a variable name: ${name}`);
-  const token = io.env[name];
-  if (token === undefined || token === '') {
-    io.stderr.write(`warning: ${name} is unset or empty: control actions are disabled (read-only)\n`);
-    return { token: null, name };
-  }
-  return { token, name };
-};
-
-const withoutVar = (env: NodeJS.ProcessEnv, name: string | null): NodeJS.ProcessEnv => {
-  if (name === null) return env;
-  const { [name]: _secret, ...rest } = env;
-  return rest;
-};
-
-const settingsOf = (v: Values, io: Io, sleep: Sleep) => {
-  const repo = resolve(io.cwd, required(v, 'repo'));
-  if (!existsSync(repo)) throw new CliError(`repo not found: ${repo}`);
-  const fixed = fixedClock(v);
-  const stateDirArg = str(v, 'state-dir');
-  const stateDir = stateDirArg === undefined ? resolve(repo, '.opsfold') : resolve(io.cwd, stateDirArg);
-  const { token, name } = tokenOf(v, io);
-  const env = withoutVar(io.env, name);
-  const control: ControlConfig = {
-    repo,
-    stateDir: stateDirArg === undefined ? null : stateDir,
-    tokenDigest: token === null ? null : tokenDigestOf(token),
-    timeoutSeconds: int(v, 'control-timeout-seconds', 30, [0, 3600]),
-    sleep,
-    env,
-    now: io.now,
-    asOfIso: fixed === null ? null : isoSeconds(fixed),
-  };
-  return {
-    repo,
-    host: str(v, 'host') ?? '127.0.0.1',
-    port: int(v, 'port', 8788, [0, 65535]),
-    pollMs: int(v, 'poll-ms', 2000, [50, 3_600_000]),
-    clock: fixed === null ? io.now : () => fixed,
-    stateDir,
-    token,
-    env,
-    control,
-  };
-};
 
 export const makeDashboard = (deps: DashboardDeps): Command => ({
   path: ['dashboard'],

@@ -3,10 +3,12 @@
 // chunks; a line number is the nearest indexed line plus the newlines after it; an event's timestamp
 // by line is read forward from the nearest indexed line.
 import type { FileHandle } from 'node:fs/promises';
+import type { JsonValue } from '../../lib/core/json-schema.js';
 import type { Cursor } from '../../lib/core/position.js';
 import { newlinesInRange } from '../../lib/io/byte-range.js';
 import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
 import {
+  decodeEvent,
   markAtOrBefore,
   markAtOrBeforeLine,
   timestampOf,
@@ -45,7 +47,7 @@ export type EventsPage =
 
 const parsed = (text: string) => {
   try {
-    return { ok: true as const, value: JSON.parse(text) as unknown };
+    return { ok: true as const, value: JSON.parse(text) as JsonValue };
   } catch (err) {
     return { ok: false as const, reason: (err as Error).message };
   }
@@ -132,7 +134,11 @@ export class EventTimes {
     const from =
       mark === null ? { byteOffset: 0, lines: 0 } : { byteOffset: mark.byteOffset, lines: mark.line - 1 };
     let found: string | null = null;
-    for await (const batch of iterateJsonlBatches(this.file, { from, skipCorrupt: true })) {
+    for await (const batch of iterateJsonlBatches(this.file, {
+      from,
+      skipCorrupt: true,
+      decode: decodeEvent,
+    })) {
       for (const item of batch.items) {
         if (item.position.line > line) return found;
         if (item.kind === 'record') found = timestampOf(item.value) ?? found;

@@ -4,22 +4,26 @@
 // place, and shown as file:line. A log rotated or truncated under its checkpoint is folded again from
 // its start (the dashboard only reads; starting over is always safe) with a note saying so.
 import { promises as fsp } from 'node:fs';
-import * as E from 'fp-ts/lib/Either.js';
+import type * as E from 'fp-ts/lib/Either.js';
 import type { Cursor } from '../../lib/core/position.js';
 import { cursorStart } from '../../lib/core/position.js';
 import type { Projection } from '../../lib/core/projection.js';
 import { foldFile, saveFoldCheckpoint, type FoldFileResult } from '../../lib/io/fold-file.js';
 import { SourceChangedError } from '../../lib/io/jsonl-errors.js';
 import { corruptLine, type ArtifactState } from '../../lib/dashboard/artifact-state.js';
+import { refusalOf } from './loop-files.js';
 import { addCorrupt, firstCorrupt, type Tracked } from '../../lib/dashboard/tracked.js';
 
-export interface FoldSpec<S> {
+export interface FoldSpec<S, Ev> {
   readonly file: string;
+  /** The repo: a log whose real location is outside it, or that is not a regular file, is refused. */
+  readonly root: string;
   /** How the file is shown on the page. */
   readonly shownAs: string;
-  readonly projection: Projection<Tracked<S>, unknown>;
+  readonly projection: Projection<Tracked<S>, Ev>;
   readonly checkpointPath: string;
-  readonly decode?: (v: unknown) => E.Either<string, unknown>;
+  /** Each parsed line to the projection's record, or why it is corrupt. */
+  readonly decode: (v: unknown) => E.Either<string, Ev>;
 }
 
 export interface FoldOutcome<S> {
@@ -30,11 +34,6 @@ export interface FoldOutcome<S> {
   readonly notes: readonly string[];
 }
 
-const objectOnly = (v: unknown): E.Either<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? E.right(v)
-    : E.left('record is not a JSON object');
-
 const sizeOf = async (file: string): Promise<number | null> => {
   try {
     return (await fsp.stat(file)).size;
@@ -44,8 +43,8 @@ const sizeOf = async (file: string): Promise<number | null> => {
   }
 };
 
-const run = async <S>(spec: FoldSpec<S>, notes: string[]): Promise<FoldFileResult<Tracked<S>>> => {
-  const opts = { checkpointPath: spec.checkpointPath, decode: spec.decode ?? objectOnly, skipCorrupt: true };
+const run = async <S, Ev>(spec: FoldSpec<S, Ev>, notes: string[]): Promise<FoldFileResult<Tracked<S>>> => {
+  const opts = { checkpointPath: spec.checkpointPath, decode: spec.decode, skipCorrupt: true };
   try {
     return await foldFile(spec.file, spec.projection, opts);
   } catch (err) {
@@ -57,16 +56,22 @@ const run = async <S>(spec: FoldSpec<S>, notes: string[]): Promise<FoldFileResul
   }
 };
 
-const artifactOf = <S>(spec: FoldSpec<S>, state: Tracked<S>): ArtifactState => {
+const artifactOf = <S, Ev>(spec: FoldSpec<S, Ev>, state: Tracked<S>): ArtifactState => {
   const bad = firstCorrupt(state);
   return bad === null ? { file: spec.shownAs, kind: 'ok' } : corruptLine(spec.shownAs, bad, bad.reason);
 };
 
 /** Folds `spec.file` from its checkpoint, saves the new checkpoint when the cursor moved. */
-export const foldIncremental = async <S>(spec: FoldSpec<S>): Promise<FoldOutcome<S>> => {
-  const size = await sizeOf(spec.file);
+export const foldIncremental = async <S, Ev>(spec: FoldSpec<S, Ev>): Promise<FoldOutcome<S>> => {
   const initial = spec.projection.initial;
   const none = { state: initial, cursor: cursorStart, tornTail: null, notes: [] };
+  const refused = await refusalOf(spec.root, spec.file);
+  if (refused !== null)
+    return {
+      ...none,
+      artifact: corruptLine(spec.shownAs, { line: 1, byteOffset: 0 }, `refused: ${refused}`),
+    };
+  const size = await sizeOf(spec.file);
   if (size === null) return { ...none, artifact: { file: spec.shownAs, kind: 'missing' } };
   if (size === 0) return { ...none, artifact: { file: spec.shownAs, kind: 'empty' } };
   const notes: string[] = [];

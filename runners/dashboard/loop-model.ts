@@ -2,48 +2,26 @@
 // are re-read (they are small), the logs are folded incrementally from checkpoints (events index,
 // escalations) or kept as in-memory tail windows (intents, telemetry). Nothing is derived here that
 // `opsfold loop status` does not derive the same way: the status document is buildStatus's.
-import { join } from 'node:path';
 import { problemsOf, type ArtifactState } from '../../lib/dashboard/artifact-state.js';
 import { loopDetail, type LoopDetail } from '../../lib/dashboard/detail.js';
-import { eventsIndexProjection, type EventsIndexState } from '../../lib/dashboard/events-index.js';
+import { eventsIndexProjection } from '../../lib/dashboard/events-index.js';
 import { factsOf } from '../../lib/dashboard/facts.js';
-import { get } from '../../lib/dashboard/fields.js';
+import { Json, viewOf } from '../../lib/dashboard/lenient.js';
 import type { ListedLoop } from '../../lib/dashboard/loop-list.js';
 import { rowOf, type LoopFacts, type LoopRow } from '../../lib/dashboard/overview.js';
-import { tracked } from '../../lib/dashboard/tracked.js';
-import {
-  activeEscalations,
-  decodeEscalation,
-  escalationsProjection,
-  type EscalationHistory,
-} from '../../lib/loop/escalations.js';
-import { foldIncremental, type FoldOutcome } from './folds.js';
+import { ControlRecord, ReconcileRecord, StateView, StatusView } from '../../lib/dashboard/views.js';
+import type { Store } from '../../lib/io/store.js';
+import { activeEscalations, escalationsProjection } from '../../lib/loop/escalations.js';
 import { EventTimes, type IndexView } from './events-log.js';
-import { loopFiles, readDoc, signatureOf, type LoopFiles } from './loop-files.js';
-import { statusOf, type DocSet } from './loop-status.js';
-import { TailWindow } from './tail-window.js';
+import { docStates, missingDocs, readLoopDocs, type DocSet } from './loop-docs.js';
+import { loopFiles, refusalOf, signatureOf, type LoopFiles } from './loop-files.js';
+import { foldLogs, SUMMARY_WINDOW, tailWindows, updateWindows, type FoldedLogs } from './loop-logs.js';
+import { statusOf } from './loop-status.js';
 
-export const SUMMARY_WINDOW = 200;
-export const CHART_WINDOW = 60;
+const CHART_WINDOW = 60;
 
-const eventsIndex = tracked(eventsIndexProjection, 'dashboard-events-index');
-const escalations = tracked(escalationsProjection, 'dashboard-escalations');
-
-const DOCS = ['state', 'cursor', 'health', 'drift', 'alertDispatchState', 'heartbeat', 'sequence'] as const;
-
-const missingDocs = (shown: (f: string) => string, files: LoopFiles): DocSet => {
-  const m = files.manager;
-  const doc = (f: string) => ({ state: { file: shown(f), kind: 'missing' as const }, value: null });
-  return {
-    state: doc(m.stateFile),
-    cursor: doc(m.cursorFile),
-    health: doc(m.healthFile),
-    drift: doc(m.driftStateFile),
-    alertDispatchState: doc(m.alertDispatchStateFile),
-    heartbeat: doc(m.heartbeatStateFile),
-    sequence: doc(m.sequenceStateFile),
-  };
-};
+const control = (r: unknown) => (r === null ? null : viewOf(ControlRecord, r));
+const controls = (rs: readonly unknown[]) => rs.map((r) => viewOf(ControlRecord, r));
 
 export interface AsOf {
   readonly ms: number;
@@ -55,27 +33,17 @@ export class LoopModel {
   private readonly windows;
   private readonly times: EventTimes;
   private signature = '';
-  private events: FoldOutcome<EventsIndexState> | null = null;
-  private escalations: FoldOutcome<EscalationHistory> | null = null;
+  private logs: FoldedLogs | null = null;
   private docs: DocSet | null = null;
   private windowStates: Partial<Record<string, ArtifactState>> = {};
 
   constructor(
-    readonly repo: string,
+    readonly store: Store,
     readonly stateDir: string,
     readonly listed: ListedLoop,
   ) {
-    this.files = loopFiles(repo, listed.loopId, stateDir);
-    const m = this.files.manager;
-    const w = (file: string, size: number) => new TailWindow(file, this.files.shown(file), size);
-    this.windows = {
-      intents: w(m.intentsFile, 20),
-      invocations: w(m.controlInvocationsFile, 20),
-      control: w(m.controlTelemetryFile, SUMMARY_WINDOW),
-      reconcile: w(m.reconcileTelemetryFile, SUMMARY_WINDOW),
-      alerts: w(m.alertDispatchTelemetryFile, 1),
-      escalations: w(m.escalationsFile, 10),
-    };
+    this.files = loopFiles(store.root, listed.loopId, stateDir);
+    this.windows = tailWindows(this.files);
     this.times = new EventTimes(this.files.paths.events);
   }
 
@@ -85,8 +53,8 @@ export class LoopModel {
 
   /** The events index as last folded (for timeline line numbers). */
   get index(): IndexView {
-    const e = this.events;
-    return e === null
+    const e = this.logs?.events;
+    return e === undefined
       ? { state: eventsIndexProjection.initial, cursor: { byteOffset: 0, lines: 0 } }
       : { state: e.state.inner, cursor: e.cursor };
   }
@@ -95,66 +63,32 @@ export class LoopModel {
   async refresh(): Promise<boolean> {
     const sig = await signatureOf(this.files.watched);
     if (sig === this.signature && this.docs !== null) return false;
-    const f = this.files;
-    this.events = await foldIncremental({
-      file: f.paths.events,
-      shownAs: f.shown(f.paths.events),
-      projection: eventsIndex,
-      checkpointPath: join(f.checkpoints, `${eventsIndex.name}.json`),
-    });
-    this.escalations = await foldIncremental({
-      file: f.manager.escalationsFile,
-      shownAs: f.shown(f.manager.escalationsFile),
-      projection: escalations,
-      checkpointPath: join(f.checkpoints, `${escalations.name}.json`),
-      decode: decodeEscalation,
-    });
-    for (const win of Object.values(this.windows)) await win.update();
-    const states: Partial<Record<string, ArtifactState>> = {};
-    for (const [name, win] of Object.entries(this.windows)) states[name] = await win.artifact();
-    this.windowStates = states;
-    this.docs = await this.readDocs();
+    this.logs = await foldLogs(this.files);
+    this.windowStates = await updateWindows(this.windows);
+    this.docs = await readLoopDocs(this.store, this.files);
     this.signature = sig;
     return true;
   }
 
-  private async readDocs(): Promise<DocSet> {
-    const m = this.files.manager;
-    const fileOf: Record<(typeof DOCS)[number], string> = {
-      state: m.stateFile,
-      cursor: m.cursorFile,
-      health: m.healthFile,
-      drift: m.driftStateFile,
-      alertDispatchState: m.alertDispatchStateFile,
-      heartbeat: m.heartbeatStateFile,
-      sequence: m.sequenceStateFile,
-    };
-    const out: Partial<Record<string, Awaited<ReturnType<typeof readDoc>>>> = {};
-    for (const k of DOCS) out[k] = await readDoc(fileOf[k], this.files.shown(fileOf[k]));
-    return out as unknown as DocSet;
-  }
-
   private artifacts(): ArtifactState[] {
-    const docs = this.docs === null ? [] : DOCS.map((k) => (this.docs as DocSet)[k].state);
-    const logs = [this.events?.artifact, this.escalations?.artifact].filter(
-      (a): a is ArtifactState => a !== undefined,
-    );
+    const docs = this.docs === null ? [] : docStates(this.docs);
+    const logs = this.logs === null ? [] : [this.logs.events.artifact, this.logs.escalations.artifact];
     // escalations.jsonl is already there as a fold; its recent-records window would name it twice.
     const { escalations: _twice, ...windows } = this.windowStates;
     return [...logs, ...docs, ...Object.values(windows).filter((a): a is ArtifactState => a !== undefined)];
   }
 
-  private notes(): string[] {
-    return [...(this.events?.notes ?? []), ...(this.escalations?.notes ?? [])];
+  private escalationHistory() {
+    return this.logs?.escalations.state.inner ?? escalationsProjection.initial;
   }
 
   private status(asOf: AsOf): unknown {
     const w = this.windows;
     return statusOf({
-      repo: this.repo,
+      repo: this.store.root,
       loopId: this.loopId,
       files: this.files,
-      docs: this.docs ?? missingDocs(this.files.shown, this.files),
+      docs: this.docs ?? missingDocs(this.files),
       asOf,
       windows: { intents: w.intents, invocations: w.invocations, control: w.control, reconcile: w.reconcile },
       lastAlert: w.alerts.last,
@@ -163,51 +97,54 @@ export class LoopModel {
     });
   }
 
-  private facts(status: unknown): LoopFacts {
-    const esc = this.escalations?.state.inner ?? escalationsProjection.initial;
+  private facts(status: StatusView): LoopFacts {
+    const esc = this.escalationHistory();
     const f = this.files;
     return factsOf({
       loopId: this.loopId,
       enabled: this.listed.enabled,
       status,
-      state: this.docs?.state.value ?? null,
+      state: viewOf(StateView, this.docs?.state.value ?? null),
       lastEvent: this.index.state.last,
-      eventLines: this.events?.artifact.kind === 'missing' ? null : this.index.cursor.lines,
+      eventLines: this.logs?.events.artifact.kind === 'missing' ? null : this.index.cursor.lines,
       haveCursor: this.docs?.state.value != null || this.docs?.cursor.value != null,
       escalations: { open: activeEscalations(esc).length, unkeyed: esc.unkeyed },
-      lastIntent: this.windows.intents.last,
-      lastInvocation: this.windows.invocations.last,
+      lastIntent: control(this.windows.intents.last),
+      lastInvocation: control(this.windows.invocations.last),
       problems: problemsOf(this.artifacts(), [f.shown(f.paths.events), f.shown(f.manager.stateFile)]),
     });
   }
 
   /** The overview row as of `asOf`. */
   row(asOf: AsOf): LoopRow {
-    return rowOf(this.facts(this.status(asOf)), asOf.ms);
+    return rowOf(this.facts(viewOf(StatusView, this.status(asOf))), asOf.ms);
   }
 
   /** The detail view as of `asOf` (loads the event timestamps its chart needs). */
   async detail(asOf: AsOf): Promise<LoopDetail> {
-    const status = this.status(asOf);
-    const reconcile = this.windows.reconcile.records.slice(-CHART_WINDOW);
+    const statusDoc = viewOf(Json, this.status(asOf));
+    const status = viewOf(StatusView, statusDoc);
+    const reconcile = this.windows.reconcile.records
+      .slice(-CHART_WINDOW)
+      .map((r) => viewOf(ReconcileRecord, r));
     const idx = this.index;
     this.times.sync(idx);
-    const lines = reconcile
-      .map((r) => get(r, 'cursorOffsetAfter'))
-      .filter((n): n is number => typeof n === 'number');
-    await this.times.load(idx, lines);
-    const esc = this.escalations?.state.inner ?? escalationsProjection.initial;
+    const lines = reconcile.map((r) => r.cursorOffsetAfter).filter((n): n is number => n !== null);
+    // A refused events log (outside the repo, a FIFO) is never read, not even for chart timestamps.
+    if ((await refusalOf(this.files.root, this.files.paths.events)) === null)
+      await this.times.load(idx, lines);
     return loopDetail({
       row: rowOf(this.facts(status), asOf.ms),
+      statusDoc,
       status,
-      openEscalations: activeEscalations(esc),
-      recentEscalations: this.windows.escalations.newest(10),
-      intents: this.windows.intents.newest(20),
-      invocations: this.windows.invocations.newest(20),
+      openEscalations: activeEscalations(this.escalationHistory()),
+      recentEscalations: this.windows.escalations.newest(10).map((r) => viewOf(Json, r)),
+      intents: controls(this.windows.intents.newest(20)),
+      invocations: controls(this.windows.invocations.newest(20)),
       reconcile,
       eventAt: (line) => this.times.at(line),
       artifacts: this.artifacts(),
-      notes: this.notes(),
+      notes: [...(this.logs?.events.notes ?? []), ...(this.logs?.escalations.notes ?? [])],
     });
   }
 }

@@ -2,21 +2,11 @@
 // (lib/loop/status.ts buildStatus) from what the loop model has already read: documents, and the
 // last record of each telemetry window. A document that is corrupt counts as absent here; the page
 // shows its file:line separately.
-import type { ClassifiedDoc } from '../../lib/dashboard/artifact-state.js';
 import { buildStatus } from '../../lib/loop/status.js';
 import { summarizeTelemetry } from '../../lib/loop/telemetry-summary.js';
+import type { DocSet } from './loop-docs.js';
 import type { LoopFiles } from './loop-files.js';
 import type { TailWindow } from './tail-window.js';
-
-export interface DocSet {
-  readonly state: ClassifiedDoc;
-  readonly cursor: ClassifiedDoc;
-  readonly health: ClassifiedDoc;
-  readonly drift: ClassifiedDoc;
-  readonly alertDispatchState: ClassifiedDoc;
-  readonly heartbeat: ClassifiedDoc;
-  readonly sequence: ClassifiedDoc;
-}
 
 export interface StatusSources {
   readonly repo: string;

@@ -4,9 +4,15 @@ import { fc, test } from '@fast-check/vitest';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventsIndexProjection, INDEX_EVERY } from '../../lib/dashboard/events-index.js';
+import {
+  decodeEvent,
+  eventsIndexProjection,
+  INDEX_EVERY,
+  type EventsIndexState,
+} from '../../lib/dashboard/events-index.js';
+import type { EventView } from '../../lib/dashboard/views.js';
 import { tracked } from '../../lib/dashboard/tracked.js';
 import { linesBackwards } from '../../lib/io/back-reader.js';
 import { EventTimes, readEventsPage, type IndexView } from './events-log.js';
@@ -63,9 +69,11 @@ const eventLine = (i: number) =>
 const indexOf = async (file: string, cp: string): Promise<IndexView> => {
   const o = await foldIncremental({
     file,
+    root: dirname(file),
     shownAs: 'events.jsonl',
     projection: tracked(eventsIndexProjection, 'idx'),
     checkpointPath: cp,
+    decode: decodeEvent,
   });
   return { state: o.state.inner, cursor: o.cursor };
 };
@@ -126,7 +134,7 @@ describe('a tail window', () => {
     const d = dir();
     const file = join(d, 't.jsonl');
     writeFileSync(file, [1, 2, 3, 4, 5].map((n) => `{"n":${n}}\n`).join(''));
-    const w = new TailWindow(file, 't.jsonl', 3);
+    const w = new TailWindow(file, 't.jsonl', 3, d);
     await w.update();
     expect(w.records).toEqual([{ n: 3 }, { n: 4 }, { n: 5 }]);
     appendFileSync(file, '{"n":6}\n{"n":7');
@@ -149,7 +157,7 @@ describe('a tail window', () => {
     const d = dir();
     const file = join(d, 't.jsonl');
     writeFileSync(file, '{"n":1}\n{"n":2}\nnot json\n{"n":4}\n');
-    const w = new TailWindow(file, 't.jsonl', 10);
+    const w = new TailWindow(file, 't.jsonl', 10, d);
     await w.update();
     expect(w.records).toEqual([{ n: 1 }, { n: 2 }, { n: 4 }]);
     expect(await w.artifact()).toMatchObject({ kind: 'corrupt', line: 3, byteOffset: 16 });
@@ -162,25 +170,29 @@ describe('an incremental fold', () => {
     const file = join(d, 'events.jsonl');
     const cp = join(d, 'cp.json');
     let evolved = 0;
-    const counting = tracked(
+    const counting = tracked<EventsIndexState, EventView>(
       { ...eventsIndexProjection, evolve: (s, e) => ((evolved += 1), eventsIndexProjection.evolve(s, e)) },
       'counting',
     );
     writeFileSync(file, `${[1, 2, 3].map(eventLine).join('')}oops\n${eventLine(5)}`);
     const first = await foldIncremental({
       file,
+      root: dirname(file),
       shownAs: 'events.jsonl',
       projection: counting,
       checkpointPath: cp,
+      decode: decodeEvent,
     });
     expect(evolved).toBe(4);
     expect(first.artifact).toMatchObject({ kind: 'corrupt', line: 4 });
     appendFileSync(file, [6, 7].map(eventLine).join(''));
     const second = await foldIncremental({
       file,
+      root: dirname(file),
       shownAs: 'events.jsonl',
       projection: counting,
       checkpointPath: cp,
+      decode: decodeEvent,
     });
     expect(evolved).toBe(6);
     expect(second.state.inner.records).toBe(6);
@@ -193,9 +205,11 @@ describe('an incremental fold', () => {
     const cp = join(d, 'cp.json');
     const spec = {
       file,
+      root: d,
       shownAs: 'events.jsonl',
       projection: tracked(eventsIndexProjection, 'idx'),
       checkpointPath: cp,
+      decode: decodeEvent,
     };
     writeFileSync(file, [1, 2, 3].map(eventLine).join(''));
     await foldIncremental(spec);

@@ -5,6 +5,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Observable, Subscription } from 'rxjs';
+import { hostAllowed } from '../../lib/dashboard/host-check.js';
 import { routeOf, type Route } from '../../lib/dashboard/routes.js';
 import {
   configAnswer,
@@ -16,7 +17,8 @@ import {
   type ApiContext,
 } from './api.js';
 import { runControl, TOKEN_HEADER, type Answer, type ControlConfig } from './control.js';
-import { SECURITY_HEADERS, type Asset } from './static.js';
+import { MAX_BODY, readBody, send, sendAsset } from './http.js';
+import type { Asset } from './static.js';
 import { SseHub } from './sse.js';
 import type { DashboardStore } from './store.js';
 import { changeSignals, coalesce, DirWatcher, type WatchDir } from './watch.js';
@@ -41,44 +43,6 @@ export interface RunningDashboard {
   refresh(): Promise<void>;
   close(): Promise<void>;
 }
-
-const MAX_BODY = 8 * 1024;
-
-const send = (res: http.ServerResponse, a: Answer, method: string): void => {
-  const body = Buffer.from(JSON.stringify(a.body));
-  res.writeHead(a.status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(body.length),
-    'Cache-Control': 'no-store',
-  });
-  res.end(method === 'HEAD' ? undefined : body);
-};
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-const isLoopback = (host: string): boolean => LOOPBACK.has(host) || host.startsWith('127.');
-
-const hostAllowed = (bound: string, req: http.IncomingMessage): boolean => {
-  if (!isLoopback(bound)) return true;
-  const h = req.headers.host ?? '';
-  const name = h.startsWith('[') ? h.slice(0, h.indexOf(']') + 1) : (h.split(':')[0] ?? '');
-  return isLoopback(name);
-};
-
-const readBody = (req: http.IncomingMessage): Promise<string | null> =>
-  new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
 
 interface Ctx {
   readonly o: DashboardOptions;
@@ -110,16 +74,9 @@ const answerOf = async (c: Ctx, r: Route, url: URL, req: http.IncomingMessage): 
   return { status: 404, body: { error: 'not found' } };
 };
 
-const page = (c: Ctx, name: string, res: http.ServerResponse, method: string): void => {
-  const a = c.o.assets.get(name);
-  if (a === undefined) return send(res, { status: 404, body: { error: `no asset ${name}` } }, method);
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': a.type, 'Cache-Control': 'no-cache' });
-  res.end(method === 'HEAD' ? undefined : a.body);
-};
-
 const handle = async (c: Ctx, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
   const method = req.method ?? 'GET';
-  if (!hostAllowed(c.o.host, req))
+  if (!hostAllowed(c.o.host, req.headers.host))
     return send(
       res,
       { status: 421, body: { error: 'requests must address this host by a loopback name' } },
@@ -131,8 +88,8 @@ const handle = async (c: Ctx, req: http.IncomingMessage, res: http.ServerRespons
     res.setHeader('Allow', r.allow);
     return send(res, { status: 405, body: { error: `method ${method} not allowed` } }, method);
   }
-  if (r.kind === 'index') return page(c, 'index.html', res, method);
-  if (r.kind === 'asset') return page(c, r.name, res, method);
+  if (r.kind === 'index') return sendAsset(c.o.assets, 'index.html', res, method);
+  if (r.kind === 'asset') return sendAsset(c.o.assets, r.name, res, method);
   if (r.kind === 'sse') return c.hub.add(res, { version: c.o.store.version });
   try {
     send(res, await answerOf(c, r, url, req), method);

@@ -1,21 +1,11 @@
 // The dashboard's read model: which loops there are (registry or directory listing) and one
 // LoopModel per loop, refreshed on change signals. A refresh stats every file first and refolds only
 // the loops whose files changed; a loop that fails to read is shown with the error, never dropped.
-import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { ArtifactState } from '../../lib/dashboard/artifact-state.js';
-import { directoryLoops, registryLoops, type ListedLoop } from '../../lib/dashboard/loop-list.js';
-import { readDoc } from './loop-files.js';
+import { fileStore, type Store } from '../../lib/io/store.js';
+import { readListing, type Listing } from './listing.js';
 import { LoopModel, type AsOf } from './loop-model.js';
-
-export interface Listing {
-  readonly source: 'registry' | 'directory';
-  readonly fleetId: string | null;
-  readonly loops: readonly ListedLoop[];
-  /** The registry file's state when there is one (a corrupt registry falls back to the directory). */
-  readonly registry: ArtifactState | null;
-  readonly notes: readonly string[];
-}
 
 export interface Change {
   readonly version: number;
@@ -23,54 +13,20 @@ export interface Change {
   readonly listChanged: boolean;
 }
 
-export const REGISTRY = '.superloop/ops-manager/fleet/registry.v1.json';
-
-const listDirs = async (dir: string): Promise<string[]> => {
-  try {
-    return (await fsp.readdir(dir, { withFileTypes: true }))
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name);
-  } catch {
-    return [];
-  }
-};
-
-/** The loops of `repo`: the fleet registry's when it is present and usable, else the directory's. */
-export const readListing = async (repo: string): Promise<Listing> => {
-  const reg = await readDoc(join(repo, REGISTRY), REGISTRY);
-  const fromDir = async (registry: ArtifactState | null, notes: string[]): Promise<Listing> => {
-    const d = directoryLoops(await listDirs(join(repo, '.superloop', 'loops')));
-    for (const r of d.rejected) notes.push(`.superloop/loops/${r}: not a usable loop id; not shown`);
-    return { source: 'directory', fleetId: null, loops: d.loops, registry, notes };
-  };
-  if (reg.state.kind === 'missing') return fromDir(null, []);
-  if (reg.state.kind !== 'ok')
-    return fromDir(reg.state, [`${REGISTRY} is unusable; listing .superloop/loops/`]);
-  const loops = registryLoops(reg.value);
-  if (!loops.ok) {
-    const state: ArtifactState = {
-      file: REGISTRY,
-      kind: 'corrupt',
-      line: 1,
-      byteOffset: 0,
-      reason: loops.reason,
-    };
-    return fromDir(state, [`${REGISTRY}: ${loops.reason}; listing .superloop/loops/`]);
-  }
-  return { source: 'registry', fleetId: loops.fleetId, loops: loops.loops, registry: reg.state, notes: [] };
-};
-
 export class DashboardStore {
   private listing: Listing = { source: 'directory', fleetId: null, loops: [], registry: null, notes: [] };
   private listKey = '';
   private readonly models = new Map<string, LoopModel>();
   private readonly failures = new Map<string, string>();
+  private readonly docs: Store;
   version = 0;
 
   constructor(
     readonly repo: string,
     readonly stateDir: string,
-  ) {}
+  ) {
+    this.docs = fileStore(repo);
+  }
 
   get current(): Listing {
     return this.listing;
@@ -93,7 +49,7 @@ export class DashboardStore {
 
   /** Re-lists the loops and refreshes each; null when nothing changed. */
   async refresh(): Promise<Change | null> {
-    const listing = await readListing(this.repo);
+    const listing = await readListing(this.docs);
     const key = JSON.stringify([listing.loops, listing.registry, listing.notes]);
     const listChanged = key !== this.listKey;
     this.listing = listing;
@@ -106,7 +62,7 @@ export class DashboardStore {
       const model =
         known !== undefined && known.listed.enabled === l.enabled
           ? known
-          : new LoopModel(this.repo, this.stateDir, l);
+          : new LoopModel(this.docs, this.stateDir, l);
       this.models.set(l.loopId, model);
       if (await this.refreshOne(model)) changed.push(l.loopId);
     }

@@ -9,6 +9,7 @@ import { newlinesInRange } from '../../lib/io/byte-range.js';
 import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
 import { corruptLine, type ArtifactState } from '../../lib/dashboard/artifact-state.js';
 import { completeEnd, isLineStart, linesBackwards } from '../../lib/io/back-reader.js';
+import { refusalOf } from './loop-files.js';
 
 interface Seen {
   readonly byteOffset: number;
@@ -27,6 +28,8 @@ export class TailWindow {
     readonly file: string,
     readonly shownAs: string,
     readonly size: number,
+    /** The repo: a log outside it, or not a regular file, is refused (never opened). */
+    readonly root: string,
   ) {}
 
   /** Records oldest first. */
@@ -72,6 +75,13 @@ export class TailWindow {
 
   /** Brings the window up to date with the file. */
   async update(): Promise<void> {
+    const refused = await refusalOf(this.root, this.file);
+    if (refused !== null) {
+      this.reset();
+      this.kind = 'missing';
+      this.corrupt = { byteOffset: 0, reason: `refused: ${refused}`, line: 1 };
+      return;
+    }
     let handle: fsp.FileHandle;
     try {
       handle = await fsp.open(this.file, 'r');

@@ -1,0 +1,47 @@
+// The dashboard's node:http plumbing: JSON answers and static pages with the security headers, and a
+// request body read up to a limit.
+import type * as http from 'node:http';
+import type { Answer } from './control.js';
+import { SECURITY_HEADERS, type Asset } from './static.js';
+
+export const MAX_BODY = 8 * 1024;
+
+export const send = (res: http.ServerResponse, a: Answer, method: string): void => {
+  const body = Buffer.from(JSON.stringify(a.body));
+  res.writeHead(a.status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(body.length),
+    'Cache-Control': 'no-store',
+  });
+  res.end(method === 'HEAD' ? undefined : body);
+};
+
+/** The request body as text; null when it exceeds MAX_BODY or fails. */
+export const readBody = (req: http.IncomingMessage): Promise<string | null> =>
+  new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(null));
+  });
+
+/** Serves one of the page's assets (404 as JSON when there is no such asset). */
+export const sendAsset = (
+  assets: ReadonlyMap<string, Asset>,
+  name: string,
+  res: http.ServerResponse,
+  method: string,
+): void => {
+  const a = assets.get(name);
+  if (a === undefined) return send(res, { status: 404, body: { error: `no asset ${name}` } }, method);
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': a.type, 'Cache-Control': 'no-cache' });
+  res.end(method === 'HEAD' ? undefined : a.body);
+};
