@@ -16,12 +16,11 @@ import type { Command, Io, Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { clockFromFlags, type Sleep } from '../cli/run-clock.js';
-import { baseFlags, fromStartFoldFlag, traceFlag } from './common.js';
+import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.js';
 import { executePlan } from './handoff-execute-step.js';
 import { handoffFlags, handoffOptions } from './handoff-flags.js';
 import { foldLog, requiredDoc } from './logs.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
-import { fleetTraceOf } from './reconcile.js';
 import { loadRegistry } from './registry-load.js';
 
 const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {

@@ -11,12 +11,11 @@ import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { baseFlags, fromStartFoldFlag, traceFlag } from './common.js';
+import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { readPolicyLogs } from './policy-logs.js';
 import { loadRegistry } from './registry-load.js';
 import { requiredDoc } from './logs.js';
-import { fleetTraceOf } from './reconcile.js';
 
 const dedupeWindow = (v: Values): number | undefined => {
   const raw = str(v, 'dedupe-window-seconds');
