@@ -2,6 +2,7 @@
 // state and telemetry promotion reads for outcome reliability, and the status document whose
 // autonomous rollups and suppression paths promotion gates on.
 import * as t from 'io-ts';
+import { nullable } from '../core/codec.js';
 import { open } from './codecs.js';
 
 const Str = t.string;
@@ -105,29 +106,32 @@ export const FleetStatusDoc = t.intersection(
       loops: t.array(t.UnknownRecord),
     }),
     t.partial({
-      autonomous: open(
-        {
-          mode: Str,
-          outcomeRollup: Rollup,
-          governance: open(
-            { posture: Str, reasonCodes: Strs, blocksAutonomous: t.boolean },
-            'StatusGovernance',
-          ),
-          safetyGateDecisions: open(
-            {
-              byPath: t.type({
-                policyGated: PathBucket,
-                rolloutGated: PathBucket,
-                governanceGated: PathBucket,
-                transportGated: PathBucket,
-              }),
-              suppressionReasonCodes: Strs,
-            },
-            'SafetyGateDecisions',
-          ),
-          rollout: t.UnknownRecord,
-        },
-        'StatusAutonomous',
+      // null until a policy or handoff state exists (no autonomous posture to report yet).
+      autonomous: nullable(
+        open(
+          {
+            mode: Str,
+            outcomeRollup: Rollup,
+            governance: open(
+              { posture: Str, reasonCodes: Strs, blocksAutonomous: t.boolean },
+              'StatusGovernance',
+            ),
+            safetyGateDecisions: open(
+              {
+                byPath: t.type({
+                  policyGated: PathBucket,
+                  rolloutGated: PathBucket,
+                  governanceGated: PathBucket,
+                  transportGated: PathBucket,
+                }),
+                suppressionReasonCodes: Strs,
+              },
+              'SafetyGateDecisions',
+            ),
+            rollout: t.UnknownRecord,
+          },
+          'StatusAutonomous',
+        ),
       ),
     }),
   ],
