@@ -48,6 +48,23 @@ const Execution = open(
   'HandoffExecution',
 );
 
+/** The counts of a handoff plan's intents (and of the candidates they came from). */
+export const HandoffSummaryDoc = t.type(
+  {
+    candidateCount: Num,
+    unsuppressedCandidateCount: Num,
+    intentCount: Num,
+    autoEligibleIntentCount: Num,
+    manualOnlyIntentCount: Num,
+    pendingConfirmationCount: Num,
+    pendingManualOnlyCount: Num,
+    executedCount: Num,
+    ambiguousCount: Num,
+    failedCount: Num,
+  },
+  'HandoffSummary',
+);
+
 /** `fleet/handoff-state.json`: the latest handoff plan and execution. */
 export const HandoffStateDoc = t.intersection(
   [
@@ -61,7 +78,7 @@ export const HandoffStateDoc = t.intersection(
       reasonCodes: Strs,
     }),
     t.partial({
-      summary: t.record(Str, Num),
+      summary: HandoffSummaryDoc,
       execution: Execution,
       policyTraceId: Str,
       generatedAt: Str,
