@@ -2,6 +2,7 @@
 // state and telemetry promotion reads for outcome reliability, and the status document whose
 // autonomous rollups and suppression paths promotion gates on.
 import * as t from 'io-ts';
+import { nullable } from '../core/codec.js';
 import { open } from './codecs.js';
 
 const Str = t.string;
@@ -47,6 +48,23 @@ const Execution = open(
   'HandoffExecution',
 );
 
+/** The counts of a handoff plan's intents (and of the candidates they came from). */
+export const HandoffSummaryDoc = t.type(
+  {
+    candidateCount: Num,
+    unsuppressedCandidateCount: Num,
+    intentCount: Num,
+    autoEligibleIntentCount: Num,
+    manualOnlyIntentCount: Num,
+    pendingConfirmationCount: Num,
+    pendingManualOnlyCount: Num,
+    executedCount: Num,
+    ambiguousCount: Num,
+    failedCount: Num,
+  },
+  'HandoffSummary',
+);
+
 /** `fleet/handoff-state.json`: the latest handoff plan and execution. */
 export const HandoffStateDoc = t.intersection(
   [
@@ -60,7 +78,7 @@ export const HandoffStateDoc = t.intersection(
       reasonCodes: Strs,
     }),
     t.partial({
-      summary: t.record(Str, Num),
+      summary: HandoffSummaryDoc,
       execution: Execution,
       policyTraceId: Str,
       generatedAt: Str,
@@ -105,29 +123,32 @@ export const FleetStatusDoc = t.intersection(
       loops: t.array(t.UnknownRecord),
     }),
     t.partial({
-      autonomous: open(
-        {
-          mode: Str,
-          outcomeRollup: Rollup,
-          governance: open(
-            { posture: Str, reasonCodes: Strs, blocksAutonomous: t.boolean },
-            'StatusGovernance',
-          ),
-          safetyGateDecisions: open(
-            {
-              byPath: t.type({
-                policyGated: PathBucket,
-                rolloutGated: PathBucket,
-                governanceGated: PathBucket,
-                transportGated: PathBucket,
-              }),
-              suppressionReasonCodes: Strs,
-            },
-            'SafetyGateDecisions',
-          ),
-          rollout: t.UnknownRecord,
-        },
-        'StatusAutonomous',
+      // null until a policy or handoff state exists (no autonomous posture to report yet).
+      autonomous: nullable(
+        open(
+          {
+            mode: Str,
+            outcomeRollup: Rollup,
+            governance: open(
+              { posture: Str, reasonCodes: Strs, blocksAutonomous: t.boolean },
+              'StatusGovernance',
+            ),
+            safetyGateDecisions: open(
+              {
+                byPath: t.type({
+                  policyGated: PathBucket,
+                  rolloutGated: PathBucket,
+                  governanceGated: PathBucket,
+                  transportGated: PathBucket,
+                }),
+                suppressionReasonCodes: Strs,
+              },
+              'SafetyGateDecisions',
+            ),
+            rollout: t.UnknownRecord,
+          },
+          'StatusAutonomous',
+        ),
       ),
     }),
   ],

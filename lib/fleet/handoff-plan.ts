@@ -5,6 +5,8 @@
 // becomes manual-only until an operator executes it explicitly.
 // Law: the plan is a pure function of the policy state, the registry, the handoff history and the
 // trace id; intents come out sorted by (loopId, category, intent).
+import type * as t from 'io-ts';
+import type { HandoffSummaryDoc } from './codecs-handoff.js';
 import { compact } from './json.js';
 import { byCode, RECOMMENDED_INTENT } from './candidates.js';
 import type { IntentOutcome } from './handoff-history.js';
@@ -112,7 +114,11 @@ const intentOf = (p: PlanInputs, c: PlanCandidate, policyTrace: string): Intent 
 };
 
 /** Pure: the summary counts of a set of intents. */
-export const summaryOf = (intents: readonly Intent[], candidateCount: number, unsuppressed: number) => {
+export const summaryOf = (
+  intents: readonly Intent[],
+  candidateCount: number,
+  unsuppressed: number,
+): HandoffSummary => {
   const n = (p: (i: Intent) => boolean) => intents.filter(p).length;
   const pending = (i: Intent) => i.status === 'pending_operator_confirmation';
   return {
@@ -129,7 +135,7 @@ export const summaryOf = (intents: readonly Intent[], candidateCount: number, un
   };
 };
 
-export type HandoffSummary = ReturnType<typeof summaryOf>;
+export type HandoffSummary = t.TypeOf<typeof HandoffSummaryDoc>;
 
 /** Pure: the handoff reason codes of a summary (and whether any intent is retry-guarded). */
 export const handoffReasonCodes = (s: HandoffSummary, guarded: boolean): FleetReasonCode[] => {

@@ -25,17 +25,6 @@ export const strOrNull = (v: unknown): string | null => (typeof v === 'string' ?
 /** Pure: a non-empty string value or null. */
 export const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
-/** Pure: a finite number or the fallback. */
-export const numOr = (v: unknown, fallback: number): number =>
-  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-
-/** Pure: a boolean or the fallback (null/absent/other types give the fallback). */
-export const boolOr = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);
-
-/** Pure: the strings of an array (other entries dropped). */
-export const strings = (v: unknown): string[] =>
-  (Array.isArray(v) ? v : []).filter((x): x is string => typeof x === 'string');
-
 /** Pure: drops the keys whose value is null or undefined (jq `with_entries(select(.value != null))`). */
 export const compact = <T extends JsonObject>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;

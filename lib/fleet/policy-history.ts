@@ -5,7 +5,9 @@
 // Law: fold(all) == foldFrom(fold(prefix), rest); lines without a candidate id or timestamp are counted.
 import type { Positioned, Projection } from '../core/projection.js';
 import { parseIso } from '../core/time.js';
-import { at, compact } from './json.js';
+import * as t from 'io-ts';
+import { compact } from './json.js';
+import { decodeLenient, Defaulted, flag, section, text } from './lenient.js';
 import type { CandidateMarks, EvaluatedCandidate } from './policy-evaluate.js';
 
 export interface PolicyHistory {
@@ -17,20 +19,34 @@ export interface PolicyHistory {
 const later = (a: number | null, b: number | null): number | null =>
   a === null ? b : b === null ? a : Math.max(a, b);
 
+/** Suppressed unless written as false or left out (the reference's `(.suppressed // false) == false`). */
+const Suppressed = new Defaulted<boolean>(
+  'Suppressed',
+  (u): u is boolean => typeof u === 'boolean',
+  (u) => t.success(!(u === false || u === null || u === undefined)),
+  (a) => a,
+);
+
+/** What the fold reads of a history line: lenient, so a line of another shape counts as unkeyed. */
+const HistoryLine = section(
+  { candidateId: text, timestamp: text, suppressed: Suppressed, autonomousEligible: flag },
+  'PolicyHistoryMarks',
+);
+
 /** Folds policy history into the per-candidate marks the dedupe window and cooldown read. */
 export const policyHistoryProjection: Projection<PolicyHistory, unknown> = {
   name: 'fleet-policy-history',
   version: 1,
   initial: { records: 0, unkeyed: 0, byCandidate: {} },
   evolve(s, e: Positioned<unknown>) {
-    const id = at(e.value, 'candidateId');
-    const ts = at(e.value, 'timestamp');
-    const ms = typeof ts === 'string' ? parseIso(ts) : null;
-    if (typeof id !== 'string' || id === '' || ms === null)
+    const v = decodeLenient(HistoryLine, e.value);
+    const id = v.candidateId;
+    const ms = v.timestamp === null ? null : parseIso(v.timestamp);
+    if (id === null || id === '' || ms === null)
       return { ...s, records: s.records + 1, unkeyed: s.unkeyed + 1 };
     const prev = s.byCandidate[id] ?? { lastUnsuppressedMs: null, lastEligibleMs: null };
-    const unsuppressed = (at(e.value, 'suppressed') ?? false) === false;
-    const eligible = at(e.value, 'autonomousEligible') === true;
+    const unsuppressed = !v.suppressed;
+    const eligible = v.autonomousEligible;
     const next: CandidateMarks = {
       lastUnsuppressedMs: unsuppressed ? later(prev.lastUnsuppressedMs, ms) : prev.lastUnsuppressedMs,
       lastEligibleMs: eligible ? later(prev.lastEligibleMs, ms) : prev.lastEligibleMs,

@@ -16,7 +16,7 @@ const keysOf = <K extends string>(ks: readonly K[]) =>
 const ReasonCode = keysOf(ALL_PROMOTION_CODES);
 const GateStatus = t.keyof({ pass: null, fail: null });
 const Gate = <P extends t.Props>(props: P, name: string) =>
-  t.intersection([t.type({ status: GateStatus, reasons: t.array(ReasonCode) }), t.type(props)], name);
+  t.intersection([t.type({ status: GateStatus, reasons: t.readonlyArray(ReasonCode) }), t.type(props)], name);
 
 /** .superloop/ops-manager/fleet/drills/promotion.v1.json */
 export const PromotionDrillState = t.intersection(
@@ -54,7 +54,7 @@ export const PromotionHandoffExecuteLine = t.intersection(
   'PromotionHandoffExecuteLine',
 );
 
-const Source = t.type({
+export const PromotionSourceDoc = t.type({
   repoPath: t.string,
   fleetStatusSource: t.keyof({ generated: null, file: null }),
   fleetStatusFile: nullable(t.string),
@@ -73,46 +73,52 @@ const Thresholds = t.type({
   maxDrillAgeHours: t.number,
 });
 
-const Summary = t.type({
+export const PromotionSummaryDoc = t.type({
   decision: t.keyof({ promote: null, hold: null }),
   promote: t.boolean,
   gatePassCount: t.number,
   gateFailCount: t.number,
-  failedGates: t.array(keysOf(GATE_NAMES)),
-  reasonCodes: t.array(ReasonCode),
+  failedGates: t.readonlyArray(keysOf(GATE_NAMES)),
+  reasonCodes: t.readonlyArray(ReasonCode),
 });
 
-const Gates = t.type({
+export const PromotionGatesDoc = t.type({
   governance: Gate(
-    { posture: nullable(t.string), blocksAutonomous: t.boolean, reasonCodes: t.array(t.string) },
+    { posture: nullable(t.string), blocksAutonomous: t.boolean, reasonCodes: t.readonlyArray(t.string) },
     'GovernanceGate',
   ),
-  outcomeReliability: Gate(
-    {
-      sampleRuns: t.number,
-      attempted: t.number,
-      executed: t.number,
-      ambiguous: t.number,
-      failed: t.number,
-      ambiguityRate: t.number,
-      failureRate: t.number,
-    },
-    'OutcomeReliabilityGate',
-  ),
+  outcomeReliability: t.intersection([
+    Gate(
+      {
+        sampleRuns: t.number,
+        attempted: t.number,
+        executed: t.number,
+        ambiguous: t.number,
+        failed: t.number,
+        ambiguityRate: t.number,
+        failureRate: t.number,
+      },
+      'OutcomeReliabilityGate',
+    ),
+    t.partial({ invalidRow: t.type({ line: t.number, byteOffset: t.number, reason: t.string }) }),
+  ]),
   manualBacklog: Gate({ manualBacklog: nullable(t.number) }, 'ManualBacklogGate'),
   safetySuppression: Gate(
     {
       autopauseActive: t.boolean,
-      missingPaths: t.array(t.string),
+      missingPaths: t.readonlyArray(t.string),
       byPath: nullable(t.UnknownRecord),
       autopauseStreak: nullable(t.type({ evaluations: t.number, since: nullable(t.string) })),
     },
     'SafetySuppressionGate',
   ),
-  drillRecency: Gate(
-    { requiredDrills: t.array(keysOf(REQUIRED_DRILLS)), drills: t.array(t.unknown) },
-    'DrillRecencyGate',
-  ),
+  drillRecency: t.intersection([
+    Gate(
+      { requiredDrills: t.readonlyArray(keysOf(REQUIRED_DRILLS)), drills: t.readonlyArray(t.unknown) },
+      'DrillRecencyGate',
+    ),
+    t.partial({ invalidReason: t.string }),
+  ]),
 });
 
 /** .superloop/ops-manager/fleet/promotion-state.json (and each fleet/telemetry/promotion.jsonl line) */
@@ -121,10 +127,10 @@ export const PromotionState = t.type(
     schemaVersion: t.literal('v1'),
     generatedAt: t.string,
     traceId: t.string,
-    source: Source,
+    source: PromotionSourceDoc,
     thresholds: Thresholds,
-    summary: Summary,
-    gates: Gates,
+    summary: PromotionSummaryDoc,
+    gates: PromotionGatesDoc,
   },
   'PromotionState',
 );

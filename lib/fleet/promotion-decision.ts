@@ -17,6 +17,13 @@ import {
 } from './promotion-gates.js';
 import type { AutonomousFacts } from './promotion-inputs.js';
 import type { GateName, PromotionReasonCode } from './promotion-reasons.js';
+import type {
+  PromotionGatesDoc,
+  PromotionSourceDoc,
+  PromotionState,
+  PromotionSummaryDoc,
+} from './promotion-codecs.js';
+import type * as io from 'io-ts';
 
 export const DEFAULT_PROMOTION_THRESHOLDS: PromotionThresholds = {
   windowExecutions: 20,
@@ -38,7 +45,11 @@ export interface PromotionEvidence {
 export type PromotionDecisionValue = 'promote' | 'hold';
 
 /** Pure: every gate's result, keyed as the reference's `gates` object. */
-export const evaluateGates = (e: PromotionEvidence, t: PromotionThresholds, asOfMs: number) => ({
+export const evaluateGates = (
+  e: PromotionEvidence,
+  t: PromotionThresholds,
+  asOfMs: number,
+): PromotionGates => ({
   governance: governanceGate(e.autonomous),
   outcomeReliability: reliabilityGate(e.handoff, t),
   manualBacklog: manualBacklogGate(e.autonomous, t),
@@ -46,7 +57,7 @@ export const evaluateGates = (e: PromotionEvidence, t: PromotionThresholds, asOf
   drillRecency: drillGate(e.drills, asOfMs, t),
 });
 
-export type PromotionGates = ReturnType<typeof evaluateGates>;
+export type PromotionGates = io.TypeOf<typeof PromotionGatesDoc>;
 
 const GATE_KEYS: readonly (readonly [GateName, keyof PromotionGates])[] = [
   ['governance', 'governance'],
@@ -56,14 +67,7 @@ const GATE_KEYS: readonly (readonly [GateName, keyof PromotionGates])[] = [
   ['drill_recency', 'drillRecency'],
 ];
 
-export interface PromotionSummary {
-  readonly decision: PromotionDecisionValue;
-  readonly promote: boolean;
-  readonly gatePassCount: number;
-  readonly gateFailCount: number;
-  readonly failedGates: readonly GateName[];
-  readonly reasonCodes: readonly PromotionReasonCode[];
-}
+export type PromotionSummary = io.TypeOf<typeof PromotionSummaryDoc>;
 
 export interface PromotionEvaluation {
   readonly decision: Decision<PromotionDecisionValue, PromotionReasonCode>;
@@ -96,22 +100,14 @@ export const decidePromotion = (
 };
 
 /** Where the evidence came from and where the decision is written (the reference's `source`). */
-export interface PromotionSource {
-  readonly repoPath: string;
-  readonly fleetStatusSource: 'generated' | 'file';
-  readonly fleetStatusFile: string | null;
-  readonly handoffTelemetryFile: string;
-  readonly drillStateFile: string;
-  readonly promotionStateFile: string;
-  readonly promotionTelemetryFile: string;
-}
+export type PromotionSource = io.TypeOf<typeof PromotionSourceDoc>;
 
 /** Pure: the promotion-state.json document (also the promotion.jsonl row and the command's output). */
 export const promotionDocument = (
   ev: PromotionEvaluation,
   t: PromotionThresholds,
   meta: { readonly traceId: string; readonly source: PromotionSource },
-) => ({
+): PromotionDocument => ({
   schemaVersion: 'v1',
   generatedAt: ev.decision.asOf,
   traceId: meta.traceId,
@@ -121,4 +117,4 @@ export const promotionDocument = (
   gates: ev.gates,
 });
 
-export type PromotionDocument = ReturnType<typeof promotionDocument>;
+export type PromotionDocument = io.TypeOf<typeof PromotionState>;

@@ -53,6 +53,12 @@ describe('classifyHandoffRow', () => {
   it.each([-1, 1.5, '3', true])('marks a count of %j invalid', (count) => {
     expect(classifyHandoffRow(row({ mode: 'autonomous', ambiguousCount: count })).kind).toBe('invalid');
   });
+  it('names the first malformed count and the value it holds', () => {
+    expect(classifyHandoffRow(row({ mode: 'autonomous', executedCount: '3', failedCount: -1 }))).toEqual({
+      kind: 'invalid',
+      reason: 'execution.executedCount is not a non-negative integer: "3"',
+    });
+  });
 });
 
 describe('classifyPolicyRow', () => {

@@ -4,29 +4,21 @@
 // absent). A value of the wrong type where a count or timestamp belongs is evidence of corruption and is
 // reported, never coerced into a passing number. Pure: no clock, no file system.
 
+import * as E from 'fp-ts/lib/Either.js';
 import { parseIso } from '../core/time.js';
+import { decodeLenient } from './lenient.js';
+import {
+  AutonomousCounts,
+  DrillStateDoc,
+  firstMessage,
+  HandoffRowHead,
+  PolicyRowView,
+  StatusFactsView,
+} from './promotion-input-codecs.js';
 
 /** Pure: the value as a plain JSON object, or null. */
 export const asRecord = (v: unknown): Readonly<Record<string, unknown>> | null =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-
-/** Pure: the value at `path` inside nested objects, or undefined when any step is not an object. */
-export const at = (v: unknown, ...path: readonly string[]): unknown => {
-  let cur: unknown = v;
-  for (const key of path) {
-    const rec = asRecord(cur);
-    if (rec === null) return undefined;
-    cur = rec[key];
-  }
-  return cur;
-};
-
-/** Pure: jq's `x // d`: null, false and a missing value fall back to the default. */
-export const orElse = <T>(v: unknown, fallback: T): unknown =>
-  v === undefined || v === null || v === false ? fallback : v;
-
-/** Pure: a non-empty string, or null. */
-const text = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
 /**
  * Pure: epoch ms of an RFC 3339 timestamp (`2026-02-22T12:00:00Z`, fractions and offsets allowed), or null.
@@ -48,45 +40,26 @@ export type HandoffRow =
   | { readonly kind: 'other' }
   | { readonly kind: 'invalid'; readonly reason: string };
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-
-const COUNT_KEYS = [
-  ['requested', 'requestedIntentCount'],
-  ['executed', 'executedCount'],
-  ['ambiguous', 'ambiguousCount'],
-  ['failed', 'failedCount'],
-] as const;
-
 /**
  * Pure: classifies a handoff.jsonl row. Autonomous executions are `category: fleet_handoff_execute` with
  * `execution.mode: autonomous`; an absent count is 0 (as in the reference), a count that is not a
  * non-negative integer makes the row invalid (a negative failure count would flatter the failure rate).
  */
 export const classifyHandoffRow = (v: unknown): HandoffRow => {
-  const execution = asRecord(at(v, 'execution'));
-  if (at(v, 'category') !== 'fleet_handoff_execute' || execution?.['mode'] !== 'autonomous') {
+  const head = decodeLenient(HandoffRowHead, v);
+  if (head.category !== 'fleet_handoff_execute' || head.execution.mode !== 'autonomous') {
     return { kind: 'other' };
   }
-  const counts: Record<string, number> = {};
-  for (const [name, key] of COUNT_KEYS) {
-    const raw = orElse(execution[key], 0);
-    if (!isCount(raw)) {
-      return {
-        kind: 'invalid',
-        reason: `execution.${key} is not a non-negative integer: ${JSON.stringify(raw)}`,
-      };
-    }
-    counts[name] = raw;
-  }
-  const ts = at(v, 'timestamp');
-  const count = (name: string): number => counts[name] ?? 0;
+  const counts = AutonomousCounts.decode(v);
+  if (E.isLeft(counts)) return { kind: 'invalid', reason: firstMessage(counts.left) };
+  const c = counts.right.execution;
   return {
     kind: 'autonomous',
-    timestamp: typeof ts === 'string' ? ts : null,
-    requested: count('requested'),
-    executed: count('executed'),
-    ambiguous: count('ambiguous'),
-    failed: count('failed'),
+    timestamp: head.timestamp,
+    requested: c.requestedIntentCount,
+    executed: c.executedCount,
+    ambiguous: c.ambiguousCount,
+    failed: c.failedCount,
   };
 };
 
@@ -96,12 +69,12 @@ export type PolicyRow =
 
 /** Pure: a policy.jsonl row (`category: fleet_policy`) and whether telemetry auto-pause was active in it. */
 export const classifyPolicyRow = (v: unknown): PolicyRow => {
-  if (at(v, 'category') !== 'fleet_policy') return { kind: 'other' };
-  const ts = at(v, 'timestamp');
+  const row = decodeLenient(PolicyRowView, v);
+  if (row.category !== 'fleet_policy') return { kind: 'other' };
   return {
     kind: 'evaluation',
-    timestamp: typeof ts === 'string' ? ts : null,
-    autopauseActive: at(v, 'summary', 'autonomous', 'rollout', 'pause', 'auto', 'active') === true,
+    timestamp: row.timestamp,
+    autopauseActive: row.summary.autonomous.rollout.pause.auto.active,
   };
 };
 
@@ -114,11 +87,8 @@ export type DrillState =
  * reference); a document that is not an object, or `drills` that is not an array, is invalid.
  */
 export const drillStateOf = (doc: unknown): DrillState => {
-  if (doc === null) return { kind: 'ok', drills: [] };
-  if (asRecord(doc) === null) return { kind: 'invalid', reason: 'the drill state is not a JSON object' };
-  const drills = orElse(at(doc, 'drills'), []);
-  if (!Array.isArray(drills)) return { kind: 'invalid', reason: '`drills` is not an array' };
-  return { kind: 'ok', drills };
+  const r = DrillStateDoc.decode(doc);
+  return E.isRight(r) ? { kind: 'ok', drills: r.right } : { kind: 'invalid', reason: firstMessage(r.left) };
 };
 
 /** What promotion needs of fleet status `autonomous.*` (generated, or read from --fleet-status-file). */
@@ -132,24 +102,20 @@ export interface AutonomousFacts {
   readonly byPath: Readonly<Record<string, unknown>> | null;
 }
 
-const codesOf = (v: unknown): string[] =>
-  Array.isArray(v) ? [...new Set(v.map((c) => (typeof c === 'string' ? c : JSON.stringify(c))))].sort() : [];
+const codesOf = (v: readonly unknown[]): string[] =>
+  [...new Set(v.map((c) => (typeof c === 'string' ? c : JSON.stringify(c))))].sort();
 
 /** Pure: the facts of a fleet status document's `autonomous` object (missing parts fail their gate). */
 export const autonomousFactsOf = (status: unknown): AutonomousFacts => {
-  const auto = at(status, 'autonomous');
-  const backlog = at(auto, 'outcomeRollup', 'manual_backlog');
-  const posture = at(auto, 'governance', 'posture');
+  const auto = decodeLenient(StatusFactsView, status).autonomous;
   return {
-    enabled: at(auto, 'enabled') === true,
-    posture: typeof posture === 'string' ? posture : null,
-    blocksAutonomous: at(auto, 'governance', 'blocksAutonomous') === true,
-    governanceReasonCodes: codesOf(at(auto, 'governance', 'reasonCodes')),
-    manualBacklog: typeof backlog === 'number' && Number.isFinite(backlog) ? backlog : null,
-    autopauseActive:
-      at(auto, 'rollout', 'autopause', 'active') === true ||
-      at(auto, 'rollout', 'state', 'autoPauseActive') === true,
-    byPath: asRecord(at(auto, 'safetyGateDecisions', 'byPath')),
+    enabled: auto.enabled,
+    posture: auto.governance.posture,
+    blocksAutonomous: auto.governance.blocksAutonomous,
+    governanceReasonCodes: codesOf(auto.governance.reasonCodes),
+    manualBacklog: auto.outcomeRollup.manual_backlog,
+    autopauseActive: auto.rollout.autopause.active || auto.rollout.state.autoPauseActive,
+    byPath: auto.safetyGateDecisions.byPath,
   };
 };
 
@@ -158,10 +124,11 @@ export const autonomousFactsOf = (status: unknown): AutonomousFacts => {
  * registry` validates every loop and policy field). Empty when the registry can be read.
  */
 export const registryShapeErrors = (doc: unknown): string[] => {
-  if (asRecord(doc) === null) return ['the registry is not a JSON object'];
-  const loops = at(doc, 'loops');
+  const rec = asRecord(doc);
+  if (rec === null) return ['the registry is not a JSON object'];
+  const { schemaVersion, loops } = rec;
   return [
-    ...(at(doc, 'schemaVersion') === 'v1' ? [] : ['schemaVersion must be "v1"']),
+    ...(schemaVersion === 'v1' ? [] : ['schemaVersion must be "v1"']),
     ...(Array.isArray(loops) ? [] : ['loops must be an array']),
     ...(Array.isArray(loops) && loops.length === 0 ? ['loops must include at least one loop entry'] : []),
   ];

@@ -1,7 +1,9 @@
 // Fail-closed checks of the registry's loop entries, with the reference's messages. Where the
 // reference's jq crashed on a malformed entry (a string where an object belongs, a non-object
 // `sprite`/`service`), each check here only looks at values of the right shape and reports the rest.
-import { at, isObject, nonEmpty } from './json.js';
+import { isObject, nonEmpty } from './json.js';
+
+const field = (v: unknown, key: string): unknown => (isObject(v) ? v[key] : undefined);
 
 /** Pure: `[msg]` when `bad`, else `[]`. */
 export const when = (bad: boolean, msg: string): string[] => (bad ? [msg] : []);
@@ -26,7 +28,7 @@ const transportChecks = (e: Record<string, unknown>): string[] => {
     'transport must be local or sprite_service',
   );
   if (transport !== 'sprite_service') return errs;
-  const base = nonEmpty(at(e, 'service', 'baseUrl')) ?? nonEmpty(at(e, 'sprite', 'serviceBaseUrl'));
+  const base = nonEmpty(field(e['service'], 'baseUrl')) ?? nonEmpty(field(e['sprite'], 'serviceBaseUrl'));
   return [
     ...errs,
     ...when(base === null, 'sprite_service loops require service.baseUrl or sprite.serviceBaseUrl'),
@@ -80,7 +82,7 @@ const entryChecks = (e: unknown): string[] => {
 /** Pure: the loop ids declared by well-formed entries (for scope and suppression references). */
 export const declaredLoopIds = (loops: unknown): string[] =>
   (Array.isArray(loops) ? loops : []).flatMap((e) => {
-    const id = nonEmpty(at(e, 'loopId'));
+    const id = nonEmpty(field(e, 'loopId'));
     return id === null ? [] : [id];
   });
 
@@ -88,7 +90,7 @@ export const declaredLoopIds = (loops: unknown): string[] =>
 export const loopErrors = (loops: unknown): string[] => {
   if (!Array.isArray(loops)) return ['loops must be an array'];
   if (loops.length === 0) return ['loops must include at least one loop entry'];
-  const ids = loops.map((e) => at(e, 'loopId')).filter((x): x is string => typeof x === 'string');
+  const ids = loops.map((e) => field(e, 'loopId')).filter((x): x is string => typeof x === 'string');
   return [
     ...when(ids.length !== new Set(ids).size, 'loopId values must be unique'),
     ...loops.flatMap((e, i) => entryChecks(e).map((m) => `loops[${i}]: ${m}`)),

@@ -1,6 +1,6 @@
 // Fail-closed checks of the registry's policy block: mode, noise controls, the autonomous allowlists,
 // thresholds and safety rails, and the suppressions map, with the reference's messages.
-import { at, isObject } from './json.js';
+import { isObject } from './json.js';
 import { CATEGORIES, CONFIDENCES, INTENTS, MODES, SEVERITIES } from './vocabulary.js';
 import {
   allowListWhenPresent,
@@ -22,38 +22,42 @@ const modeErrors = (policy: Record<string, unknown>): string[] => {
 
 const noiseErrors = (policy: Record<string, unknown>): string[] => {
   const noise = policy['noiseControls'];
+  const { dedupeWindowSeconds } = objOrEmpty(noise);
   return [
     ...objectWhenPresent(noise, 'policy.noiseControls'),
-    ...intWhenPresent(at(noise, 'dedupeWindowSeconds'), 'policy.noiseControls.dedupeWindowSeconds', 0),
+    ...intWhenPresent(dedupeWindowSeconds, 'policy.noiseControls.dedupeWindowSeconds', 0),
   ];
 };
 
 const allowErrors = (auto: Record<string, unknown>): string[] => {
   const allow = auto['allow'];
+  const { categories, intents } = objOrEmpty(allow);
   return [
     ...objectWhenPresent(allow, `${P}.allow`),
-    ...allowListWhenPresent(at(allow, 'categories'), `${P}.allow.categories`, CATEGORIES, 'categories'),
-    ...allowListWhenPresent(at(allow, 'intents'), `${P}.allow.intents`, INTENTS, 'intents'),
+    ...allowListWhenPresent(categories, `${P}.allow.categories`, CATEGORIES, 'categories'),
+    ...allowListWhenPresent(intents, `${P}.allow.intents`, INTENTS, 'intents'),
   ];
 };
 
 const thresholdErrors = (auto: Record<string, unknown>): string[] => {
   const th = auto['thresholds'];
+  const { minSeverity, minConfidence } = objOrEmpty(th);
   return [
     ...objectWhenPresent(th, `${P}.thresholds`),
-    ...enumWhenPresent(at(th, 'minSeverity'), `${P}.thresholds.minSeverity`, SEVERITIES),
-    ...enumWhenPresent(at(th, 'minConfidence'), `${P}.thresholds.minConfidence`, CONFIDENCES),
+    ...enumWhenPresent(minSeverity, `${P}.thresholds.minSeverity`, SEVERITIES),
+    ...enumWhenPresent(minConfidence, `${P}.thresholds.minConfidence`, CONFIDENCES),
   ];
 };
 
 const safetyErrors = (auto: Record<string, unknown>): string[] => {
   const s = auto['safety'];
+  const { maxActionsPerRun, maxActionsPerLoop, cooldownSeconds, killSwitch } = objOrEmpty(s);
   return [
     ...objectWhenPresent(s, `${P}.safety`),
-    ...intWhenPresent(at(s, 'maxActionsPerRun'), `${P}.safety.maxActionsPerRun`, 0),
-    ...intWhenPresent(at(s, 'maxActionsPerLoop'), `${P}.safety.maxActionsPerLoop`, 0),
-    ...intWhenPresent(at(s, 'cooldownSeconds'), `${P}.safety.cooldownSeconds`, 0),
-    ...boolWhenPresent(at(s, 'killSwitch'), `${P}.safety.killSwitch`),
+    ...intWhenPresent(maxActionsPerRun, `${P}.safety.maxActionsPerRun`, 0),
+    ...intWhenPresent(maxActionsPerLoop, `${P}.safety.maxActionsPerLoop`, 0),
+    ...intWhenPresent(cooldownSeconds, `${P}.safety.cooldownSeconds`, 0),
+    ...boolWhenPresent(killSwitch, `${P}.safety.killSwitch`),
   ];
 };
 

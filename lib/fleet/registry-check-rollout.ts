@@ -1,9 +1,9 @@
 // The rollout block: canary percentage, scope (declared loop ids only), selector salt, the manual
 // pause and the telemetry-driven auto-pause, with the reference's messages.
-import { at } from './json.js';
 import {
   boolWhenPresent,
   intWhenPresent,
+  objOrEmpty,
   objectWhenPresent,
   rateWhenPresent,
 } from './registry-check-shapes.js';
@@ -35,27 +35,31 @@ const saltErrors = (salt: unknown): string[] => {
   return salt.length === 0 ? [`${R}.selector.salt must be non-empty when present`] : [];
 };
 
-const autoPauseErrors = (ap: unknown): string[] => [
-  ...objectWhenPresent(ap, `${R}.autoPause`),
-  ...boolWhenPresent(at(ap, 'enabled'), `${R}.autoPause.enabled`),
-  ...intWhenPresent(at(ap, 'lookbackExecutions'), `${R}.autoPause.lookbackExecutions`, 1),
-  ...intWhenPresent(at(ap, 'minSampleSize'), `${R}.autoPause.minSampleSize`, 1),
-  ...rateWhenPresent(at(ap, 'ambiguityRateThreshold'), `${R}.autoPause.ambiguityRateThreshold`),
-  ...rateWhenPresent(at(ap, 'failureRateThreshold'), `${R}.autoPause.failureRateThreshold`),
-];
+const autoPauseErrors = (ap: unknown): string[] => {
+  const a = objOrEmpty(ap);
+  return [
+    ...objectWhenPresent(ap, `${R}.autoPause`),
+    ...boolWhenPresent(a['enabled'], `${R}.autoPause.enabled`),
+    ...intWhenPresent(a['lookbackExecutions'], `${R}.autoPause.lookbackExecutions`, 1),
+    ...intWhenPresent(a['minSampleSize'], `${R}.autoPause.minSampleSize`, 1),
+    ...rateWhenPresent(a['ambiguityRateThreshold'], `${R}.autoPause.ambiguityRateThreshold`),
+    ...rateWhenPresent(a['failureRateThreshold'], `${R}.autoPause.failureRateThreshold`),
+  ];
+};
 
 /** Pure: every error of `policy.autonomous.rollout`. */
 export const rolloutErrors = (rollout: unknown, declared: readonly string[]): string[] => {
-  const scopeError = scopeIdsError(at(rollout, 'scope', 'loopIds'), declared);
+  const { canaryPercent, scope, selector, pause, autoPause } = objOrEmpty(rollout);
+  const scopeError = scopeIdsError(objOrEmpty(scope)['loopIds'], declared);
   return [
     ...objectWhenPresent(rollout, R),
-    ...canaryErrors(at(rollout, 'canaryPercent')),
-    ...objectWhenPresent(at(rollout, 'scope'), `${R}.scope`),
+    ...canaryErrors(canaryPercent),
+    ...objectWhenPresent(scope, `${R}.scope`),
     ...(scopeError === null ? [] : [scopeError]),
-    ...objectWhenPresent(at(rollout, 'selector'), `${R}.selector`),
-    ...saltErrors(at(rollout, 'selector', 'salt')),
-    ...objectWhenPresent(at(rollout, 'pause'), `${R}.pause`),
-    ...boolWhenPresent(at(rollout, 'pause', 'manual'), `${R}.pause.manual`),
-    ...autoPauseErrors(at(rollout, 'autoPause')),
+    ...objectWhenPresent(selector, `${R}.selector`),
+    ...saltErrors(objOrEmpty(selector)['salt']),
+    ...objectWhenPresent(pause, `${R}.pause`),
+    ...boolWhenPresent(objOrEmpty(pause)['manual'], `${R}.pause.manual`),
+    ...autoPauseErrors(autoPause),
   ];
 };

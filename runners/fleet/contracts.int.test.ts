@@ -56,6 +56,16 @@ describe('given a fleet taken through every command', () => {
     }
   });
 
+  it('the status of a fleet with no policy run yet (autonomous: null) decodes too', async () => {
+    const repo = kit.fixture('healthy');
+    await kit.json(['fleet', 'reconcile', '--repo', repo, '--as-of', AS_OF]);
+    const status = (await kit.json(['fleet', 'status', '--repo', repo, '--as-of', AS_OF])) as {
+      autonomous: unknown;
+    };
+    expect(status.autonomous).toBeNull();
+    holds('fleet-status', status);
+  });
+
   it.each([
     'healthy',
     'partial-failure',

@@ -6,57 +6,22 @@ import { stableJson } from '../../lib/core/stable-json.js';
 import { appendJsonl } from '../../lib/io/append.js';
 import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { withLock } from '../../lib/io/lock.js';
-import {
-  applyExecution,
-  executeTelemetry,
-  holdBack,
-  liveAutonomyBlocks,
-  planTelemetry,
-  targetsOf,
-  unknownFilters,
-  type DispatchResult,
-} from '../../lib/fleet/handoff-execute.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { executeTelemetry, planTelemetry } from '../../lib/fleet/handoff-execute.js';
+import { gatePlan } from '../../lib/fleet/handoff-gate.js';
 import { handoffHistoryProjection } from '../../lib/fleet/handoff-history.js';
-import { planHandoff, type HandoffPlan } from '../../lib/fleet/handoff-plan.js';
+import { planHandoff } from '../../lib/fleet/handoff-plan.js';
 import { decodePlanPolicy } from '../../lib/fleet/handoff-views.js';
-import type { NormalizedRegistry } from '../../lib/fleet/registry-types.js';
-import { str, type Command, type Io, type Values } from '../cli/command.js';
+import type { Command, Io, Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { clockFromFlags, type Sleep } from '../cli/run-clock.js';
-import { baseFlags, fromStartFoldFlag, traceFlag } from './common.js';
-import { dispatchIntent, type DispatchContext } from './handoff-dispatch.js';
-import { handoffFlags, handoffOptions, type HandoffOptions } from './handoff-flags.js';
+import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.js';
+import { executePlan } from './handoff-execute-step.js';
+import { handoffFlags, handoffOptions } from './handoff-flags.js';
 import { foldLog, requiredDoc } from './logs.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
-import { fleetTraceOf } from './reconcile.js';
 import { loadRegistry } from './registry-load.js';
-
-const refuseUnknownFilters = (plan: HandoffPlan, o: HandoffOptions): void => {
-  const u = unknownFilters(plan, o.filters);
-  if (u.loops.length > 0)
-    throw new CliError(`loop filter not found in handoff intents: ${u.loops.join(',')}`);
-  if (u.intentIds.length > 0)
-    throw new CliError(`intent filter not found in handoff intents: ${u.intentIds.join(',')}`);
-};
-
-/** Autonomous dispatch needs guarded_auto in the registry now and in the policy state it acts on. */
-const gateAutonomous = (plan: HandoffPlan, registry: NormalizedRegistry): HandoffPlan => {
-  if (plan.mode !== 'guarded_auto' || registry.policy.mode !== 'guarded_auto')
-    throw new CliError('--autonomous-execute requires policy mode guarded_auto', [
-      `policy state mode: ${plan.mode}; registry policy.mode: ${registry.policy.mode}`,
-    ]);
-  return holdBack(plan, liveAutonomyBlocks(registry));
-};
-
-const dispatchAll = async (
-  targets: readonly HandoffPlan['intents'][number][],
-  c: DispatchContext,
-): Promise<DispatchResult[]> => {
-  const out: DispatchResult[] = [];
-  for (const t of targets) out.push(await dispatchIntent(t, c));
-  return out;
-};
 
 const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
   const o = handoffOptions(v);
@@ -86,42 +51,13 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
       lastOutcome: (id) => history.state.lastOutcomeByIntent[id],
       files: { registryFile: p.registryFile, policyStateFile: p.policyStateFile },
     });
-    refuseUnknownFilters(planned, o);
-    const plan = o.mode === 'autonomous' ? gateAutonomous(planned, registry) : planned;
+    const gated = gatePlan(planned, registry, o.mode, o.filters);
+    if (E.isLeft(gated)) throw new CliError(gated.left.errorLine, [...gated.left.details]);
+    const plan = gated.right;
     await appendJsonl(p.handoffTelemetryFile, [planTelemetry(plan)]);
     let state: unknown = plan;
     if (o.mode !== null) {
-      const targets = targetsOf(plan, o.mode, o.filters);
-      const requestedAt = clock.iso();
-      const by = str(v, 'by') ?? io.env['USER'] ?? 'unknown';
-      const note = str(v, 'note') ?? '';
-      const ctx: DispatchContext = {
-        repo: p.repo,
-        traceId,
-        by,
-        note,
-        timeoutSeconds: o.timeoutSeconds,
-        intervalSeconds: o.intervalSeconds,
-        runtimeConfirm: v['no-runtime-confirm'] !== true,
-        asOf: str(v, 'as-of'),
-        stateDir: p.stateDir,
-        io,
-        clock,
-        sleep,
-      };
-      const results = await dispatchAll(targets, ctx);
-      const executed = applyExecution(
-        plan,
-        {
-          mode: o.mode,
-          requestedBy: by,
-          requestedAt,
-          completedAt: clock.iso(),
-          note,
-          requestedIntentCount: targets.length,
-        },
-        results,
-      );
+      const executed = await executePlan(plan, o.mode, { v, io, p, o, traceId, clock, sleep });
       await appendJsonl(p.handoffTelemetryFile, [executeTelemetry(executed)]);
       state = executed;
     }

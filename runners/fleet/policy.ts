@@ -2,104 +2,59 @@
 // eligibility behind the policy, rollout and safety gates, and the governance audit; writes
 // fleet/policy-state.json and appends policy, policy-history and policy-governance telemetry.
 import { stableJson } from '../../lib/core/stable-json.js';
-import { isoSeconds } from '../../lib/core/time.js';
 import { appendJsonl } from '../../lib/io/append.js';
 import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { withLock } from '../../lib/io/lock.js';
-import { candidatesOf } from '../../lib/fleet/candidates.js';
-import { planGovernanceEvent, snapshotOf } from '../../lib/fleet/governance-audit.js';
+import { policyRunOf } from '../../lib/fleet/policy-run.js';
 import { decodePolicyFleet } from '../../lib/fleet/policy-views.js';
-import { evaluateCandidates, fleetPause } from '../../lib/fleet/policy-evaluate.js';
-import { historyEntries } from '../../lib/fleet/policy-history.js';
-import { policyState, policyTelemetry } from '../../lib/fleet/policy-state.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { baseFlags, fromStartFoldFlag, traceFlag } from './common.js';
-import { fileFlag, fleetLockTarget, fleetPaths, type FleetPaths } from './paths.js';
+import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.js';
+import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { readPolicyLogs } from './policy-logs.js';
 import { loadRegistry } from './registry-load.js';
 import { requiredDoc } from './logs.js';
-import { fleetTraceOf } from './reconcile.js';
 
-const dedupeWindow = (v: Values, fallback: number): number => {
+const dedupeWindow = (v: Values): number | undefined => {
   const raw = str(v, 'dedupe-window-seconds');
-  if (raw === undefined) return fallback;
+  if (raw === undefined) return undefined;
   if (!/^[0-9]+$/.test(raw)) throw usageError('--dedupe-window-seconds must be a non-negative integer');
   return Number(raw);
-};
-
-const evaluate = async (v: Values, io: Io, p: FleetPaths) => {
-  const asOf = asOfOf(v, io);
-  const registry = await loadRegistry(p.registryFile, { asOfMs: asOf.ms });
-  const fleet = decodePolicyFleet(
-    await requiredDoc(
-      p.stateFile,
-      `fleet state file not found: ${p.stateFile}`,
-      `invalid fleet state JSON: ${p.stateFile}`,
-    ),
-  );
-  const traceId = fleetTraceOf(v, io, fleet.traceId);
-  const mode = registry.policy.mode;
-  const controls = registry.policy.autonomous;
-  const window = dedupeWindow(v, registry.policy.noiseControls.dedupeWindowSeconds);
-  const logs = await readPolicyLogs(p, v['from-start'] === true);
-  const marks = (id: string) =>
-    logs.history.state.byCandidate[id] ?? { lastUnsuppressedMs: null, lastEligibleMs: null };
-  const results = fleet.results;
-  const base = candidatesOf({
-    results,
-    suppressions: registry.policy.suppressions,
-    lastUnsuppressedMs: (id) => marks(id).lastUnsuppressedMs,
-    dedupeWindowSeconds: window,
-    asOfMs: asOf.ms,
-    isoOf: isoSeconds,
-  });
-  const executions = logs.handoff.state.autonomousExecutions;
-  const candidates = evaluateCandidates(base, {
-    mode,
-    controls,
-    autonomousExecutions: executions,
-    marks,
-    asOfMs: asOf.ms,
-    isoOf: isoSeconds,
-  });
-  const fleetId = fleet.fleetId ?? 'default';
-  const state = policyState(
-    {
-      updatedAt: asOf.iso,
-      asOfMs: asOf.ms,
-      fleetId,
-      traceId,
-      mode,
-      fleetStatus: fleet.status ?? 'unknown',
-      evaluatedLoopCount: results.length,
-      dedupeWindowSeconds: window,
-      controls,
-      suppressions: registry.policy.suppressions,
-      pause: fleetPause({ controls, autonomousExecutions: executions }),
-      files: { ...p, fleetStateFile: p.stateFile },
-    },
-    candidates,
-  );
-  const ctx = { timestamp: asOf.iso, fleetId, traceId, mode };
-  const audit = planGovernanceEvent(logs.audit.state, snapshotOf(mode, controls), {
-    ...ctx,
-    registryFile: p.registryFile,
-  });
-  return { state, history: historyEntries(ctx, candidates), audit, logs };
 };
 
 const run = async (v: Values, io: Io): Promise<number> => {
   const p = fleetPaths(io.cwd, v);
   return withLock(fleetLockTarget(p, 'policy'), { waitMs: 0 }, async () => {
-    const r = await evaluate(v, io, p);
+    const asOf = asOfOf(v, io);
+    const registry = await loadRegistry(p.registryFile, { asOfMs: asOf.ms });
+    const fleet = decodePolicyFleet(
+      await requiredDoc(
+        p.stateFile,
+        `fleet state file not found: ${p.stateFile}`,
+        `invalid fleet state JSON: ${p.stateFile}`,
+      ),
+    );
+    const traceId = fleetTraceOf(v, io, fleet.traceId);
+    const dedupeWindowSeconds = dedupeWindow(v);
+    const logs = await readPolicyLogs(p, v['from-start'] === true);
+    const r = policyRunOf({
+      registry,
+      fleet,
+      history: logs.history.state,
+      handoff: logs.handoff.state,
+      audit: logs.audit.state,
+      asOf,
+      traceId,
+      dedupeWindowSeconds,
+      files: { ...p, fleetStateFile: p.stateFile },
+    });
     await writeJsonAtomic(p.policyStateFile, r.state, undefined, false);
     await appendJsonl(p.policyHistoryFile, r.history);
-    await appendJsonl(p.policyTelemetryFile, [policyTelemetry(r.state)]);
-    if (r.audit !== null) await appendJsonl(p.governanceAuditFile, [r.audit]);
-    await r.logs.commit();
+    await appendJsonl(p.policyTelemetryFile, [r.telemetry]);
+    if (r.audit.length > 0) await appendJsonl(p.governanceAuditFile, r.audit);
+    await logs.commit();
     await writeOut(io.stdout, stableJson(r.state, v['pretty'] === true));
     return EXIT.ok;
   });

@@ -11,7 +11,8 @@ import { required, type Command, type Io, type Values } from '../cli/command.js'
 import { asOfOf } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { evaluatePromotion, evaluationFlags, persistPromotion, thresholdsOf } from './promotion-evaluate.js';
+import { evaluatePromotion, persistPromotion } from './promotion-evaluate.js';
+import { evaluationFlags, thresholdsOf } from './promotion-flags.js';
 import { promotionPaths, repoOf, type PromotionPaths } from './promotion-paths.js';
 
 /** Evidence files whose absence makes a run skippable, in the reference's order. */

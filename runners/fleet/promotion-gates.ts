@@ -5,7 +5,8 @@ import { stableJson } from '../../lib/core/stable-json.js';
 import { required, type Command } from '../cli/command.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { evaluatePromotion, evaluationFlags, persistPromotion, thresholdsOf } from './promotion-evaluate.js';
+import { evaluatePromotion, persistPromotion } from './promotion-evaluate.js';
+import { evaluationFlags, thresholdsOf } from './promotion-flags.js';
 import { promotionPaths, repoOf } from './promotion-paths.js';
 
 export const fleetPromotionGates: Command = {

@@ -1,7 +1,6 @@
 // opsfold fleet reconcile: runs every registered loop's reconcile pass in-process with bounded
 // concurrency, over each loop's transport, tolerating partial failure; writes fleet/state.json and
 // appends fleet/telemetry/reconcile.jsonl under the fleet's reconcile lock.
-import { randomUUID } from 'node:crypto';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { appendJsonl } from '../../lib/io/append.js';
 import { writeJsonAtomic } from '../../lib/io/atomic.js';
@@ -12,7 +11,7 @@ import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { clockFromFlags, type Sleep } from '../cli/run-clock.js';
-import { baseFlags, traceFlag } from './common.js';
+import { baseFlags, fleetTraceOf, traceFlag } from './common.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { mapBounded } from './pool.js';
 import { loadRegistry } from './registry-load.js';
@@ -23,10 +22,6 @@ const wholeNumber = (raw: string | undefined, fallback: number, min: number, mes
   if (!/^[0-9]+$/.test(raw) || Number(raw) < min) throw usageError(message);
   return Number(raw);
 };
-
-/** The fleet trace id: the flag, else OPS_MANAGER_TRACE_ID, else a new uuid. */
-export const fleetTraceOf = (v: Values, io: Io, fallback: string | null = null): string =>
-  str(v, 'trace-id') || fallback || io.env['OPS_MANAGER_TRACE_ID'] || randomUUID();
 
 const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
   const maxParallel = wholeNumber(str(v, 'max-parallel'), 2, 1, '--max-parallel must be an integer >= 1');

@@ -1,0 +1,80 @@
+// One policy run as a pure step: the registry, the fleet state and the three folded logs in; the policy
+// state and the telemetry lines to append out. The runner only gathers, writes and prints.
+import { isoSeconds } from '../core/time.js';
+import { candidatesOf } from './candidates.js';
+import { planGovernanceEvent, snapshotOf, type AuditTrail } from './governance-audit.js';
+import type { HandoffHistory } from './handoff-history.js';
+import { evaluateCandidates, fleetPause } from './policy-evaluate.js';
+import { historyEntries, type PolicyHistory } from './policy-history.js';
+import { policyState, policyTelemetry, type PolicyRun } from './policy-state.js';
+import type { PolicyFleet } from './policy-views.js';
+import type { NormalizedRegistry } from './registry-types.js';
+
+export interface PolicyRunInputs {
+  readonly registry: NormalizedRegistry;
+  readonly fleet: PolicyFleet;
+  readonly history: PolicyHistory;
+  readonly handoff: HandoffHistory;
+  readonly audit: AuditTrail;
+  readonly asOf: { readonly iso: string; readonly ms: number };
+  readonly traceId: string;
+  /** The --dedupe-window-seconds flag, when given (else the registry's noise controls). */
+  readonly dedupeWindowSeconds: number | undefined;
+  readonly files: PolicyRun['files'];
+}
+
+/** Pure: the policy state and what the run appends to policy-history, policy and governance logs. */
+export const policyRunOf = (i: PolicyRunInputs) => {
+  const { registry, asOf, traceId } = i;
+  const { mode, autonomous: controls, suppressions } = registry.policy;
+  const window = i.dedupeWindowSeconds ?? registry.policy.noiseControls.dedupeWindowSeconds;
+  const marks = (id: string) =>
+    i.history.byCandidate[id] ?? { lastUnsuppressedMs: null, lastEligibleMs: null };
+  const results = i.fleet.results;
+  const base = candidatesOf({
+    results,
+    suppressions,
+    lastUnsuppressedMs: (id) => marks(id).lastUnsuppressedMs,
+    dedupeWindowSeconds: window,
+    asOfMs: asOf.ms,
+    isoOf: isoSeconds,
+  });
+  const autonomousExecutions = i.handoff.autonomousExecutions;
+  const candidates = evaluateCandidates(base, {
+    mode,
+    controls,
+    autonomousExecutions,
+    marks,
+    asOfMs: asOf.ms,
+    isoOf: isoSeconds,
+  });
+  const fleetId = i.fleet.fleetId ?? 'default';
+  const state = policyState(
+    {
+      updatedAt: asOf.iso,
+      asOfMs: asOf.ms,
+      fleetId,
+      traceId,
+      mode,
+      fleetStatus: i.fleet.status ?? 'unknown',
+      evaluatedLoopCount: results.length,
+      dedupeWindowSeconds: window,
+      controls,
+      suppressions,
+      pause: fleetPause({ controls, autonomousExecutions }),
+      files: i.files,
+    },
+    candidates,
+  );
+  const ctx = { timestamp: asOf.iso, fleetId, traceId, mode };
+  const audit = planGovernanceEvent(i.audit, snapshotOf(mode, controls), {
+    ...ctx,
+    registryFile: i.files.registryFile,
+  });
+  return {
+    state,
+    history: historyEntries(ctx, candidates),
+    telemetry: policyTelemetry(state),
+    audit: audit === null ? [] : [audit],
+  };
+};
