@@ -18,14 +18,14 @@ import type { LastLine } from '../../lib/io/checkpoints.js';
 import type { WriteSeam } from '../../lib/io/fs-seam.js';
 import { CliError } from '../cli/errors.js';
 import { readJsonDoc } from '../cli/json-doc.js';
-import { processRow, type RowCtx, type RowReport } from './dispatch-row.js';
+import { processRow, type RowCtx } from './dispatch-row.js';
+import type { RowLine, RowReport } from '../../lib/alerts/row-step.js';
 import {
   fingerprintOf,
   lineCountFrom,
   readRowAt,
   readRows,
   resumeAt,
-  type RowLine,
   type SavedCursor,
 } from './escalation-file.js';
 import type { AlertPaths } from './paths.js';

@@ -9,15 +9,8 @@ import { newlinesInRange } from '../../lib/io/byte-range.js';
 import { fingerprintAt, type LastLine } from '../../lib/io/checkpoints.js';
 import { fileSource } from '../../lib/io/source.js';
 import { LineSplitter } from '../../lib/io/line-splitter.js';
+import type { RowLine } from '../../lib/alerts/row-step.js';
 
-export interface RowLine {
-  readonly text: string;
-  readonly line: number;
-  readonly byteOffset: number;
-  /** Byte offset just past the line's newline. */
-  readonly end: number;
-  readonly sha256: string;
-}
 
 const shaOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 
