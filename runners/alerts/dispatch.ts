@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { isoSeconds } from '../../lib/core/time.js';
-import { appendJsonl } from '../../lib/io/append.js';
-import { nodeSeam, type WriteSeam } from '../../lib/io/fs-seam.js';
+import type { WriteSeam } from '../../lib/io/fs-seam.js';
 import { withLock } from '../../lib/io/lock.js';
 import {
   deliveryLedgerProjection,
@@ -20,6 +19,7 @@ import { CliError } from '../cli/errors.js';
 import { nodeTransport, type Transport } from './http.js';
 import { configPathOf, loadConfig } from './load-config.js';
 import { loadLedger } from './ledger-file.js';
+import { alertEdge } from './edge.js';
 import { alertPaths, type AlertPaths, type PathOptions } from './paths.js';
 import { inProcessRouter, RESOLVER_ENV, scriptRouter, type Router } from './router.js';
 import type { RowCtx } from './dispatch-row.js';
@@ -72,7 +72,7 @@ const contextOf = (
   ledger: { state: DeliveryLedgerState },
   iso: () => string,
 ) => {
-  const seam = o.seam ?? nodeSeam;
+  const edge = alertEdge(p, o.seam);
   const traceId = o.traceId || o.env['OPS_MANAGER_TRACE_ID'] || randomUUID();
   const ctx: RowCtx = {
     repo: p.repo,
@@ -90,16 +90,16 @@ const contextOf = (
     maxDeliveryRuns: o.maxDeliveryRuns ?? 10,
     ledger: () => ledger.state,
     record: async (events: readonly LedgerEvent[]) => {
-      await appendJsonl(p.ledger, events, { seam });
+      await edge.storeOf(p.ledger).append(p.ledger, events);
       for (const value of events)
         ledger.state = deliveryLedgerProjection.evolve(ledger.state, {
           value,
           position: { line: 0, byteOffset: 0 },
         });
     },
-    telemetry: (line: unknown) => appendJsonl(p.telemetry.abs, [line], { seam }),
+    telemetry: (line: unknown) => edge.storeOf(p.telemetry.abs).append(p.telemetry.abs, [line]),
   };
-  return ctx;
+  return { ctx, edge };
 };
 
 /** One dispatch pass; throws CliError (or a lock/write error) when the pass itself cannot run. */
@@ -110,8 +110,8 @@ export const runDispatch = async (o: DispatchOptions): Promise<DispatchResult> =
   return withLock(p.state.abs, { waitMs: 0 }, async () => {
     const loaded = await loadLedger(p.ledger, p.ledgerCheckpoint);
     const ledger = { state: loaded.state };
-    const ctx = contextOf(o, p, ledger, iso);
-    const pass = await consume(ctx, p, { maxEscalations: o.maxEscalations ?? 0, seam: o.seam ?? nodeSeam });
+    const { ctx, edge } = contextOf(o, p, ledger, iso);
+    const pass = await consume(ctx, p, edge, o.maxEscalations ?? 0);
     return { state: pass.state, notes: [...loaded.notes, ...pass.notes] };
   });
 };
@@ -144,7 +144,8 @@ export const dispatchAlerts = async (o: DispatchOptions): Promise<AlertDispatchP
     const p = await alertPaths(o).catch(() => null);
     if (p !== null) {
       const line = dispatchCommandFailedLine({ timestamp, loopId: p.loopId }, message);
-      await appendJsonl(p.telemetry.abs, [line], { seam: o.seam }).catch(() => undefined);
+      const telemetry = alertEdge(p, o.seam).storeOf(p.telemetry.abs);
+      await telemetry.append(p.telemetry.abs, [line]).catch(() => undefined);
     }
     return { status: 'failed_command', message };
   }
