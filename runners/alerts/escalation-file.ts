@@ -11,7 +11,6 @@ import { fileSource } from '../../lib/io/source.js';
 import { LineSplitter } from '../../lib/io/line-splitter.js';
 import type { RowLine } from '../../lib/alerts/row-step.js';
 
-
 const shaOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Complete lines after `from`, up to byte `until` (the size when the run began). */

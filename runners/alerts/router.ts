@@ -5,12 +5,13 @@ import type * as E from 'fp-ts/lib/Either.js';
 import type { AlertSinkConfig, ConfigProblem } from '../../lib/alerts/config.js';
 import type { Escalation } from '../../lib/alerts/escalation.js';
 import { resolverArgs, routeFromResolver, routeIn, type Routed } from '../../lib/alerts/route.js';
-import { isSetIn } from './load-config.js';
+import type { DispatchOptions } from './dispatch-options.js';
+import { configPathOf, isSetIn, loadConfig } from './load-config.js';
 
 export type { Routed };
 export type Router = (e: Escalation) => Promise<Routed>;
 
-export const RESOLVER_ENV = 'OPS_MANAGER_ALERT_SINK_CONFIG_SCRIPT';
+const RESOLVER_ENV = 'OPS_MANAGER_ALERT_SINK_CONFIG_SCRIPT';
 
 /** Routes over the catalog loaded once for the run (a catalog problem fails every row's routing). */
 export const inProcessRouter =
@@ -39,3 +40,16 @@ export const scriptRouter =
     const { code, out } = await run(script, resolverArgs(configFile, e), env);
     return routeFromResolver(code, out);
   };
+
+/** The router of a pass: the operator's resolver script when one is named, else the catalog, loaded once. */
+export const routerOf = (o: Pick<DispatchOptions, 'env' | 'alertConfigFile' | 'cwd'>): Router => {
+  const script = o.env[RESOLVER_ENV];
+  const explicit = o.alertConfigFile ?? o.env['OPS_MANAGER_ALERT_SINKS_FILE'];
+  if (script !== undefined && script !== '')
+    return scriptRouter(script, explicit === undefined || explicit === '' ? null : explicit, o.env);
+  const sourceFile = configPathOf(o.alertConfigFile, o.env);
+  let loaded: ReturnType<typeof loadConfig> | null = null;
+  const inner = async () =>
+    inProcessRouter(await (loaded ??= loadConfig(sourceFile, o.cwd)), sourceFile, o.env);
+  return async (e) => (await inner())(e);
+};
