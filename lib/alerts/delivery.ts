@@ -2,9 +2,9 @@
 // the sink entry when nothing is sent (a sink the resolver handed over malformed, or one that already
 // acknowledged this row in an earlier run).
 import type { Escalation } from './escalation.js';
-import { isObject } from './json.js';
 import type { AlertContext } from './payloads.js';
 import { failed } from './sink-result.js';
+import type { MalformedSink } from './sink-request.js';
 import type { SinkEntry } from './telemetry.js';
 
 /** The dispatch run an alert is sent from. */
@@ -32,10 +32,13 @@ export const alertFor = (
 });
 
 /** Pure: the entry of a sink the resolver handed over malformed (never sent). */
-export const invalidSinkEntry = (raw: unknown): SinkEntry => {
-  const id = isObject(raw) && typeof raw['id'] === 'string' ? raw['id'] : 'unknown';
-  return { id, type: 'unknown', ...failed('invalid_sink_result', null), dedupeKey: '', attempts: 0 };
-};
+export const invalidSinkEntry = (sink: MalformedSink): SinkEntry => ({
+  id: sink.id,
+  type: 'unknown',
+  ...failed('invalid_sink_result', null),
+  dedupeKey: '',
+  attempts: 0,
+});
 
 /** Pure: the entry of a sink that acknowledged this row in an earlier run (not sent again). */
 export const deduplicatedEntry = (head: { id: string; type: string; dedupeKey: string }): SinkEntry => ({

@@ -9,6 +9,7 @@ import type { Escalation } from './escalation.js';
 import { isObject, type JsonObject } from './json.js';
 import { envStatusOf, resolveRoute } from './resolve.js';
 import { isSeverity, SEVERITY_CHOICES } from './severity.js';
+import { sinkOf, type DispatchSink, type MalformedSink } from './sink-request.js';
 
 export type Routed =
   | {
@@ -23,7 +24,7 @@ export type Routed =
       readonly route: JsonObject;
       readonly severity: string;
       readonly shouldDispatch: boolean;
-      readonly sinks: readonly unknown[];
+      readonly sinks: readonly (DispatchSink | MalformedSink)[];
     };
 
 /** The catalog as loaded for the run (a problem fails every row's routing), where it came from, and the env. */
@@ -55,7 +56,7 @@ export const routeIn = (c: Catalog, e: Escalation): Routed => {
     route: route as unknown as JsonObject,
     severity: route.eventSeverity,
     shouldDispatch: route.shouldDispatch,
-    sinks: route.dispatchableSinks,
+    sinks: route.dispatchableSinks.map(sinkOf),
   };
 };
 
@@ -77,6 +78,6 @@ export const routeFromResolver = (code: number, out: string): Routed => {
     return { kind: 'invalid_route', raw: out.replace(/\n+$/, '') };
   const route = parsed.right;
   const severity = isSeverity(route['eventSeverity']) ? route['eventSeverity'] : 'warning';
-  const sinks = Array.isArray(route['dispatchableSinks']) ? route['dispatchableSinks'] : [];
+  const sinks = Array.isArray(route['dispatchableSinks']) ? route['dispatchableSinks'].map(sinkOf) : [];
   return { kind: 'routed', route, severity, shouldDispatch: route['shouldDispatch'] === true, sinks };
 };

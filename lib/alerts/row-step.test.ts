@@ -20,7 +20,7 @@ const routed = {
   route: {},
   severity: 'critical',
   shouldDispatch: true,
-  sinks: [{}],
+  sinks: [{ malformed: true, id: 'x' }],
 } as const;
 
 describe('a row through dispatch', () => {

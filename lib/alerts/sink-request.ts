@@ -21,6 +21,12 @@ export interface DispatchSink {
   readonly config: Readonly<Record<string, unknown>>;
 }
 
+/** A sink entry the resolver handed over that is not a sink: only its id (or 'unknown') is known. */
+export interface MalformedSink {
+  readonly malformed: true;
+  readonly id: string;
+}
+
 /** One JSON POST, with a deadline for the whole exchange. */
 export interface HttpRequest {
   readonly url: string;
@@ -48,6 +54,13 @@ export const asDispatchSink = (v: unknown): DispatchSink | null => {
     config: isObject(v['config']) ? v['config'] : {},
   };
 };
+
+/** Pure: a resolver's sink entry, decoded once where the route is read. */
+export const sinkOf = (v: unknown): DispatchSink | MalformedSink =>
+  asDispatchSink(v) ?? {
+    malformed: true,
+    id: isObject(v) && typeof v['id'] === 'string' ? v['id'] : 'unknown',
+  };
 
 const secretOf = (env: EnvLookup, ref: unknown): string =>
   typeof ref === 'string' && ref !== '' ? (env(ref) ?? '') : '';

@@ -25,7 +25,7 @@ import {
   type RowRun,
   type RowStep,
 } from '../../lib/alerts/row-step.js';
-import { asDispatchSink } from '../../lib/alerts/sink-request.js';
+import type { DispatchSink, MalformedSink } from '../../lib/alerts/sink-request.js';
 import type { LineContext, SinkEntry } from '../../lib/alerts/telemetry.js';
 import type { Router } from './router.js';
 import { sendToSink, type SendDeps } from './send.js';
@@ -63,10 +63,9 @@ const finishStep = async (
 const deliverTo = async (
   ctx: RowCtx,
   at: { readonly row: RowLine; readonly e: Escalation; readonly severity: string },
-  raw: unknown,
+  sink: DispatchSink | MalformedSink,
 ): Promise<SinkEntry> => {
-  const sink = asDispatchSink(raw);
-  if (sink === null) return invalidSinkEntry(raw);
+  if ('malformed' in sink) return invalidSinkEntry(sink);
   const key = deliveryKey({
     loopId: ctx.loopId,
     line: at.row.line,
@@ -96,8 +95,8 @@ const dispatchRouted = async (
   routed: Extract<Routed, { kind: 'routed' }>,
 ): Promise<RowReport> => {
   const sinks: SinkEntry[] = [];
-  for (const raw of routed.sinks)
-    sinks.push(await deliverTo(ctx, { row: at.row, e, severity: routed.severity }, raw));
+  for (const sink of routed.sinks)
+    sinks.push(await deliverTo(ctx, { row: at.row, e, severity: routed.severity }, sink));
   const done = sentStep(at.lc, e, routed, { sinks, run: at.run });
   await ctx.telemetry(done.telemetry);
   return finish(ctx, at.row, at.run, done.finish);
