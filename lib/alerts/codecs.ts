@@ -47,7 +47,8 @@ export const AlertSinkConfigFile = t.type(
   'AlertSinkConfigFile',
 );
 
-const Fingerprint = t.type({
+/** The escalations file's fingerprint at the saved cursor (lib/core/position SourceFingerprint). */
+export const Fingerprint = t.type({
   size: t.number,
   inode: t.number,
   headSha256: t.string,
@@ -55,48 +56,52 @@ const Fingerprint = t.type({
   lastLineSha256: nullable(t.string),
 });
 
+// The reference's keys, then opsfold's: a state file the reference wrote has only the former.
+const DispatchStateRef = t.type({
+  schemaVersion: t.literal('v1'),
+  updatedAt: t.string,
+  loopId: t.string,
+  traceId: nullable(t.string),
+  escalationsFile: t.string,
+  dispatchTelemetryFile: t.string,
+  status: t.keyof({
+    success: null,
+    partial: null,
+    failed: null,
+    no_new_escalations: null,
+    no_source: null,
+  }),
+  processedCount: t.number,
+  dispatchedCount: t.number,
+  skippedCount: t.number,
+  failedCount: t.number,
+  failureReasonCodes: t.array(ReasonCode),
+  escalationsLineOffset: t.number,
+  escalationsLineCount: t.number,
+});
+const DispatchStateOwn = t.type({
+  escalationsByteOffset: nullable(t.number),
+  escalationsFingerprint: nullable(Fingerprint),
+  deliveryLedgerFile: t.string,
+  retry: t.type({
+    rows: t.number,
+    dispatched: t.number,
+    failed: t.number,
+    pending: t.number,
+    abandoned: t.number,
+    failureCodes: t.array(ReasonCode),
+  }),
+  recoveredCount: t.number,
+});
+
 /** .superloop/ops-manager/<loop>/alert-dispatch-state.json */
 export const AlertDispatchState = t.intersection(
-  [
-    t.type({
-      schemaVersion: t.literal('v1'),
-      updatedAt: t.string,
-      loopId: t.string,
-      traceId: nullable(t.string),
-      escalationsFile: t.string,
-      dispatchTelemetryFile: t.string,
-      status: t.keyof({
-        success: null,
-        partial: null,
-        failed: null,
-        no_new_escalations: null,
-        no_source: null,
-      }),
-      processedCount: t.number,
-      dispatchedCount: t.number,
-      skippedCount: t.number,
-      failedCount: t.number,
-      failureReasonCodes: t.array(ReasonCode),
-      escalationsLineOffset: t.number,
-      escalationsLineCount: t.number,
-    }),
-    t.partial({
-      escalationsByteOffset: nullable(t.number),
-      escalationsFingerprint: nullable(Fingerprint),
-      deliveryLedgerFile: t.string,
-      retry: t.type({
-        rows: t.number,
-        dispatched: t.number,
-        failed: t.number,
-        pending: t.number,
-        abandoned: t.number,
-        failureCodes: t.array(ReasonCode),
-      }),
-      recoveredCount: t.number,
-    }),
-  ],
+  [DispatchStateRef, t.partial(DispatchStateOwn.props)],
   'AlertDispatchState',
 );
+
+/** alert-dispatch-state.json as opsfold writes and prints it: every key present. */
+export type AlertDispatchStateDoc = t.TypeOf<typeof DispatchStateRef> & t.TypeOf<typeof DispatchStateOwn>;
 
 const SinkEntry = t.intersection([
   t.type({

@@ -3,9 +3,14 @@
 // bytes), the delivery ledger's path, rows retried from earlier runs, and rows a crashed run had
 // already finished.
 import type { SourceFingerprint } from '../core/position.js';
+import type { AlertDispatchStateDoc } from './codecs.js';
 import { nonEmpty } from './json.js';
 import { summaryStatus, type RunCounts } from './outcome.js';
 import { uniqueSorted, type AlertReasonCode } from './reason-codes.js';
+import type { RowReport } from './row-step.js';
+
+/** alert-dispatch-state.json as written and printed. */
+export type DispatchStateDoc = AlertDispatchStateDoc;
 
 export interface RetryCounts {
   readonly rows: number;
@@ -45,8 +50,18 @@ export interface DispatchStateInput {
   readonly ledgerFile: string;
 }
 
+/** Pure: the retry counts with one more retried row. */
+export const addRetry = (r: RetryCounts, report: RowReport): RetryCounts => ({
+  ...r,
+  rows: r.rows + 1,
+  dispatched: r.dispatched + (report.kind === 'dispatched' || report.kind === 'partial' ? 1 : 0),
+  failed: r.failed + (report.kind === 'failed' || report.kind === 'partial' ? 1 : 0),
+  abandoned: r.abandoned + (report.abandoned ? 1 : 0),
+  failureCodes: uniqueSorted([...r.failureCodes, ...report.codes]),
+});
+
 /** Pure: the run's status: the reference's rule over new rows and retried rows together. */
-export const runStatus = (i: DispatchStateInput): string => {
+export const runStatus = (i: DispatchStateInput): DispatchStateDoc['status'] => {
   if (i.noSource) return 'no_source';
   const c = i.counts;
   return summaryStatus({
@@ -58,7 +73,7 @@ export const runStatus = (i: DispatchStateInput): string => {
 };
 
 /** Pure: the state document, printed and written atomically. */
-export const dispatchState = (i: DispatchStateInput) => ({
+export const dispatchState = (i: DispatchStateInput): DispatchStateDoc => ({
   schemaVersion: 'v1',
   updatedAt: i.updatedAt,
   loopId: i.loopId,
@@ -76,9 +91,6 @@ export const dispatchState = (i: DispatchStateInput) => ({
   escalationsByteOffset: i.byteOffset,
   escalationsFingerprint: i.fingerprint,
   deliveryLedgerFile: i.ledgerFile,
-  retry: i.retry,
+  retry: { ...i.retry, failureCodes: [...i.retry.failureCodes] },
   recoveredCount: i.recovered,
 });
-
-/** alert-dispatch-state.json as written and printed. */
-export type DispatchStateDoc = ReturnType<typeof dispatchState>;

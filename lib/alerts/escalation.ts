@@ -4,6 +4,7 @@
 // no category either (the reference crashes on it).
 import * as E from 'fp-ts/lib/Either.js';
 import { parseJson } from '../core/codec.js';
+import type { JsonValue } from '../core/json-schema.js';
 import { isObject, scalarText, type JsonObject } from './json.js';
 
 export interface Escalation {
@@ -19,7 +20,7 @@ export interface Escalation {
 export type EscalationRow =
   | { readonly kind: 'blank' }
   | { readonly kind: 'invalid_json'; readonly raw: string }
-  | { readonly kind: 'missing_category'; readonly value: unknown }
+  | { readonly kind: 'missing_category'; readonly value: JsonValue }
   | { readonly kind: 'escalation'; readonly escalation: Escalation };
 
 const BLANK = /^[\s]*$/;
@@ -32,7 +33,8 @@ export const classifyRow = (text: string): EscalationRow => {
   if (BLANK.test(text)) return { kind: 'blank' };
   const parsed = parseJson(text);
   if (E.isLeft(parsed)) return { kind: 'invalid_json', raw: text };
-  const value = parsed.right;
+  // JSON.parse yields JSON values only.
+  const value = parsed.right as JsonValue;
   if (!isObject(value) || field(value, 'category') === '') return { kind: 'missing_category', value };
   return {
     kind: 'escalation',

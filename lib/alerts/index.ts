@@ -3,13 +3,16 @@
 // Listed by name (no `export *`): projections, decisions, codecs and their types; helpers stay internal.
 
 /** Projections: pure reducers over the records. */
-export { deliveryLedgerProjection } from './ledger.js';
+export { deliveryLedgerProjection, foldLedger } from './ledger.js';
 export { alertsProjections } from './registry.js';
 
 /** Decisions: pure functions of projected state and an explicit asOf. */
 export { validateConfig } from './config.js';
 export { runStatus } from './dispatch-state.js';
 export { classifyRow } from './escalation.js';
+export { routeIn, routeFromResolver } from './route.js';
+export { rowStep, routedStep, sentStep, finishRow } from './row-step.js';
+export { buildRequest, sinkOf } from './sink-request.js';
 export { summaryStatus } from './outcome.js';
 export { envRefsOf, envStatusOf, resolvedSink, resolveRoute, catalogSummary } from './resolve.js';
 export { classifyOutcome } from './sink-result.js';
@@ -23,6 +26,7 @@ export {
   AlertLedgerLine,
   AlertEscalationRow,
 } from './codecs.js';
+export { SavedDispatchCursor } from './dispatch-cursor.js';
 export { alertsContracts } from './registry.js';
 
 /** Reason codes and other closed vocabularies. */
@@ -33,6 +37,11 @@ export { SEVERITIES, SEVERITY_CHOICES } from './severity.js';
 /** Types of the inputs, states and outputs above. */
 export type { AlertSinkConfig, ConfigProblem } from './config.js';
 export type { DispatchStateInput, DispatchStateDoc } from './dispatch-state.js';
+export type { AlertDispatchStateDoc } from './codecs.js';
+export type { SavedCursor } from './dispatch-cursor.js';
+export type { Routed, Catalog } from './route.js';
+export type { RowLine, RowReport, RowRun, RowStep, Finish } from './row-step.js';
+export type { DispatchSink, MalformedSink, HttpRequest, BuiltRequest, EnvLookup } from './sink-request.js';
 export type { EscalationRow } from './escalation.js';
 export type {
   DeliveredEvent,

@@ -113,6 +113,13 @@ export const deliveryLedgerProjection: Projection<DeliveryLedgerState, LedgerEve
   },
 };
 
+/** Pure: the state with `events` recorded (as the next run's fold of the ledger will see them). */
+export const foldLedger = (s: DeliveryLedgerState, events: readonly LedgerEvent[]): DeliveryLedgerState =>
+  events.reduce(
+    (acc, value) => deliveryLedgerProjection.evolve(acc, { value, position: { line: 0, byteOffset: 0 } }),
+    s,
+  );
+
 /** Pure: accepts any JSON object with a string `type` (the projection counts the ones it cannot use). */
 export const decodeLedgerLine = (v: unknown): E.Either<string, LedgerEvent> =>
   isObject(v) && typeof v['type'] === 'string'
@@ -124,6 +131,21 @@ export const recordedRow = (s: DeliveryLedgerState, line: number, rowSha256: str
   const r = s.rows[String(line)];
   return r !== undefined && r.rowSha256 === rowSha256 ? r : null;
 };
+
+/** Pure: the row at `line` as a crashed run finished it (so it is reported, not processed again). */
+export const finishedRow = (s: DeliveryLedgerState, line: number, rowSha256: string): LedgerRow | null => {
+  const seen = recordedRow(s, line, rowSha256);
+  return seen !== null && !(seen.pending && !seen.abandoned) ? seen : null;
+};
+
+/** Pure: the record giving up on a pending row whose line changed since it failed. */
+export const abandonedRow = (pending: LedgerRow, stamp: { at: string; traceId: string }): RowEvent => ({
+  type: 'row',
+  ...pending,
+  pending: false,
+  abandoned: true,
+  ...stamp,
+});
 
 /** Pure: rows that still owe a delivery and may be retried, oldest first. */
 export const pendingRows = (s: DeliveryLedgerState): LedgerRow[] =>

@@ -3,6 +3,7 @@
 // 1-based line in escalations.jsonl) and, where a row can be retried, `deliveryRun` and `retryPending`;
 // each sink entry adds its `dedupeKey`, `attempts` and, when an earlier run's delivery was reused,
 // `deduplicated: true`.
+import type { JsonValue } from '../core/json-schema.js';
 import type { Escalation } from './escalation.js';
 import { dropNulls, nonEmpty, type JsonObject } from './json.js';
 import type { SinkResult } from './sink-result.js';
@@ -50,7 +51,7 @@ export const invalidJsonLine = (c: LineContext, raw: string) => ({
 });
 
 /** Pure: a row without a category. */
-export const missingCategoryLine = (c: LineContext, value: unknown) => ({
+export const missingCategoryLine = (c: LineContext, value: JsonValue) => ({
   ...head(c),
   category: 'alert_dispatch',
   status: 'failed',

@@ -8,6 +8,7 @@ import type { TextEncodingName } from '../core/text.js';
 import { appendJsonl, type AppendOptions } from './append.js';
 import { writeFileAtomic, writeJsonAtomic } from './atomic.js';
 import { confine, ConfinementError } from './confine.js';
+import type { WriteSeam } from './fs-seam.js';
 import { parseDocument, type DocEncoding, type DocProblem } from './document.js';
 
 /** What `Store.read` found at a path: nothing, a decoded value, or a problem (never a throw). */
@@ -122,8 +123,13 @@ const confined = async (root: string, path: string): Promise<string> => {
   return c.path;
 };
 
+export interface FileStoreOptions {
+  /** Where writes and appends go through (fault tests cut it); node's fs by default. */
+  readonly seam?: WriteSeam;
+}
+
 /** A Store over the local file system, confined to `root` (the repo or the state dir). */
-export const fileStore = (root: string): Store => ({
+export const fileStore = (root: string, store: FileStoreOptions = {}): Store => ({
   root,
   async read<A>(path: string, codec: t.Type<A, unknown, unknown>, options: ReadOptions = {}) {
     const c = await confine(root, path);
@@ -133,13 +139,13 @@ export const fileStore = (root: string): Store => ({
     return { ...got, path: c.path };
   },
   async write(path, value, options = {}) {
-    await writeJsonAtomic(await confined(root, path), value, undefined, options.pretty ?? true);
+    await writeJsonAtomic(await confined(root, path), value, store.seam, options.pretty ?? true);
   },
   async writeText(path, text) {
     await writeFileAtomic(await confined(root, path), text);
   },
   async append(path, records, options) {
-    await appendJsonl(await confined(root, path), records, options);
+    await appendJsonl(await confined(root, path), records, { seam: store.seam, ...options });
   },
 });
 

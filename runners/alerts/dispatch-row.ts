@@ -1,32 +1,34 @@
-// One escalation row through dispatch: classify, route, send to each dispatchable sink that has not
-// already acknowledged it, then record. Order is what makes a crash safe: each acknowledged delivery
-// goes to the ledger the moment it is acknowledged, then the telemetry line, then the row's outcome in
-// the ledger. A re-run therefore never resends an acknowledged delivery, and reports a row again only
-// when it crashed between that row's telemetry line and its ledger record.
-import { classifyRow, type Escalation } from '../../lib/alerts/escalation.js';
+// One escalation row through dispatch: the decisions are lib/alerts/row-step; this sends to each
+// dispatchable sink that has not already acknowledged the row, and records. Order is what makes a crash
+// safe: each acknowledged delivery goes to the ledger the moment it is acknowledged, then the telemetry
+// line, then the row's outcome in the ledger. A re-run therefore never resends an acknowledged
+// delivery, and reports a row again only when it crashed between that row's telemetry line and its
+// ledger record.
+import { alertFor, deduplicatedEntry, invalidSinkEntry } from '../../lib/alerts/delivery.js';
+import type { Escalation } from '../../lib/alerts/escalation.js';
 import {
   deliveryKey,
   type DeliveryLedgerState,
   type LedgerEvent,
   type LedgerRow,
 } from '../../lib/alerts/ledger.js';
-import { rowOutcome, sinkFailureCodes, type RowKind } from '../../lib/alerts/outcome.js';
-import type { AlertReasonCode } from '../../lib/alerts/reason-codes.js';
+import type { Routed } from '../../lib/alerts/route.js';
 import {
-  dispatchLine,
-  invalidJsonLine,
-  invalidRouteLine,
-  missingCategoryLine,
-  routeFailedLine,
-  skippedLine,
-  type LineContext,
-  type SinkEntry,
-} from '../../lib/alerts/telemetry.js';
-import type { RowLine } from './escalation-file.js';
-import type { Router, Routed } from './router.js';
-import { asDispatchSink, sendToSink, type SendDeps } from './send.js';
-import { failed } from '../../lib/alerts/sink-result.js';
-import { isObject } from '../../lib/alerts/json.js';
+  deliveredEvent,
+  finishRow,
+  routedStep,
+  rowStep,
+  sentStep,
+  type Finish,
+  type RowLine,
+  type RowReport,
+  type RowRun,
+  type RowStep,
+} from '../../lib/alerts/row-step.js';
+import type { DispatchSink, MalformedSink } from '../../lib/alerts/sink-request.js';
+import type { LineContext, SinkEntry } from '../../lib/alerts/telemetry.js';
+import type { Router } from './router.js';
+import { sendToSink, type SendDeps } from './send.js';
 
 export interface RowCtx {
   readonly repo: string;
@@ -42,124 +44,62 @@ export interface RowCtx {
   readonly telemetry: (line: unknown) => Promise<void>;
 }
 
-export interface RowReport {
-  readonly kind: RowKind;
-  readonly codes: readonly AlertReasonCode[];
-  readonly pending: boolean;
-  readonly abandoned: boolean;
-}
-
-interface Finish {
-  readonly kind: Exclude<RowKind, 'blank'>;
-  readonly codes: readonly AlertReasonCode[];
-  readonly retryable: boolean;
-}
-
-const finish = async (ctx: RowCtx, row: RowLine, run: number, f: Finish): Promise<RowReport> => {
-  const canRetry = ctx.maxDeliveryRuns === 0 || run < ctx.maxDeliveryRuns;
-  const report = {
-    kind: f.kind,
-    codes: f.codes,
-    pending: f.retryable && canRetry,
-    abandoned: f.retryable && !canRetry,
-  };
-  await ctx.record([
-    {
-      type: 'row',
-      line: row.line,
-      byteOffset: row.byteOffset,
-      rowSha256: row.sha256,
-      kind: f.kind,
-      failureCodes: f.codes,
-      pending: report.pending,
-      abandoned: report.abandoned,
-      deliveryRun: run,
-      at: ctx.iso(),
-      traceId: ctx.traceId,
-    },
-  ]);
-  return report;
+const finish = async (ctx: RowCtx, row: RowLine, run: RowRun, f: Finish): Promise<RowReport> => {
+  const done = finishRow(row, run, f, { at: ctx.iso(), traceId: ctx.traceId });
+  await ctx.record([done.event]);
+  return done.report;
 };
 
-const retryMark = (ctx: RowCtx, run: number, retryable: boolean) => ({
-  deliveryRun: run,
-  retryPending: retryable && (ctx.maxDeliveryRuns === 0 || run < ctx.maxDeliveryRuns),
-});
+const finishStep = async (
+  ctx: RowCtx,
+  row: RowLine,
+  run: RowRun,
+  step: Extract<RowStep, { kind: 'finish' }>,
+): Promise<RowReport> => {
+  await ctx.telemetry(step.telemetry);
+  return finish(ctx, row, run, step.finish);
+};
 
 const deliverTo = async (
   ctx: RowCtx,
   at: { readonly row: RowLine; readonly e: Escalation; readonly severity: string },
-  raw: unknown,
+  sink: DispatchSink | MalformedSink,
 ): Promise<SinkEntry> => {
-  const { row, e } = at;
-  const sink = asDispatchSink(raw);
-  if (sink === null) {
-    const id = isObject(raw) && typeof raw['id'] === 'string' ? raw['id'] : 'unknown';
-    return { id, type: 'unknown', ...failed('invalid_sink_result', null), dedupeKey: '', attempts: 0 };
-  }
-  const key = deliveryKey({ loopId: ctx.loopId, line: row.line, rowSha256: row.sha256, sinkId: sink.id });
+  if ('malformed' in sink) return invalidSinkEntry(sink);
+  const key = deliveryKey({
+    loopId: ctx.loopId,
+    line: at.row.line,
+    rowSha256: at.row.sha256,
+    sinkId: sink.id,
+  });
   const head = { id: sink.id, type: sink.type, dedupeKey: key };
-  if (Object.hasOwn(ctx.ledger().delivered, key))
-    return {
-      ...head,
-      status: 'success',
-      httpStatus: null,
-      reasonCode: null,
-      message: null,
-      attempts: 0,
-      deduplicated: true,
-    };
-  const alert = {
-    repoPath: ctx.repo,
-    loopId: e.loopId ?? ctx.loopId,
-    category: e.category,
-    severity: at.severity,
-    traceId: e.traceId ?? ctx.traceId,
-    escalationTimestamp: e.timestamp,
-    emittedAt: ctx.iso(),
-    escalation: e.value,
-  };
-  const sent = await sendToSink(sink, alert, key, ctx.send);
+  if (Object.hasOwn(ctx.ledger().delivered, key)) return deduplicatedEntry(head);
+  const sent = await sendToSink(sink, alertFor(ctx, at.e, at.severity, ctx.iso()), key, ctx.send);
   if (sent.result.status === 'success') {
-    await ctx.record([
-      {
-        type: 'delivered',
-        key,
-        line: row.line,
-        rowSha256: row.sha256,
-        sinkId: sink.id,
-        sinkType: sink.type,
-        httpStatus: sent.result.httpStatus,
-        attempts: sent.attempts,
-        at: ctx.iso(),
-        traceId: ctx.traceId,
-      },
-    ]);
+    const d = {
+      key,
+      sinkId: sink.id,
+      sinkType: sink.type,
+      httpStatus: sent.result.httpStatus,
+      attempts: sent.attempts,
+    };
+    await ctx.record([deliveredEvent(at.row, d, { at: ctx.iso(), traceId: ctx.traceId })]);
   }
   return { ...head, ...sent.result, attempts: sent.attempts };
 };
 
 const dispatchRouted = async (
   ctx: RowCtx,
-  at: { row: RowLine; lc: LineContext; run: number },
+  at: { row: RowLine; lc: LineContext; run: RowRun },
   e: Escalation,
   routed: Extract<Routed, { kind: 'routed' }>,
 ): Promise<RowReport> => {
-  const resolved = { severity: routed.severity, route: routed.route };
-  if (!routed.shouldDispatch || routed.sinks.length === 0) {
-    const reason = routed.shouldDispatch ? 'no_dispatchable_sinks' : 'severity_below_min';
-    await ctx.telemetry(skippedLine(at.lc, e, resolved, reason));
-    return finish(ctx, at.row, at.run, { kind: 'skipped', codes: [], retryable: false });
-  }
   const sinks: SinkEntry[] = [];
-  for (const raw of routed.sinks)
-    sinks.push(await deliverTo(ctx, { row: at.row, e, severity: routed.severity }, raw));
-  const outcome = rowOutcome(sinks);
-  const retryable = outcome.failed > 0;
-  await ctx.telemetry(
-    dispatchLine(at.lc, e, { ...resolved, sinks, outcome }, retryMark(ctx, at.run, retryable)),
-  );
-  return finish(ctx, at.row, at.run, { kind: outcome.status, codes: sinkFailureCodes(sinks), retryable });
+  for (const sink of routed.sinks)
+    sinks.push(await deliverTo(ctx, { row: at.row, e, severity: routed.severity }, sink));
+  const done = sentStep(at.lc, e, routed, { sinks, run: at.run });
+  await ctx.telemetry(done.telemetry);
+  return finish(ctx, at.row, at.run, done.finish);
 };
 
 /** Processes one row; `previous` is the ledger's record of an earlier attempt at it (a retry). */
@@ -168,37 +108,18 @@ export const processRow = async (
   row: RowLine,
   previous: LedgerRow | null,
 ): Promise<RowReport> => {
-  const cls = classifyRow(row.text);
-  if (cls.kind === 'blank') return { kind: 'blank', codes: [], pending: false, abandoned: false };
-  const run = (previous?.deliveryRun ?? 0) + 1;
+  const run: RowRun = { run: (previous?.deliveryRun ?? 0) + 1, maxDeliveryRuns: ctx.maxDeliveryRuns };
   const lc: LineContext = {
     timestamp: ctx.iso(),
     loopId: ctx.loopId,
     traceId: ctx.traceId,
     escalationLine: row.line,
   };
-  if (cls.kind === 'invalid_json') {
-    await ctx.telemetry(invalidJsonLine(lc, cls.raw));
-    return finish(ctx, row, run, { kind: 'failed', codes: ['invalid_escalation_json'], retryable: false });
-  }
-  if (cls.kind === 'missing_category') {
-    await ctx.telemetry(missingCategoryLine(lc, cls.value));
-    return finish(ctx, row, run, {
-      kind: 'failed',
-      codes: ['missing_escalation_category'],
-      retryable: false,
-    });
-  }
-  const e = cls.escalation;
-  const routed = await ctx.route(e);
-  if (routed.kind === 'route_failed') {
-    await ctx.telemetry(routeFailedLine(lc, e, routed.message, retryMark(ctx, run, routed.retryable)));
-    const retryable = routed.retryable;
-    return finish(ctx, row, run, { kind: 'failed', codes: ['route_resolution_failed'], retryable });
-  }
-  if (routed.kind === 'invalid_route') {
-    await ctx.telemetry(invalidRouteLine(lc, e, routed.raw, retryMark(ctx, run, true)));
-    return finish(ctx, row, run, { kind: 'failed', codes: ['invalid_route_resolution'], retryable: true });
-  }
-  return dispatchRouted(ctx, { row, lc, run }, e, routed);
+  const first = rowStep(row.text, lc);
+  if (first.kind === 'blank') return { kind: 'blank', codes: [], pending: false, abandoned: false };
+  if (first.kind !== 'route') return finishStep(ctx, row, run, first);
+  const e = first.escalation;
+  const next = routedStep(lc, e, await ctx.route(e), run);
+  if (next.kind === 'send') return dispatchRouted(ctx, { row, lc, run }, e, next.routed);
+  return finishStep(ctx, row, run, next);
 };

@@ -9,15 +9,7 @@ import { newlinesInRange } from '../../lib/io/byte-range.js';
 import { fingerprintAt, type LastLine } from '../../lib/io/checkpoints.js';
 import { fileSource } from '../../lib/io/source.js';
 import { LineSplitter } from '../../lib/io/line-splitter.js';
-
-export interface RowLine {
-  readonly text: string;
-  readonly line: number;
-  readonly byteOffset: number;
-  /** Byte offset just past the line's newline. */
-  readonly end: number;
-  readonly sha256: string;
-}
+import type { RowLine } from '../../lib/alerts/row-step.js';
 
 const shaOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -73,6 +65,14 @@ export interface SavedCursor {
  * Where to resume: the saved byte offset when its fingerprint still matches, else the byte offset of
  * the reference's line cursor, found by counting lines once. `ahead` is the file's line count when it
  * has fewer lines than the cursor.
+ *
+ * Unlike `loop poll`, a `truncated` or `rotated` answer from Source.resume does not fail closed here:
+ * the state file is the reference's, whose only cursor is `escalationsLineOffset`, and the reference
+ * resumes at that line of whatever file is there now (it cannot tell a rotated log). Failing closed
+ * would stop dispatch on state files the reference wrote or rewrote (no byte offset, or one left stale
+ * by a reference run in between), so opsfold keeps the reference's reading and says so in a note. It
+ * fails only where the reference does: the file has fewer lines than the cursor. Re-sending is still
+ * bounded: the delivery ledger keys each delivery by line and row digest.
  */
 export const resumeAt = async (
   file: string,
@@ -95,6 +95,12 @@ export const resumeAt = async (
       ? null
       : 'escalations file changed under the byte cursor; resumed by line count';
   return { ...walked, note };
+};
+
+/** The file's size when it is a regular file, else null (missing, or a FIFO: never opened, never hangs). */
+export const fileSize = async (file: string): Promise<number | null> => {
+  const st = await fsp.stat(file).catch(() => null);
+  return st?.isFile() === true ? st.size : null;
 };
 
 /** Complete lines in the file (what `wc -l` counts), from a known cursor on. */

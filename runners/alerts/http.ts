@@ -4,13 +4,7 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { HttpOutcome } from '../../lib/alerts/sink-result.js';
-
-export interface HttpRequest {
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-  readonly timeoutMs: number;
-}
+import type { HttpRequest } from '../../lib/alerts/sink-request.js';
 
 /** Sends one request; resolves to what happened (never rejects for network reasons). */
 export type Transport = (req: HttpRequest) => Promise<unknown>;

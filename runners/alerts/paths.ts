@@ -18,6 +18,8 @@ export interface AlertPaths {
   readonly escalations: Place;
   readonly state: Place;
   readonly telemetry: Place;
+  /** opsfold's state dir (--state-dir, else <repo>/.opsfold). */
+  readonly stateRoot: string;
   readonly ledger: string;
   readonly ledgerCheckpoint: string;
 }
@@ -44,17 +46,15 @@ export const alertPaths = async (o: PathOptions): Promise<AlertPaths> => {
   if ((await fsp.stat(repo).catch(() => null))?.isDirectory() !== true)
     throw new CliError(`repo directory not found: ${o.repo}`);
   const ops = join(repo, '.superloop', 'ops-manager', loopId);
-  const own = join(
-    o.stateDir === undefined ? join(repo, '.opsfold') : resolve(o.cwd, o.stateDir),
-    'loop',
-    loopId,
-  );
+  const stateRoot = o.stateDir === undefined ? join(repo, '.opsfold') : resolve(o.cwd, o.stateDir);
+  const own = join(stateRoot, 'loop', loopId);
   return {
     repo,
     loopId,
     escalations: place(o.cwd, o.escalationsFile, join(ops, 'escalations.jsonl')),
     state: place(o.cwd, o.stateFile, join(ops, 'alert-dispatch-state.json')),
     telemetry: place(o.cwd, o.telemetryFile, join(ops, 'telemetry', 'alerts.jsonl')),
+    stateRoot,
     ledger: join(own, 'alert-deliveries.jsonl'),
     ledgerCheckpoint: join(own, 'alert-deliveries.checkpoint.json'),
   };
