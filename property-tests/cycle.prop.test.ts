@@ -27,7 +27,7 @@ import {
   writeRoot,
 } from '../runners/cycle/root-builder.js';
 import { runCycle } from '../runners/cycle/run-cycle.js';
-import type { WorkerOutcome, WorkerSpec } from '../runners/cycle/worker.js';
+import type { WorkerOutcome, WorkerSpec } from '../lib/cycle/turn.js';
 import { appendJsonl } from '../lib/io/append.js';
 
 const seed = Number(process.env.FC_SEED ?? 424242);

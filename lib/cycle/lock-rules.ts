@@ -64,3 +64,14 @@ export const interruptedCycle = (
   ticket_status: f.status,
   result_recorded: f.resultRecorded,
 });
+
+/** Pure: the LOCK_STALE_REPLACED detail. */
+export const staleNote = (replaced: LockReading & { kind: 'stale' }): string => {
+  const who = replaced.lock === null ? 'an unreadable lock' : `the lock of run ${replaced.lock.run_id}`;
+  return `${who} was taken over: ${replaced.why}`;
+};
+
+/** Pure: the LOCK_CONFLICT_409 detail: who holds the lock (`shown`) and since when. */
+export const heldDetail = (shown: string, lock: OpsRunnerLock | null, ageMs: number | null): string =>
+  `${shown} held by run ${lock?.run_id ?? '(unreadable)'}` +
+  (ageMs === null ? '' : ` since ${Math.floor(ageMs / 1000)} s before asOf`);

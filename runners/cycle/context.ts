@@ -13,7 +13,8 @@ import {
 import { activeWindows, windowsProjection, type WindowsState } from '../../lib/cycle/windows.js';
 import { formatInZone } from '../../lib/cycle/zone.js';
 import { readDoc } from './docs.js';
-import { badLineText, foldLog } from './fold-log.js';
+import { badLineText } from '../../lib/cycle/log-problems.js';
+import { foldLog } from './fold-log.js';
 import { cyclePaths, SHOWN, type CyclePaths } from './paths.js';
 import type { RunWorker } from './worker.js';
 

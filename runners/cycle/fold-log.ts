@@ -4,14 +4,8 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import { cursorStart, type Cursor } from '../../lib/core/position.js';
 import type { Positioned, Projection } from '../../lib/core/projection.js';
+import type { BadLine } from '../../lib/cycle/log-problems.js';
 import { iterateJsonlBatches, type JsonlItem } from '../../lib/io/jsonl.js';
-
-export interface BadLine {
-  readonly file: string;
-  readonly line: number;
-  readonly byteOffset: number;
-  readonly reason: string;
-}
 
 /** One log: where it is, how the cycle names it, and how its lines are decoded and folded. */
 export interface LogSpec<S, Ev> {
@@ -74,6 +68,3 @@ export const foldLog = async <S, Ev>(log: LogSpec<S, Ev>, from?: FoldFrom<S>): P
   }
   return { state: acc.state, cursor, records: acc.records, bad: acc.bad, unreadable };
 };
-
-/** `file:line:byte: reason`, how opsfold names a bad line. */
-export const badLineText = (b: BadLine): string => `${b.file}:${b.line}:${b.byteOffset}: ${b.reason}`;

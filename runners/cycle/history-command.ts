@@ -21,7 +21,7 @@ import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { asOfMsOf, clockFlags, secondsFlag, zoneOf } from './clock-flags.js';
 import { readDoc } from './docs.js';
-import { badLineText } from './fold-log.js';
+import { badLineText } from '../../lib/cycle/log-problems.js';
 import { cyclePaths, SHOWN } from './paths.js';
 import { hasSnapshotOfRun, snapshotNames } from './snapshot-file.js';
 import { readTicketLogs } from './ticket-logs.js';

@@ -28,12 +28,6 @@ const receiptLineAfter = (read: LogsRead, requestId: string, before: number | un
   return r !== undefined && r.lastLine > (before ?? 0) ? r.lastLine : null;
 };
 
-/** The LOCK_STALE_REPLACED detail. */
-export const staleNote = (replaced: LockReading & { kind: 'stale' }): string => {
-  const who = replaced.lock === null ? 'an unreadable lock' : `the lock of run ${replaced.lock.run_id}`;
-  return `${who} was taken over: ${replaced.why}`;
-};
-
 /** Retires the interrupted run's ticket when it is still OPEN; the logs as read afterwards. */
 const settle = async (ctx: CycleCtx, read: LogsRead, lock: OpsRunnerLock, receiptLine: number | null) => {
   const id = lock.selected_request_id ?? null;

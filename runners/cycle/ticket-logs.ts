@@ -17,7 +17,8 @@ import {
   type RequestsState,
   type ResultsState,
 } from '../../lib/cycle/tickets.js';
-import { foldLog, type BadLine, type FoldFrom, type LogSpec } from './fold-log.js';
+import type { BadLine } from '../../lib/cycle/log-problems.js';
+import { foldLog, type FoldFrom, type LogSpec } from './fold-log.js';
 import { SHOWN, type CyclePaths } from './paths.js';
 
 export interface LogsRead {
