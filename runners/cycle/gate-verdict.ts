@@ -6,7 +6,8 @@ import type { TicketRequest } from '../../lib/cycle/codecs-tickets.js';
 import { decideGates, type GateVerdict } from '../../lib/cycle/gates.js';
 import { preflightPathsOf } from '../../lib/cycle/safety.js';
 import { activeWindows } from '../../lib/cycle/windows.js';
-import type { CycleCtx, SafetyRead } from './context.js';
+import type { CycleCtx } from './context.js';
+import type { SafetyRead } from './safety-read.js';
 
 const preflightFailures = async (root: string, paths: readonly string[]): Promise<string[]> => {
   const failures: string[] = [];

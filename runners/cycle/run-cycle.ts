@@ -12,15 +12,8 @@ import { buildSnapshot, untakenStep } from '../../lib/cycle/snapshot.js';
 import { fileStampInZone } from '../../lib/cycle/zone.js';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { CliError } from '../cli/errors.js';
-import {
-  elapsedAt,
-  makeCtx,
-  readSafety,
-  type CycleCtx,
-  type CycleDeps,
-  type CycleOptions,
-  type SafetyRead,
-} from './context.js';
+import { elapsedAt, makeCtx, type CycleCtx, type CycleDeps, type CycleOptions } from './context.js';
+import { readSafety, type SafetyRead } from './safety-read.js';
 import { acquireLock, ownsLock, releaseLock } from './lock-file.js';
 import { SHOWN } from './paths.js';
 import { writeNewSnapshot } from './snapshot-file.js';

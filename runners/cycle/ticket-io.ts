@@ -6,7 +6,8 @@ import type { TicketRequest } from '../../lib/cycle/codecs-tickets.js';
 import { lockContent } from '../../lib/cycle/lock-rules.js';
 import { appendedProblem } from '../../lib/cycle/log-problems.js';
 import type { CycleError } from '../../lib/cycle/reasons.js';
-import { elapsedAt, type CycleCtx, type SafetyRead } from './context.js';
+import { elapsedAt, type CycleCtx } from './context.js';
+import type { SafetyRead } from './safety-read.js';
 import { updateLock } from './lock-file.js';
 import { readTicketLogs, type LogsRead } from './ticket-logs.js';
 

@@ -2,19 +2,15 @@
 // a crashed previous cycle recovered, the daily report regenerated, the oldest OPEN ticket selected and
 // taken through the gates and the worker.
 import type { InterruptedCycle, TicketStep } from '../../lib/cycle/codecs-snapshot.js';
-import { decodeTicketReceipt } from '../../lib/cycle/codecs-tickets.js';
 import { staleNote, type LockReading } from '../../lib/cycle/lock-rules.js';
 import { logProblems } from '../../lib/cycle/log-problems.js';
 import type { CycleError } from '../../lib/cycle/reasons.js';
-import { buildDailyReport, dayReceiptsProjection } from '../../lib/cycle/report.js';
 import { selectOldestOpen } from '../../lib/cycle/selection.js';
 import { OPS_REPORT_REF, untakenStep } from '../../lib/cycle/snapshot.js';
-import { dayInZone } from '../../lib/cycle/zone.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
-import type { CycleCtx, SafetyRead } from './context.js';
-import { foldLog } from './fold-log.js';
+import type { CycleCtx } from './context.js';
+import type { SafetyRead } from './safety-read.js';
 import { recoverInterrupted } from './interrupted.js';
-import { SHOWN } from './paths.js';
+import { writeReport } from './report-step.js';
 import { processTicket } from './ticket-step.js';
 import type { LogsRead } from './ticket-logs.js';
 
@@ -31,23 +27,6 @@ export const checkLogs = (ctx: CycleCtx, read: LogsRead): CycleError | null => {
   const problems = logProblems(read.bad, read.unreadable);
   ctx.warnings.push(...problems.warnings);
   return problems.error;
-};
-
-const writeReport = async (ctx: CycleCtx, read: LogsRead): Promise<CycleError | null> => {
-  const period = dayInZone(ctx.opts.asOfMs, ctx.opts.zone);
-  const spec = {
-    file: ctx.paths.receipts,
-    shown: SHOWN.receipts,
-    projection: dayReceiptsProjection(period, ctx.opts.zone),
-    decode: decodeTicketReceipt,
-  };
-  const day = await foldLog(spec);
-  try {
-    await writeJsonAtomic(ctx.paths.report, buildDailyReport(ctx.at, period, read.logs.results, day.state));
-    return null;
-  } catch (err) {
-    return { code: 'REPORT_WRITE_FAILED', message: (err as Error).message };
-  }
 };
 
 export const failed = (read: LogsRead, error: CycleError, opsReportRef = ''): Outcome => ({
