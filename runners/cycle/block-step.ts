@@ -4,7 +4,7 @@ import { appendedReceiptLine, receiptRef } from '../../lib/cycle/receipts.js';
 import { blockRecords } from '../../lib/cycle/records.js';
 import type { GateVerdict } from '../../lib/cycle/gates.js';
 import { blockedStep } from '../../lib/cycle/turn.js';
-import type { CycleCtx } from './context.js';
+import { appendRecords, type CycleCtx } from './context.js';
 import { readOn, recordIntent, type TicketOutcome, type Turn } from './ticket-io.js';
 
 export const block = async (ctx: CycleCtx, turn: Turn, verdict: GateVerdict): Promise<TicketOutcome> => {
@@ -24,8 +24,8 @@ export const block = async (ctx: CycleCtx, turn: Turn, verdict: GateVerdict): Pr
   });
   try {
     await recordIntent(ctx, read, ticket);
-    await ctx.deps.append(ctx.paths.receipts, [receipt]);
-    await ctx.deps.append(ctx.paths.results, [result]);
+    await appendRecords(ctx, ctx.paths.receipts, [receipt]);
+    await appendRecords(ctx, ctx.paths.results, [result]);
   } catch (err) {
     return { step, read, error: { code: 'RECORD_WRITE_FAILED', message: (err as Error).message } };
   }

@@ -2,6 +2,8 @@
 // warnings it gathers.
 import type { Warning } from '../../lib/cycle/reasons.js';
 import { formatInZone } from '../../lib/cycle/zone.js';
+import { confine, ConfinementError } from '../../lib/io/confine.js';
+import { fileStore, type Store } from '../../lib/io/store.js';
 import { cyclePaths, type CyclePaths } from './paths.js';
 import type { RunWorker } from './worker.js';
 
@@ -33,6 +35,8 @@ export interface CycleCtx {
   readonly opts: CycleOptions;
   readonly deps: CycleDeps;
   readonly paths: CyclePaths;
+  /** Every document the cycle reads or writes, confined to the root. */
+  readonly store: Store;
   readonly runId: string;
   /** asOf as written in snapshots and records: the zone's wall clock with its offset. */
   readonly at: string;
@@ -44,6 +48,7 @@ export const makeCtx = (opts: CycleOptions, deps: CycleDeps): CycleCtx => ({
   opts,
   deps,
   paths: cyclePaths(opts.root),
+  store: fileStore(opts.root),
   runId: deps.uuid(),
   at: formatInZone(opts.asOfMs, opts.zone),
   startedNow: deps.now(),
@@ -53,3 +58,14 @@ export const makeCtx = (opts: CycleOptions, deps: CycleDeps): CycleCtx => ({
 /** asOf advanced by the wall-clock time this cycle has taken, as written. */
 export const elapsedAt = (ctx: CycleCtx): string =>
   formatInZone(ctx.opts.asOfMs + Math.max(0, ctx.deps.now() - ctx.startedNow), ctx.opts.zone);
+
+/** Appends records to a log under the root with the injected append; a log whose real place is outside the root is refused. */
+export const appendRecords = async (
+  ctx: CycleCtx,
+  file: string,
+  records: readonly unknown[],
+): Promise<void> => {
+  const c = await confine(ctx.paths.root, file);
+  if (!c.ok) throw new ConfinementError(c.path, c.reason);
+  await ctx.deps.append(file, records);
+};

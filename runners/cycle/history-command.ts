@@ -41,7 +41,7 @@ export const cycleHistory: Command = {
       io.stderr.write(`error: root not found: ${root}\n`);
       return EXIT.error;
     }
-    const snaps = await readSnapshots(cyclePaths(root).snapshots);
+    const snaps = await readSnapshots(root);
     const read = await readTicketLogs(cyclePaths(root), zone);
     const view = historyView({
       snapshots: snaps.ok,

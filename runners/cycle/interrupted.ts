@@ -9,7 +9,7 @@ import { receiptRef } from '../../lib/cycle/receipts.js';
 import { interruptedResult } from '../../lib/cycle/records.js';
 import { statusOf } from '../../lib/cycle/tickets.js';
 import { fileStampInZone, parseInZone } from '../../lib/cycle/zone.js';
-import type { CycleCtx } from './context.js';
+import { appendRecords, type CycleCtx } from './context.js';
 import { hasSnapshotOfRun } from './snapshot-file.js';
 import { readTicketLogs, type LogsRead } from './ticket-logs.js';
 
@@ -40,7 +40,7 @@ const settle = async (ctx: CycleCtx, read: LogsRead, lock: OpsRunnerLock, receip
     at: ctx.at,
     receiptRef: receiptLine === null ? null : receiptRef(receiptLine),
   });
-  await ctx.deps.append(ctx.paths.results, [record]);
+  await appendRecords(ctx, ctx.paths.results, [record]);
   return readTicketLogs(ctx.paths, ctx.opts.zone, read);
 };
 

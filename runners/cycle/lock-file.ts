@@ -6,7 +6,7 @@
 // rename, so of two cycles taking over the same stale lock only one succeeds.
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
-import { readLock, type LockReading } from '../../lib/cycle/lock-rules.js';
+import { decodeLock, readLock, type LockReading } from '../../lib/cycle/lock-rules.js';
 import type { OpsRunnerLock } from '../../lib/cycle/codecs-safety.js';
 import { writeFileAtomic } from '../../lib/io/atomic.js';
 import { writeOnce } from '../../lib/io/write-once.js';
@@ -64,13 +64,13 @@ export const acquireLock = async (file: string, lock: OpsRunnerLock, clock: Lock
     if ((await writeOnce(file, text(lock))) === 'created') return { kind: 'acquired', replaced };
     const seen = await readText(file);
     if (seen === null) continue;
-    const reading = readLock(parsed(seen), clock.asOfMs, clock.zone);
+    const reading = readLock(decodeLock(parsed(seen)), clock.asOfMs, clock.zone);
     if (reading.kind === 'held') return { kind: 'held', lock: reading.lock, ageMs: reading.ageMs };
     if (!(await moveAside(file, seen, lock.run_id))) break;
     replaced = reading;
   }
   const now = await readText(file);
-  const reading = now === null ? null : readLock(parsed(now), clock.asOfMs, clock.zone);
+  const reading = now === null ? null : readLock(decodeLock(parsed(now)), clock.asOfMs, clock.zone);
   return {
     kind: 'held',
     lock: reading?.lock ?? null,

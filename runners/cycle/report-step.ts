@@ -3,7 +3,6 @@ import type { CycleError } from '../../lib/cycle/reasons.js';
 import { decodeTicketReceipt } from '../../lib/cycle/codecs-tickets.js';
 import { buildDailyReport, dayReceiptsProjection } from '../../lib/cycle/report.js';
 import { dayInZone } from '../../lib/cycle/zone.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import type { CycleCtx } from './context.js';
 import { foldLog } from './fold-log.js';
 import { SHOWN } from './paths.js';
@@ -13,6 +12,7 @@ import type { LogsRead } from './ticket-logs.js';
 export const writeReport = async (ctx: CycleCtx, read: LogsRead): Promise<CycleError | null> => {
   const period = dayInZone(ctx.opts.asOfMs, ctx.opts.zone);
   const spec = {
+    root: ctx.paths.root,
     file: ctx.paths.receipts,
     shown: SHOWN.receipts,
     projection: dayReceiptsProjection(period, ctx.opts.zone),
@@ -20,7 +20,7 @@ export const writeReport = async (ctx: CycleCtx, read: LogsRead): Promise<CycleE
   };
   const day = await foldLog(spec);
   try {
-    await writeJsonAtomic(ctx.paths.report, buildDailyReport(ctx.at, period, read.logs.results, day.state));
+    await ctx.store.write(SHOWN.report, buildDailyReport(ctx.at, period, read.logs.results, day.state));
     return null;
   } catch (err) {
     return { code: 'REPORT_WRITE_FAILED', message: (err as Error).message };

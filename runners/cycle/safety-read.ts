@@ -12,7 +12,7 @@ import {
 } from '../../lib/cycle/safety.js';
 import { activeWindows, windowsProjection, type WindowsState } from '../../lib/cycle/windows.js';
 import type { CycleCtx } from './context.js';
-import { readDoc } from './docs.js';
+import { LenientObject, readDoc } from './docs.js';
 import { foldLog } from './fold-log.js';
 import { SHOWN } from './paths.js';
 
@@ -28,6 +28,7 @@ export interface SafetyRead {
 
 const readWindows = async (ctx: CycleCtx): Promise<{ state: WindowsState; trusted: boolean }> => {
   const spec = {
+    root: ctx.paths.root,
     file: ctx.paths.windows,
     shown: SHOWN.windows,
     projection: windowsProjection,
@@ -46,9 +47,9 @@ const readWindows = async (ctx: CycleCtx): Promise<{ state: WindowsState; truste
 /** Reads the emergency stop, gate, allowlist and window log; warnings go to ctx. */
 export const readSafety = async (ctx: CycleCtx): Promise<SafetyRead> => {
   const [stopDoc, gateDoc, allowDoc] = await Promise.all([
-    readDoc(ctx.paths.emergencyStop),
-    readDoc(ctx.paths.gate),
-    readDoc(ctx.paths.allowlist),
+    readDoc(ctx.store, SHOWN.emergencyStop, LenientObject),
+    readDoc(ctx.store, SHOWN.gate, LenientObject),
+    readDoc(ctx.store, SHOWN.allowlist, LenientObject),
   ]);
   const stop = readEmergencyStop(stopDoc, SHOWN.emergencyStop);
   const gate = readExecutionGate(gateDoc, SHOWN.gate);

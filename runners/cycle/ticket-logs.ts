@@ -36,18 +36,21 @@ export interface LogsRead {
 
 const specs = (p: CyclePaths, zone: string) => ({
   requests: {
+    root: p.root,
     file: p.requests,
     shown: SHOWN.requests,
     projection: ticketRequestsProjection,
     decode: decodeTicketRequest,
   } satisfies LogSpec<RequestsState, TicketRequest>,
   results: {
+    root: p.root,
     file: p.results,
     shown: SHOWN.results,
     projection: ticketResultsProjection(zone),
     decode: decodeTicketResult,
   } satisfies LogSpec<ResultsState, TicketResult>,
   receipts: {
+    root: p.root,
     file: p.receipts,
     shown: SHOWN.receipts,
     projection: ticketReceiptsProjection(zone),
