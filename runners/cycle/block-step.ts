@@ -1,31 +1,35 @@
 // A ticket the gates stopped: when the ticket's own facts stopped it, its BLOCKED receipt and FAILED
 // result are appended (after the intent is in the lock), and the step names the receipt line.
 import { appendedReceiptLine, receiptRef } from '../../lib/cycle/receipts.js';
-import { blockRecords } from '../../lib/cycle/records.js';
+import { blockAppends } from '../../lib/cycle/records.js';
+import { applyEffects } from '../../lib/io/effects.js';
 import type { GateVerdict } from '../../lib/cycle/gates.js';
 import { blockedStep } from '../../lib/cycle/turn.js';
-import { appendRecords, type CycleCtx } from './context.js';
+import { effectTargets, type CycleCtx } from './context.js';
+import { SHOWN } from './paths.js';
 import { readOn, recordIntent, type TicketOutcome, type Turn } from './ticket-io.js';
 
 export const block = async (ctx: CycleCtx, turn: Turn, verdict: GateVerdict): Promise<TicketOutcome> => {
   const { safety, read, ticket } = turn;
   const step = blockedStep(ticket, verdict);
   if (!verdict.recordBlock) return { step, read, error: null };
-  const [receipt, result] = blockRecords({
-    ticket,
-    runId: ctx.runId,
-    receiptId: ctx.deps.uuid(),
-    resultId: ctx.deps.uuid(),
-    at: ctx.at,
-    mode: safety.gate.reported,
-    blockedBy: verdict.blockedBy,
-    detail: verdict.detail ?? '',
-    windowActive: safety.snapshot.window_active,
-  });
+  const appends = blockAppends(
+    {
+      ticket,
+      runId: ctx.runId,
+      receiptId: ctx.deps.uuid(),
+      resultId: ctx.deps.uuid(),
+      at: ctx.at,
+      mode: safety.gate.reported,
+      blockedBy: verdict.blockedBy,
+      detail: verdict.detail ?? '',
+      windowActive: safety.snapshot.window_active,
+    },
+    SHOWN,
+  );
   try {
     await recordIntent(ctx, read, ticket);
-    await appendRecords(ctx, ctx.paths.receipts, [receipt]);
-    await appendRecords(ctx, ctx.paths.results, [result]);
+    await applyEffects(effectTargets(ctx), appends);
   } catch (err) {
     return { step, read, error: { code: 'RECORD_WRITE_FAILED', message: (err as Error).message } };
   }

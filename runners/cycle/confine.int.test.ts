@@ -1,7 +1,15 @@
 // Given a root whose inputs are symlinks pointing out of it or FIFOs, when one cycle runs, then nothing
 // outside the root is read or appended to, nothing hangs, and the snapshot says what was refused.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,5 +82,18 @@ describe('ticket logs outside the root', () => {
     execFileSync('mkfifo', [join(root, 'state/real_enable_windows/real_enable_windows.jsonl')]);
     const r = await run(root);
     expect(codes(r.snapshot.warnings)).toContain('WINDOW_LOG_CORRUPT');
+  });
+});
+
+describe('the snapshot directory outside the root', () => {
+  it('is refused: no snapshot is written out there', async () => {
+    const root = join(work, 'root');
+    writeRoot(root, {});
+    const outside = join(work, 'elsewhere');
+    mkdirSync(outside);
+    mkdirSync(join(root, 'reports/ops/daily'), { recursive: true });
+    symlinkSync(outside, join(root, 'reports/ops/daily/snapshots'));
+    await expect(run(root)).rejects.toThrow(/refused/);
+    expect(readdirSync(outside)).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@
 // warnings it gathers.
 import type { Warning } from '../../lib/cycle/reasons.js';
 import { formatInZone } from '../../lib/cycle/zone.js';
+import { resolve } from 'node:path';
 import { confine, ConfinementError } from '../../lib/io/confine.js';
+import type { EffectTargets } from '../../lib/io/effects.js';
 import { fileStore, type Store } from '../../lib/io/store.js';
 import { cyclePaths, type CyclePaths } from './paths.js';
 import type { RunWorker } from './worker.js';
@@ -69,3 +71,11 @@ export const appendRecords = async (
   if (!c.ok) throw new ConfinementError(c.path, c.reason);
   await ctx.deps.append(file, records);
 };
+
+/** Where the cycle's effects go: its Store, with appends through the injected (and confined) append. */
+export const effectTargets = (ctx: CycleCtx): EffectTargets => ({
+  store: {
+    ...ctx.store,
+    append: (path, records) => appendRecords(ctx, resolve(ctx.paths.root, path), records),
+  },
+});

@@ -9,7 +9,9 @@ import { receiptRef } from '../../lib/cycle/receipts.js';
 import { interruptedResult } from '../../lib/cycle/records.js';
 import { statusOf } from '../../lib/cycle/tickets.js';
 import { fileStampInZone, parseInZone } from '../../lib/cycle/zone.js';
-import { appendRecords, type CycleCtx } from './context.js';
+import { applyEffects } from '../../lib/io/effects.js';
+import { effectTargets, type CycleCtx } from './context.js';
+import { SHOWN } from './paths.js';
 import { hasSnapshotOfRun } from './snapshot-file.js';
 import { readTicketLogs, type LogsRead } from './ticket-logs.js';
 
@@ -40,7 +42,7 @@ const settle = async (ctx: CycleCtx, read: LogsRead, lock: OpsRunnerLock, receip
     at: ctx.at,
     receiptRef: receiptLine === null ? null : receiptRef(receiptLine),
   });
-  await appendRecords(ctx, ctx.paths.results, [record]);
+  await applyEffects(effectTargets(ctx), [{ kind: 'append', path: SHOWN.results, records: [record] }]);
   return readTicketLogs(ctx.paths, ctx.opts.zone, read);
 };
 

@@ -52,7 +52,7 @@ const finish = async (
     interrupted: o.interrupted,
   });
   const stamp = fileStampInZone(ctx.opts.asOfMs, ctx.opts.zone);
-  const file = await writeNewSnapshot(ctx.paths.snapshots, stamp, stableJson(snapshot));
+  const file = await writeNewSnapshot(ctx.paths.root, ctx.paths.snapshots, stamp, stableJson(snapshot));
   return { snapshot, file };
 };
 
