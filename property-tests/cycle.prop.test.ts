@@ -25,7 +25,7 @@ import {
   windowCreate,
   windowEvent,
   writeRoot,
-} from '../runners/cycle/root-builder.js';
+} from '../runners/cycle/root-test-kit.js';
 import { runCycle } from '../runners/cycle/run-cycle.js';
 import type { WorkerOutcome, WorkerSpec } from '../lib/cycle/turn.js';
 import { appendJsonl } from '../lib/io/append.js';

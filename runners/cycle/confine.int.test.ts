@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseInZone } from '../../lib/cycle/zone.js';
-import { request, writeRoot } from './root-builder.js';
+import { request, writeRoot } from './root-test-kit.js';
 import { processDeps } from './run-command.js';
 import { runCycle } from './run-cycle.js';
 
