@@ -97,3 +97,28 @@ describe('the snapshot directory outside the root', () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 });
+
+describe('the runner lock', () => {
+  it('a lock symlinked out of the root is not read: taken over as unreadable, its target untouched', async () => {
+    const root = join(work, 'root');
+    writeRoot(root, {});
+    const outside = join(work, 'lock.json');
+    const fresh = JSON.stringify({ run_id: 'other', locked_at: AS_OF });
+    writeFileSync(outside, fresh);
+    symlinkSync(outside, join(root, 'state/ops_runner.lock'));
+    const r = await run(root);
+    expect([r.snapshot.ticket_step.reason, codes(r.snapshot.warnings)]).toEqual([
+      'NO_OPEN_TICKETS',
+      expect.arrayContaining(['LOCK_STALE_REPLACED']),
+    ]);
+    expect(readFileSync(outside, 'utf8')).toBe(fresh);
+  });
+
+  it('a FIFO as the lock is taken over without blocking', async () => {
+    const root = join(work, 'root');
+    writeRoot(root, {});
+    execFileSync('mkfifo', [join(root, 'state/ops_runner.lock')]);
+    const r = await run(root);
+    expect(codes(r.snapshot.warnings)).toContain('LOCK_STALE_REPLACED');
+  });
+});

@@ -22,11 +22,24 @@ export interface LockClock {
 
 const text = (lock: OpsRunnerLock): string => `${JSON.stringify(lock)}\n`;
 
-const readText = async (file: string): Promise<string | null> =>
-  fsp.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return null;
-    throw err;
-  });
+// Never JSON, so a refused lock reads as unreadable, hence stale (the origin's rule), and is never ours.
+const REFUSED = '\u0000refused';
+
+const absent = (err: NodeJS.ErrnoException): null => {
+  if (err.code === 'ENOENT') return null;
+  throw err;
+};
+
+/**
+ * The lock's text. This run only ever creates a regular file there, so a symlink (which could point
+ * out of the root) or a FIFO or device (whose read could block forever) is refused, not read.
+ */
+const readText = async (file: string): Promise<string | null> => {
+  const st = await fsp.lstat(file).catch(absent);
+  if (st === null) return null;
+  if (!st.isFile() && !st.isDirectory()) return REFUSED;
+  return fsp.readFile(file, 'utf8').catch(absent);
+};
 
 const parsed = (raw: string): unknown => {
   try {
