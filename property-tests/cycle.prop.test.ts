@@ -25,9 +25,9 @@ import {
   windowCreate,
   windowEvent,
   writeRoot,
-} from '../runners/cycle/root-builder.js';
+} from '../runners/cycle/root-test-kit.js';
 import { runCycle } from '../runners/cycle/run-cycle.js';
-import type { WorkerOutcome, WorkerSpec } from '../runners/cycle/worker.js';
+import type { WorkerOutcome, WorkerSpec } from '../lib/cycle/turn.js';
 import { appendJsonl } from '../lib/io/append.js';
 
 const seed = Number(process.env.FC_SEED ?? 424242);

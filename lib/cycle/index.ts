@@ -13,12 +13,17 @@ export { windowsProjection } from './windows.js';
 /** Decisions: pure functions of projected state and an explicit asOf. */
 export { receiptDecision } from './codecs-tickets.js';
 export { decideGates } from './gates.js';
+export { historyView, renderHistory } from './history-text.js';
+export { decodeLock, readLock } from './lock-rules.js';
+export { logProblems } from './log-problems.js';
+export { blockAppends } from './records.js';
 export { rawDecision } from './receipts.js';
 export { buildDailyReport } from './report.js';
 export { ruleOf, preflightPathsOf } from './safety.js';
 export { selectOldestOpen } from './selection.js';
 export { overallOf, buildSnapshot } from './snapshot.js';
 export { statusOf } from './tickets.js';
+export { blockedStep, workerFailure, workerStep } from './turn.js';
 
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export {
@@ -67,7 +72,11 @@ export {
 /** Types of the inputs, states and outputs above. */
 export type { GateFacts, GateVerdict } from './gates.js';
 export type { HistoryRow, NamedSnapshot, StuckTicket } from './history.js';
-export type { InterruptFacts } from './lock-rules.js';
+export type { HistoryFacts, HistoryView } from './history-text.js';
+export type { BadLine, LogProblems } from './log-problems.js';
+export type { LogAppend, TicketLogNames } from './records.js';
+export type { WorkerOutcome, WorkerRun, WorkerSpec } from './turn.js';
+export type { InterruptFacts, LockReading } from './lock-rules.js';
 export type {
   OverallStatus,
   TicketDecision,

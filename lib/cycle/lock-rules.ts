@@ -16,16 +16,18 @@ export type LockReading =
   | { readonly kind: 'held'; readonly lock: OpsRunnerLock; readonly ageMs: number }
   | { readonly kind: 'stale'; readonly lock: OpsRunnerLock | null; readonly why: string };
 
-/** Pure: whether a lock file's content (parsed JSON, or null when unparsable) still holds at `asOfMs`. */
+/** The lock file's JSON decoded (null when unparsable), or why it is not a lock. */
+export const decodeLock = (content: unknown): E.Either<string, OpsRunnerLock> =>
+  E.mapLeft((e: { readonly message: string }) => e.message)(decode(OpsRunnerLock, content));
+
+/** Pure: whether a decoded lock (or why none could be decoded) still holds at `asOfMs`. */
 export const readLock = (
-  content: unknown,
+  decoded: E.Either<string, OpsRunnerLock>,
   asOfMs: number,
   zone: string,
   staleMs = LOCK_STALE_MS,
 ): LockReading => {
-  const decoded = decode(OpsRunnerLock, content);
-  if (E.isLeft(decoded))
-    return { kind: 'stale', lock: null, why: `unreadable lock (${decoded.left.message})` };
+  if (E.isLeft(decoded)) return { kind: 'stale', lock: null, why: `unreadable lock (${decoded.left})` };
   const lock = decoded.right;
   const at = parseInZone(lock.locked_at, zone);
   if (at === null)
@@ -64,3 +66,14 @@ export const interruptedCycle = (
   ticket_status: f.status,
   result_recorded: f.resultRecorded,
 });
+
+/** Pure: the LOCK_STALE_REPLACED detail. */
+export const staleNote = (replaced: LockReading & { kind: 'stale' }): string => {
+  const who = replaced.lock === null ? 'an unreadable lock' : `the lock of run ${replaced.lock.run_id}`;
+  return `${who} was taken over: ${replaced.why}`;
+};
+
+/** Pure: the LOCK_CONFLICT_409 detail: who holds the lock (`shown`) and since when. */
+export const heldDetail = (shown: string, lock: OpsRunnerLock | null, ageMs: number | null): string =>
+  `${shown} held by run ${lock?.run_id ?? '(unreadable)'}` +
+  (ageMs === null ? '' : ` since ${Math.floor(ageMs / 1000)} s before asOf`);

@@ -5,7 +5,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { given, positionEvents } from '../testing/given.js';
 import { decodeTicketReceipt, decodeTicketResult, type TicketReceipt } from './codecs-tickets.js';
 import { appendedReceiptLine, lineOfReceiptRef, receiptRef, ticketReceiptsProjection } from './receipts.js';
-import { blockRecords, interruptedResult } from './records.js';
+import { blockAppends, blockRecords, interruptedResult } from './records.js';
 
 const Z = 'UTC';
 const v2 = (id: string, decision: string): TicketReceipt => ({
@@ -127,6 +127,25 @@ describe('the records the cycle appends', () => {
       block_reasons: ['ALLOWLIST_VIOLATION', 'WINDOW_NOT_ACTIVE'],
       acceptance: { pass: false, reason: 'BLOCKED_BY_SAFETY_CHECK' },
     });
+  });
+  it('for a blocked ticket, as effects: the receipt appended to the receipts log before the result to the results log', () => {
+    const facts = {
+      ticket,
+      runId: 'run',
+      receiptId: 'r',
+      resultId: 's',
+      at: '2026-03-02T09:00:00+09:00',
+      mode: 'REAL',
+      blockedBy: ['PREFLIGHT_FAIL' as const],
+      detail: 'preflight: missing x',
+      windowActive: true,
+    };
+    const appends = blockAppends(facts, { receipts: 'R.jsonl', results: 'S.jsonl' });
+    expect(appends.map((a) => [a.kind, a.path, a.records.length])).toEqual([
+      ['append', 'R.jsonl', 1],
+      ['append', 'S.jsonl', 1],
+    ]);
+    expect(appends.flatMap((a) => a.records)).toEqual([...blockRecords(facts)]);
   });
   it('for an interrupted cycle: a FAILED result naming the crashed run and its receipt', () => {
     const r = interruptedResult({

@@ -84,3 +84,25 @@ export const interruptedResult = (f: InterruptFacts): object => ({
     `(receipt: ${f.receiptRef ?? 'none'}); not repeated, found by cycle ${f.runId}`,
   artifacts: [],
 });
+
+/** An append to a ticket log as data (the edge's `append` effect); `path` is relative to the root. */
+export interface LogAppend {
+  readonly kind: 'append';
+  readonly path: string;
+  readonly records: readonly object[];
+}
+
+/** The root-relative names of the ticket logs the cycle appends to. */
+export interface TicketLogNames {
+  readonly receipts: string;
+  readonly results: string;
+}
+
+/** Pure: what a block records, in order: its BLOCKED receipt, then its FAILED result. */
+export const blockAppends = (f: BlockFacts, logs: TicketLogNames): LogAppend[] => {
+  const [receipt, result] = blockRecords(f);
+  return [
+    { kind: 'append', path: logs.receipts, records: [receipt] },
+    { kind: 'append', path: logs.results, records: [result] },
+  ];
+};

@@ -1,9 +1,11 @@
 // Given the safety documents as found (missing, unreadable, odd), when read, then the snapshot values and
 // the warnings are the documented ones.
 import { describe, expect, it } from 'vitest';
+import { isObject } from '../core/json-object.js';
 import { preflightPathsOf, readAllowlist, readEmergencyStop, readExecutionGate, type Doc } from './safety.js';
 
-const json = (value: unknown): Doc => ({ kind: 'json', value });
+// As the edge decodes it: a JSON object, or a document that is JSON but not an object.
+const json = (value: unknown): Doc => (isObject(value) ? { kind: 'json', value } : { kind: 'notObject' });
 const missing: Doc = { kind: 'missing' };
 const unreadable: Doc = { kind: 'unreadable', detail: 'invalid JSON (Unexpected token)' };
 const codes = (r: { warnings: readonly { code: string }[] }) => r.warnings.map((w) => w.code);

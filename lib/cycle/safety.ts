@@ -11,13 +11,17 @@ import * as E from 'fp-ts/lib/Either.js';
 import { decode } from '../core/codec.js';
 import { ExecutionAllowlist, type AllowlistRule } from './codecs-safety.js';
 import type { GateMode, Warning } from './reasons.js';
-import { isObject } from '../core/json-object.js';
+import { isObject, type JsonObject } from '../core/json-object.js';
 
-/** What the runner found at a document's path. */
-export type Doc =
+/**
+ * What the runner found at a document's path, decoded at the edge: missing, unreadable (I/O or not
+ * JSON), JSON that is not an object, or the object (read leniently, as the origin reads it).
+ */
+export type Doc<A = JsonObject> =
   | { readonly kind: 'missing' }
   | { readonly kind: 'unreadable'; readonly detail: string }
-  | { readonly kind: 'json'; readonly value: unknown };
+  | { readonly kind: 'notObject' }
+  | { readonly kind: 'json'; readonly value: A };
 
 export interface Reading<T> {
   readonly value: T;
@@ -45,7 +49,7 @@ export const readEmergencyStop = (doc: Doc, shown: string): Reading<boolean> => 
         { code: 'EMERGENCY_STOP_UNREADABLE', detail: `${shown}: ${doc.detail}; read as not enabled` },
       ],
     };
-  if (!isObject(doc.value))
+  if (doc.kind === 'notObject')
     return {
       value: false,
       warnings: [
@@ -100,7 +104,7 @@ export const readExecutionGate = (doc: Doc, shown: string): Reading<GateReading>
       ],
     };
   if (doc.kind === 'unreadable') return invalidGate('MOCK_ONLY', doc.detail, shown);
-  if (!isObject(doc.value)) return invalidGate('MOCK_ONLY', 'not a JSON object', shown);
+  if (doc.kind === 'notObject') return invalidGate('MOCK_ONLY', 'not a JSON object', shown);
   const raw = doc.value['mode'];
   if (typeof raw !== 'string')
     return invalidGate('MOCK_ONLY', `mode is ${JSON.stringify(raw ?? null)}`, shown);
@@ -116,7 +120,7 @@ export interface AllowlistReading {
   readonly problem: string | null;
 }
 
-const versionOf = (v: Record<string, unknown>): string => {
+const versionOf = (v: JsonObject): string => {
   const raw = v['version'];
   if (raw === undefined) return 'v1';
   return typeof raw === 'string' ? raw : JSON.stringify(raw);
@@ -136,7 +140,7 @@ export const readAllowlist = (doc: Doc, shown: string): Reading<AllowlistReading
     warnings: [{ code: 'ALLOWLIST_INVALID', detail: `${shown}: ${problem}; REAL execution refused` }],
   });
   if (doc.kind === 'unreadable') return bad('N/A', doc.detail);
-  if (!isObject(doc.value)) return bad('N/A', 'not a JSON object');
+  if (doc.kind === 'notObject') return bad('N/A', 'not a JSON object');
   const decoded = decode(ExecutionAllowlist, doc.value);
   if (E.isLeft(decoded)) return bad(versionOf(doc.value), decoded.left.message);
   return { value: { version: versionOf(doc.value), allowlist: decoded.right, problem: null }, warnings: [] };

@@ -1,20 +1,12 @@
 // What one cycle runs with: its options, its injected effects (clock, ids, worker), the paths, and the
-// warnings it gathers; and the reading of the safety inputs (step 1 and the safety snapshot).
-import type { SafetySnapshot } from '../../lib/cycle/codecs-snapshot.js';
-import { decodeWindowEvent } from '../../lib/cycle/codecs-safety.js';
+// warnings it gathers.
 import type { Warning } from '../../lib/cycle/reasons.js';
-import {
-  readAllowlist,
-  readEmergencyStop,
-  readExecutionGate,
-  type AllowlistReading,
-  type GateReading,
-} from '../../lib/cycle/safety.js';
-import { activeWindows, windowsProjection, type WindowsState } from '../../lib/cycle/windows.js';
 import { formatInZone } from '../../lib/cycle/zone.js';
-import { readDoc } from './docs.js';
-import { badLineText, foldLog } from './fold-log.js';
-import { cyclePaths, SHOWN, type CyclePaths } from './paths.js';
+import { resolve } from 'node:path';
+import { confine, ConfinementError } from '../../lib/io/confine.js';
+import type { EffectTargets } from '../../lib/io/effects.js';
+import { fileStore, type Store } from '../../lib/io/store.js';
+import { cyclePaths, type CyclePaths } from './paths.js';
 import type { RunWorker } from './worker.js';
 
 export interface CycleOptions {
@@ -45,6 +37,8 @@ export interface CycleCtx {
   readonly opts: CycleOptions;
   readonly deps: CycleDeps;
   readonly paths: CyclePaths;
+  /** Every document the cycle reads or writes, confined to the root. */
+  readonly store: Store;
   readonly runId: string;
   /** asOf as written in snapshots and records: the zone's wall clock with its offset. */
   readonly at: string;
@@ -56,6 +50,7 @@ export const makeCtx = (opts: CycleOptions, deps: CycleDeps): CycleCtx => ({
   opts,
   deps,
   paths: cyclePaths(opts.root),
+  store: fileStore(opts.root),
   runId: deps.uuid(),
   at: formatInZone(opts.asOfMs, opts.zone),
   startedNow: deps.now(),
@@ -66,57 +61,21 @@ export const makeCtx = (opts: CycleOptions, deps: CycleDeps): CycleCtx => ({
 export const elapsedAt = (ctx: CycleCtx): string =>
   formatInZone(ctx.opts.asOfMs + Math.max(0, ctx.deps.now() - ctx.startedNow), ctx.opts.zone);
 
-export interface SafetyRead {
-  readonly stop: boolean;
-  readonly gate: GateReading;
-  readonly allowlist: AllowlistReading;
-  readonly windows: WindowsState;
-  /** False when the window log had a bad line: then no window counts as active. */
-  readonly windowsTrusted: boolean;
-  readonly snapshot: SafetySnapshot;
-}
-
-const readWindows = async (ctx: CycleCtx): Promise<{ state: WindowsState; trusted: boolean }> => {
-  const spec = {
-    file: ctx.paths.windows,
-    shown: SHOWN.windows,
-    projection: windowsProjection,
-    decode: decodeWindowEvent,
-  };
-  const folded = await foldLog(spec);
-  const problems = [
-    ...folded.bad.map(badLineText),
-    ...(folded.unreadable === null ? [] : [folded.unreadable]),
-  ];
-  for (const p of problems)
-    ctx.warnings.push({ code: 'WINDOW_LOG_CORRUPT', detail: `${p}; no window counts as active` });
-  return { state: folded.state, trusted: problems.length === 0 };
+/** Appends records to a log under the root with the injected append; a log whose real place is outside the root is refused. */
+export const appendRecords = async (
+  ctx: CycleCtx,
+  file: string,
+  records: readonly unknown[],
+): Promise<void> => {
+  const c = await confine(ctx.paths.root, file);
+  if (!c.ok) throw new ConfinementError(c.path, c.reason);
+  await ctx.deps.append(file, records);
 };
 
-/** Reads the emergency stop, gate, allowlist and window log; warnings go to ctx. */
-export const readSafety = async (ctx: CycleCtx): Promise<SafetyRead> => {
-  const [stopDoc, gateDoc, allowDoc] = await Promise.all([
-    readDoc(ctx.paths.emergencyStop),
-    readDoc(ctx.paths.gate),
-    readDoc(ctx.paths.allowlist),
-  ]);
-  const stop = readEmergencyStop(stopDoc, SHOWN.emergencyStop);
-  const gate = readExecutionGate(gateDoc, SHOWN.gate);
-  const allowlist = readAllowlist(allowDoc, SHOWN.allowlist);
-  ctx.warnings.push(...stop.warnings, ...gate.warnings, ...allowlist.warnings);
-  const windows = await readWindows(ctx);
-  const active = windows.trusted && activeWindows(windows.state, ctx.opts.asOfMs, ctx.opts.zone).length > 0;
-  return {
-    stop: stop.value,
-    gate: gate.value,
-    allowlist: allowlist.value,
-    windows: windows.state,
-    windowsTrusted: windows.trusted,
-    snapshot: {
-      emergency_stop_enabled: stop.value,
-      execution_gate_mode: gate.value.reported,
-      window_active: active,
-      allowlist_version: allowlist.value.version,
-    },
-  };
-};
+/** Where the cycle's effects go: its Store, with appends through the injected (and confined) append. */
+export const effectTargets = (ctx: CycleCtx): EffectTargets => ({
+  store: {
+    ...ctx.store,
+    append: (path, records) => appendRecords(ctx, resolve(ctx.paths.root, path), records),
+  },
+});

@@ -1,16 +1,24 @@
-// Reads one small JSON document (emergency stop, gate, allowlist, lock) into the three cases the pure
-// readers in lib/cycle/safety.ts distinguish: missing, unreadable (with why), or parsed JSON.
+// Reads one small JSON document (emergency stop, gate, allowlist, lock, snapshot) through the Store,
+// confined to the root, into the cases the pure readers in lib/cycle/safety.ts distinguish.
 import * as t from 'io-ts';
 import type { Doc } from '../../lib/cycle/safety.js';
-import { readDocument } from '../../lib/io/store.js';
+import type { Store } from '../../lib/io/store.js';
 
-/** What is at `file`: missing, unreadable (I/O error or not JSON, with the reason), or its JSON. */
-export const readDoc = async (file: string): Promise<Doc> => {
-  const got = await readDocument(file, t.unknown);
+/** The documents the origin reads leniently: any JSON object, its keys checked by the reader. */
+export const LenientObject: t.Type<Readonly<Record<string, unknown>>, unknown, unknown> = t.UnknownRecord;
+
+/** What is at `file`: missing, unreadable (refused, I/O error or not JSON, with why), not of `codec`, or its value. */
+export const readDoc = async <A>(
+  store: Store,
+  file: string,
+  codec: t.Type<A, unknown, unknown>,
+): Promise<Doc<A>> => {
+  const got = await store.read(file, codec);
   if (got.kind === 'missing') return { kind: 'missing' };
   if (got.kind === 'found') return { kind: 'json', value: got.value };
   const { problem } = got;
   if (problem.kind === 'unreadable') return { kind: 'unreadable', detail: problem.code };
   if (problem.kind === 'refused') return { kind: 'unreadable', detail: problem.reason };
+  if (problem.kind === 'undecodable') return { kind: 'notObject' };
   return { kind: 'unreadable', detail: `invalid JSON (${problem.reason})` };
 };

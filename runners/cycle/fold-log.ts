@@ -4,17 +4,15 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import { cursorStart, type Cursor } from '../../lib/core/position.js';
 import type { Positioned, Projection } from '../../lib/core/projection.js';
+import { promises as fsp } from 'node:fs';
+import type { BadLine } from '../../lib/cycle/log-problems.js';
+import { confine } from '../../lib/io/confine.js';
 import { iterateJsonlBatches, type JsonlItem } from '../../lib/io/jsonl.js';
-
-export interface BadLine {
-  readonly file: string;
-  readonly line: number;
-  readonly byteOffset: number;
-  readonly reason: string;
-}
 
 /** One log: where it is, how the cycle names it, and how its lines are decoded and folded. */
 export interface LogSpec<S, Ev> {
+  /** The root the log must stay under (a symlink out of it is refused, not read). */
+  readonly root: string;
   readonly file: string;
   readonly shown: string;
   readonly projection: Projection<S, Ev>;
@@ -52,10 +50,21 @@ const take = <S, Ev>(log: LogSpec<S, Ev>, acc: Acc<S, Ev>, items: readonly Jsonl
   }
 };
 
+// A log outside the root, or a FIFO or device (whose read could block forever), is not read at all.
+const refusal = async (log: { root: string; file: string; shown: string }): Promise<string | null> => {
+  const c = await confine(log.root, log.file);
+  if (!c.ok) return `${log.shown}: refused: ${c.reason}`;
+  const st = await fsp.stat(c.real).catch(() => null);
+  if (st === null || st.isFile() || st.isDirectory()) return null;
+  return `${log.shown}: refused: not a regular file`;
+};
+
 /** Folds the log from `from` (default: the projection's initial state at the start of the file). */
 export const foldLog = async <S, Ev>(log: LogSpec<S, Ev>, from?: FoldFrom<S>): Promise<Folded<S, Ev>> => {
   const start = from ?? { state: log.projection.initial, cursor: cursorStart };
   const acc: Acc<S, Ev> = { state: start.state, records: [], bad: [] };
+  const refused = await refusal(log);
+  if (refused !== null) return { ...start, records: [], bad: [], unreadable: refused };
   let cursor = start.cursor;
   let unreadable: string | null = null;
   try {
@@ -74,6 +83,3 @@ export const foldLog = async <S, Ev>(log: LogSpec<S, Ev>, from?: FoldFrom<S>): P
   }
   return { state: acc.state, cursor, records: acc.records, bad: acc.bad, unreadable };
 };
-
-/** `file:line:byte: reason`, how opsfold names a bad line. */
-export const badLineText = (b: BadLine): string => `${b.file}:${b.line}:${b.byteOffset}: ${b.reason}`;

@@ -9,7 +9,9 @@ import { receiptRef } from '../../lib/cycle/receipts.js';
 import { interruptedResult } from '../../lib/cycle/records.js';
 import { statusOf } from '../../lib/cycle/tickets.js';
 import { fileStampInZone, parseInZone } from '../../lib/cycle/zone.js';
-import type { CycleCtx } from './context.js';
+import { applyEffects } from '../../lib/io/effects.js';
+import { effectTargets, type CycleCtx } from './context.js';
+import { SHOWN } from './paths.js';
 import { hasSnapshotOfRun } from './snapshot-file.js';
 import { readTicketLogs, type LogsRead } from './ticket-logs.js';
 
@@ -28,12 +30,6 @@ const receiptLineAfter = (read: LogsRead, requestId: string, before: number | un
   return r !== undefined && r.lastLine > (before ?? 0) ? r.lastLine : null;
 };
 
-/** The LOCK_STALE_REPLACED detail. */
-export const staleNote = (replaced: LockReading & { kind: 'stale' }): string => {
-  const who = replaced.lock === null ? 'an unreadable lock' : `the lock of run ${replaced.lock.run_id}`;
-  return `${who} was taken over: ${replaced.why}`;
-};
-
 /** Retires the interrupted run's ticket when it is still OPEN; the logs as read afterwards. */
 const settle = async (ctx: CycleCtx, read: LogsRead, lock: OpsRunnerLock, receiptLine: number | null) => {
   const id = lock.selected_request_id ?? null;
@@ -46,7 +42,7 @@ const settle = async (ctx: CycleCtx, read: LogsRead, lock: OpsRunnerLock, receip
     at: ctx.at,
     receiptRef: receiptLine === null ? null : receiptRef(receiptLine),
   });
-  await ctx.deps.append(ctx.paths.results, [record]);
+  await applyEffects(effectTargets(ctx), [{ kind: 'append', path: SHOWN.results, records: [record] }]);
   return readTicketLogs(ctx.paths, ctx.opts.zone, read);
 };
 

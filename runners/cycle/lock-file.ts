@@ -6,7 +6,7 @@
 // rename, so of two cycles taking over the same stale lock only one succeeds.
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
-import { readLock, type LockReading } from '../../lib/cycle/lock-rules.js';
+import { decodeLock, readLock, type LockReading } from '../../lib/cycle/lock-rules.js';
 import type { OpsRunnerLock } from '../../lib/cycle/codecs-safety.js';
 import { writeFileAtomic } from '../../lib/io/atomic.js';
 import { writeOnce } from '../../lib/io/write-once.js';
@@ -22,11 +22,24 @@ export interface LockClock {
 
 const text = (lock: OpsRunnerLock): string => `${JSON.stringify(lock)}\n`;
 
-const readText = async (file: string): Promise<string | null> =>
-  fsp.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return null;
-    throw err;
-  });
+// Never JSON, so a refused lock reads as unreadable, hence stale (the origin's rule), and is never ours.
+const REFUSED = '\u0000refused';
+
+const absent = (err: NodeJS.ErrnoException): null => {
+  if (err.code === 'ENOENT') return null;
+  throw err;
+};
+
+/**
+ * The lock's text. This run only ever creates a regular file there, so a symlink (which could point
+ * out of the root) or a FIFO or device (whose read could block forever) is refused, not read.
+ */
+const readText = async (file: string): Promise<string | null> => {
+  const st = await fsp.lstat(file).catch(absent);
+  if (st === null) return null;
+  if (!st.isFile() && !st.isDirectory()) return REFUSED;
+  return fsp.readFile(file, 'utf8').catch(absent);
+};
 
 const parsed = (raw: string): unknown => {
   try {
@@ -64,13 +77,13 @@ export const acquireLock = async (file: string, lock: OpsRunnerLock, clock: Lock
     if ((await writeOnce(file, text(lock))) === 'created') return { kind: 'acquired', replaced };
     const seen = await readText(file);
     if (seen === null) continue;
-    const reading = readLock(parsed(seen), clock.asOfMs, clock.zone);
+    const reading = readLock(decodeLock(parsed(seen)), clock.asOfMs, clock.zone);
     if (reading.kind === 'held') return { kind: 'held', lock: reading.lock, ageMs: reading.ageMs };
     if (!(await moveAside(file, seen, lock.run_id))) break;
     replaced = reading;
   }
   const now = await readText(file);
-  const reading = now === null ? null : readLock(parsed(now), clock.asOfMs, clock.zone);
+  const reading = now === null ? null : readLock(decodeLock(parsed(now)), clock.asOfMs, clock.zone);
   return {
     kind: 'held',
     lock: reading?.lock ?? null,

@@ -15,7 +15,7 @@ import {
   windowCreate,
   windowEvent,
   writeRoot,
-} from './root-builder.js';
+} from './root-test-kit.js';
 
 const WORKER = fileURLToPath(new URL('../../fixtures/cycle/workers/worker.mjs', import.meta.url));
 const SHELL_WORKER = fileURLToPath(new URL('../../fixtures/cycle/workers/fail-worker.sh', import.meta.url));

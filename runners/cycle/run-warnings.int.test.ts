@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
 import { parseInZone } from '../../lib/cycle/zone.js';
-import { request, windowCreate, writeRoot } from './root-builder.js';
+import { request, windowCreate, writeRoot } from './root-test-kit.js';
 import { runCycle } from './run-cycle.js';
 import { processDeps } from './run-command.js';
 

@@ -3,6 +3,7 @@
 // second already wrote that name, the next free `ops_run_YYYYMMDD_HHMMSS_<n>.json` is used.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
+import { confine, ConfinementError } from '../../lib/io/confine.js';
 import { writeOnce } from '../../lib/io/write-once.js';
 
 const NAME = /^ops_run_(\d{8}_\d{6})(?:_(\d+))?\.json$/;
@@ -10,8 +11,15 @@ const NAME = /^ops_run_(\d{8}_\d{6})(?:_(\d+))?\.json$/;
 const nameFor = (stamp: string, n: number): string =>
   n === 1 ? `ops_run_${stamp}.json` : `ops_run_${stamp}_${n}.json`;
 
-/** Writes `text` as a new snapshot for `stamp` under `dir`; resolves to the file written. */
-export const writeNewSnapshot = async (dir: string, stamp: string, text: string): Promise<string> => {
+/** Writes `text` as a new snapshot for `stamp` under `dir`, which must stay under `root`; the file written. */
+export const writeNewSnapshot = async (
+  root: string,
+  dir: string,
+  stamp: string,
+  text: string,
+): Promise<string> => {
+  const c = await confine(root, dir);
+  if (!c.ok) throw new ConfinementError(c.path, c.reason);
   for (let n = 1; ; n += 1) {
     const file = join(dir, nameFor(stamp, n));
     if ((await writeOnce(file, text)) === 'created') return file;

@@ -17,7 +17,8 @@ import {
   type RequestsState,
   type ResultsState,
 } from '../../lib/cycle/tickets.js';
-import { foldLog, type BadLine, type FoldFrom, type LogSpec } from './fold-log.js';
+import type { BadLine } from '../../lib/cycle/log-problems.js';
+import { foldLog, type FoldFrom, type LogSpec } from './fold-log.js';
 import { SHOWN, type CyclePaths } from './paths.js';
 
 export interface LogsRead {
@@ -35,18 +36,21 @@ export interface LogsRead {
 
 const specs = (p: CyclePaths, zone: string) => ({
   requests: {
+    root: p.root,
     file: p.requests,
     shown: SHOWN.requests,
     projection: ticketRequestsProjection,
     decode: decodeTicketRequest,
   } satisfies LogSpec<RequestsState, TicketRequest>,
   results: {
+    root: p.root,
     file: p.results,
     shown: SHOWN.results,
     projection: ticketResultsProjection(zone),
     decode: decodeTicketResult,
   } satisfies LogSpec<ResultsState, TicketResult>,
   receipts: {
+    root: p.root,
     file: p.receipts,
     shown: SHOWN.receipts,
     projection: ticketReceiptsProjection(zone),

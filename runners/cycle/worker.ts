@@ -3,24 +3,7 @@
 // ticket logs, as the origin's worker does. A worker that outlives its timeout is sent SIGTERM (its whole
 // process group), then SIGKILL after a grace period. Output is kept only as a short tail for the snapshot.
 import { spawn } from 'node:child_process';
-
-export interface WorkerSpec {
-  readonly cmd: string;
-  readonly cwd: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdin: string;
-  readonly timeoutMs: number;
-  readonly graceMs?: number;
-}
-
-export interface WorkerOutcome {
-  readonly exitCode: number | null;
-  readonly signal: string | null;
-  readonly timedOut: boolean;
-  /** Set when the command could not be started at all. */
-  readonly spawnError: string | null;
-  readonly outputTail: string;
-}
+import type { WorkerOutcome, WorkerSpec } from '../../lib/cycle/turn.js';
 
 export type RunWorker = (spec: WorkerSpec) => Promise<WorkerOutcome>;
 

@@ -1,6 +1,16 @@
 // The text form of `cycle history`: a fixed-width per-day table, the skips by reason, the stuck tickets
-// and the lock. Pure.
-import type { HistoryRow, StuckTicket } from '../../lib/cycle/history.js';
+// and the lock; and the view itself, folded from the snapshots, the ticket logs and the lock. Pure.
+import { foldFrom } from '../core/projection.js';
+import {
+  historyRows,
+  snapshotDaysProjection,
+  stuckTickets,
+  type HistoryRow,
+  type NamedSnapshot,
+  type StuckTicket,
+} from './history.js';
+import type { TicketLogs } from './selection.js';
+import { formatInZone } from './zone.js';
 
 export interface HistoryView {
   readonly asof: string;
@@ -74,4 +84,31 @@ export const renderHistory = (v: HistoryView): string => {
   out.push('', lockLine(v.lock));
   if (v.unreadable.length > 0) out.push('', `skipped as unreadable: ${v.unreadable.length}`);
   return `${out.join('\n')}\n`;
+};
+
+export interface HistoryFacts {
+  readonly snapshots: readonly NamedSnapshot[];
+  readonly logs: TicketLogs;
+  readonly lock: HistoryView['lock'];
+  /** What was skipped as unreadable (snapshots, bad log lines, logs), as named in warnings. */
+  readonly unreadable: readonly string[];
+  readonly asOfMs: number;
+  readonly stuckAfterMs: number;
+  readonly zone: string;
+}
+
+/** Pure: the history as of `asOfMs`: the snapshots by day, the receipts, the stuck tickets. */
+export const historyView = (f: HistoryFacts): HistoryView => {
+  const positioned = f.snapshots.map((value, i) => ({ value, position: { line: i + 1, byteOffset: 0 } }));
+  const days = foldFrom(snapshotDaysProjection(f.zone), {}, positioned);
+  const stuck = stuckTickets(f.logs, f.asOfMs, f.stuckAfterMs, f.zone);
+  return {
+    asof: formatInZone(f.asOfMs, f.zone),
+    tz: f.zone,
+    stuck_after_s: f.stuckAfterMs / 1000,
+    days: historyRows(days, f.logs.receipts, stuck),
+    stuck,
+    lock: f.lock,
+    unreadable: f.unreadable,
+  };
 };
