@@ -5,8 +5,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
+import * as t from 'io-ts';
 import { join, resolve } from 'node:path';
-import { parseJson } from '../../lib/core/codec.js';
 import { stableJson } from '../../lib/core/stable-json.js';
 import {
   DispatchMethod,
@@ -15,14 +15,20 @@ import {
   markerProblems,
   writeOnceAction,
 } from '../../lib/harness/dispatch-marker.js';
-import { asOfOf, TIME_ARG, timeFlag } from '../cli/clock.js';
+import { asOfFlag, asOfOf, TIME_ARG, timeFlag } from '../cli/clock.js';
 import { required, str, type Command, type Values, type Io } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits, rootFlag, taskFlag } from './flags.js';
-import { asOfFlag } from '../cli/clock.js';
+import { createOnce, readLenient } from './edge.js';
 import { workspaceOf } from './workspace.js';
-import { writeOnce } from '../../lib/io/write-once.js';
+
+const refused = (name: string, detail: string): CliError =>
+  new CliError(
+    `dispatch marker exists with different content: ${name}`,
+    [detail, 'a dispatch marker is never overwritten; a new dispatch gets a new team/date or a new task id'],
+    EXIT.gate,
+  );
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
@@ -116,20 +122,11 @@ export const harnessDispatchMarker: Command = {
     const name = markerFileName(input);
     const file = join(ws.eventsDir, name);
     const marker = markerOf(input);
-    let result = await writeOnce(file, stableJson(marker));
+    const result = await createOnce(ws.store, file, stableJson(marker));
     if (result === 'exists') {
-      const old = parseJson(await fsp.readFile(file, 'utf8'));
-      const { action, differing } = writeOnceAction(E.isRight(old) ? old.right : null, marker);
-      if (action === 'refuse')
-        throw new CliError(
-          `dispatch marker exists with different content: ${name}`,
-          [
-            `${file}: differs in ${differing.join(', ')}`,
-            'a dispatch marker is never overwritten; a new dispatch gets a new team/date or a new task id',
-          ],
-          EXIT.gate,
-        );
-      result = 'exists';
+      const old = await readLenient(ws.store, file, t.UnknownRecord);
+      const { action, differing } = writeOnceAction(old ?? {}, marker);
+      if (action === 'refuse') throw refused(name, `${file}: differs in ${differing.join(', ')}`);
     }
     const action = result === 'created' ? 'created' : 'unchanged';
     await writeOut(io.stdout, stableJson({ action, marker: name, content: marker }));

@@ -3,12 +3,11 @@
 // state changed). Shared by `harness observe` and `harness watchdog`.
 import { join, resolve } from 'node:path';
 import { sidecarFileName } from '../../lib/harness/dispatch-marker.js';
+import { SidecarState } from '../../lib/harness/input-codecs.js';
 import type { Observation } from '../../lib/harness/observation-codec.js';
 import type { ObservationsState } from '../../lib/harness/observations-projection.js';
-import { appendJsonl } from '../../lib/io/append.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { str, type Io, type Values } from '../cli/command.js';
-import { readJsonDoc } from '../cli/json-doc.js';
+import { readLenient } from './edge.js';
 import { taskIdsWithMarkers } from './fs-facts.js';
 import { gatherObservation, type GatherContext } from './gather.js';
 import { foldObservations } from './logs.js';
@@ -38,16 +37,14 @@ const syncSidecar = async (ws: Workspace, o: Observation, state: ObservationsSta
   const t = state.tasks[o.task_id];
   if (o.dispatch === null || t === undefined) return;
   const file = join(ws.eventsDir, sidecarFileName(o.dispatch.marker));
-  const doc = await readJsonDoc(file, `invalid spawn-state sidecar: ${file}`).catch(() => ({
-    found: false as const,
-  }));
-  const old = doc.found ? (doc.value as { state?: unknown }) : null;
+  // A sidecar that cannot be read or has no state is simply rewritten.
+  const old = await readLenient(ws.store, file, SidecarState);
   if (old?.state === t.spawn) return;
-  await writeJsonAtomic(file, {
+  await ws.store.write(file, {
     task_id: o.task_id,
     dispatch_marker: o.dispatch.marker,
     state: t.spawn,
-    previous_state: typeof old?.state === 'string' ? old.state : null,
+    previous_state: old?.state ?? null,
     since: t.spawnSince,
     signals: [...t.signals],
     updated_at: o.observed_at,
@@ -62,7 +59,7 @@ export const observeTasks = async (
 ): Promise<{ observations: Observation[]; state: ObservationsState }> => {
   const observations: Observation[] = [];
   for (const id of taskIds) observations.push(await gatherObservation(ctx, id, asOfMs));
-  if (observations.length > 0) await appendJsonl(ctx.ws.observationsLog, observations);
+  if (observations.length > 0) await ctx.ws.store.append(ctx.ws.observationsLog, observations);
   const state = await foldObservations(ctx.ws);
   for (const o of observations) await syncSidecar(ctx.ws, o, state);
   return { observations, state };

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { decideCycle } from '../../lib/harness/cycle.js';
 import type { WatchdogDecisionRecord, WatchdogDeliveryRecord } from '../../lib/harness/watchdog-codec.js';
-import { appendJsonl } from '../../lib/io/append.js';
 import { asOfOf } from '../cli/clock.js';
 import type { Command, Io } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
@@ -16,8 +15,8 @@ import { foldObservations, foldWatchdog } from './logs.js';
 import { contextOf, knownTasks, observeTasks } from './observe-run.js';
 import { deliver } from './sink.js';
 import type { GatherContext } from './gather.js';
+import { createOnce } from './edge.js';
 import { workspaceOf, type Workspace } from './workspace.js';
-import { writeOnce } from '../../lib/io/write-once.js';
 
 const payloadOf = (r: WatchdogDecisionRecord) => ({
   kind: 'harness_escalation',
@@ -46,7 +45,8 @@ const deliverAll = async (ws: Workspace, records: readonly WatchdogDecisionRecor
       ...d,
     });
     if (d.ok)
-      await writeOnce(
+      await createOnce(
+        ws.store,
         join(ws.eventsDir, `${r.task_id}.escalate`),
         stableJson({ ...payloadOf(r), sink: d.sink }),
       );
@@ -101,9 +101,9 @@ export const harnessWatchdog: Command = {
       asOf.ms,
       ws.config.watchdog,
     );
-    if (records.length > 0) await appendJsonl(ws.watchdogLog, records);
+    if (records.length > 0) await ws.store.append(ws.watchdogLog, records);
     const deliveries = await deliverAll(ws, records, io);
-    if (deliveries.length > 0) await appendJsonl(ws.watchdogLog, deliveries);
+    if (deliveries.length > 0) await ws.store.append(ws.watchdogLog, deliveries);
     await writeOut(
       io.stdout,
       stableJson({ as_of: asOf.iso, cycle: records[0]?.cycle ?? null, decisions: records, deliveries }),
