@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { FinishOverall } from '../../lib/harness/input-codecs.js';
-import type { HarnessStatusRow } from '../../lib/harness/output-codecs.js';
 import { statusRows } from '../../lib/harness/status.js';
+import { statusTable } from '../../lib/harness/status-table.js';
 import { asOfOf } from '../cli/clock.js';
 import type { Command } from '../cli/command.js';
 import { writeOut } from '../cli/write-out.js';
@@ -24,28 +24,6 @@ const finishResults = async (ws: Workspace): Promise<Record<string, string>> => 
     if (doc !== null) out[d.name.slice(0, -5)] = doc.overall;
   }
   return out;
-};
-
-const COLUMNS = ['TASK', 'SPAWN', 'LIVENESS', 'ALERT', 'CLOSEOUT', 'COLLECTED', 'FINISH', 'EVIDENCE'];
-
-const cells = (r: HarnessStatusRow): string[] => [
-  r.task_id,
-  r.spawn_state,
-  r.liveness,
-  r.alert_class ?? '-',
-  r.closeout_stage,
-  r.collected_by ?? '-',
-  r.finish_profile ?? '-',
-  r.spawn_signals.join(','),
-];
-
-const table = (rows: readonly HarnessStatusRow[]): string => {
-  const all = [COLUMNS, ...rows.map(cells)];
-  const widths = COLUMNS.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  return (
-    all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n') +
-    '\n'
-  );
 };
 
 export const harnessStatus: Command = {
@@ -73,7 +51,7 @@ export const harnessStatus: Command = {
     };
     const rows = statusRows(inputs, asOf.ms, ws.config.watchdog);
     const text =
-      v['json'] === true ? stableJson({ as_of: asOf.iso, root: ws.root, tasks: rows }) : table(rows);
+      v['json'] === true ? stableJson({ as_of: asOf.iso, root: ws.root, tasks: rows }) : statusTable(rows);
     await writeOut(io.stdout, text);
     return 0;
   },
