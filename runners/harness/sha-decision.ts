@@ -2,8 +2,6 @@
 // with the md it reads, keeps the dispatch-entry and dispatch-final sha apart, diffs against the original
 // on a mismatch, and records the four decision fields in <task_id>.task-md-sha-decision.json. Exit 2
 // when continuing is not allowed.
-import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { shaDecisionOf } from '../../lib/harness/sha-decision.js';
@@ -11,18 +9,17 @@ import { isoInZone } from '../../lib/harness/zone.js';
 import { writeFileAtomic } from '../../lib/io/atomic.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io } from '../cli/command.js';
-import { CliError, EXIT, usageError } from '../cli/errors.js';
+import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits, taskFlag } from './flags.js';
+import { readOperatorFile, sha256 } from './operator-file.js';
 import { checkTaskId } from './workspace.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
 const readText = async (io: Io, file: string): Promise<{ text: string; sha: string }> => {
-  const data = await fsp.readFile(resolve(io.cwd, file)).catch((err: Error) => {
-    throw new CliError(`cannot read ${file}`, [err.message]);
-  });
-  return { text: data.toString('utf8'), sha: createHash('sha256').update(data).digest('hex') };
+  const data = await readOperatorFile(io.cwd, file);
+  return { text: data.toString('utf8'), sha: sha256(data) };
 };
 
 const shaFlag = (v: Record<string, unknown>, name: string): string | null => {
