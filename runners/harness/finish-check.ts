@@ -3,52 +3,20 @@
 // the scope guard reads the real `git diff base..HEAD` and calls changes the task did not make
 // EXTERNAL_DIRTY_BLOCKER. With --root the result is kept for `harness status`.
 import * as E from 'fp-ts/lib/Either.js';
-import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
-import {
-  FinishEvidence,
-  TaskMode,
-  type FinishEvidence as Evidence,
-} from '../../lib/harness/finish-codecs.js';
-import type { MarkerDoc } from '../../lib/harness/finish-facts.js';
+import { FinishEvidence, TaskMode } from '../../lib/harness/finish-codecs.js';
 import { finishProfileOf } from '../../lib/harness/finish-profile.js';
-import { CloseoutMarkerDoc, ExternalDirtyBlocker } from '../../lib/harness/input-codecs.js';
-import { fileStore, readDocument, type Store } from '../../lib/io/store.js';
+import { fileStore } from '../../lib/io/store.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits, taskFlag } from './flags.js';
 import { gitFacts } from './git.js';
-import { readDecoded, readNamed } from './edge.js';
+import { readNamed } from './edge.js';
+import { fileSha, markerDoc, withBlocker } from './finish-gather.js';
 import { checkTaskId } from './workspace.js';
-
-// A marker the evidence names (relative to the evidence file) that is missing, unreadable, not JSON or
-// not an object is an invalid marker, not an error.
-const markerDoc = async (base: string, path: string): Promise<MarkerDoc> => {
-  const doc = await readDocument(resolve(base, path), CloseoutMarkerDoc);
-  if (doc.kind !== 'found') return { path, valid: false, chairAuthorizationId: null };
-  const id = doc.value.chair_authorization_id;
-  return { path, valid: true, chairAuthorizationId: id === undefined || id === '' ? null : id };
-};
-
-const fileSha = async (base: string, path: string | undefined): Promise<string | null> => {
-  if (path === undefined) return null;
-  const data = await fsp.readFile(resolve(base, path)).catch(() => null);
-  if (data === null) throw new CliError(`envelope file not found: ${path}`);
-  return createHash('sha256').update(data).digest('hex');
-};
-
-/** Adds the files of `<task>.external-dirty-blocker.json` under --root to the evidence's external dirt. */
-const withBlocker = async (evidence: Evidence, root: Store | undefined, taskId: string): Promise<Evidence> => {
-  if (root === undefined) return evidence;
-  const file = join(root.root, 'memory', 'events', `${taskId}.external-dirty-blocker.json`);
-  const blocker = await readDecoded(root, file, ExternalDirtyBlocker, 'external dirty blocker');
-  if (blocker?.files === undefined) return evidence;
-  return { ...evidence, external_dirty: [...(evidence.external_dirty ?? []), ...blocker.files] };
-};
 
 export const harnessFinishCheck: Command = {
   path: ['harness', 'finish-check'],
@@ -102,8 +70,7 @@ export const harnessFinishCheck: Command = {
       },
       asOfOf(v, io).iso,
     );
-    if (root !== undefined)
-      await root.write(join('memory', 'harness', 'finish', `${taskId}.json`), result);
+    if (root !== undefined) await root.write(join('memory', 'harness', 'finish', `${taskId}.json`), result);
     await writeOut(io.stdout, stableJson(result));
     return result.overall === 'FAIL' ? EXIT.gate : EXIT.ok;
   },
