@@ -2,7 +2,9 @@
 // (PreToolUse hook, Task tool dispatch) names the executor for the commit or the task; L2 for a
 // `[task-N] [actor]` subject prefix or a `Sub-Agent:` trailer; otherwise L1 self-attestation. Law: the
 // overall level is the weakest over the commits, and each level allows only its own claim wording.
+import type * as t from 'io-ts';
 import type { ActorAuditLine } from './input-codecs.js';
+import type { CommitActorRow } from './output-codecs.js';
 
 export const ACTOR_LEVELS = {
   L1: 'SELF_ATTESTATION',
@@ -17,15 +19,7 @@ export interface CommitMessage {
   readonly message: string;
 }
 
-export interface CommitActor {
-  readonly sha: string;
-  readonly subject: string;
-  readonly author: string;
-  readonly level: ActorLevel;
-  readonly evidence: string;
-  readonly actor: string | null;
-  readonly task_id: string | null;
-}
+export type CommitActor = t.TypeOf<typeof CommitActorRow>;
 
 const PREFIX = /^\[(task-[0-9A-Za-z_-]+)\]\s*\[([^\]\s]+)\]/;
 const SUB_AGENT = /^Sub-Agent:\s*(\S+)\s*$/im;

@@ -78,16 +78,17 @@ export const markerOf = (m: MarkerInput): DispatchMarker => ({
 
 export type WriteOnce = 'write' | 'noop' | 'refuse';
 
-/** Pure: what to do given the existing file's parsed content (undefined when absent). */
+/**
+ * Pure: what to do given the existing file's content (undefined when absent). The existing file is any
+ * JSON object (another writer's keys count as differences); one that is not an object differs in every key.
+ */
 export const writeOnceAction = (
-  existing: unknown,
+  existing: Readonly<Record<string, unknown>> | undefined,
   next: DispatchMarker,
 ): { action: WriteOnce; differing: string[] } => {
   if (existing === undefined) return { action: 'write', differing: [] };
-  const old = (existing ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(old), ...Object.keys(next)])].sort();
-  const differing = keys.filter(
-    (k) => JSON.stringify(old[k]) !== JSON.stringify((next as unknown as Record<string, unknown>)[k]),
-  );
+  const fresh: Readonly<Record<string, unknown>> = next;
+  const keys = [...new Set([...Object.keys(existing), ...Object.keys(next)])].sort();
+  const differing = keys.filter((k) => JSON.stringify(existing[k]) !== JSON.stringify(fresh[k]));
   return { action: differing.length === 0 ? 'noop' : 'refuse', differing };
 };

@@ -56,3 +56,12 @@ export const taskOfCommit = (message: string): string | null => {
   const trailer = /^Task:\s*(\S+)\s*$/m.exec(message);
   return trailer === null ? null : trailer[1]!;
 };
+
+/** Pure: the evidence with the files of an external-dirty blocker added to its external dirt. */
+export const withExternalDirt = (
+  evidence: FinishEvidence,
+  files: readonly string[] | undefined,
+): FinishEvidence =>
+  files === undefined
+    ? evidence
+    : { ...evidence, external_dirty: [...(evidence.external_dirty ?? []), ...files] };

@@ -114,3 +114,9 @@ export const CloseoutMarkerDoc = t.partial(
   { chair_authorization_id: t.string, task_id: t.string },
   'CloseoutMarkerDoc',
 );
+
+/** A kept finish result read back by `harness status`: only its overall result matters there. */
+export const FinishOverall = t.type({ overall: t.string }, 'FinishOverall');
+
+/** A spawn-state sidecar read back before it is rewritten: only its state matters there. */
+export const SidecarState = t.partial({ state: t.string }, 'SidecarState');

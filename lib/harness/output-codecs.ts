@@ -64,7 +64,8 @@ export const HarnessStatus = t.type(
 );
 export type HarnessStatusRow = t.TypeOf<typeof StatusRow>;
 
-const CommitActorRow = t.type({
+/** One commit of `harness actor`: its evidence level and the actor it names. */
+export const CommitActorRow = t.type({
   sha: t.string,
   subject: t.string,
   author: t.string,
@@ -88,3 +89,4 @@ export const ActorReport = t.type(
   },
   'HarnessActorReport',
 );
+export type ActorReport = t.TypeOf<typeof ActorReport>;

@@ -6,9 +6,10 @@ import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { decode } from '../../lib/core/codec.js';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { ACTOR_LEVELS, claimOf, commitActorOf, weakestLevel } from '../../lib/harness/actor.js';
+import { actorReport } from '../../lib/harness/actor-report.js';
 import { ActorAuditLine } from '../../lib/harness/input-codecs.js';
-import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
+import { cursorStart } from '../../lib/core/position.js';
+import { fileSource } from '../../lib/io/source.js';
 import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
 import { required, str, type Command } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
@@ -17,13 +18,14 @@ import { HOOK_TAG, hookPathOf } from './commit-hook.js';
 import { commonExits } from './flags.js';
 import { commitsOf } from './git.js';
 
+// The audit log is named by the operator (it may live anywhere): read where it is, not confined.
 const readAudit = async (file: string): Promise<ActorAuditLine[]> => {
   const out: ActorAuditLine[] = [];
   const dec = (v: unknown) => E.mapLeft((e: { message: string }) => e.message)(decode(ActorAuditLine, v));
-  const take = (items: readonly { kind: string; value?: ActorAuditLine }[]) =>
-    items.forEach((i) => i.kind === 'record' && i.value !== undefined && out.push(i.value));
+  const source = fileSource(file, { decode: dec });
   try {
-    for await (const batch of iterateJsonlBatches(file, { decode: dec })) take(batch.items);
+    for await (const batch of source.batches(cursorStart))
+      out.push(...batch.items.flatMap((i) => (i.kind === 'record' ? [i.value] : [])));
   } catch (err) {
     if (err instanceof CorruptLineError) throw new CliError(`corrupt audit log line`, [err.message]);
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`audit log not found: ${file}`);
@@ -71,25 +73,13 @@ export const harnessActor: Command = {
     const range = required(v, 'range');
     const auditPath = str(v, 'audit-log');
     const audit = auditPath === undefined ? [] : await readAudit(resolve(io.cwd, auditPath));
-    const task = str(v, 'task') ?? null;
-    const claimed = str(v, 'claimed-actor') ?? null;
-    const commits = (await commitsOf(repo, range)).map((c) => commitActorOf(c, audit, task, claimed));
-    const level = weakestLevel(commits.map((c) => c.level));
-    const actors = [
-      ...new Set(commits.map((c) => c.actor ?? claimed).filter((a): a is string => a !== null)),
-    ].sort();
-    const atLevel = commits.filter((c) => c.level === level);
-    const claimActors = [...new Set(atLevel.map((c) => c.actor ?? claimed))];
-    const report = {
+    const query = {
       range,
-      task_id: task,
-      level,
-      level_name: ACTOR_LEVELS[level],
-      actors,
-      claims: (claimActors.length === 0 ? [claimed] : claimActors).map((a) => claimOf(level, a)),
-      commit_msg_hook_installed: await hookInstalled(repo),
-      commits,
+      task: str(v, 'task') ?? null,
+      claimed: str(v, 'claimed-actor') ?? null,
+      hookInstalled: await hookInstalled(repo),
     };
+    const report = actorReport(query, await commitsOf(repo, range), audit);
     await writeOut(io.stdout, stableJson(report));
     return 0;
   },

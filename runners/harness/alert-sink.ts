@@ -9,7 +9,7 @@ import { loadConfig } from '../alerts/load-config.js';
 import { inProcessRouter } from '../alerts/router.js';
 import { nodeTransport } from '../alerts/http.js';
 import { realSleep } from '../cli/run-clock.js';
-import type { DeliveryResult } from './delivery-result.js';
+import type { DeliveryResult } from '../../lib/harness/escalation.js';
 
 export interface AlertSinkTarget {
   readonly configFile: string;

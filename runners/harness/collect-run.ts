@@ -2,7 +2,6 @@
 // and collections the pure pass decides, appended to memory/harness/collect.jsonl.
 import { collectPass, type TaskFacts } from '../../lib/harness/collect-pass.js';
 import type { CollectLine } from '../../lib/harness/collect-projection.js';
-import { appendJsonl } from '../../lib/io/append.js';
 import { markersOf, taskIdsWithMarkers } from './fs-facts.js';
 import { dispatchOf } from './gather.js';
 import { foldCollect } from './logs.js';
@@ -38,6 +37,6 @@ export const runCollectPass = async (
     terminalStatuses: ws.config.watchdog.terminalStatuses,
     fallbackAfterMin,
   });
-  if (records.length > 0) await appendJsonl(ws.collectLog, records);
+  if (records.length > 0) await ws.store.append(ws.collectLog, records);
   return records;
 };

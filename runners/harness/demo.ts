@@ -7,7 +7,8 @@ import { runCaptured } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
 import { harnessCommands } from './commands.js';
 import { buildFixtureRepo } from './fixture-repo.js';
-import { replayTimeline, type StepResult } from './replay.js';
+import { replayTimeline } from './replay.js';
+import type { StepResult } from './replay-record.js';
 
 const DEMO_KEY = 'demo-bot-key-not-a-secret';
 

@@ -3,10 +3,8 @@
 // different content is refused (exit 2). The bot key is read from an env var and only sha256(key)[:16]
 // is stored; it never appears in argv, output or files.
 import * as E from 'fp-ts/lib/Either.js';
-import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseJson } from '../../lib/core/codec.js';
+import * as t from 'io-ts';
+import { join } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import {
   DispatchMethod,
@@ -15,26 +13,29 @@ import {
   markerProblems,
   writeOnceAction,
 } from '../../lib/harness/dispatch-marker.js';
-import { asOfOf, TIME_ARG, timeFlag } from '../cli/clock.js';
+import { asOfOf, timeFlag } from '../cli/clock.js';
 import { required, str, type Command, type Values, type Io } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { commonExits, rootFlag, taskFlag } from './flags.js';
-import { asOfFlag } from '../cli/clock.js';
+import { dispatchMarkerFlags } from './dispatch-marker-flags.js';
+import { commonExits } from './flags.js';
+import { createOnce, readLenient } from './edge.js';
+import { readOperatorFile, sha256 } from './operator-file.js';
 import { workspaceOf } from './workspace.js';
-import { writeOnce } from '../../lib/io/write-once.js';
 
-const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+const refused = (name: string, detail: string): CliError =>
+  new CliError(
+    `dispatch marker exists with different content: ${name}`,
+    [detail, 'a dispatch marker is never overwritten; a new dispatch gets a new team/date or a new task id'],
+    EXIT.gate,
+  );
 
 const readSha = async (v: Values, io: Io, fileFlag: string, shaFlag: string): Promise<string> => {
   const given = str(v, shaFlag);
   const file = str(v, fileFlag);
   if (given !== undefined) return given;
   if (file === undefined) throw usageError(`--${fileFlag} or --${shaFlag} is required`);
-  const data = await fsp.readFile(resolve(io.cwd, file)).catch((err: Error) => {
-    throw new CliError(`cannot read ${file}`, [err.message]);
-  });
-  return sha256(data);
+  return sha256(await readOperatorFile(io.cwd, file));
 };
 
 const botKeyHash = (v: Values, io: Io): string => {
@@ -64,38 +65,7 @@ export const harnessDispatchMarker: Command = {
     'executor, bot_key_hash = sha256(bot key)[:16], fire_time (ISO 8601 in the configured zone, default +09:00), ' +
     'prompt_sha, task_md_sha_before and dispatch_method. Never overwritten: the same content is a no-op, ' +
     'different content is refused.',
-  flags: {
-    root: rootFlag,
-    task: taskFlag,
-    team: { type: 'string', arg: 'name', help: 'Team the task was dispatched to (file-name segment).' },
-    'schedule-id': { type: 'string', arg: 'id', help: 'The cron id dispatch.py or the direct cron issued.' },
-    executor: { type: 'string', arg: 'name', help: 'Team and bot persona, e.g. "hermes/vulcan".' },
-    'bot-key-env': {
-      type: 'string',
-      arg: 'NAME',
-      help: 'Env var holding the bot owner key (only its hash is stored).',
-    },
-    'prompt-file': { type: 'string', arg: 'path', help: 'The cron prompt; its sha256 is prompt_sha.' },
-    'prompt-sha': { type: 'string', arg: 'hex', help: 'prompt_sha given directly.' },
-    'task-md': {
-      type: 'string',
-      arg: 'path',
-      help: 'The task md at dispatch entry; its sha256 is task_md_sha_before.',
-    },
-    'task-md-sha': { type: 'string', arg: 'hex', help: 'task_md_sha_before given directly.' },
-    method: {
-      type: 'string',
-      arg: 'm',
-      help: 'dispatch_py (default), direct_cron_bot_key or fallback_safety_net.',
-    },
-    'fire-time': { type: 'string', arg: TIME_ARG, help: 'When the dispatch fired. Default: --as-of or now.' },
-    zone: {
-      type: 'string',
-      arg: '±HH:MM',
-      help: 'Zone of fire_time and YYMMDD. Default: config zone or +09:00.',
-    },
-    'as-of': asOfFlag,
-  },
+  flags: dispatchMarkerFlags,
   exits: { ...commonExits, [EXIT.gate]: 'a marker of that name exists with different content (refused)' },
   async run(v, _pos, io) {
     const ws = await workspaceOf(v, io);
@@ -116,20 +86,11 @@ export const harnessDispatchMarker: Command = {
     const name = markerFileName(input);
     const file = join(ws.eventsDir, name);
     const marker = markerOf(input);
-    let result = await writeOnce(file, stableJson(marker));
+    const result = await createOnce(ws.store, file, stableJson(marker));
     if (result === 'exists') {
-      const old = parseJson(await fsp.readFile(file, 'utf8'));
-      const { action, differing } = writeOnceAction(E.isRight(old) ? old.right : null, marker);
-      if (action === 'refuse')
-        throw new CliError(
-          `dispatch marker exists with different content: ${name}`,
-          [
-            `${file}: differs in ${differing.join(', ')}`,
-            'a dispatch marker is never overwritten; a new dispatch gets a new team/date or a new task id',
-          ],
-          EXIT.gate,
-        );
-      result = 'exists';
+      const old = await readLenient(ws.store, file, t.UnknownRecord);
+      const { action, differing } = writeOnceAction(old ?? {}, marker);
+      if (action === 'refuse') throw refused(name, `${file}: differs in ${differing.join(', ')}`);
     }
     const action = result === 'created' ? 'created' : 'unchanged';
     await writeOut(io.stdout, stableJson({ action, marker: name, content: marker }));

@@ -3,58 +3,20 @@
 // the scope guard reads the real `git diff base..HEAD` and calls changes the task did not make
 // EXTERNAL_DIRTY_BLOCKER. With --root the result is kept for `harness status`.
 import * as E from 'fp-ts/lib/Either.js';
-import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { decode, parseJson } from '../../lib/core/codec.js';
 import { stableJson } from '../../lib/core/stable-json.js';
-import {
-  FinishEvidence,
-  TaskMode,
-  type FinishEvidence as Evidence,
-} from '../../lib/harness/finish-codecs.js';
-import type { MarkerDoc } from '../../lib/harness/finish-facts.js';
+import { FinishEvidence, TaskMode } from '../../lib/harness/finish-codecs.js';
 import { finishProfileOf } from '../../lib/harness/finish-profile.js';
-import { CloseoutMarkerDoc, ExternalDirtyBlocker } from '../../lib/harness/input-codecs.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
+import { fileStore } from '../../lib/io/store.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits, taskFlag } from './flags.js';
 import { gitFacts } from './git.js';
-import { checkTaskId, readDecoded } from './workspace.js';
-
-const markerDoc = async (base: string, path: string): Promise<MarkerDoc> => {
-  const text = await fsp.readFile(resolve(base, path), 'utf8').catch(() => null);
-  const parsed = text === null ? null : parseJson(text);
-  const obj = parsed !== null && E.isRight(parsed) ? parsed.right : null;
-  const doc =
-    obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? decode(CloseoutMarkerDoc, obj) : null;
-  if (doc === null || E.isLeft(doc)) return { path, valid: false, chairAuthorizationId: null };
-  const id = doc.right.chair_authorization_id;
-  return { path, valid: true, chairAuthorizationId: id === undefined || id === '' ? null : id };
-};
-
-const fileSha = async (base: string, path: string | undefined): Promise<string | null> => {
-  if (path === undefined) return null;
-  const data = await fsp.readFile(resolve(base, path)).catch(() => null);
-  if (data === null) throw new CliError(`envelope file not found: ${path}`);
-  return createHash('sha256').update(data).digest('hex');
-};
-
-/** Adds the files of `<task>.external-dirty-blocker.json` under --root to the evidence's external dirt. */
-const withBlocker = async (
-  evidence: Evidence,
-  root: string | undefined,
-  taskId: string,
-): Promise<Evidence> => {
-  if (root === undefined) return evidence;
-  const file = join(root, 'memory', 'events', `${taskId}.external-dirty-blocker.json`);
-  const blocker = await readDecoded(file, ExternalDirtyBlocker, 'external dirty blocker');
-  if (blocker?.files === undefined) return evidence;
-  return { ...evidence, external_dirty: [...(evidence.external_dirty ?? []), ...blocker.files] };
-};
+import { readNamed } from './edge.js';
+import { fileSha, markerDoc, withBlocker } from './finish-gather.js';
+import { checkTaskId } from './workspace.js';
 
 export const harnessFinishCheck: Command = {
   path: ['harness', 'finish-check'],
@@ -88,12 +50,12 @@ export const harnessFinishCheck: Command = {
     const mode = required(v, 'mode');
     if (E.isLeft(TaskMode.decode(mode))) throw usageError(`--mode is not a task mode: ${mode}`);
     const evidencePath = resolve(io.cwd, required(v, 'evidence'));
-    const read = await readDecoded(evidencePath, FinishEvidence, 'finish evidence');
+    const read = await readNamed(evidencePath, FinishEvidence, 'finish evidence');
     if (read === null) throw new CliError(`evidence file not found: ${required(v, 'evidence')}`);
     if (read.task_mode !== undefined && read.task_mode !== mode)
       throw usageError(`--mode ${mode} contradicts task_mode ${read.task_mode} of the evidence file`);
     const rootFlag = str(v, 'root');
-    const root = rootFlag === undefined ? undefined : resolve(io.cwd, rootFlag);
+    const root = rootFlag === undefined ? undefined : fileStore(resolve(io.cwd, rootFlag));
     const evidence = await withBlocker(read, root, taskId);
     const base = dirname(evidencePath);
     const repo = str(v, 'repo');
@@ -108,8 +70,7 @@ export const harnessFinishCheck: Command = {
       },
       asOfOf(v, io).iso,
     );
-    if (root !== undefined)
-      await writeJsonAtomic(join(root, 'memory', 'harness', 'finish', `${taskId}.json`), result);
+    if (root !== undefined) await root.write(join('memory', 'harness', 'finish', `${taskId}.json`), result);
     await writeOut(io.stdout, stableJson(result));
     return result.overall === 'FAIL' ? EXIT.gate : EXIT.ok;
   },

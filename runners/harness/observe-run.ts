@@ -3,12 +3,13 @@
 // state changed). Shared by `harness observe` and `harness watchdog`.
 import { join, resolve } from 'node:path';
 import { sidecarFileName } from '../../lib/harness/dispatch-marker.js';
+import { SidecarState } from '../../lib/harness/input-codecs.js';
 import type { Observation } from '../../lib/harness/observation-codec.js';
+import { sidecarUpdate } from '../../lib/harness/sidecar.js';
+import { applyEffects, type Effect } from '../../lib/io/effects.js';
 import type { ObservationsState } from '../../lib/harness/observations-projection.js';
-import { appendJsonl } from '../../lib/io/append.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { str, type Io, type Values } from '../cli/command.js';
-import { readJsonDoc } from '../cli/json-doc.js';
+import { readLenient } from './edge.js';
 import { taskIdsWithMarkers } from './fs-facts.js';
 import { gatherObservation, type GatherContext } from './gather.js';
 import { foldObservations } from './logs.js';
@@ -34,24 +35,26 @@ export const contextOf = async (ws: Workspace, v: Values, io: Io): Promise<Gathe
 export const knownTasks = async (ctx: GatherContext): Promise<string[]> =>
   [...new Set([...Object.keys(ctx.timers.tasks), ...(await taskIdsWithMarkers(ctx.ws.eventsDir))])].sort();
 
-const syncSidecar = async (ws: Workspace, o: Observation, state: ObservationsState): Promise<void> => {
-  const t = state.tasks[o.task_id];
-  if (o.dispatch === null || t === undefined) return;
-  const file = join(ws.eventsDir, sidecarFileName(o.dispatch.marker));
-  const doc = await readJsonDoc(file, `invalid spawn-state sidecar: ${file}`).catch(() => ({
-    found: false as const,
-  }));
-  const old = doc.found ? (doc.value as { state?: unknown }) : null;
-  if (old?.state === t.spawn) return;
-  await writeJsonAtomic(file, {
-    task_id: o.task_id,
-    dispatch_marker: o.dispatch.marker,
-    state: t.spawn,
-    previous_state: typeof old?.state === 'string' ? old.state : null,
-    since: t.spawnSince,
-    signals: [...t.signals],
-    updated_at: o.observed_at,
-  });
+/** The sidecar writes the observations call for, as effects; each sidecar's state is read first. */
+const sidecarEffects = async (
+  ws: Workspace,
+  observations: readonly Observation[],
+  state: ObservationsState,
+): Promise<Effect[]> => {
+  const out: Effect[] = [];
+  for (const o of observations) {
+    if (o.dispatch === null) continue;
+    // A sidecar that cannot be read or has no state is simply rewritten.
+    const old = await readLenient(
+      ws.store,
+      join(ws.eventsDir, sidecarFileName(o.dispatch.marker)),
+      SidecarState,
+    );
+    const update = sidecarUpdate(o, state, old?.state ?? null);
+    if (update !== null)
+      out.push({ kind: 'write', path: join(ws.eventsDir, update.name), value: update.value });
+  }
+  return out;
 };
 
 /** Observes the tasks, appends the observations and returns them with the folded state. */
@@ -62,8 +65,8 @@ export const observeTasks = async (
 ): Promise<{ observations: Observation[]; state: ObservationsState }> => {
   const observations: Observation[] = [];
   for (const id of taskIds) observations.push(await gatherObservation(ctx, id, asOfMs));
-  if (observations.length > 0) await appendJsonl(ctx.ws.observationsLog, observations);
+  if (observations.length > 0) await ctx.ws.store.append(ctx.ws.observationsLog, observations);
   const state = await foldObservations(ctx.ws);
-  for (const o of observations) await syncSidecar(ctx.ws, o, state);
+  await applyEffects({ store: ctx.ws.store }, await sidecarEffects(ctx.ws, observations, state));
   return { observations, state };
 };

@@ -7,7 +7,7 @@ import { SessionsFile } from '../../lib/harness/input-codecs.js';
 import type { ProcessSeen } from '../../lib/harness/sessions.js';
 import { str, type Io, type Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
-import { readDecoded } from './workspace.js';
+import { readNamed } from './edge.js';
 
 export type ProcessSource =
   | { readonly kind: 'sessions_file' | 'proc'; readonly processes: readonly ProcessSeen[] }
@@ -37,7 +37,7 @@ export const processSourceOf = async (v: Values, io: Io): Promise<ProcessSource>
   const file = str(v, 'sessions-file');
   if (file !== undefined) {
     const path = resolve(io.cwd, file);
-    const doc = await readDecoded(path, SessionsFile, 'sessions file');
+    const doc = await readNamed(path, SessionsFile, 'sessions file');
     if (doc === null) throw new CliError(`sessions file not found: ${file}`);
     return { kind: 'sessions_file', processes: doc.processes };
   }

@@ -14,18 +14,7 @@ import {
   type Timeline,
   type TimelineStep,
 } from './timeline.js';
-
-export interface StepResult {
-  readonly step: TimelineStep;
-  readonly spawn: Record<string, string>;
-  readonly liveness: Record<string, string>;
-  readonly alert: Record<string, string>;
-  readonly throttled: Record<string, boolean>;
-  readonly deliveries: number;
-  readonly signal: Record<string, string>;
-  readonly collected: Record<string, string>;
-  readonly failures: readonly string[];
-}
+import { emptyResult, record, type Parsed, type StepResult } from './replay-record.js';
 
 interface Ctx {
   readonly commands: readonly Command[];
@@ -64,54 +53,8 @@ const observeArgs = (c: Ctx, t: Timeline, noSession: boolean) => [
   ...(noSession ? ['--sessions-file', join(c.root, '..', 'no-sessions.json')] : ['--proc-root', c.proc]),
 ];
 
-type Parsed = { tasks?: { task_id: string; spawn_state: string }[] } & Record<string, unknown>;
-
-interface Decided {
-  task_id: string;
-  status: string;
-  alert_class: string;
-  throttled: boolean;
-}
-
-const recordWatchdog = (res: StepResult, out: Parsed): void => {
-  for (const d of (out['decisions'] ?? []) as Decided[]) {
-    res.liveness[d.task_id] = d.status;
-    res.alert[d.task_id] = d.alert_class;
-    res.throttled[d.task_id] = d.throttled;
-  }
-  Object.assign(res, { deliveries: res.deliveries + ((out['deliveries'] ?? []) as unknown[]).length });
-};
-
-const recordCollect = (res: StepResult, out: Parsed): void => {
-  for (const r of (out['records'] ?? []) as {
-    kind: string;
-    task_id: string;
-    stage: string;
-    path?: string;
-  }[]) {
-    if (r.kind === 'collect_signal') res.signal[r.task_id] = r.stage;
-    else res.collected[r.task_id] = r.path ?? '';
-  }
-};
-
-const record = (res: StepResult, kind: string, out: Parsed): void => {
-  if (kind.startsWith('observe')) for (const t of out.tasks ?? []) res.spawn[t.task_id] = t.spawn_state;
-  if (kind === 'watchdog') recordWatchdog(res, out);
-  if (kind === 'collect') recordCollect(res, out);
-};
-
 const runStep = async (c: Ctx, t: Timeline, step: TimelineStep): Promise<StepResult> => {
-  const res: StepResult = {
-    step,
-    spawn: {},
-    liveness: {},
-    alert: {},
-    throttled: {},
-    deliveries: 0,
-    signal: {},
-    collected: {},
-    failures: [],
-  };
+  const res = emptyResult(step);
   for (const kind of step.run) {
     const argv =
       kind === 'watchdog'

@@ -7,7 +7,7 @@ import { CliError, usageError } from '../cli/errors.js';
 import { packageRoot } from '../cli/package-root.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits } from './flags.js';
-import { readDecoded } from './workspace.js';
+import { readNamed } from './edge.js';
 
 const withNames = (e: { layers: readonly number[] }) => ({
   ...e,
@@ -38,7 +38,7 @@ export const harnessRoute: Command = {
       given === undefined
         ? join(packageRoot(), 'config', 'harness-incident-routing.json')
         : resolve(io.cwd, given);
-    const table = await readDecoded(file, RoutingTable, 'incident routing table');
+    const table = await readNamed(file, RoutingTable, 'incident routing table');
     if (table === null) throw new CliError(`incident routing table not found: ${file}`);
     const problems = routingProblems(table);
     if (problems.length > 0) throw new CliError(`invalid incident routing table: ${file}`, problems);

@@ -2,27 +2,25 @@
 // with the md it reads, keeps the dispatch-entry and dispatch-final sha apart, diffs against the original
 // on a mismatch, and records the four decision fields in <task_id>.task-md-sha-decision.json. Exit 2
 // when continuing is not allowed.
-import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { shaDecisionOf } from '../../lib/harness/sha-decision.js';
 import { isoInZone } from '../../lib/harness/zone.js';
 import { writeFileAtomic } from '../../lib/io/atomic.js';
+import { fileStore } from '../../lib/io/store.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io } from '../cli/command.js';
-import { CliError, EXIT, usageError } from '../cli/errors.js';
+import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits, taskFlag } from './flags.js';
+import { readOperatorFile, sha256 } from './operator-file.js';
 import { checkTaskId } from './workspace.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
 const readText = async (io: Io, file: string): Promise<{ text: string; sha: string }> => {
-  const data = await fsp.readFile(resolve(io.cwd, file)).catch((err: Error) => {
-    throw new CliError(`cannot read ${file}`, [err.message]);
-  });
-  return { text: data.toString('utf8'), sha: createHash('sha256').update(data).digest('hex') };
+  const data = await readOperatorFile(io.cwd, file);
+  return { text: data.toString('utf8'), sha: sha256(data) };
 };
 
 const shaFlag = (v: Record<string, unknown>, name: string): string | null => {
@@ -76,17 +74,20 @@ export const harnessShaDecision: Command = {
       actualText: md.text,
       original: originalPath === undefined ? null : await readText(io, originalPath),
     });
-    const root = str(v, 'root');
-    const dir =
-      root !== undefined ? join(resolve(io.cwd, root), 'memory', 'events') : dirname(resolve(io.cwd, mdPath));
-    const out = resolve(io.cwd, str(v, 'out') ?? join(dir, `${taskId}.task-md-sha-decision.json`));
+    const rootFlag = str(v, 'root');
+    const root = rootFlag === undefined ? null : fileStore(resolve(io.cwd, rootFlag));
+    const dir = root !== null ? join(root.root, 'memory', 'events') : dirname(resolve(io.cwd, mdPath));
+    const outFlag = str(v, 'out');
+    const out = resolve(io.cwd, outFlag ?? join(dir, `${taskId}.task-md-sha-decision.json`));
     const doc = {
       ...decision,
       task_md: mdPath,
       decided_at: isoInZone(asOfOf(v, io).ms, str(v, 'zone') ?? '+09:00'),
     };
     const text = stableJson(doc);
-    await writeFileAtomic(out, text);
+    // Under --root the decision is a workspace artifact (confined); --out names a file anywhere.
+    if (root !== null && outFlag === undefined) await root.write(out, doc);
+    else await writeFileAtomic(out, text);
     await writeOut(io.stdout, text);
     return decision.continue_allowed ? EXIT.ok : EXIT.gate;
   },

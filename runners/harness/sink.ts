@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import type { HarnessConfig } from '../../lib/harness/config.js';
 import type { JsonObject } from '../../lib/alerts/json.js';
 import { deliverToAlertSinks } from './alert-sink.js';
-import type { DeliveryResult } from './delivery-result.js';
+import type { DeliveryResult } from '../../lib/harness/escalation.js';
 
 const runCommand = (
   argv: readonly string[],

@@ -1,52 +1,29 @@
 // opsfold harness status: per task, the spawn state with its evidence, liveness and last alert class,
 // closeout stage and collection path, and the finish profile result — read from the recorded logs
 // (observations, watchdog, collect) and memory/harness/finish/, evaluated at asOf. Writes nothing.
-import * as E from 'fp-ts/lib/Either.js';
-import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { parseJson } from '../../lib/core/codec.js';
 import { stableJson } from '../../lib/core/stable-json.js';
-import type { HarnessStatusRow } from '../../lib/harness/output-codecs.js';
+import { FinishOverall } from '../../lib/harness/input-codecs.js';
 import { statusRows } from '../../lib/harness/status.js';
+import { statusTable } from '../../lib/harness/status-table.js';
 import { asOfOf } from '../cli/clock.js';
 import type { Command } from '../cli/command.js';
 import { writeOut } from '../cli/write-out.js';
+import { readLenient } from './edge.js';
 import { commonExits, workspaceFlags } from './flags.js';
 import { readDir } from './fs-facts.js';
 import { foldCollect, foldObservations, foldWatchdog } from './logs.js';
 import { readTimers, workspaceOf, type Workspace } from './workspace.js';
 
+// A kept result that cannot be read or has no overall result is skipped: status never fails on it.
 const finishResults = async (ws: Workspace): Promise<Record<string, string>> => {
   const out: Record<string, string> = {};
   for (const d of await readDir(ws.finishDir)) {
     if (!d.isFile() || !d.name.endsWith('.json')) continue;
-    const parsed = parseJson(await fsp.readFile(join(ws.finishDir, d.name), 'utf8'));
-    const overall = E.isRight(parsed) ? (parsed.right as { overall?: unknown }).overall : undefined;
-    if (typeof overall === 'string') out[d.name.slice(0, -5)] = overall;
+    const doc = await readLenient(ws.store, join(ws.finishDir, d.name), FinishOverall);
+    if (doc !== null) out[d.name.slice(0, -5)] = doc.overall;
   }
   return out;
-};
-
-const COLUMNS = ['TASK', 'SPAWN', 'LIVENESS', 'ALERT', 'CLOSEOUT', 'COLLECTED', 'FINISH', 'EVIDENCE'];
-
-const cells = (r: HarnessStatusRow): string[] => [
-  r.task_id,
-  r.spawn_state,
-  r.liveness,
-  r.alert_class ?? '-',
-  r.closeout_stage,
-  r.collected_by ?? '-',
-  r.finish_profile ?? '-',
-  r.spawn_signals.join(','),
-];
-
-const table = (rows: readonly HarnessStatusRow[]): string => {
-  const all = [COLUMNS, ...rows.map(cells)];
-  const widths = COLUMNS.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  return (
-    all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n') +
-    '\n'
-  );
 };
 
 export const harnessStatus: Command = {
@@ -74,7 +51,7 @@ export const harnessStatus: Command = {
     };
     const rows = statusRows(inputs, asOf.ms, ws.config.watchdog);
     const text =
-      v['json'] === true ? stableJson({ as_of: asOf.iso, root: ws.root, tasks: rows }) : table(rows);
+      v['json'] === true ? stableJson({ as_of: asOf.iso, root: ws.root, tasks: rows }) : statusTable(rows);
     await writeOut(io.stdout, text);
     return 0;
   },

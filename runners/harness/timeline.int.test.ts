@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
-import { replayTimeline, type StepResult } from './replay.js';
+import { replayTimeline } from './replay.js';
+import type { StepResult } from './replay-record.js';
 
 const KEY = 'fixture-bot-key-not-a-secret';
 const fixture = (name: string) => new URL(`../../fixtures/harness/${name}`, import.meta.url).pathname;

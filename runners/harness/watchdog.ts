@@ -2,67 +2,28 @@
 // liveness and alert class for each from the folded observations and watchdog history at asOf, appends
 // the decisions to memory/harness/watchdog.jsonl, and delivers only unthrottled ESCALATEs to the sink,
 // marking each delivered one with `<task_id>.escalate` so it is never repeated.
-import { join } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { decideCycle } from '../../lib/harness/cycle.js';
-import type { WatchdogDecisionRecord, WatchdogDeliveryRecord } from '../../lib/harness/watchdog-codec.js';
-import { appendJsonl } from '../../lib/io/append.js';
+import { tasksToObserve } from '../../lib/harness/escalation.js';
 import { asOfOf } from '../cli/clock.js';
-import type { Command, Io } from '../cli/command.js';
+import type { Command } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits, evidenceFlags, workspaceFlags } from './flags.js';
 import { foldObservations, foldWatchdog } from './logs.js';
 import { contextOf, knownTasks, observeTasks } from './observe-run.js';
-import { deliver } from './sink.js';
 import type { GatherContext } from './gather.js';
+import { deliverAll } from './escalate.js';
 import { workspaceOf, type Workspace } from './workspace.js';
-import { writeOnce } from '../../lib/io/write-once.js';
-
-const payloadOf = (r: WatchdogDecisionRecord) => ({
-  kind: 'harness_escalation',
-  task_id: r.task_id,
-  cycle: r.cycle,
-  as_of: r.as_of,
-  status: r.status,
-  spawn_state: r.spawn_state,
-  ev_age_s: r.ev_age_s,
-  consecutive_silent: r.consecutive_silent,
-  critical: r.critical,
-  escalate_requested: r.escalate_requested,
-  reasons: r.reasons,
-});
-
-const deliverAll = async (ws: Workspace, records: readonly WatchdogDecisionRecord[], io: Io) => {
-  const out: WatchdogDeliveryRecord[] = [];
-  for (const r of records.filter((x) => x.deliver)) {
-    const d = await deliver(ws.config.sink, payloadOf(r), io.env, ws.root);
-    out.push({
-      kind: 'watchdog_delivery',
-      schema_version: 1,
-      cycle: r.cycle,
-      as_of: r.as_of,
-      task_id: r.task_id,
-      ...d,
-    });
-    if (d.ok)
-      await writeOnce(
-        join(ws.eventsDir, `${r.task_id}.escalate`),
-        stableJson({ ...payloadOf(r), sink: d.sink }),
-      );
-  }
-  return out;
-};
 
 /** Known tasks, minus those whose timer was already terminal when last observed: they are settled. */
-const toObserve = async (ws: Workspace, ctx: GatherContext): Promise<string[]> => {
-  const observed = await foldObservations(ws);
-  const terminal = (s: string | null | undefined) =>
-    s != null && ws.config.watchdog.terminalStatuses.includes(s);
-  return (await knownTasks(ctx)).filter(
-    (id) => !(terminal(ctx.timers.tasks[id]?.status) && terminal(observed.tasks[id]?.latest.timer.status)),
+const toObserve = async (ws: Workspace, ctx: GatherContext): Promise<string[]> =>
+  tasksToObserve(
+    await knownTasks(ctx),
+    ctx.timers,
+    await foldObservations(ws),
+    ws.config.watchdog.terminalStatuses,
   );
-};
 
 export const harnessWatchdog: Command = {
   path: ['harness', 'watchdog'],
@@ -101,9 +62,9 @@ export const harnessWatchdog: Command = {
       asOf.ms,
       ws.config.watchdog,
     );
-    if (records.length > 0) await appendJsonl(ws.watchdogLog, records);
+    if (records.length > 0) await ws.store.append(ws.watchdogLog, records);
     const deliveries = await deliverAll(ws, records, io);
-    if (deliveries.length > 0) await appendJsonl(ws.watchdogLog, deliveries);
+    if (deliveries.length > 0) await ws.store.append(ws.watchdogLog, deliveries);
     await writeOut(
       io.stdout,
       stableJson({ as_of: asOf.iso, cycle: records[0]?.cycle ?? null, decisions: records, deliveries }),

@@ -1,18 +1,18 @@
 // The workspace layout of seed 004 under --root: memory/task-timers.json, memory/events/, .worktrees/,
 // memory/reports/, and opsfold's own logs under memory/harness/. The scheduler directory has no default:
 // it comes from --scheduler-dir or `scheduler_dir` in <root>/harness.config.json.
-import * as E from 'fp-ts/lib/Either.js';
-import type * as t from 'io-ts';
 import { join, resolve } from 'node:path';
-import { decode } from '../../lib/core/codec.js';
 import { configOf, configProblems, type HarnessConfig } from '../../lib/harness/config.js';
 import { HarnessConfigFile, TaskTimers, type TaskTimers as Timers } from '../../lib/harness/input-codecs.js';
+import { fileStore, type Store } from '../../lib/io/store.js';
 import { required, str, type Io, type Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
-import { readJsonDoc } from '../cli/json-doc.js';
+import { readDecoded } from './edge.js';
 
 export interface Workspace {
   readonly root: string;
+  /** Every workspace document and log is read and written through this, confined to the root. */
+  readonly store: Store;
   readonly eventsDir: string;
   readonly timersFile: string;
   readonly reportsDir: string;
@@ -27,24 +27,12 @@ export interface Workspace {
   readonly config: HarnessConfig;
 }
 
-/** Reads a JSON document and decodes it; absent → null; bad JSON or shape → CliError naming the file. */
-export const readDecoded = async <A>(
-  file: string,
-  codec: t.Type<A, unknown, unknown>,
-  what: string,
-): Promise<A | null> => {
-  const doc = await readJsonDoc(file, `invalid ${what}: ${file}`);
-  if (!doc.found) return null;
-  const r = decode(codec, doc.value);
-  if (E.isLeft(r)) throw new CliError(`invalid ${what}: ${file}`, [`${file}: ${r.left.message}`]);
-  return r.right;
-};
-
 /** The workspace of --root, with harness.config.json applied and --scheduler-dir taking precedence. */
 export const workspaceOf = async (v: Values, io: Io): Promise<Workspace> => {
   const root = resolve(io.cwd, required(v, 'root'));
+  const store = fileStore(root);
   const file =
-    (await readDecoded(join(root, 'harness.config.json'), HarnessConfigFile, 'harness config')) ?? {};
+    (await readDecoded(store, join(root, 'harness.config.json'), HarnessConfigFile, 'harness config')) ?? {};
   const config = configOf(file);
   const problems = configProblems(config);
   if (problems.length > 0)
@@ -54,6 +42,7 @@ export const workspaceOf = async (v: Values, io: Io): Promise<Workspace> => {
   const harnessDir = join(root, 'memory', 'harness');
   return {
     root,
+    store,
     eventsDir: join(root, 'memory', 'events'),
     timersFile: join(root, 'memory', 'task-timers.json'),
     reportsDir: join(root, 'memory', 'reports'),
@@ -71,7 +60,7 @@ export const workspaceOf = async (v: Values, io: Io): Promise<Workspace> => {
 
 /** memory/task-timers.json, or no tasks when it does not exist. */
 export const readTimers = async (ws: Workspace): Promise<Timers> =>
-  (await readDecoded(ws.timersFile, TaskTimers, 'task timers')) ?? { tasks: {} };
+  (await readDecoded(ws.store, ws.timersFile, TaskTimers, 'task timers')) ?? { tasks: {} };
 
 const TASK_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
