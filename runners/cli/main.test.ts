@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from './command.js';
-import { hoistSubcommand } from './main.js';
+import { ConfinementError } from '../../lib/io/confine.js';
+import { hoistSubcommand, main } from './main.js';
 
 const cmd = (path: string[], flags: Command['flags']): Command => ({
   path,
@@ -52,5 +53,25 @@ describe('hoistSubcommand', () => {
     ]);
     expect(hoistSubcommand(table, ['queue', '--nope', 'status'])).toEqual(['queue', '--nope', 'status']);
     expect(hoistSubcommand(table, ['loop', '--pretty', 'status'])).toEqual(['loop', 'status', '--pretty']);
+  });
+});
+
+describe('when a command is refused a write outside its root', () => {
+  it('prints one error line naming the file and the reason, no stack, and exits 1', async () => {
+    const refusing: Command = {
+      ...cmd(['demo', 'write'], {}),
+      run: () => Promise.reject(new ConfinementError('/repo/out.json', 'resolves outside /repo')),
+    };
+    let err = '';
+    const sink = { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream;
+    const code = await main([refusing], ['demo', 'write'], {
+      stdout: sink,
+      stderr: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream,
+      cwd: '/repo',
+      env: {},
+      now: () => 0,
+    });
+    expect(code).toBe(1);
+    expect(err).toBe('error: /repo/out.json: refused: resolves outside /repo\n');
   });
 });

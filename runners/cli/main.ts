@@ -4,6 +4,7 @@
 import { helpOf, parseFlags, type Command, type Io } from './command.js';
 import { CliError, EXIT } from './errors.js';
 import { AtomicWriteError } from '../../lib/io/atomic.js';
+import { ConfinementError } from '../../lib/io/confine.js';
 import { AppendError } from '../../lib/io/append.js';
 import { LockCompromised, LockConflict } from '../../lib/io/lock.js';
 
@@ -69,7 +70,12 @@ const report = (io: Io, err: unknown): number => {
     io.stderr.write(`error: ${err.message}\n  another opsfold run holds it; retry when it is done\n`);
     return EXIT.lock;
   }
-  if (err instanceof AtomicWriteError || err instanceof AppendError || err instanceof LockCompromised) {
+  if (
+    err instanceof AtomicWriteError ||
+    err instanceof AppendError ||
+    err instanceof LockCompromised ||
+    err instanceof ConfinementError
+  ) {
     io.stderr.write(`error: ${err.message}\n`);
     return EXIT.error;
   }
