@@ -28,6 +28,9 @@ export { promptPathsOf, promptHexOf, sessionsOf } from './sessions.js';
 export { shaDecisionReasons, shaDecisionOf } from './sha-decision.js';
 export { spawnOutcomeReasons, spawnStateOf } from './spawn-state.js';
 export { statusRows } from './status.js';
+export { statusTable } from './status-table.js';
+export { actorReport } from './actor-report.js';
+export { sidecarUpdate } from './sidecar.js';
 
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export { CollectSignal, CollectCollected, CollectLine } from './collect-projection.js';
