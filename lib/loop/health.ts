@@ -3,7 +3,9 @@
 // step: every rule that holds adds a reason; the worst severity decides the status; reasons are kept
 // unique per code+severity (first one wins) in code:severity order, reason codes unique and sorted.
 // Pure: documents are read by the runner; the instant `asOf` is given.
+import type * as t from 'io-ts';
 import { alt, at, text } from './event-fields.js';
+import type { HealthDocCodec, HealthReasonCodec } from './health-codecs.js';
 import type { HeartbeatThresholds, IngestThresholds } from './thresholds.js';
 import { parseIso, secondsBetween } from '../core/time.js';
 
@@ -23,13 +25,7 @@ export const HEALTH_REASON_CODES = [
 export type HealthStatus = 'healthy' | 'degraded' | 'critical';
 export type Severity = 'degraded' | 'critical';
 
-export interface HealthReason {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly metric: string;
-  readonly observed: string;
-  readonly threshold: string;
-}
+export type HealthReason = t.TypeOf<typeof HealthReasonCodec>;
 
 export interface HealthThresholds extends IngestThresholds, HeartbeatThresholds {
   /** The profile label the thresholds came from; null when none was applied. */
@@ -153,7 +149,7 @@ const statusOf = (reasons: readonly HealthReason[]): HealthStatus =>
       : 'healthy';
 
 /** Pure: the health document, key for key what the reference writes (plus opsfold's extras). */
-export const decideHealth = (i: HealthInputs) => {
+export const decideHealth = (i: HealthInputs): HealthDoc => {
   const t = i.thresholds;
   const lastEventAt = nonEmpty(at(i.state, 'projection', 'lastEventAt'));
   const lastHeartbeatAt = nonEmpty(at(i.heartbeat, 'lastHeartbeatAt'));
@@ -214,4 +210,4 @@ export const decideHealth = (i: HealthInputs) => {
     traceId: i.traceId,
   };
 };
-export type HealthDoc = ReturnType<typeof decideHealth>;
+export type HealthDoc = t.TypeOf<typeof HealthDocCodec>;

@@ -37,7 +37,7 @@ export const freshnessOf = (lag: number | null, th: HeartbeatThresholds): Freshn
 };
 
 /** Pure: the heartbeat state document. */
-export const heartbeatState = (i: HeartbeatInputs) => {
+export const heartbeatState = (i: HeartbeatInputs): HeartbeatState => {
   const present = i.runtime !== null && typeof i.runtime === 'object';
   const lastHeartbeatAt = present
     ? orNull(alt(at(i.runtime, 'timestamp'), at(i.runtime, 'updatedAt')))
@@ -67,7 +67,6 @@ export const heartbeatState = (i: HeartbeatInputs) => {
     sourceFile: i.sourceFile,
   };
 };
-export type HeartbeatState = ReturnType<typeof heartbeatState>;
 
 /** Pure: the `telemetry/heartbeat.jsonl` record of one evaluation (`status` is the freshness). */
 export const heartbeatTelemetry = (s: HeartbeatState) => ({
@@ -120,6 +119,7 @@ export const HeartbeatStateCodec = t.type(
   },
   'HeartbeatState',
 );
+export type HeartbeatState = t.TypeOf<typeof HeartbeatStateCodec>;
 
 /** One line of `.superloop/ops-manager/<loop>/telemetry/heartbeat.jsonl` */
 export const HeartbeatTelemetryCodec = t.type(

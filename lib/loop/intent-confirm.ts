@@ -2,6 +2,8 @@
 // cancel → the loop is neither active nor running; approve → completion is observed; reject → the
 // rejection is observed. Pure; the runner polls snapshots and stops at the first confirmation.
 import { alt, at, text } from './event-fields.js';
+import type * as t from 'io-ts';
+import type { ConfirmIntentResult } from './control-codecs.js';
 import type { ControlIntent } from './control-outcome.js';
 
 export interface Observation {
@@ -54,7 +56,7 @@ export interface ConfirmRun {
 }
 
 /** Pure: the confirm-intent result document (printed, and stored as the intent entry's `confirm`). */
-export const confirmResult = (r: ConfirmRun) => ({
+export const confirmResult = (r: ConfirmRun): ConfirmResult => ({
   intent: r.intent,
   confirmed: r.reason !== null,
   reason: r.reason ?? 'timeout',
@@ -66,4 +68,4 @@ export const confirmResult = (r: ConfirmRun) => ({
   observedActive: r.observation.active,
   observedAt: r.observedAt,
 });
-export type ConfirmResult = ReturnType<typeof confirmResult>;
+export type ConfirmResult = t.TypeOf<typeof ConfirmIntentResult>;

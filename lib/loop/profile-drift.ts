@@ -47,11 +47,12 @@ const ACTION: Readonly<Partial<Record<DriftStatus, string>>> = {
   insufficient_confidence: 'collect_more_confident_telemetry',
 };
 
-const dropNulls = <T extends Record<string, unknown>>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as T;
+/** The optional keys of the drift document: a null value is left out, as the reference writes it. */
+const presentOnly = <K extends string, V>(o: Readonly<Record<K, V | null>>): Partial<Record<K, V>> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as Partial<Record<K, V>>;
 
 /** Pure: the drift state document of one evaluation. */
-export const evaluateDrift = (i: DriftInputs) => {
+export const evaluateDrift = (i: DriftInputs): DriftState => {
   const recommendationRank = CONFIDENCE_RANK[i.recommendationConfidence];
   const minimumRank = CONFIDENCE_RANK[i.minConfidence];
   const confidenceOk = recommendationRank >= minimumRank;
@@ -62,14 +63,20 @@ export const evaluateDrift = (i: DriftInputs) => {
   const driftActive = mismatchStreak >= i.requiredStreak;
   const wasActive = text(alt(at(i.previous, 'driftActive'), false)) === 'true';
   const status = statusOf(i, mismatch, confidenceOk, driftActive);
-  return dropNulls({
-    schemaVersion: 'v1' as const,
+  return {
+    schemaVersion: 'v1',
     updatedAt: i.asOf,
     loopId: i.loopId,
     status,
-    reasonCode: status === 'drift_active' ? 'profile_drift_detected' : null,
-    appliedProfile: i.appliedProfile,
-    recommendedProfile: i.recommendedProfile,
+    ...presentOnly({
+      reasonCode: status === 'drift_active' ? ('profile_drift_detected' as const) : null,
+    }),
+    ...presentOnly({
+      appliedProfile: i.appliedProfile,
+      recommendedProfile: i.recommendedProfile,
+      rationale: i.rationale,
+      action: ACTION[status] ?? null,
+    }),
     recommendationConfidence: i.recommendationConfidence,
     minimumConfidence: i.minConfidence,
     recommendationRank,
@@ -82,11 +89,8 @@ export const evaluateDrift = (i: DriftInputs) => {
     mismatchStreak,
     driftActive,
     transitioned: { toActive: driftActive && !wasActive, toResolved: !driftActive && wasActive },
-    rationale: i.rationale,
-    action: ACTION[status] ?? null,
-  });
+  };
 };
-export type DriftState = ReturnType<typeof evaluateDrift>;
 
 /** Pure: the `telemetry/profile-drift.jsonl` record of one evaluation. */
 export const driftHistoryEntry = (d: DriftState) => ({
@@ -136,6 +140,7 @@ export const DriftStateCodec = t.intersection(
   ],
   'ProfileDriftState',
 );
+export type DriftState = t.TypeOf<typeof DriftStateCodec>;
 
 /** One line of `.superloop/ops-manager/<loop>/telemetry/profile-drift.jsonl` */
 export const DriftHistoryCodec = t.type(

@@ -2,6 +2,8 @@
 // persisted state → `.superloop/ops-manager/<loop>/state.json`. Pure; guards (schema version, loop
 // scope) return the reference's error text instead of throwing.
 import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import type { ManagerState } from './state-codec.js';
 import { alt, at, text, toIteration } from './event-fields.js';
 import { ACTIVE_PHASE_EVENTS } from './lifecycle.js';
 
@@ -65,7 +67,7 @@ export const divergenceOf = (i: ProjectStateInputs) => {
 const numberOr0 = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 /** Pure: the state document the reference writes. */
-export const projectState = (i: ProjectStateInputs) => {
+export const projectState = (i: ProjectStateInputs): ProjectedState => {
   const s = i.snapshot;
   const lastEventName = text(alt(at(i.lastEventEnvelope, 'event', 'name'), ''));
   const currentState = text(alt(at(s, 'run', 'status'), 'unknown'));
@@ -114,4 +116,4 @@ export const projectState = (i: ProjectStateInputs) => {
     },
   };
 };
-export type ProjectedState = ReturnType<typeof projectState>;
+export type ProjectedState = t.TypeOf<typeof ManagerState>;

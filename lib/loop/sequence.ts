@@ -85,7 +85,7 @@ const violationsOf = (i: SequenceInputs, snapshotCurrent: number | null): Sequen
 };
 
 /** Pure: the sequence state document of one evaluation. */
-export const sequenceDiagnostics = (i: SequenceInputs) => {
+export const sequenceDiagnostics = (i: SequenceInputs): SequenceState => {
   const snapshotCurrent = whole(at(i.snapshot, 'sequence', 'value'));
   const violations = violationsOf(i, snapshotCurrent);
   const drift = violations.length > 0;
@@ -109,7 +109,6 @@ export const sequenceDiagnostics = (i: SequenceInputs) => {
     firstViolationLine: i.events.firstViolationLine,
   };
 };
-export type SequenceState = ReturnType<typeof sequenceDiagnostics>;
 
 /** Pure: the `telemetry/sequence.jsonl` record of one evaluation. */
 export const sequenceTelemetry = (s: SequenceState) => ({
@@ -156,6 +155,7 @@ export const SequenceStateCodec = t.type(
   },
   'SequenceState',
 );
+export type SequenceState = t.TypeOf<typeof SequenceStateCodec>;
 
 /** One line of `.superloop/ops-manager/<loop>/telemetry/sequence.jsonl` */
 export const SequenceTelemetryCodec = t.type(
