@@ -4,7 +4,7 @@
 // mismatches in a row; any other evaluation resets the streak. Statuses, actions and keys are the
 // reference's (null keys are omitted, as it does). Pure: the previous state is an input.
 import * as t from 'io-ts';
-import { alt, at, text } from './event-fields.js';
+import type { DriftPreviousView } from './manager-views.js';
 
 export const CONFIDENCE_RANK = { low: 1, medium: 2, high: 3 } as const;
 export type ConfidenceLevel = keyof typeof CONFIDENCE_RANK;
@@ -25,12 +25,12 @@ export interface DriftInputs {
   readonly requiredStreak: number;
   readonly summaryWindow: number;
   readonly rationale: string | null;
-  /** The drift state written last time (`{}` when there is none). */
-  readonly previous: unknown;
+  /** The drift state written last time (all fields null when there is none). */
+  readonly previous: DriftPreviousView;
 }
 
-const previousStreak = (previous: unknown): number => {
-  const s = text(alt(at(previous, 'mismatchStreak'), 0));
+const previousStreak = (previous: DriftPreviousView): number => {
+  const s = previous.mismatchStreak ?? '0';
   return /^[0-9]+$/.test(s) ? Number(s) : 0;
 };
 
@@ -61,7 +61,7 @@ export const evaluateDrift = (i: DriftInputs): DriftState => {
   const eligibleMismatch = mismatch && confidenceOk;
   const mismatchStreak = eligibleMismatch ? previousStreak(i.previous) + 1 : 0;
   const driftActive = mismatchStreak >= i.requiredStreak;
-  const wasActive = text(alt(at(i.previous, 'driftActive'), false)) === 'true';
+  const wasActive = i.previous.driftActive === 'true';
   const status = statusOf(i, mismatch, confidenceOk, driftActive);
   return {
     schemaVersion: 'v1',

@@ -8,6 +8,8 @@ import {
   type ReconcilePrevious,
 } from './reconcile-decision.js';
 import { eventSequenceProjection } from './sequence.js';
+import { readView } from './lenient.js';
+import { TransportPreviousView, previousViews } from './manager-views.js';
 
 const AS_OF = '2026-02-22T12:00:00Z';
 const M = '/repo/.superloop/ops-manager/l1';
@@ -40,11 +42,7 @@ const ctx: ReconcileContext = {
   },
 };
 const nothingBefore: ReconcilePrevious = {
-  transport: null,
-  state: null,
-  heartbeat: null,
-  sequence: null,
-  drift: null,
+  ...previousViews({ transport: null, state: null, heartbeat: null, sequence: null, drift: null }),
   lastIntentStatus: null,
 };
 // Only the fields health and divergence read: the projected state is opaque to the decision.
@@ -126,7 +124,8 @@ describe('given a projected state with an active mismatch', () => {
 });
 
 describe('given a failed ingest after one earlier failure', () => {
-  const prev = { ...nothingBefore, transport: { failureStreak: 1, lastSuccessAt: '2026-02-22T11:00:00Z' } };
+  const transport = { failureStreak: 1, lastSuccessAt: '2026-02-22T11:00:00Z' };
+  const prev = { ...nothingBefore, transport: readView(TransportPreviousView, transport) };
   const d = decideReconcile({ ...ctx, traceId: 't-1' }, prev, failed);
 
   it('then the streak grows, health is degraded with the failure code, and only health is written', () => {

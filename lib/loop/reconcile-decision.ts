@@ -18,6 +18,15 @@ import { heartbeatState, heartbeatTelemetry } from './heartbeat.js';
 import type { ProjectedState } from './project-state.js';
 import { sequenceDiagnostics, sequenceTelemetry, type EventSequenceState } from './sequence.js';
 import { nextTransportHealth, type TransportHealth } from './transport-health.js';
+import { readView } from './lenient.js';
+import {
+  StateView,
+  TransportGradeView,
+  type DriftGradeView,
+  type HeartbeatView,
+  type SequenceView,
+  type TransportPreviousView,
+} from './manager-views.js';
 
 /** The manager files a reconcile pass writes, or names in the escalations it raises. */
 export interface ReconcileFiles {
@@ -44,13 +53,13 @@ export interface ReconcileContext {
   readonly files: ReconcileFiles;
 }
 
-/** What the last pass left behind: each document null when absent, `{}` when unreadable. */
+/** What the last pass left behind, each document through its view (absent or unreadable as `{}`). */
 export interface ReconcilePrevious {
-  readonly transport: unknown;
-  readonly state: unknown;
-  readonly heartbeat: unknown;
-  readonly sequence: unknown;
-  readonly drift: unknown;
+  readonly transport: TransportPreviousView;
+  readonly state: StateView;
+  readonly heartbeat: HeartbeatView;
+  readonly sequence: SequenceView;
+  readonly drift: DriftGradeView;
   /** `.status` of the last intents.jsonl record; null when there is none. */
   readonly lastIntentStatus: string | null;
 }
@@ -82,7 +91,7 @@ export interface EscalationRequest {
   readonly resolveExtras: Readonly<Record<string, unknown>>;
 }
 
-const observe = (c: ReconcileContext, got: IngestedFacts | null, previousSequence: unknown) => {
+const observe = (c: ReconcileContext, got: IngestedFacts | null, previousSequence: SequenceView) => {
   const ctx = { loopId: c.loopId, asOf: c.asOf.iso, transport: c.transport, traceId: c.traceId };
   const runtime = got === null ? null : (at(got.snapshot, 'runtime', 'heartbeat') ?? null);
   const heartbeat =
@@ -122,8 +131,8 @@ const healthOf = (
   decideHealth({
     asOf: c.asOf.iso,
     asOfMs: c.asOf.ms,
-    state: j.got?.state ?? prev.state ?? {},
-    transportHealth: j.transportHealth,
+    state: j.got === null ? prev.state : readView(StateView, j.got.state),
+    transportHealth: readView(TransportGradeView, j.transportHealth),
     lastIntentStatus: prev.lastIntentStatus,
     heartbeat: j.seen.heartbeat ?? prev.heartbeat,
     sequence: j.seen.sequence ?? prev.sequence,

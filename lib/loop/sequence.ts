@@ -8,6 +8,7 @@ import * as t from 'io-ts';
 import { nullable } from '../core/codec.js';
 import type { Positioned, Projection } from '../core/projection.js';
 import { at } from './event-fields.js';
+import type { SequenceView } from './manager-views.js';
 
 export const SEQUENCE_VIOLATIONS = [
   'event_sequence_missing',
@@ -64,15 +65,15 @@ export interface SequenceInputs {
   /** The snapshot envelope of this run; null when none was taken. */
   readonly snapshot: unknown;
   readonly events: EventSequenceState;
-  /** The sequence state written last time; null when there is none. */
-  readonly previous: unknown;
+  /** The sequence state written last time (all fields null when there is none). */
+  readonly previous: Pick<SequenceView, 'snapshotCurrent' | 'eventsLast'>;
   readonly transport: string;
   readonly traceId: string | null;
 }
 
 const violationsOf = (i: SequenceInputs, snapshotCurrent: number | null): SequenceViolation[] => {
-  const prevSnapshot = whole(at(i.previous, 'snapshotCurrent'));
-  const prevEvents = whole(at(i.previous, 'eventsLast'));
+  const prevSnapshot = i.previous.snapshotCurrent;
+  const prevEvents = i.previous.eventsLast;
   const ev = i.events;
   const out: SequenceViolation[] = [];
   if (ev.missing > 0) out.push('event_sequence_missing');
@@ -89,7 +90,7 @@ export const sequenceDiagnostics = (i: SequenceInputs): SequenceState => {
   const snapshotCurrent = whole(at(i.snapshot, 'sequence', 'value'));
   const violations = violationsOf(i, snapshotCurrent);
   const drift = violations.length > 0;
-  const previousEventsLast = whole(at(i.previous, 'eventsLast'));
+  const previousEventsLast = i.previous.eventsLast;
   return {
     schemaVersion: 'v1' as const,
     updatedAt: i.asOf,
@@ -101,7 +102,7 @@ export const sequenceDiagnostics = (i: SequenceInputs): SequenceState => {
     driftActive: drift,
     violations,
     snapshotCurrent,
-    snapshotPrevious: whole(at(i.previous, 'snapshotCurrent')),
+    snapshotPrevious: i.previous.snapshotCurrent,
     eventsFirst: i.events.first,
     eventsLast: i.events.last ?? previousEventsLast,
     eventsPrevious: previousEventsLast,
