@@ -4,10 +4,10 @@
 // typed fields and still gives the reference's answer for a document of the wrong shape.
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { alt, text } from './event-fields.js';
+import { alt, at, text } from './event-fields.js';
 
 /** A field codec that always succeeds with `read(value)`. */
-const lenient = <A>(name: string, is: (u: unknown) => u is A, read: (u: unknown) => A): t.Type<A, A> =>
+export const lenient = <A>(name: string, is: (u: unknown) => u is A, read: (u: unknown) => A): t.Type<A, A> =>
   new t.Type<A, A>(name, is, (u) => t.success(read(u)), t.identity);
 
 const isStringOrNull = (u: unknown): u is string | null => u === null || typeof u === 'string';
@@ -47,11 +47,42 @@ export const NonEmptyString = lenient('NonEmptyString', isStringOrNull, (u) =>
 /** Whether the value is present at all (not absent and not null), as `.x != null`. */
 export const Present = lenient('Present', (u): u is boolean => typeof u === 'boolean', (u) => u != null);
 
+/** A JSON value as parsed (kept as it is, false included); absent reads as null. */
+export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
+export const JsonValue = lenient('JsonValue', (u): u is Json => u !== undefined, (u) =>
+  u === undefined ? null : (u as Json),
+);
+
+/** A field read from a path of the object rather than its own key (`[]` is the object itself). */
+export class PathField<A> extends t.Type<A, A> {
+  constructor(
+    readonly path: readonly string[],
+    readonly codec: t.Type<A, A>,
+  ) {
+    super(`${path.join('.')}:${codec.name}`, codec.is, codec.validate, codec.encode);
+  }
+}
+export const fromPath = <A>(path: readonly string[], codec: t.Type<A, A>): PathField<A> =>
+  new PathField(path, codec);
+
+/** A document that is either absent (null, kept as null) or read through its view. */
+export const nullOr = <A>(view: t.Type<A, A>): t.Type<A | null, A | null> =>
+  new t.Type<A | null, A | null>(
+    `${view.name} | null`,
+    (u): u is A | null => u === null || view.is(u),
+    (u, c) => (u === null ? t.success(null) : view.validate(u, c)),
+    t.identity,
+  );
+
 type Fields = Readonly<Record<string, t.Mixed>>;
 export type LenientView<P extends Fields> = { readonly [K in keyof P]: t.TypeOf<P[K]> };
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   u !== null && typeof u === 'object' && !Array.isArray(u);
+
+/** The value a field reads: its own key of the object (`{}` for a non-object), or its path. */
+const rawOf = (u: unknown, k: string, codec: t.Mixed): unknown =>
+  codec instanceof PathField ? at(u, ...(codec.path as string[])) : isRecord(u) ? u[k] : undefined;
 
 /** An object read field by field; anything that is not an object reads as `{}`. */
 export const lenientObject = <P extends Fields>(
@@ -62,10 +93,10 @@ export const lenientObject = <P extends Fields>(
     name,
     (u): u is LenientView<P> => isRecord(u) && Object.entries(props).every(([k, c]) => c.is(u[k])),
     (u, c) => {
-      const obj: Readonly<Record<string, unknown>> = isRecord(u) ? u : {};
       const out: Record<string, unknown> = {};
       for (const [k, codec] of Object.entries(props)) {
-        const r = codec.validate(obj[k], t.appendContext(c, k, codec, obj[k]));
+        const raw = rawOf(u, k, codec);
+        const r = codec.validate(raw, t.appendContext(c, k, codec, raw));
         if (E.isLeft(r)) return r;
         out[k] = r.right;
       }
