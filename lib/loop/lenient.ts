@@ -26,7 +26,11 @@ export const JqOpt = lenient('JqOpt', isStringOrNull, (u) => {
 });
 
 /** `.x == true` */
-export const JqTrue = lenient('JqTrue', (u): u is boolean => typeof u === 'boolean', (u) => u === true);
+export const JqTrue = lenient(
+  'JqTrue',
+  (u): u is boolean => typeof u === 'boolean',
+  (u) => u === true,
+);
 
 /** The printed value when it is a whole number (`test("^[0-9]+$")`), else null. */
 export const JqWhole = lenient('JqWhole', isNumberOrNull, (u) => {
@@ -45,12 +49,18 @@ export const NonEmptyString = lenient('NonEmptyString', isStringOrNull, (u) =>
 );
 
 /** Whether the value is present at all (not absent and not null), as `.x != null`. */
-export const Present = lenient('Present', (u): u is boolean => typeof u === 'boolean', (u) => u != null);
+export const Present = lenient(
+  'Present',
+  (u): u is boolean => typeof u === 'boolean',
+  (u) => u != null,
+);
 
 /** A JSON value as parsed (kept as it is, false included); absent reads as null. */
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
-export const JsonValue = lenient('JsonValue', (u): u is Json => u !== undefined, (u) =>
-  u === undefined ? null : (u as Json),
+export const JsonValue = lenient(
+  'JsonValue',
+  (u): u is Json => u !== undefined,
+  (u) => (u === undefined ? null : (u as Json)),
 );
 
 /** A field read from a path of the object rather than its own key (`[]` is the object itself). */

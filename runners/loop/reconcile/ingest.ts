@@ -5,6 +5,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { join } from 'node:path';
 import { fold } from '../../../lib/core/projection.js';
+import { projectionViews } from '../../../lib/loop/envelope-views.js';
+import type { StateView } from '../../../lib/loop/manager-views.js';
 import { checkEventEnvelope, checkSnapshotEnvelope, projectState } from '../../../lib/loop/project-state.js';
 import { eventSequenceProjection, type EventSequenceState } from '../../../lib/loop/sequence.js';
 import { writeJsonAtomic } from '../../../lib/io/atomic.js';
@@ -26,10 +28,10 @@ const positioned = (events: readonly unknown[]) =>
 const badEnvelope = (events: readonly unknown[], loopId: string): number =>
   events.findIndex((e) => E.isLeft(checkEventEnvelope(e, loopId)));
 
-/** Fetches and projects; `previous` is the state document written last time (null when none). */
+/** Fetches and projects; `previous` is the state document written last time, through its view. */
 export const ingest = async (
   s: ReconcileSettings,
-  previous: unknown,
+  previous: StateView,
   sleep: Sleep,
 ): Promise<E.Either<IngestFailure, Ingested>> => {
   const p = s.paths;
@@ -61,10 +63,12 @@ export const ingest = async (
     repoPath: p.repo,
     loopId: p.loopId,
     generatedAt: s.asOf.iso,
-    snapshot: fetched.snapshot,
     snapshotFile,
     eventsFile: p.events,
-    lastEventEnvelope: fetched.events[fetched.events.length - 1] ?? null,
+    ...projectionViews({
+      snapshot: fetched.snapshot,
+      lastEventEnvelope: fetched.events[fetched.events.length - 1] ?? null,
+    }),
     previous,
   });
   return E.right({ fetched, state, sequence: fold(eventSequenceProjection, positioned(fetched.events)) });

@@ -60,7 +60,7 @@ const apply = async (effects: readonly ReconcileEffect[]): Promise<void> => {
 const pass = async (s: ReconcileSettings, deps: PassDeps): Promise<PassResult> => {
   const startMs = deps.now();
   const prev = await previousOf(s.files);
-  const got = await ingest(s, prev.docs.state.value, deps.sleep);
+  const got = await ingest(s, prev.views.state, deps.sleep);
   const ingested = E.isRight(got) ? got.right : null;
   const j = decide(s, prev, got);
   await apply(j.effects);
