@@ -3,13 +3,16 @@
 import type * as t from 'io-ts';
 import { toIteration } from './event-fields.js';
 import {
+  FiniteNumber,
   JqOpt,
+  JqText,
   JqTrue,
   JsonValue as J,
   Present,
   fromPath,
   lenient,
   lenientObject,
+  presentObject,
   readView,
 } from './lenient.js';
 
@@ -23,7 +26,17 @@ const contract = {
   loopId: fromPath(['source', 'loopId'], JqOpt),
 };
 
-/** A `loop_run_snapshot` envelope as the projection reads it. */
+/** The runtime's heartbeat document (heartbeat.v1.json, or a snapshot's `runtime.heartbeat`). */
+export const RuntimeView = lenientObject(
+  { timestamp: JqOpt, updatedAt: JqOpt, status: JqText, stage: JqText, source: JqText },
+  'RuntimeView',
+);
+export type RuntimeView = t.TypeOf<typeof RuntimeView>;
+
+/** A runtime heartbeat that is there (an object), else null. */
+export const RuntimeDoc = presentObject(RuntimeView);
+
+/** A `loop_run_snapshot` envelope as the projection, heartbeat and sequence steps read it. */
 export const SnapshotView = lenientObject(
   {
     ...contract,
@@ -40,6 +53,9 @@ export const SnapshotView = lenientObject(
     lastEventAt: fromPath(['health', 'lastEventAt'], J),
     cursorOffset: fromPath(['cursor', 'eventLineOffset'], J),
     cursorCount: fromPath(['cursor', 'eventLineCount'], J),
+    heartbeat: fromPath(['runtime', 'heartbeat'], RuntimeDoc),
+    heartbeatRef: fromPath(['artifacts', 'heartbeat', 'path'], J),
+    sequenceValue: fromPath(['sequence', 'value'], FiniteNumber),
   },
   'SnapshotView',
 );

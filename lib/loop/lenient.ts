@@ -84,6 +84,15 @@ export const nullOr = <A>(view: t.Type<A, A>): t.Type<A | null, A | null> =>
     t.identity,
   );
 
+/** A document that is there only as an object (an array reads as `{}`); anything else is null. */
+export const presentObject = <A>(view: t.Type<A, A>): t.Type<A | null, A | null> =>
+  new t.Type<A | null, A | null>(
+    `${view.name} | null`,
+    (u): u is A | null => u === null || view.is(u),
+    (u, c) => (u !== null && typeof u === 'object' ? view.validate(u, c) : t.success(null)),
+    t.identity,
+  );
+
 type Fields = Readonly<Record<string, t.Mixed>>;
 export type LenientView<P extends Fields> = { readonly [K in keyof P]: t.TypeOf<P[K]> };
 

@@ -9,6 +9,7 @@ import {
 } from './reconcile-decision.js';
 import { eventSequenceProjection } from './sequence.js';
 import { readView } from './lenient.js';
+import { SnapshotView } from './envelope-views.js';
 import { TransportPreviousView, previousViews } from './manager-views.js';
 
 const AS_OF = '2026-02-22T12:00:00Z';
@@ -48,15 +49,19 @@ const nothingBefore: ReconcilePrevious = {
 // Only the fields health and divergence read: the projected state is opaque to the decision.
 const stateWith = (extra: Record<string, unknown>) =>
   ({ projection: { lastEventAt: '2026-02-22T11:59:00Z' }, ...extra }) as unknown as ProjectedState;
-const ingested = (over: Partial<IngestedFacts> = {}) =>
-  E.right({
-    snapshot: {
-      sequence: { value: 7 },
-      runtime: { heartbeat: { timestamp: '2026-02-22T11:59:30Z', status: 'running' } },
-    },
+// The snapshot as fetched, decoded through its view as the ingest does.
+const ingested = (over: Partial<Omit<IngestedFacts, 'snapshot'>> & { snapshot?: unknown } = {}) =>
+  E.right<never, IngestedFacts>({
     state: stateWith({}),
     sequence: eventSequenceProjection.initial,
     ...over,
+    snapshot: readView(
+      SnapshotView,
+      over.snapshot ?? {
+        sequence: { value: 7 },
+        runtime: { heartbeat: { timestamp: '2026-02-22T11:59:30Z', status: 'running' } },
+      },
+    ),
   });
 const failed = E.left({ failureCode: 'events_unavailable', message: 'no events log' });
 const targets = (d: ReturnType<typeof decideReconcile>) => d.effects.map((e) => `${e.kind} ${e.file}`);

@@ -5,7 +5,7 @@
 // the same inputs), and the escalation conditions to plan against the log once health is written.
 import * as E from 'fp-ts/lib/Either.js';
 import { displayPath } from './artifact-ref.js';
-import { at } from './event-fields.js';
+import type { SnapshotView } from './envelope-views.js';
 import {
   DIVERGENCE_CATEGORY,
   HEALTH_CATEGORIES,
@@ -66,7 +66,7 @@ export interface ReconcilePrevious {
 
 /** What a successful ingest saw: the snapshot envelope, the projected state, the events' sequence. */
 export interface IngestedFacts {
-  readonly snapshot: unknown;
+  readonly snapshot: SnapshotView;
   readonly state: ProjectedState;
   readonly sequence: EventSequenceState;
 }
@@ -93,7 +93,7 @@ export interface EscalationRequest {
 
 const observe = (c: ReconcileContext, got: IngestedFacts | null, previousSequence: SequenceView) => {
   const ctx = { loopId: c.loopId, asOf: c.asOf.iso, transport: c.transport, traceId: c.traceId };
-  const runtime = got === null ? null : (at(got.snapshot, 'runtime', 'heartbeat') ?? null);
+  const runtime = got === null ? null : got.snapshot.heartbeat;
   const heartbeat =
     runtime === null
       ? null

@@ -9,6 +9,7 @@ import { nullable } from '../core/codec.js';
 import type { Positioned, Projection } from '../core/projection.js';
 import { at } from './event-fields.js';
 import type { SequenceView } from './manager-views.js';
+import type { SnapshotView } from './envelope-views.js';
 
 export const SEQUENCE_VIOLATIONS = [
   'event_sequence_missing',
@@ -63,7 +64,7 @@ export interface SequenceInputs {
   readonly loopId: string;
   readonly asOf: string;
   /** The snapshot envelope of this run; null when none was taken. */
-  readonly snapshot: unknown;
+  readonly snapshot: Pick<SnapshotView, 'sequenceValue'> | null;
   readonly events: EventSequenceState;
   /** The sequence state written last time (all fields null when there is none). */
   readonly previous: Pick<SequenceView, 'snapshotCurrent' | 'eventsLast'>;
@@ -87,7 +88,7 @@ const violationsOf = (i: SequenceInputs, snapshotCurrent: number | null): Sequen
 
 /** Pure: the sequence state document of one evaluation. */
 export const sequenceDiagnostics = (i: SequenceInputs): SequenceState => {
-  const snapshotCurrent = whole(at(i.snapshot, 'sequence', 'value'));
+  const snapshotCurrent = i.snapshot?.sequenceValue ?? null;
   const violations = violationsOf(i, snapshotCurrent);
   const drift = violations.length > 0;
   const previousEventsLast = i.previous.eventsLast;

@@ -3,6 +3,7 @@
 // state atomically (under its lock: it is read, then replaced) and appends telemetry/sequence.jsonl.
 import { readView } from '../../lib/loop/lenient.js';
 import { SequenceView } from '../../lib/loop/manager-views.js';
+import { SnapshotView } from '../../lib/loop/envelope-views.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
@@ -111,7 +112,7 @@ export const loopSequence: Command = {
       const next = sequenceDiagnostics({
         loopId: p.loopId,
         asOf: now.iso,
-        snapshot: snapshot.doc,
+        snapshot: snapshot.doc === null ? null : readView(SnapshotView, snapshot.doc),
         events,
         previous,
         transport,

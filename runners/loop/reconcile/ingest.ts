@@ -5,7 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { join } from 'node:path';
 import { fold } from '../../../lib/core/projection.js';
-import { projectionViews } from '../../../lib/loop/envelope-views.js';
+import { projectionViews, type SnapshotView } from '../../../lib/loop/envelope-views.js';
 import type { StateView } from '../../../lib/loop/manager-views.js';
 import { checkEventEnvelope, checkSnapshotEnvelope, projectState } from '../../../lib/loop/project-state.js';
 import { eventSequenceProjection, type EventSequenceState } from '../../../lib/loop/sequence.js';
@@ -18,6 +18,8 @@ import type { IngestFailure } from '../../../lib/loop/reconcile-decision.js';
 
 export interface Ingested {
   readonly fetched: LoopFetch;
+  /** The fetched snapshot envelope through its view. */
+  readonly snapshot: SnapshotView;
   readonly state: ReturnType<typeof projectState>;
   readonly sequence: EventSequenceState;
 }
@@ -59,17 +61,19 @@ export const ingest = async (
     });
   const snapshotFile = join(p.opsfoldDir, 'snapshot.json');
   await writeJsonAtomic(snapshotFile, fetched.snapshot);
+  const views = projectionViews({
+    snapshot: fetched.snapshot,
+    lastEventEnvelope: fetched.events[fetched.events.length - 1] ?? null,
+  });
   const state = projectState({
     repoPath: p.repo,
     loopId: p.loopId,
     generatedAt: s.asOf.iso,
     snapshotFile,
     eventsFile: p.events,
-    ...projectionViews({
-      snapshot: fetched.snapshot,
-      lastEventEnvelope: fetched.events[fetched.events.length - 1] ?? null,
-    }),
+    ...views,
     previous,
   });
-  return E.right({ fetched, state, sequence: fold(eventSequenceProjection, positioned(fetched.events)) });
+  const sequence = fold(eventSequenceProjection, positioned(fetched.events));
+  return E.right({ fetched, snapshot: views.snapshot, state, sequence });
 };

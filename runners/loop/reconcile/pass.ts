@@ -48,7 +48,7 @@ const decide = (s: ReconcileSettings, prev: Previous, got: E.Either<IngestFailur
   decideReconcile(
     contextOf(s),
     { ...prev.views, lastIntentStatus: prev.lastIntentStatus },
-    E.map((i: Ingested) => ({ snapshot: i.fetched.snapshot, state: i.state, sequence: i.sequence }))(got),
+    E.map((i: Ingested) => ({ snapshot: i.snapshot, state: i.state, sequence: i.sequence }))(got),
   );
 
 const apply = async (effects: readonly ReconcileEffect[]): Promise<void> => {
