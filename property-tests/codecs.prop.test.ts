@@ -26,6 +26,9 @@ import { LoopEventLine, LoopRunEvent, LoopRunSnapshot } from '../lib/loop/codecs
 import { ManagerState } from '../lib/loop/state-codec.js';
 import { decodeLoopEventLine, isLoopEventLine } from '../lib/loop/event-guard.js';
 import { eventEnvelope } from '../lib/loop/envelope.js';
+import { projectionViews } from '../lib/loop/envelope-views.js';
+import { readView } from '../lib/loop/lenient.js';
+import { StateView } from '../lib/loop/manager-views.js';
 import { buildSnapshot, factsOf, type SnapshotInputs } from '../lib/loop/snapshot.js';
 import { lifecycleOf } from '../lib/loop/lifecycle.js';
 import {
@@ -317,26 +320,29 @@ describe('buildSnapshot and factsOf', () => {
 });
 
 const projectInputsArb = (values: fc.Arbitrary<unknown>): fc.Arbitrary<ProjectStateInputs> =>
-  fc.record({
-    repoPath: fc.constantFrom('/repo'),
-    loopId: loopIdArb,
-    generatedAt: timestampArb,
-    snapshot: fc.oneof(values, snapshotInputsArb(fc.jsonValue({ maxDepth: 2 })).map(buildSnapshot)),
-    snapshotFile: fc.constantFrom('snap.json'),
-    eventsFile: fc.option(fc.constantFrom('events.ndjson'), { nil: null }),
-    lastEventEnvelope: fc.oneof(
-      values,
-      fc.tuple(eventLogArb({ minLength: 1, maxLength: 1 }), envelopeCtxArb).map(([[ev], ctx]) => {
-        const r = eventEnvelope(ev!, 1, ctx, 'e');
-        return E.isRight(r) ? r.right : null;
-      }),
-    ),
-    previous: fc.oneof(
-      fc.constant(null),
-      values,
-      fc.record({ cursor: fc.record({ eventLineOffset: fc.oneof(fc.nat(), fc.string()) }) }),
-    ),
-  });
+  fc
+    .record({
+      repoPath: fc.constantFrom('/repo'),
+      loopId: loopIdArb,
+      generatedAt: timestampArb,
+      snapshot: fc.oneof(values, snapshotInputsArb(fc.jsonValue({ maxDepth: 2 })).map(buildSnapshot)),
+      snapshotFile: fc.constantFrom('snap.json'),
+      eventsFile: fc.option(fc.constantFrom('events.ndjson'), { nil: null }),
+      lastEventEnvelope: fc.oneof(
+        values,
+        fc.tuple(eventLogArb({ minLength: 1, maxLength: 1 }), envelopeCtxArb).map(([[ev], ctx]) => {
+          const r = eventEnvelope(ev!, 1, ctx, 'e');
+          return E.isRight(r) ? r.right : null;
+        }),
+      ),
+      previous: fc.oneof(
+        fc.constant(null),
+        values,
+        fc.record({ cursor: fc.record({ eventLineOffset: fc.oneof(fc.nat(), fc.string()) }) }),
+      ),
+    })
+    // The documents of any shape, decoded through their views as the runners do.
+    .map((raw) => ({ ...raw, ...projectionViews(raw), previous: readView(StateView, raw.previous) }));
 
 describe('projectState', () => {
   it('never throws on inputs of any JSON shape, and its document satisfies the ManagerState contract', () => {

@@ -3,16 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '../core/codec.js';
 import { decideHealth, uniqueReasons, type HealthInputs } from './health.js';
 import { HealthDocCodec } from './health-codecs.js';
+import { readView } from './lenient.js';
+import {
+  DriftGradeView,
+  HeartbeatView,
+  SequenceView,
+  StateView,
+  TransportGradeView,
+} from './manager-views.js';
 
-const base: HealthInputs = {
+// The documents as files hold them; the runner decodes each through its view, and so do these tests.
+interface RawDocs {
+  readonly state?: unknown;
+  readonly transportHealth?: unknown;
+  readonly heartbeat?: unknown;
+  readonly sequence?: unknown;
+  readonly drift?: unknown;
+}
+type Given = Partial<Omit<HealthInputs, keyof RawDocs>> & RawDocs;
+const base: Omit<HealthInputs, keyof RawDocs> = {
   asOf: '2026-02-22T12:00:00Z',
   asOfMs: Date.parse('2026-02-22T12:00:00Z'),
-  state: {},
-  transportHealth: {},
   lastIntentStatus: null,
-  heartbeat: null,
-  sequence: null,
-  drift: null,
   transport: 'local',
   ingestStatus: 'success',
   failureCode: null,
@@ -27,7 +39,16 @@ const base: HealthInputs = {
   },
   traceId: null,
 };
-const health = (i: Partial<HealthInputs>) => decideHealth({ ...base, ...i });
+const health = (i: Given) =>
+  decideHealth({
+    ...base,
+    ...i,
+    state: readView(StateView, i.state),
+    transportHealth: readView(TransportGradeView, i.transportHealth),
+    heartbeat: readView(HeartbeatView, i.heartbeat),
+    sequence: readView(SequenceView, i.sequence),
+    drift: readView(DriftGradeView, i.drift),
+  });
 const eventAgo = (seconds: number) => ({
   projection: { lastEventAt: new Date(base.asOfMs - seconds * 1000).toISOString().replace('.000Z', 'Z') },
 });

@@ -3,7 +3,15 @@
 // step: every rule that holds adds a reason; the worst severity decides the status; reasons are kept
 // unique per code+severity (first one wins) in code:severity order, reason codes unique and sorted.
 // Pure: documents are read by the runner; the instant `asOf` is given.
-import { alt, at, text } from './event-fields.js';
+import type * as t from 'io-ts';
+import type { HealthDocCodec, HealthReasonCodec } from './health-codecs.js';
+import type {
+  DriftGradeView,
+  HeartbeatView,
+  SequenceView,
+  StateView,
+  TransportGradeView,
+} from './manager-views.js';
 import type { HeartbeatThresholds, IngestThresholds } from './thresholds.js';
 import { parseIso, secondsBetween } from '../core/time.js';
 
@@ -23,13 +31,7 @@ export const HEALTH_REASON_CODES = [
 export type HealthStatus = 'healthy' | 'degraded' | 'critical';
 export type Severity = 'degraded' | 'critical';
 
-export interface HealthReason {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly metric: string;
-  readonly observed: string;
-  readonly threshold: string;
-}
+export type HealthReason = t.TypeOf<typeof HealthReasonCodec>;
 
 export interface HealthThresholds extends IngestThresholds, HeartbeatThresholds {
   /** The profile label the thresholds came from; null when none was applied. */
@@ -40,27 +42,22 @@ export interface HealthInputs {
   /** Second-precision ISO of the evaluation instant, and the same instant in epoch ms. */
   readonly asOf: string;
   readonly asOfMs: number;
-  /** The manager state document (`{}` when absent). */
-  readonly state: unknown;
-  /** `telemetry/transport-health.json` (`{}` when absent). */
-  readonly transportHealth: unknown;
+  /** The manager state document (read as `{}` when absent). */
+  readonly state: StateView;
+  /** `telemetry/transport-health.json` (read as `{}` when absent). */
+  readonly transportHealth: TransportGradeView;
   /** `.status` of the last intents.jsonl record; null when there is none. */
   readonly lastIntentStatus: string | null;
-  /** `heartbeat.json`, `sequence-state.json`, `profile-drift.json`; null when not given or absent. */
-  readonly heartbeat: unknown;
-  readonly sequence: unknown;
-  readonly drift: unknown;
+  /** `heartbeat.json`, `sequence-state.json`, `profile-drift.json` (all fields null when absent). */
+  readonly heartbeat: Pick<HeartbeatView, 'lastHeartbeatAt'>;
+  readonly sequence: Pick<SequenceView, 'status' | 'driftActive' | 'updatedAt'>;
+  readonly drift: DriftGradeView;
   readonly transport: string;
   readonly ingestStatus: 'success' | 'failed';
   readonly failureCode: string | null;
   readonly thresholds: HealthThresholds;
   readonly traceId: string | null;
 }
-
-const nonEmpty = (v: unknown): string | null => {
-  const s = text(alt(v, ''));
-  return s === '' ? null : s;
-};
 
 /** Whole seconds from an ISO timestamp to now, never negative; null when it does not parse. */
 const lagOf = (iso: string | null, asOfMs: number): number | null => {
@@ -116,9 +113,9 @@ const controlReason = (status: string | null): HealthReason[] => {
   return [];
 };
 
-const sequenceReason = (sequence: unknown): HealthReason[] => {
-  const status = nonEmpty(at(sequence, 'status'));
-  if (status !== 'ordering_drift_detected' && at(sequence, 'driftActive') !== true) return [];
+const sequenceReason = (sequence: HealthInputs['sequence']): HealthReason[] => {
+  const status = sequence.status;
+  if (status !== 'ordering_drift_detected' && !sequence.driftActive) return [];
   return [
     reason('ordering_drift_detected', 'degraded', 'sequence.status', [
       status ?? 'ordering_drift_detected',
@@ -127,16 +124,13 @@ const sequenceReason = (sequence: unknown): HealthReason[] => {
   ];
 };
 
-const driftReason = (drift: unknown): HealthReason[] =>
-  at(drift, 'driftActive') === true
+const driftReason = (drift: DriftGradeView): HealthReason[] =>
+  drift.driftActive
     ? [reason('profile_drift_detected', 'degraded', 'drift.driftActive', ['true', 'false'])]
     : [];
 
 /** `.failureStreak // 0`, accepted only as a whole number (the reference's regex), else 0. */
-const streakOf = (transportHealth: unknown): number => {
-  const s = text(alt(at(transportHealth, 'failureStreak'), 0));
-  return /^[0-9]+$/.test(s) ? Number(s) : 0;
-};
+const streakOf = (transportHealth: TransportGradeView): number => transportHealth.failureStreak ?? 0;
 
 /** Pure: the reference's `unique_by(.code + ":" + .severity)`: sorted by that key, first kept. */
 export const uniqueReasons = (reasons: readonly HealthReason[]): HealthReason[] => {
@@ -153,15 +147,15 @@ const statusOf = (reasons: readonly HealthReason[]): HealthStatus =>
       : 'healthy';
 
 /** Pure: the health document, key for key what the reference writes (plus opsfold's extras). */
-export const decideHealth = (i: HealthInputs) => {
+export const decideHealth = (i: HealthInputs): HealthDoc => {
   const t = i.thresholds;
-  const lastEventAt = nonEmpty(at(i.state, 'projection', 'lastEventAt'));
-  const lastHeartbeatAt = nonEmpty(at(i.heartbeat, 'lastHeartbeatAt'));
+  const lastEventAt = i.state.projection.lastEventAt;
+  const lastHeartbeatAt = i.heartbeat.lastHeartbeatAt;
   const ingestLag = lagOf(lastEventAt, i.asOfMs);
   const heartbeatLag = lagOf(lastHeartbeatAt, i.asOfMs);
   const streak = streakOf(i.transportHealth);
   const raw: HealthReason[] = [
-    ...(at(i.state, 'divergence', 'any') === true
+    ...(i.state.divergence.any
       ? [reason('divergence_detected', 'degraded', 'divergence.any', ['true', 'false'])]
       : []),
     ...controlReason(i.lastIntentStatus),
@@ -192,26 +186,24 @@ export const decideHealth = (i: HealthInputs) => {
       ingestLagSeconds: ingestLag,
       transportFailureStreak: streak,
       lastControlStatus: i.lastIntentStatus,
-      lifecycleState: text(
-        alt(at(i.state, 'transition', 'currentState'), alt(at(i.state, 'projection', 'status'), 'unknown')),
-      ),
+      lifecycleState: i.state.transition.currentState ?? i.state.projection.status ?? 'unknown',
       heartbeatLagSeconds: heartbeatLag,
-      sequenceStatus: nonEmpty(at(i.sequence, 'status')),
-      profileDriftStatus: nonEmpty(at(i.drift, 'status')),
+      sequenceStatus: i.sequence.status,
+      profileDriftStatus: i.drift.status,
     },
     thresholds: { ...t },
     transport: {
       mode: i.transport,
       ingestStatus: i.ingestStatus,
       failureCode: i.failureCode,
-      lastFailureCode: nonEmpty(at(i.transportHealth, 'lastFailureCode')),
+      lastFailureCode: i.transportHealth.lastFailureCode,
     },
     evidence: {
       lastEventAt,
       lastHeartbeatAt,
-      sequenceUpdatedAt: nonEmpty(at(i.sequence, 'updatedAt')),
+      sequenceUpdatedAt: i.sequence.updatedAt,
     },
     traceId: i.traceId,
   };
 };
-export type HealthDoc = ReturnType<typeof decideHealth>;
+export type HealthDoc = t.TypeOf<typeof HealthDocCodec>;

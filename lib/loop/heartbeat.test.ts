@@ -8,13 +8,14 @@ import {
   heartbeatTelemetry,
   type HeartbeatInputs,
 } from './heartbeat.js';
+import { RuntimeDoc } from './envelope-views.js';
+import { readView } from './lenient.js';
 
 const asOfMs = Date.parse('2026-02-22T12:00:00Z');
-const base: HeartbeatInputs = {
+const base: Omit<HeartbeatInputs, 'runtime'> = {
   loopId: 'demo-loop',
   asOf: '2026-02-22T12:00:00Z',
   asOfMs,
-  runtime: null,
   sourceFile: '.superloop/loops/demo-loop/heartbeat.v1.json',
   thresholds: { degradedHeartbeatLagSeconds: 120, criticalHeartbeatLagSeconds: 300 },
   transport: 'local',
@@ -27,7 +28,9 @@ const beatAgo = (seconds: number) => ({
   status: 'running',
   stage: 'iteration',
 });
-const state = (i: Partial<HeartbeatInputs>) => heartbeatState({ ...base, ...i });
+// `runtime` as the file holds it, decoded through its view as the runner does.
+const state = (i: Partial<Omit<HeartbeatInputs, 'runtime'>> & { runtime?: unknown }) =>
+  heartbeatState({ ...base, ...i, runtime: readView(RuntimeDoc, i.runtime ?? null) });
 
 describe('runtime heartbeat freshness', () => {
   it.each([
@@ -75,6 +78,6 @@ describe('runtime heartbeat freshness', () => {
 describe('a heartbeat timestamp without a zone', () => {
   it('is no heartbeat lag at all, whatever the machine zone', () => {
     const s = state({ runtime: { ...beatAgo(0), timestamp: '2026-02-22T11:59:00' } });
-    expect([s.heartbeatLagSeconds, s.freshnessStatus]).toEqual([null, heartbeatState(base).freshnessStatus]);
+    expect([s.heartbeatLagSeconds, s.freshnessStatus]).toEqual([null, state({}).freshnessStatus]);
   });
 });

@@ -6,7 +6,7 @@
 import * as t from 'io-ts';
 import { nullable } from '../core/codec.js';
 import { parseIso, secondsBetween } from '../core/time.js';
-import { alt, at, text } from './event-fields.js';
+import type { RuntimeView } from './envelope-views.js';
 import type { HeartbeatThresholds } from './thresholds.js';
 
 export type Freshness = 'fresh' | 'degraded' | 'critical' | 'unknown';
@@ -15,8 +15,8 @@ export interface HeartbeatInputs {
   readonly loopId: string;
   readonly asOf: string;
   readonly asOfMs: number;
-  /** The runtime heartbeat document; null when there is none. */
-  readonly runtime: unknown;
+  /** The runtime heartbeat document; null when there is none (or it is not an object). */
+  readonly runtime: RuntimeView | null;
   /** Where it was read (repo-relative when possible), for evidence. */
   readonly sourceFile: string | null;
   readonly thresholds: HeartbeatThresholds;
@@ -24,10 +24,7 @@ export interface HeartbeatInputs {
   readonly traceId: string | null;
 }
 
-const orNull = (v: unknown): string | null => {
-  const s = text(alt(v, ''));
-  return s === '' ? null : s;
-};
+const orNull = (v: string | null): string | null => (v === '' ? null : v);
 
 /** Pure: fresh | degraded | critical for a lag; unknown without one. */
 export const freshnessOf = (lag: number | null, th: HeartbeatThresholds): Freshness => {
@@ -37,11 +34,9 @@ export const freshnessOf = (lag: number | null, th: HeartbeatThresholds): Freshn
 };
 
 /** Pure: the heartbeat state document. */
-export const heartbeatState = (i: HeartbeatInputs) => {
-  const present = i.runtime !== null && typeof i.runtime === 'object';
-  const lastHeartbeatAt = present
-    ? orNull(alt(at(i.runtime, 'timestamp'), at(i.runtime, 'updatedAt')))
-    : null;
+export const heartbeatState = (i: HeartbeatInputs): HeartbeatState => {
+  const r = i.runtime;
+  const lastHeartbeatAt = r === null ? null : orNull(r.timestamp ?? r.updatedAt);
   const beat = lastHeartbeatAt === null ? null : parseIso(lastHeartbeatAt);
   const lag = beat === null ? null : Math.max(0, secondsBetween(beat, i.asOfMs));
   const freshnessStatus = freshnessOf(lag, i.thresholds);
@@ -57,17 +52,10 @@ export const heartbeatState = (i: HeartbeatInputs) => {
     lastHeartbeatAt,
     heartbeatLagSeconds: lag,
     thresholds: { ...i.thresholds },
-    runtime: present
-      ? {
-          status: orNull(at(i.runtime, 'status')),
-          stage: orNull(at(i.runtime, 'stage')),
-          source: orNull(at(i.runtime, 'source')),
-        }
-      : null,
+    runtime: r === null ? null : { status: r.status, stage: r.stage, source: r.source },
     sourceFile: i.sourceFile,
   };
 };
-export type HeartbeatState = ReturnType<typeof heartbeatState>;
 
 /** Pure: the `telemetry/heartbeat.jsonl` record of one evaluation (`status` is the freshness). */
 export const heartbeatTelemetry = (s: HeartbeatState) => ({
@@ -120,6 +108,7 @@ export const HeartbeatStateCodec = t.type(
   },
   'HeartbeatState',
 );
+export type HeartbeatState = t.TypeOf<typeof HeartbeatStateCodec>;
 
 /** One line of `.superloop/ops-manager/<loop>/telemetry/heartbeat.jsonl` */
 export const HeartbeatTelemetryCodec = t.type(

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SnapshotView } from './envelope-views.js';
+import { readView } from './lenient.js';
 import { confirmResult, confirms, observe, unobserved, type Observation } from './intent-confirm.js';
 
 const seen = (o: Partial<Observation>): Observation => ({ ...unobserved, ...o });
@@ -10,7 +12,7 @@ describe('observe (jq // defaults of the snapshot)', () => {
       health: { lastEventName: 'role_start' },
       runtime: { approval: { status: 'pending' }, superloopState: { active: true } },
     };
-    expect(observe(snap)).toEqual({
+    expect(observe(readView(SnapshotView, snap))).toEqual({
       status: 'running',
       lastEvent: 'role_start',
       approvalStatus: 'pending',
@@ -20,7 +22,13 @@ describe('observe (jq // defaults of the snapshot)', () => {
   });
   it('falls back to unknown / empty / false when fields are null or absent', () => {
     expect(
-      observe({ run: { status: null, summary: null }, health: {}, runtime: { approval: null } }),
+      observe(
+        readView(SnapshotView, {
+          run: { status: null, summary: null },
+          health: {},
+          runtime: { approval: null },
+        }),
+      ),
     ).toEqual(unobserved);
   });
 });

@@ -1,7 +1,10 @@
 // Whether a snapshot shows that an intent took effect (the reference confirm-intent script's rules):
 // cancel → the loop is neither active nor running; approve → completion is observed; reject → the
 // rejection is observed. Pure; the runner polls snapshots and stops at the first confirmation.
-import { alt, at, text } from './event-fields.js';
+import type { SnapshotView } from './envelope-views.js';
+import { alt, text } from './event-fields.js';
+import type * as t from 'io-ts';
+import type { ConfirmIntentResult } from './control-codecs.js';
 import type { ControlIntent } from './control-outcome.js';
 
 export interface Observation {
@@ -22,12 +25,12 @@ export const unobserved: Observation = {
 };
 
 /** Pure: the fields of a `loop_run_snapshot` the confirmation reads (jq `//` defaults). */
-export const observe = (snapshot: unknown): Observation => ({
-  status: text(alt(at(snapshot, 'run', 'status'), 'unknown')),
-  lastEvent: text(alt(at(snapshot, 'health', 'lastEventName'), '')),
-  approvalStatus: text(alt(at(snapshot, 'runtime', 'approval', 'status'), '')),
-  active: at(snapshot, 'runtime', 'superloopState', 'active') === true,
-  completionOk: at(snapshot, 'run', 'summary', 'completion_ok') === true,
+export const observe = (snapshot: SnapshotView): Observation => ({
+  status: snapshot.runStatus ?? 'unknown',
+  lastEvent: text(alt(snapshot.lastEventName, '')),
+  approvalStatus: snapshot.approvalStatus ?? '',
+  active: snapshot.active === true,
+  completionOk: snapshot.completionOk,
 });
 
 export type ConfirmReason = 'inactive_not_running' | 'completion_observed' | 'rejection_observed' | 'timeout';
@@ -54,7 +57,7 @@ export interface ConfirmRun {
 }
 
 /** Pure: the confirm-intent result document (printed, and stored as the intent entry's `confirm`). */
-export const confirmResult = (r: ConfirmRun) => ({
+export const confirmResult = (r: ConfirmRun): ConfirmResult => ({
   intent: r.intent,
   confirmed: r.reason !== null,
   reason: r.reason ?? 'timeout',
@@ -66,4 +69,4 @@ export const confirmResult = (r: ConfirmRun) => ({
   observedActive: r.observation.active,
   observedAt: r.observedAt,
 });
-export type ConfirmResult = ReturnType<typeof confirmResult>;
+export type ConfirmResult = t.TypeOf<typeof ConfirmIntentResult>;

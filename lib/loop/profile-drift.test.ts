@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { readView } from './lenient.js';
+import { DriftPreviousView } from './manager-views.js';
 import { decode } from '../core/codec.js';
 import {
   DriftHistoryCodec,
@@ -10,7 +12,7 @@ import {
   type DriftInputs,
 } from './profile-drift.js';
 
-const base: DriftInputs = {
+const base: Omit<DriftInputs, 'previous'> = {
   loopId: 'demo-loop',
   asOf: '2026-02-22T12:00:00Z',
   appliedProfile: 'balanced',
@@ -20,10 +22,12 @@ const base: DriftInputs = {
   requiredStreak: 2,
   summaryWindow: 40,
   rationale: null,
-  previous: {},
 };
-const drift = (i: Partial<DriftInputs>) => evaluateDrift({ ...base, ...i });
-const chain = (...steps: Partial<DriftInputs>[]) =>
+// `previous` as the file holds it, decoded through its view as the runner does.
+type Given = Partial<Omit<DriftInputs, 'previous'>> & { previous?: unknown };
+const drift = (i: Given) =>
+  evaluateDrift({ ...base, ...i, previous: readView(DriftPreviousView, i.previous ?? {}) });
+const chain = (...steps: Given[]) =>
   steps.reduce<ReturnType<typeof evaluateDrift>[]>(
     (acc, step) => [...acc, drift({ ...step, previous: acc[acc.length - 1] ?? {} })],
     [],

@@ -4,7 +4,7 @@
 // mismatches in a row; any other evaluation resets the streak. Statuses, actions and keys are the
 // reference's (null keys are omitted, as it does). Pure: the previous state is an input.
 import * as t from 'io-ts';
-import { alt, at, text } from './event-fields.js';
+import type { DriftPreviousView } from './manager-views.js';
 
 export const CONFIDENCE_RANK = { low: 1, medium: 2, high: 3 } as const;
 export type ConfidenceLevel = keyof typeof CONFIDENCE_RANK;
@@ -25,12 +25,12 @@ export interface DriftInputs {
   readonly requiredStreak: number;
   readonly summaryWindow: number;
   readonly rationale: string | null;
-  /** The drift state written last time (`{}` when there is none). */
-  readonly previous: unknown;
+  /** The drift state written last time (all fields null when there is none). */
+  readonly previous: DriftPreviousView;
 }
 
-const previousStreak = (previous: unknown): number => {
-  const s = text(alt(at(previous, 'mismatchStreak'), 0));
+const previousStreak = (previous: DriftPreviousView): number => {
+  const s = previous.mismatchStreak ?? '0';
   return /^[0-9]+$/.test(s) ? Number(s) : 0;
 };
 
@@ -47,11 +47,12 @@ const ACTION: Readonly<Partial<Record<DriftStatus, string>>> = {
   insufficient_confidence: 'collect_more_confident_telemetry',
 };
 
-const dropNulls = <T extends Record<string, unknown>>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as T;
+/** The optional keys of the drift document: a null value is left out, as the reference writes it. */
+const presentOnly = <K extends string, V>(o: Readonly<Record<K, V | null>>): Partial<Record<K, V>> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as Partial<Record<K, V>>;
 
 /** Pure: the drift state document of one evaluation. */
-export const evaluateDrift = (i: DriftInputs) => {
+export const evaluateDrift = (i: DriftInputs): DriftState => {
   const recommendationRank = CONFIDENCE_RANK[i.recommendationConfidence];
   const minimumRank = CONFIDENCE_RANK[i.minConfidence];
   const confidenceOk = recommendationRank >= minimumRank;
@@ -60,16 +61,22 @@ export const evaluateDrift = (i: DriftInputs) => {
   const eligibleMismatch = mismatch && confidenceOk;
   const mismatchStreak = eligibleMismatch ? previousStreak(i.previous) + 1 : 0;
   const driftActive = mismatchStreak >= i.requiredStreak;
-  const wasActive = text(alt(at(i.previous, 'driftActive'), false)) === 'true';
+  const wasActive = i.previous.driftActive === 'true';
   const status = statusOf(i, mismatch, confidenceOk, driftActive);
-  return dropNulls({
-    schemaVersion: 'v1' as const,
+  return {
+    schemaVersion: 'v1',
     updatedAt: i.asOf,
     loopId: i.loopId,
     status,
-    reasonCode: status === 'drift_active' ? 'profile_drift_detected' : null,
-    appliedProfile: i.appliedProfile,
-    recommendedProfile: i.recommendedProfile,
+    ...presentOnly({
+      reasonCode: status === 'drift_active' ? ('profile_drift_detected' as const) : null,
+    }),
+    ...presentOnly({
+      appliedProfile: i.appliedProfile,
+      recommendedProfile: i.recommendedProfile,
+      rationale: i.rationale,
+      action: ACTION[status] ?? null,
+    }),
     recommendationConfidence: i.recommendationConfidence,
     minimumConfidence: i.minConfidence,
     recommendationRank,
@@ -82,11 +89,8 @@ export const evaluateDrift = (i: DriftInputs) => {
     mismatchStreak,
     driftActive,
     transitioned: { toActive: driftActive && !wasActive, toResolved: !driftActive && wasActive },
-    rationale: i.rationale,
-    action: ACTION[status] ?? null,
-  });
+  };
 };
-export type DriftState = ReturnType<typeof evaluateDrift>;
 
 /** Pure: the `telemetry/profile-drift.jsonl` record of one evaluation. */
 export const driftHistoryEntry = (d: DriftState) => ({
@@ -136,6 +140,7 @@ export const DriftStateCodec = t.intersection(
   ],
   'ProfileDriftState',
 );
+export type DriftState = t.TypeOf<typeof DriftStateCodec>;
 
 /** One line of `.superloop/ops-manager/<loop>/telemetry/profile-drift.jsonl` */
 export const DriftHistoryCodec = t.type(

@@ -6,6 +6,9 @@ import {
   projectState,
   type ProjectStateInputs,
 } from './project-state.js';
+import { projectionViews, type ProjectionDocs } from './envelope-views.js';
+import { readView } from './lenient.js';
+import { StateView } from './manager-views.js';
 
 const snapshot = (over: Record<string, unknown> = {}) => ({
   schemaVersion: 'v1',
@@ -23,17 +26,23 @@ const event = (name: string) => ({
   source: { loopId: 'demo' },
   event: { name },
 });
-const inputs = (over: Partial<ProjectStateInputs> = {}): ProjectStateInputs => ({
-  repoPath: '/r',
-  loopId: 'demo',
-  generatedAt: '2026-02-22T12:00:00Z',
-  snapshot: snapshot(),
-  snapshotFile: 'snap.json',
-  eventsFile: null,
-  lastEventEnvelope: null,
-  previous: null,
-  ...over,
-});
+// The documents as files hold them, decoded through their views as the runners do.
+type Raw = ProjectionDocs & { readonly previous: unknown };
+type Given = Partial<Omit<ProjectStateInputs, keyof Raw>> & Partial<Raw>;
+const inputs = (over: Given = {}): ProjectStateInputs => {
+  const given = {
+    repoPath: '/r',
+    loopId: 'demo',
+    generatedAt: '2026-02-22T12:00:00Z',
+    snapshot: snapshot(),
+    snapshotFile: 'snap.json',
+    eventsFile: null,
+    lastEventEnvelope: null,
+    previous: null,
+    ...over,
+  };
+  return { ...given, ...projectionViews(given), previous: readView(StateView, given.previous) };
+};
 
 describe('project-state guards', () => {
   it('refuses a snapshot of another loop or schema version with the reference message', () => {

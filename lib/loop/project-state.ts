@@ -2,61 +2,63 @@
 // persisted state → `.superloop/ops-manager/<loop>/state.json`. Pure; guards (schema version, loop
 // scope) return the reference's error text instead of throwing.
 import * as E from 'fp-ts/lib/Either.js';
-import { alt, at, text, toIteration } from './event-fields.js';
+import type * as t from 'io-ts';
+import type { ManagerState } from './state-codec.js';
+import { EventEnvelopeView, SnapshotView } from './envelope-views.js';
+import { alt, text } from './event-fields.js';
+import { readView, type Json } from './lenient.js';
 import { ACTIVE_PHASE_EVENTS } from './lifecycle.js';
+import type { StateView } from './manager-views.js';
 
 export interface ProjectStateInputs {
   readonly repoPath: string;
   readonly loopId: string;
   readonly generatedAt: string;
-  readonly snapshot: unknown;
+  readonly snapshot: SnapshotView;
   readonly snapshotFile: string;
   readonly eventsFile: string | null;
-  readonly lastEventEnvelope: unknown;
-  /** The state file written last time, or null when there is none (unreadable counts as `{}`). */
-  readonly previous: unknown;
+  /** The last event envelope (all fields null when there is none). */
+  readonly lastEventEnvelope: EventEnvelopeView;
+  /** The state file written last time (all fields null when there is none or it is unreadable). */
+  readonly previous: Pick<StateView, 'transition' | 'cursor'>;
 }
 
 export type Confidence = 'high' | 'medium' | 'low';
 
-const isV1 = (v: unknown, type: string, loopId: string): boolean =>
-  at(v, 'schemaVersion') === 'v1' &&
-  at(v, 'envelopeType') === type &&
-  text(alt(at(v, 'source', 'loopId'), '')) === loopId;
+const isV1 = (v: SnapshotView | EventEnvelopeView, type: string, loopId: string): boolean =>
+  v.schemaVersion === 'v1' && v.envelopeType === type && (v.loopId ?? '') === loopId;
 
 /** Pure: the guard on a snapshot envelope (contract version, envelope type, loop scope). */
 export const checkSnapshotEnvelope = (v: unknown, loopId: string): E.Either<string, unknown> =>
-  isV1(v, 'loop_run_snapshot', loopId)
+  isV1(readView(SnapshotView, v), 'loop_run_snapshot', loopId)
     ? E.right(v)
     : E.left('snapshot envelope is invalid or loop id mismatch');
 
 /** Pure: the guard on an event envelope (as the snapshot's, plus a non-empty event name). */
-export const checkEventEnvelope = (v: unknown, loopId: string): E.Either<string, unknown> =>
-  isV1(v, 'loop_run_event', loopId) && text(alt(at(v, 'event', 'name'), '')) !== ''
+export const checkEventEnvelope = (v: unknown, loopId: string): E.Either<string, unknown> => {
+  const e = readView(EventEnvelopeView, v);
+  return isV1(e, 'loop_run_event', loopId) && (e.eventName ?? '') !== ''
     ? E.right(v)
     : E.left('event envelope is invalid or loop id mismatch');
+};
 
 const wholeNumber = (v: unknown): number | null => {
   const s = text(v);
   return /^[0-9]+$/.test(s) ? Number(s) : null;
 };
 
-const pendingApproval = (snapshot: unknown): boolean =>
-  at(snapshot, 'runtime', 'approval') != null &&
-  text(alt(at(snapshot, 'runtime', 'approval', 'status'), '')) === 'pending';
+const pendingApproval = (snapshot: SnapshotView): boolean =>
+  snapshot.approvalPresent && snapshot.approvalStatus === 'pending';
 
 /** Pure: the divergence flags between snapshot, last event and the previously persisted cursor. */
 export const divergenceOf = (i: ProjectStateInputs) => {
-  const lastEventName = text(alt(at(i.lastEventEnvelope, 'event', 'name'), ''));
-  const stateActive = text(alt(at(i.snapshot, 'runtime', 'superloopState', 'active'), false)) === 'true';
-  const previousOffset = wholeNumber(
-    i.previous === null ? 0 : alt(at(i.previous, 'cursor', 'eventLineOffset'), 0),
-  );
-  const offset = wholeNumber(alt(at(i.snapshot, 'cursor', 'eventLineOffset'), 0));
+  const lastEventName = i.lastEventEnvelope.eventName ?? '';
+  const stateActive = text(alt(i.snapshot.active, false)) === 'true';
+  const previousOffset = wholeNumber(i.previous.cursor.eventLineOffset ?? 0);
+  const offset = wholeNumber(alt(i.snapshot.cursorOffset, 0));
   const flags = {
     activeMismatch: !stateActive && ACTIVE_PHASE_EVENTS.has(lastEventName),
-    approvalCompletionConflict:
-      pendingApproval(i.snapshot) && at(i.snapshot, 'run', 'summary', 'completion_ok') === true,
+    approvalCompletionConflict: pendingApproval(i.snapshot) && i.snapshot.completionOk,
     cursorRegression: previousOffset !== null && offset !== null && previousOffset > offset,
   };
   return { any: flags.activeMismatch || flags.approvalCompletionConflict || flags.cursorRegression, flags };
@@ -65,24 +67,20 @@ export const divergenceOf = (i: ProjectStateInputs) => {
 const numberOr0 = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 /** Pure: the state document the reference writes. */
-export const projectState = (i: ProjectStateInputs) => {
+export const projectState = (i: ProjectStateInputs): ProjectedState => {
   const s = i.snapshot;
-  const lastEventName = text(alt(at(i.lastEventEnvelope, 'event', 'name'), ''));
-  const currentState = text(alt(at(s, 'run', 'status'), 'unknown'));
+  const lastEventName = i.lastEventEnvelope.eventName ?? '';
+  const currentState = s.runStatus ?? 'unknown';
   const divergence = divergenceOf(i);
   const confidence: Confidence = divergence.any ? 'low' : lastEventName === '' ? 'medium' : 'high';
-  const orNull = (...path: string[]) => alt(at(s, ...path), null);
+  const orNull = (v: Json) => alt(v, null);
   return {
     schemaVersion: 'v1',
     generatedAt: i.generatedAt,
     source: { repoPath: i.repoPath, loopId: i.loopId },
-    run: {
-      runId: text(alt(at(s, 'run', 'runId'), 'unknown')),
-      iteration: toIteration(at(s, 'run', 'iteration')),
-    },
+    run: { runId: s.runId ?? 'unknown', iteration: s.iteration },
     transition: {
-      previousState:
-        i.previous === null ? 'none' : text(alt(at(i.previous, 'transition', 'currentState'), 'none')),
+      previousState: i.previous.transition.currentState ?? 'none',
       triggeringSignal: lastEventName !== '' ? `event:${lastEventName}` : `snapshot_status:${currentState}`,
       currentState,
       confidence,
@@ -90,16 +88,16 @@ export const projectState = (i: ProjectStateInputs) => {
     projection: {
       status: currentState,
       hasPendingApproval: pendingApproval(s),
-      completionOk: at(s, 'run', 'summary', 'completion_ok') === true,
-      gates: orNull('health', 'gates'),
-      stuck: orNull('health', 'stuck'),
-      active: orNull('runtime', 'superloopState', 'active'),
-      lastEventName: orNull('health', 'lastEventName'),
-      lastEventAt: orNull('health', 'lastEventAt'),
+      completionOk: s.completionOk,
+      gates: orNull(s.gates),
+      stuck: orNull(s.stuck),
+      active: orNull(s.active),
+      lastEventName: orNull(s.lastEventName),
+      lastEventAt: orNull(s.lastEventAt),
     },
     cursor: {
-      eventLineOffset: numberOr0(alt(at(s, 'cursor', 'eventLineOffset'), 0)),
-      eventLineCount: numberOr0(alt(at(s, 'cursor', 'eventLineCount'), 0)),
+      eventLineOffset: numberOr0(alt(s.cursorOffset, 0)),
+      eventLineCount: numberOr0(alt(s.cursorCount, 0)),
     },
     divergence,
     evidence: {
@@ -107,11 +105,11 @@ export const projectState = (i: ProjectStateInputs) => {
       eventsFile: i.eventsFile,
       snapshotEnvelope: {
         runStatus: currentState,
-        lastEventName: orNull('health', 'lastEventName'),
+        lastEventName: orNull(s.lastEventName),
         hasPendingApproval: pendingApproval(s),
       },
-      lastEventEnvelope: i.lastEventEnvelope ?? null,
+      lastEventEnvelope: i.lastEventEnvelope.doc,
     },
   };
 };
-export type ProjectedState = ReturnType<typeof projectState>;
+export type ProjectedState = t.TypeOf<typeof ManagerState>;

@@ -8,6 +8,9 @@ import {
   type ReconcilePrevious,
 } from './reconcile-decision.js';
 import { eventSequenceProjection } from './sequence.js';
+import { readView } from './lenient.js';
+import { SnapshotView } from './envelope-views.js';
+import { TransportPreviousView, previousViews } from './manager-views.js';
 
 const AS_OF = '2026-02-22T12:00:00Z';
 const M = '/repo/.superloop/ops-manager/l1';
@@ -40,25 +43,25 @@ const ctx: ReconcileContext = {
   },
 };
 const nothingBefore: ReconcilePrevious = {
-  transport: null,
-  state: null,
-  heartbeat: null,
-  sequence: null,
-  drift: null,
+  ...previousViews({ transport: null, state: null, heartbeat: null, sequence: null, drift: null }),
   lastIntentStatus: null,
 };
 // Only the fields health and divergence read: the projected state is opaque to the decision.
 const stateWith = (extra: Record<string, unknown>) =>
   ({ projection: { lastEventAt: '2026-02-22T11:59:00Z' }, ...extra }) as unknown as ProjectedState;
-const ingested = (over: Partial<IngestedFacts> = {}) =>
-  E.right({
-    snapshot: {
-      sequence: { value: 7 },
-      runtime: { heartbeat: { timestamp: '2026-02-22T11:59:30Z', status: 'running' } },
-    },
+// The snapshot as fetched, decoded through its view as the ingest does.
+const ingested = (over: Partial<Omit<IngestedFacts, 'snapshot'>> & { snapshot?: unknown } = {}) =>
+  E.right<never, IngestedFacts>({
     state: stateWith({}),
     sequence: eventSequenceProjection.initial,
     ...over,
+    snapshot: readView(
+      SnapshotView,
+      over.snapshot ?? {
+        sequence: { value: 7 },
+        runtime: { heartbeat: { timestamp: '2026-02-22T11:59:30Z', status: 'running' } },
+      },
+    ),
   });
 const failed = E.left({ failureCode: 'events_unavailable', message: 'no events log' });
 const targets = (d: ReturnType<typeof decideReconcile>) => d.effects.map((e) => `${e.kind} ${e.file}`);
@@ -126,7 +129,8 @@ describe('given a projected state with an active mismatch', () => {
 });
 
 describe('given a failed ingest after one earlier failure', () => {
-  const prev = { ...nothingBefore, transport: { failureStreak: 1, lastSuccessAt: '2026-02-22T11:00:00Z' } };
+  const transport = { failureStreak: 1, lastSuccessAt: '2026-02-22T11:00:00Z' };
+  const prev = { ...nothingBefore, transport: readView(TransportPreviousView, transport) };
   const d = decideReconcile({ ...ctx, traceId: 't-1' }, prev, failed);
 
   it('then the streak grows, health is degraded with the failure code, and only health is written', () => {

@@ -5,7 +5,7 @@
 // the same inputs), and the escalation conditions to plan against the log once health is written.
 import * as E from 'fp-ts/lib/Either.js';
 import { displayPath } from './artifact-ref.js';
-import { at } from './event-fields.js';
+import type { SnapshotView } from './envelope-views.js';
 import {
   DIVERGENCE_CATEGORY,
   HEALTH_CATEGORIES,
@@ -18,6 +18,15 @@ import { heartbeatState, heartbeatTelemetry } from './heartbeat.js';
 import type { ProjectedState } from './project-state.js';
 import { sequenceDiagnostics, sequenceTelemetry, type EventSequenceState } from './sequence.js';
 import { nextTransportHealth, type TransportHealth } from './transport-health.js';
+import { readView } from './lenient.js';
+import {
+  StateView,
+  TransportGradeView,
+  type DriftGradeView,
+  type HeartbeatView,
+  type SequenceView,
+  type TransportPreviousView,
+} from './manager-views.js';
 
 /** The manager files a reconcile pass writes, or names in the escalations it raises. */
 export interface ReconcileFiles {
@@ -44,20 +53,20 @@ export interface ReconcileContext {
   readonly files: ReconcileFiles;
 }
 
-/** What the last pass left behind: each document null when absent, `{}` when unreadable. */
+/** What the last pass left behind, each document through its view (absent or unreadable as `{}`). */
 export interface ReconcilePrevious {
-  readonly transport: unknown;
-  readonly state: unknown;
-  readonly heartbeat: unknown;
-  readonly sequence: unknown;
-  readonly drift: unknown;
+  readonly transport: TransportPreviousView;
+  readonly state: StateView;
+  readonly heartbeat: HeartbeatView;
+  readonly sequence: SequenceView;
+  readonly drift: DriftGradeView;
   /** `.status` of the last intents.jsonl record; null when there is none. */
   readonly lastIntentStatus: string | null;
 }
 
 /** What a successful ingest saw: the snapshot envelope, the projected state, the events' sequence. */
 export interface IngestedFacts {
-  readonly snapshot: unknown;
+  readonly snapshot: SnapshotView;
   readonly state: ProjectedState;
   readonly sequence: EventSequenceState;
 }
@@ -82,9 +91,9 @@ export interface EscalationRequest {
   readonly resolveExtras: Readonly<Record<string, unknown>>;
 }
 
-const observe = (c: ReconcileContext, got: IngestedFacts | null, previousSequence: unknown) => {
+const observe = (c: ReconcileContext, got: IngestedFacts | null, previousSequence: SequenceView) => {
   const ctx = { loopId: c.loopId, asOf: c.asOf.iso, transport: c.transport, traceId: c.traceId };
-  const runtime = got === null ? null : (at(got.snapshot, 'runtime', 'heartbeat') ?? null);
+  const runtime = got === null ? null : got.snapshot.heartbeat;
   const heartbeat =
     runtime === null
       ? null
@@ -122,8 +131,8 @@ const healthOf = (
   decideHealth({
     asOf: c.asOf.iso,
     asOfMs: c.asOf.ms,
-    state: j.got?.state ?? prev.state ?? {},
-    transportHealth: j.transportHealth,
+    state: j.got === null ? prev.state : readView(StateView, j.got.state),
+    transportHealth: readView(TransportGradeView, j.transportHealth),
     lastIntentStatus: prev.lastIntentStatus,
     heartbeat: j.seen.heartbeat ?? prev.heartbeat,
     sequence: j.seen.sequence ?? prev.sequence,

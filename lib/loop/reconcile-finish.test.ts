@@ -10,6 +10,10 @@ import {
 } from './reconcile-finish.js';
 import { summarizeTelemetry } from './telemetry-summary.js';
 import { nextTransportHealth } from './transport-health.js';
+import { readView } from './lenient.js';
+import { DriftPreviousView, TransportGradeView, previousViews } from './manager-views.js';
+
+const NONE = { transport: null, state: null, heartbeat: null, sequence: null, drift: null };
 
 const AS_OF = '2026-02-22T12:00:00Z';
 const request: ReconcileRequest = {
@@ -34,7 +38,7 @@ const thresholds = {
   criticalHeartbeatLagSeconds: 300,
 };
 const outcome = (ok: boolean): PassOutcome => {
-  const transportHealth = nextTransportHealth(null, {
+  const transportHealth = nextTransportHealth(previousViews(NONE).transport, {
     ok,
     failureCode: ok ? null : 'events_unavailable',
     transport: 'local',
@@ -43,12 +47,9 @@ const outcome = (ok: boolean): PassOutcome => {
   const health = decideHealth({
     asOf: AS_OF,
     asOfMs: Date.parse(AS_OF),
-    state: {},
-    transportHealth,
+    ...previousViews(NONE),
+    transportHealth: readView(TransportGradeView, transportHealth),
     lastIntentStatus: null,
-    heartbeat: null,
-    sequence: null,
-    drift: null,
     transport: 'local',
     ingestStatus: ok ? 'success' : 'failed',
     failureCode: ok ? null : 'events_unavailable',
@@ -118,7 +119,7 @@ describe('given the telemetry summary after the pass', () => {
   it('then the state document gains health, drift and tuning, and no state stays no state', () => {
     const judged = {
       health: outcome(true).health,
-      drift: evaluateDrift({ ...inputs, previous: {} }),
+      drift: evaluateDrift({ ...inputs, previous: readView(DriftPreviousView, {}) }),
       summary,
     };
     const state = finalState(request, { loopId: 'l1', projection: {} }, judged);

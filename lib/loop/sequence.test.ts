@@ -1,5 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { readView } from './lenient.js';
+import { SequenceView } from './manager-views.js';
+import { SnapshotView } from './envelope-views.js';
 import { decode } from '../core/codec.js';
 import { fold } from '../core/projection.js';
 import {
@@ -21,16 +24,27 @@ const envelopes = (...values: (number | null)[]) =>
   }));
 const events = (...values: (number | null)[]) => fold(eventSequenceProjection, envelopes(...values));
 const snapshot = (value: number) => ({ sequence: { source: 'cursor_event_line_offset', value } });
-const base: SequenceInputs = {
+const base = {
   loopId: 'demo-loop',
   asOf: '2026-02-22T12:00:00Z',
-  snapshot: snapshot(2),
+  snapshot: snapshot(2) as unknown,
   events: events(1, 2),
-  previous: null,
   transport: 'local',
   traceId: 'trace-1',
 };
-const diag = (i: Partial<SequenceInputs>) => sequenceDiagnostics({ ...base, ...i });
+// `previous` as the file holds it, decoded through its view as the runner does.
+type Given = Partial<Omit<SequenceInputs, 'previous' | 'snapshot'>> & {
+  previous?: unknown;
+  snapshot?: unknown;
+};
+const diag = (i: Given) => {
+  const given = { ...base, ...i };
+  return sequenceDiagnostics({
+    ...given,
+    snapshot: given.snapshot === null ? null : readView(SnapshotView, given.snapshot),
+    previous: readView(SequenceView, i.previous ?? null),
+  });
+};
 
 describe('event envelope sequences', () => {
   it('summarise count, first, last and nothing wrong when strictly increasing', () => {

@@ -8,6 +8,8 @@ import * as t from 'io-ts';
 import { nullable } from '../core/codec.js';
 import type { Positioned, Projection } from '../core/projection.js';
 import { at } from './event-fields.js';
+import type { SequenceView } from './manager-views.js';
+import type { SnapshotView } from './envelope-views.js';
 
 export const SEQUENCE_VIOLATIONS = [
   'event_sequence_missing',
@@ -62,17 +64,17 @@ export interface SequenceInputs {
   readonly loopId: string;
   readonly asOf: string;
   /** The snapshot envelope of this run; null when none was taken. */
-  readonly snapshot: unknown;
+  readonly snapshot: Pick<SnapshotView, 'sequenceValue'> | null;
   readonly events: EventSequenceState;
-  /** The sequence state written last time; null when there is none. */
-  readonly previous: unknown;
+  /** The sequence state written last time (all fields null when there is none). */
+  readonly previous: Pick<SequenceView, 'snapshotCurrent' | 'eventsLast'>;
   readonly transport: string;
   readonly traceId: string | null;
 }
 
 const violationsOf = (i: SequenceInputs, snapshotCurrent: number | null): SequenceViolation[] => {
-  const prevSnapshot = whole(at(i.previous, 'snapshotCurrent'));
-  const prevEvents = whole(at(i.previous, 'eventsLast'));
+  const prevSnapshot = i.previous.snapshotCurrent;
+  const prevEvents = i.previous.eventsLast;
   const ev = i.events;
   const out: SequenceViolation[] = [];
   if (ev.missing > 0) out.push('event_sequence_missing');
@@ -85,11 +87,11 @@ const violationsOf = (i: SequenceInputs, snapshotCurrent: number | null): Sequen
 };
 
 /** Pure: the sequence state document of one evaluation. */
-export const sequenceDiagnostics = (i: SequenceInputs) => {
-  const snapshotCurrent = whole(at(i.snapshot, 'sequence', 'value'));
+export const sequenceDiagnostics = (i: SequenceInputs): SequenceState => {
+  const snapshotCurrent = i.snapshot?.sequenceValue ?? null;
   const violations = violationsOf(i, snapshotCurrent);
   const drift = violations.length > 0;
-  const previousEventsLast = whole(at(i.previous, 'eventsLast'));
+  const previousEventsLast = i.previous.eventsLast;
   return {
     schemaVersion: 'v1' as const,
     updatedAt: i.asOf,
@@ -101,7 +103,7 @@ export const sequenceDiagnostics = (i: SequenceInputs) => {
     driftActive: drift,
     violations,
     snapshotCurrent,
-    snapshotPrevious: whole(at(i.previous, 'snapshotCurrent')),
+    snapshotPrevious: i.previous.snapshotCurrent,
     eventsFirst: i.events.first,
     eventsLast: i.events.last ?? previousEventsLast,
     eventsPrevious: previousEventsLast,
@@ -109,7 +111,6 @@ export const sequenceDiagnostics = (i: SequenceInputs) => {
     firstViolationLine: i.events.firstViolationLine,
   };
 };
-export type SequenceState = ReturnType<typeof sequenceDiagnostics>;
 
 /** Pure: the `telemetry/sequence.jsonl` record of one evaluation. */
 export const sequenceTelemetry = (s: SequenceState) => ({
@@ -156,6 +157,7 @@ export const SequenceStateCodec = t.type(
   },
   'SequenceState',
 );
+export type SequenceState = t.TypeOf<typeof SequenceStateCodec>;
 
 /** One line of `.superloop/ops-manager/<loop>/telemetry/sequence.jsonl` */
 export const SequenceTelemetryCodec = t.type(

@@ -1,7 +1,10 @@
 // The operator status of one loop, derived at read time from the manager's durable files (the
 // reference's ops-manager-status.sh output, key for key) plus the seed's `visibility.*` summaries.
-// Pure: the runner reads the files and passes their parsed contents; nothing here is stored as truth.
-import { alt, at } from './event-fields.js';
+// Pure: the runner reads the files and decodes them through their views (status-views.ts); nothing
+// here is stored as truth.
+import { alt } from './event-fields.js';
+import type { Json } from './lenient.js';
+import { statusViews, type StatusDocs, type StatusViews } from './status-views.js';
 import { visibilityOf } from './status-visibility.js';
 
 export interface StatusFiles {
@@ -17,27 +20,19 @@ export interface StatusFiles {
   readonly controlTelemetryFile: string;
 }
 
-/** What the runner read; `null` for a file that is absent (or a log with no complete record). */
-export interface StatusInputs {
+interface StatusContext {
   readonly generatedAt: string;
   readonly repoPath: string;
   readonly loopId: string;
   readonly summaryWindow: number;
   readonly files: StatusFiles;
-  readonly state: unknown;
-  readonly cursor: unknown;
-  readonly health: unknown;
-  readonly lastIntent: unknown;
-  readonly lastControl: unknown;
-  readonly lastReconcile: unknown;
-  readonly tuningSummary: unknown;
-  readonly drift: unknown;
-  readonly alertDispatchState: unknown;
-  readonly lastAlertDelivery: unknown;
-  readonly heartbeat: unknown;
-  readonly sequence: unknown;
-  readonly lastInvocation: unknown;
 }
+
+/** What the runner read, as files hold it; `null` for a file that is absent (or an empty log). */
+export type StatusInputs = StatusContext & StatusDocs;
+
+/** The runner's documents decoded through their views. */
+export type StatusViewInputs = StatusContext & StatusViews;
 
 /** jq `a // b // … // null` over several candidates. */
 const first = (...vs: unknown[]): unknown => vs.reduce((acc, v) => alt(acc, v), null) ?? null;
@@ -46,97 +41,94 @@ const first = (...vs: unknown[]): unknown => vs.reduce((acc, v) => alt(acc, v), 
 const compact = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
-const pick = (src: unknown, keys: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(keys.map((k) => [k, first(at(src, k))]));
+const orEmpty = (v: Json): Json => v ?? {};
 
-const orEmpty = (v: unknown): unknown => (v === null || v === undefined ? {} : v);
-
-const lifecycle = (s: unknown) => ({
-  state: first(at(s, 'transition', 'currentState'), at(s, 'projection', 'status'), 'unknown'),
-  confidence: first(at(s, 'transition', 'confidence')),
-  runId: first(at(s, 'run', 'runId')),
-  iteration: first(at(s, 'run', 'iteration')),
+const lifecycle = (s: StatusViewInputs['state']) => ({
+  state: first(s.currentState, s.projectionStatus, 'unknown'),
+  confidence: first(s.confidence),
+  runId: first(s.runId),
+  iteration: first(s.iteration),
 });
 
-const tuning = (i: StatusInputs) => {
+const tuning = (i: StatusViewInputs) => {
   const t = i.tuningSummary;
   return {
     summaryWindow: i.summaryWindow,
-    appliedProfile: first(
-      at(i.state, 'health', 'thresholds', 'profile'),
-      at(i.health, 'thresholds', 'profile'),
-    ),
-    recommendedProfile: first(at(t, 'recommendedProfile')),
-    confidence: first(at(t, 'confidence')),
-    rationale: first(at(t, 'rationale')),
-    telemetrySummary:
-      t === null ? null : { observed: orEmpty(at(t, 'observed')), source: orEmpty(at(t, 'source')) },
+    appliedProfile: first(i.state.appliedProfile, i.health.appliedProfile),
+    recommendedProfile: first(t?.recommendedProfile),
+    confidence: first(t?.confidence),
+    rationale: first(t?.rationale),
+    telemetrySummary: t === null ? null : { observed: orEmpty(t.observed), source: orEmpty(t.source) },
   };
 };
 
-const alerts = (i: StatusInputs) => {
+const dispatchOf = (d: NonNullable<StatusViewInputs['alertDispatchState']>) =>
+  compact({
+    status: first(d.status),
+    updatedAt: first(d.updatedAt),
+    processedCount: first(d.processedCount, 0),
+    dispatchedCount: first(d.dispatchedCount, 0),
+    skippedCount: first(d.skippedCount, 0),
+    failedCount: first(d.failedCount, 0),
+    failureReasonCodes: first(d.failureReasonCodes, []),
+    escalationsLineOffset: first(d.escalationsLineOffset, 0),
+    escalationsLineCount: first(d.escalationsLineCount, 0),
+  });
+
+const deliveryOf = (l: NonNullable<StatusViewInputs['lastAlertDelivery']>) =>
+  compact({
+    timestamp: first(l.timestamp),
+    status: first(l.status),
+    reasonCode: first(l.reasonCode),
+    escalationCategory: first(l.escalationCategory),
+    eventSeverity: first(l.eventSeverity),
+    sinkCount: first(l.sinkCount),
+    dispatchedSinkCount: first(l.dispatchedSinkCount),
+    failedSinkCount: first(l.failedSinkCount),
+  });
+
+const alerts = (i: StatusViewInputs) => {
   const d = i.alertDispatchState;
   const last = i.lastAlertDelivery;
   if (d === null && last === null) return null;
-  const counts = ['processedCount', 'dispatchedCount', 'skippedCount', 'failedCount'];
   return compact({
-    dispatch:
-      d === null
-        ? null
-        : compact({
-            status: first(at(d, 'status')),
-            updatedAt: first(at(d, 'updatedAt')),
-            ...Object.fromEntries(counts.map((k) => [k, first(at(d, k), 0)])),
-            failureReasonCodes: first(at(d, 'failureReasonCodes'), []),
-            escalationsLineOffset: first(at(d, 'escalationsLineOffset'), 0),
-            escalationsLineCount: first(at(d, 'escalationsLineCount'), 0),
-          }),
-    lastDelivery:
-      last === null
-        ? null
-        : compact(
-            pick(last, [
-              'timestamp',
-              'status',
-              'reasonCode',
-              'escalationCategory',
-              'eventSeverity',
-              'sinkCount',
-              'dispatchedSinkCount',
-              'failedSinkCount',
-            ]),
-          ),
+    dispatch: d === null ? null : dispatchOf(d),
+    lastDelivery: last === null ? null : deliveryOf(last),
   });
 };
 
-/** Pure: the status document. */
-export const buildStatus = (i: StatusInputs): Record<string, unknown> =>
+/** Pure: the status document from the decoded documents. */
+export const decideStatus = (i: StatusViewInputs): Record<string, unknown> =>
   compact({
     schemaVersion: 'v1',
     generatedAt: i.generatedAt,
     source: { repoPath: i.repoPath, loopId: i.loopId },
     lifecycle: lifecycle(i.state),
-    health: first(at(i.state, 'health')) ?? orEmpty(i.health),
+    health: first(i.state.health) ?? orEmpty(i.health.doc),
     cursor: {
-      eventLineOffset: first(at(i.cursor, 'eventLineOffset'), at(i.state, 'cursor', 'eventLineOffset'), 0),
-      eventLineCount: first(at(i.cursor, 'eventLineCount'), at(i.state, 'cursor', 'eventLineCount'), 0),
+      eventLineOffset: first(i.cursor.eventLineOffset, i.state.eventLineOffset, 0),
+      eventLineCount: first(i.cursor.eventLineCount, i.state.eventLineCount, 0),
     },
     control: {
-      lastIntent: first(at(i.lastIntent, 'intent')),
-      lastStatus: first(at(i.lastIntent, 'status')),
-      lastRequestedBy: first(at(i.lastIntent, 'requestedBy')),
-      lastTimestamp: first(at(i.lastIntent, 'timestamp')),
+      lastIntent: first(i.lastIntent.intent),
+      lastStatus: first(i.lastIntent.status),
+      lastRequestedBy: first(i.lastIntent.requestedBy),
+      lastTimestamp: first(i.lastIntent.timestamp),
     },
     reconcile: {
-      lastStatus: first(at(i.lastReconcile, 'status')),
-      lastTimestamp: first(at(i.lastReconcile, 'timestamp')),
-      lastTransport: first(at(i.lastReconcile, 'transport')),
-      lastFailureCode: first(at(i.lastReconcile, 'failureCode')),
-      lastDurationSeconds: first(at(i.lastReconcile, 'durationSeconds')),
+      lastStatus: first(i.lastReconcile.status),
+      lastTimestamp: first(i.lastReconcile.timestamp),
+      lastTransport: first(i.lastReconcile.transport),
+      lastFailureCode: first(i.lastReconcile.failureCode),
+      lastDurationSeconds: first(i.lastReconcile.durationSeconds),
     },
     tuning: tuning(i),
-    drift: first(i.drift, at(i.state, 'drift')),
+    drift: first(i.drift, i.state.drift),
     alerts: alerts(i),
     visibility: visibilityOf(i),
     files: i.files,
   });
+
+/** Pure: the status document from the documents as files hold them (decoded here, once). */
+export const buildStatus = (i: StatusInputs): Record<string, unknown> =>
+  decideStatus({ ...i, ...statusViews(i) });

@@ -89,7 +89,7 @@ export const recommend = (r: Rates): { profile: Profile; rationale: string } => 
 };
 
 /** Pure: the telemetry summary document. */
-export const summarizeTelemetry = (i: TelemetrySummaryInputs) => {
+export const summarizeTelemetry = (i: TelemetrySummaryInputs): TelemetrySummary => {
   const rec = i.reconcile;
   const attempts = rec.length;
   const failedCount = countWhere(rec, 'status', 'failed');
@@ -144,7 +144,6 @@ export const summarizeTelemetry = (i: TelemetrySummaryInputs) => {
     rationale,
   };
 };
-export type TelemetrySummary = ReturnType<typeof summarizeTelemetry>;
 
 const ProfileCodec = t.keyof({ strict: null, balanced: null, relaxed: null });
 
@@ -180,6 +179,7 @@ export const TelemetrySummaryCodec = t.type(
   },
   'TelemetrySummary',
 );
+export type TelemetrySummary = t.TypeOf<typeof TelemetrySummaryCodec>;
 
 /** One line of `telemetry/reconcile.jsonl` as the summary reads it (lenient). */
 export const ReconcileTelemetryLine = t.intersection(

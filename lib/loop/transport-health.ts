@@ -1,7 +1,7 @@
 // The rolling transport failure streak (telemetry/transport-health.json): a fold of reconcile
 // outcomes. A success resets the streak; a failure raises it by one. The previous document is read
 // leniently, as the reference does (`.failureStreak // 0`, a non-integer counts as 0).
-import { at } from './event-fields.js';
+import type { TransportPreviousView } from './manager-views.js';
 
 export interface TransportHealth {
   readonly schemaVersion: 'v1';
@@ -21,14 +21,17 @@ export interface IngestOutcome {
   readonly asOf: string;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+/** The last success and failure instants: this outcome's replaces the one of its kind. */
+const lastTimes = (previous: TransportPreviousView, o: IngestOutcome) => ({
+  lastSuccessAt: o.ok ? o.asOf : previous.lastSuccessAt,
+  lastFailureAt: o.ok ? previous.lastFailureAt : o.asOf,
+});
 
 /** Pure: the next transport-health document after one reconcile outcome. */
-export const nextTransportHealth = (previous: unknown, o: IngestOutcome): TransportHealth => {
-  const raw = at(previous, 'failureStreak');
-  const streak = typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : 0;
-  const lastSuccessAt = o.ok ? o.asOf : str(at(previous, 'lastSuccessAt'));
-  const lastFailureAt = o.ok ? str(at(previous, 'lastFailureAt')) : o.asOf;
+export const nextTransportHealth = (previous: TransportPreviousView, o: IngestOutcome): TransportHealth => {
+  const raw = previous.failureStreak;
+  const streak = raw !== null && Number.isInteger(raw) && raw >= 0 ? raw : 0;
+  const { lastSuccessAt, lastFailureAt } = lastTimes(previous, o);
   return {
     schemaVersion: 'v1',
     updatedAt: o.asOf,
@@ -36,7 +39,7 @@ export const nextTransportHealth = (previous: unknown, o: IngestOutcome): Transp
     lastResult: o.ok ? 'success' : 'failed',
     failureStreak: o.ok ? 0 : streak + 1,
     ...(o.ok || o.failureCode === null ? {} : { lastFailureCode: o.failureCode }),
-    ...(lastSuccessAt === undefined ? {} : { lastSuccessAt }),
-    ...(lastFailureAt === undefined ? {} : { lastFailureAt }),
+    ...(lastSuccessAt === null ? {} : { lastSuccessAt }),
+    ...(lastFailureAt === null ? {} : { lastFailureAt }),
   };
 };

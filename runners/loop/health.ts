@@ -2,7 +2,16 @@
 // health, last control intent, heartbeat and sequence state (each optional), grades them against the
 // thresholds and prints health.json's document. It writes nothing: reconcile persists it.
 import { stableJson } from '../../lib/core/stable-json.js';
+import type * as t from 'io-ts';
 import { decideHealth } from '../../lib/loop/health.js';
+import { readView } from '../../lib/loop/lenient.js';
+import {
+  DriftGradeView,
+  HeartbeatView,
+  SequenceView,
+  StateView,
+  TransportGradeView,
+} from '../../lib/loop/manager-views.js';
 import type { Command, Flag } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
@@ -86,17 +95,17 @@ export const loopHealth: Command = {
     const ingestStatus = ingestStatusOf(v);
     const thresholds = await thresholdsOf(v, io);
     const now = nowOf(v, io);
-    const doc = (flag: Parameters<typeof inputPath>[2], what: string, absent: unknown) =>
-      optionalDoc(io, inputPath(v, io, flag), invalid(what), absent);
+    const doc = async <A>(view: t.Type<A, unknown>, flag: Parameters<typeof inputPath>[2], what: string) =>
+      readView(view, await optionalDoc(io, inputPath(v, io, flag), invalid(what), null));
     const health = decideHealth({
       asOf: now.iso,
       asOfMs: now.ms,
-      state: await doc('state-file', 'state', {}),
-      transportHealth: await doc('transport-health-file', 'transport health', {}),
+      state: await doc(StateView, 'state-file', 'state'),
+      transportHealth: await doc(TransportGradeView, 'transport-health-file', 'transport health'),
       lastIntentStatus: await lastIntentStatus(io, inputPath(v, io, 'intents-file')),
-      heartbeat: await doc('heartbeat-state-file', 'heartbeat state', null),
-      sequence: await doc('sequence-state-file', 'sequence state', null),
-      drift: await doc('drift-state-file', 'drift state', null),
+      heartbeat: await doc(HeartbeatView, 'heartbeat-state-file', 'heartbeat state'),
+      sequence: await doc(SequenceView, 'sequence-state-file', 'sequence state'),
+      drift: await doc(DriftGradeView, 'drift-state-file', 'drift state'),
       transport,
       ingestStatus,
       failureCode: optional(v, 'failure-code'),

@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { displayPath } from '../../lib/loop/artifact-ref.js';
-import { at } from '../../lib/loop/event-fields.js';
+import { RuntimeDoc, SnapshotView, type RuntimeView } from '../../lib/loop/envelope-views.js';
+import { readView } from '../../lib/loop/lenient.js';
 import { heartbeatState, heartbeatTelemetry } from '../../lib/loop/heartbeat.js';
 import type { Command, Io, Values } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
@@ -18,7 +19,7 @@ import { managerFiles, pathFlag, persistStep, stepPaths } from './observability/
 import { heartbeatThresholdFlags, heartbeatThresholdsFromFlags } from './observability/thresholds-flags.js';
 
 interface Runtime {
-  readonly doc: unknown;
+  readonly doc: RuntimeView | null;
   readonly sourceFile: string | null;
 }
 
@@ -30,17 +31,15 @@ const runtimeOf = async (v: Values, io: Io, p: LoopPaths): Promise<Runtime> => {
       `invalid snapshot JSON: ${snapshotFile}`,
       snapshotFile,
     );
-    const ref = at(doc.found ? doc.value : null, 'artifacts', 'heartbeat', 'path');
-    return {
-      doc: (doc.found ? at(doc.value, 'runtime', 'heartbeat') : null) ?? null,
-      sourceFile: typeof ref === 'string' ? ref : snapshotFile,
-    };
+    const snapshot = readView(SnapshotView, doc.found ? doc.value : null);
+    const ref = snapshot.heartbeatRef;
+    return { doc: snapshot.heartbeat, sourceFile: typeof ref === 'string' ? ref : snapshotFile };
   }
   const given = optional(v, 'heartbeat-file');
   const file = given === null ? p.heartbeat : resolve(io.cwd, given);
   const shown = given ?? displayPath(p.repo, p.heartbeat);
   const doc = await readJsonDoc(file, `invalid heartbeat JSON: ${shown}`, shown);
-  return { doc: doc.found ? doc.value : null, sourceFile: shown };
+  return { doc: readView(RuntimeDoc, doc.found ? doc.value : null), sourceFile: shown };
 };
 
 export const loopHeartbeat: Command = {

@@ -6,6 +6,9 @@ import { stableJson } from '../../lib/core/stable-json.js';
 import { decode } from '../../lib/core/codec.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../lib/io/atomic.js';
 import { LoopRunSnapshot } from '../../lib/loop/codecs.js';
+import { projectionViews } from '../../lib/loop/envelope-views.js';
+import { readView } from '../../lib/loop/lenient.js';
+import { StateView } from '../../lib/loop/manager-views.js';
 import { checkSnapshotEnvelope, projectState } from '../../lib/loop/project-state.js';
 import { asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
@@ -95,11 +98,13 @@ export const loopProjectState: Command = {
       repoPath: p.repo,
       loopId: p.loopId,
       generatedAt: asOf,
-      snapshot: snap.value,
       snapshotFile: snap.file,
       eventsFile,
-      lastEventEnvelope: last?.envelope ?? null,
-      previous: previous.found ? previous.value : null,
+      ...projectionViews({
+        snapshot: snap.value,
+        lastEventEnvelope: last?.envelope ?? null,
+      }),
+      previous: readView(StateView, previous.found ? previous.value : null),
     });
     for (const n of [...snap.notes, ...(last?.notes ?? [])]) io.stderr.write(`note: ${n}\n`);
     const text = stableJson(state, v['pretty'] === true);

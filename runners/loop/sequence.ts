@@ -1,6 +1,9 @@
 // opsfold loop sequence: envelope sequence diagnostics. Compares this run's snapshot sequence and the
 // polled event envelopes' sequences with what sequence-state.json recorded last time, writes the new
 // state atomically (under its lock: it is read, then replaced) and appends telemetry/sequence.jsonl.
+import { readView } from '../../lib/loop/lenient.js';
+import { SequenceView } from '../../lib/loop/manager-views.js';
+import { SnapshotView } from '../../lib/loop/envelope-views.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
@@ -102,11 +105,14 @@ export const loopSequence: Command = {
     const snapshot = await snapshotOf(v, io, p, now.iso);
     const events = await eventsOf(v, io);
     const state = await withLock(stateFile, { waitMs: 10_000 }, async () => {
-      const previous = await optionalDoc(io, stateFile, (f) => `invalid sequence state JSON: ${f}`, null);
+      const previous = readView(
+        SequenceView,
+        await optionalDoc(io, stateFile, (f) => `invalid sequence state JSON: ${f}`, null),
+      );
       const next = sequenceDiagnostics({
         loopId: p.loopId,
         asOf: now.iso,
-        snapshot: snapshot.doc,
+        snapshot: snapshot.doc === null ? null : readView(SnapshotView, snapshot.doc),
         events,
         previous,
         transport,

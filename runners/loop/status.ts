@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { lastRecord } from '../../lib/io/last-record.js';
-import { buildStatus } from '../../lib/loop/status.js';
+import { decideStatus } from '../../lib/loop/status.js';
+import { statusViews } from '../../lib/loop/status-views.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Flag, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
@@ -88,13 +89,13 @@ export const loopStatus: Command = {
       throw new CliError(`no status artifacts found for loop: ${p.loopId}`, [
         `looked for ${files.stateFile} and ${files.healthFile}; run opsfold loop reconcile first`,
       ]);
-    const status = buildStatus({
-      ...got,
+    const tuningSummary = await tuningSummaryOf(p, files, summaryWindow, generatedAt);
+    const status = decideStatus({
+      ...statusViews({ ...got, tuningSummary }),
       generatedAt,
       repoPath: resolve(p.repo),
       loopId: p.loopId,
       summaryWindow,
-      tuningSummary: await tuningSummaryOf(p, files, summaryWindow, generatedAt),
       files: {
         stateFile: files.stateFile,
         cursorFile: files.cursorFile,

@@ -9,6 +9,8 @@ import {
   type DriftInputs,
   type DriftState,
 } from '../../../lib/loop/profile-drift.js';
+import { readView } from '../../../lib/loop/lenient.js';
+import { DriftPreviousView } from '../../../lib/loop/manager-views.js';
 import { readJsonDoc } from '../../cli/json-doc.js';
 import { escalate } from './escalations-log.js';
 import { persistStep } from './step-files.js';
@@ -36,7 +38,8 @@ export interface DriftOutcome {
 export const runDriftStep = (s: DriftStep): Promise<DriftOutcome> =>
   withLock(s.driftStateFile, { waitMs: 10_000 }, async () => {
     const prev = await readJsonDoc(s.driftStateFile, `invalid drift state JSON: ${s.driftStateFile}`);
-    const drift = evaluateDrift({ ...s.inputs, previous: prev.found ? prev.value : {} });
+    const previous = readView(DriftPreviousView, prev.found ? prev.value : {});
+    const drift = evaluateDrift({ ...s.inputs, previous });
     await persistStep(s.driftStateFile, drift, s.driftHistoryFile, driftHistoryEntry(drift));
     const ctx = { loopId: s.inputs.loopId, transport: s.transport, traceId: s.traceId };
     const { appended, notes } = await escalate({

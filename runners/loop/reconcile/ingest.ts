@@ -5,6 +5,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { join } from 'node:path';
 import { fold } from '../../../lib/core/projection.js';
+import { projectionViews, type SnapshotView } from '../../../lib/loop/envelope-views.js';
+import type { StateView } from '../../../lib/loop/manager-views.js';
 import { checkEventEnvelope, checkSnapshotEnvelope, projectState } from '../../../lib/loop/project-state.js';
 import { eventSequenceProjection, type EventSequenceState } from '../../../lib/loop/sequence.js';
 import { writeJsonAtomic } from '../../../lib/io/atomic.js';
@@ -16,6 +18,8 @@ import type { IngestFailure } from '../../../lib/loop/reconcile-decision.js';
 
 export interface Ingested {
   readonly fetched: LoopFetch;
+  /** The fetched snapshot envelope through its view. */
+  readonly snapshot: SnapshotView;
   readonly state: ReturnType<typeof projectState>;
   readonly sequence: EventSequenceState;
 }
@@ -26,10 +30,10 @@ const positioned = (events: readonly unknown[]) =>
 const badEnvelope = (events: readonly unknown[], loopId: string): number =>
   events.findIndex((e) => E.isLeft(checkEventEnvelope(e, loopId)));
 
-/** Fetches and projects; `previous` is the state document written last time (null when none). */
+/** Fetches and projects; `previous` is the state document written last time, through its view. */
 export const ingest = async (
   s: ReconcileSettings,
-  previous: unknown,
+  previous: StateView,
   sleep: Sleep,
 ): Promise<E.Either<IngestFailure, Ingested>> => {
   const p = s.paths;
@@ -57,15 +61,19 @@ export const ingest = async (
     });
   const snapshotFile = join(p.opsfoldDir, 'snapshot.json');
   await writeJsonAtomic(snapshotFile, fetched.snapshot);
+  const views = projectionViews({
+    snapshot: fetched.snapshot,
+    lastEventEnvelope: fetched.events[fetched.events.length - 1] ?? null,
+  });
   const state = projectState({
     repoPath: p.repo,
     loopId: p.loopId,
     generatedAt: s.asOf.iso,
-    snapshot: fetched.snapshot,
     snapshotFile,
     eventsFile: p.events,
-    lastEventEnvelope: fetched.events[fetched.events.length - 1] ?? null,
+    ...views,
     previous,
   });
-  return E.right({ fetched, state, sequence: fold(eventSequenceProjection, positioned(fetched.events)) });
+  const sequence = fold(eventSequenceProjection, positioned(fetched.events));
+  return E.right({ fetched, snapshot: views.snapshot, state, sequence });
 };

@@ -4,7 +4,6 @@
 // resolved on clearing), then telemetry, drift, and last the cursor and the fold checkpoints, so a
 // crash at any point re-reads the same events and the escalation dedupe keeps the log clean.
 import * as E from 'fp-ts/lib/Either.js';
-import { at } from '../../../lib/loop/event-fields.js';
 import type { HealthDoc } from '../../../lib/loop/health.js';
 import {
   decideReconcile,
@@ -48,15 +47,8 @@ const contextOf = (s: ReconcileSettings): ReconcileContext => ({
 const decide = (s: ReconcileSettings, prev: Previous, got: E.Either<IngestFailure, Ingested>) =>
   decideReconcile(
     contextOf(s),
-    {
-      transport: prev.docs.transport.value,
-      state: prev.docs.state.value,
-      heartbeat: prev.docs.heartbeat.value,
-      sequence: prev.docs.sequence.value,
-      drift: prev.docs.drift.value,
-      lastIntentStatus: prev.lastIntentStatus,
-    },
-    E.map((i: Ingested) => ({ snapshot: i.fetched.snapshot, state: i.state, sequence: i.sequence }))(got),
+    { ...prev.views, lastIntentStatus: prev.lastIntentStatus },
+    E.map((i: Ingested) => ({ snapshot: i.snapshot, state: i.state, sequence: i.sequence }))(got),
   );
 
 const apply = async (effects: readonly ReconcileEffect[]): Promise<void> => {
@@ -68,19 +60,18 @@ const apply = async (effects: readonly ReconcileEffect[]): Promise<void> => {
 const pass = async (s: ReconcileSettings, deps: PassDeps): Promise<PassResult> => {
   const startMs = deps.now();
   const prev = await previousOf(s.files);
-  const got = await ingest(s, prev.docs.state.value, deps.sleep);
+  const got = await ingest(s, prev.views.state, deps.sleep);
   const ingested = E.isRight(got) ? got.right : null;
   const j = decide(s, prev, got);
   await apply(j.effects);
   const raised = await escalate({ ...j.escalations, root: s.paths.repo, opsfoldDir: s.paths.opsfoldDir });
-  const cursorBefore = at(prev.docs.cursor.value, 'eventLineOffset');
   const finished = await afterHealth(s, {
     ingested,
     failure: E.isLeft(got) ? got.left : null,
     health: j.health,
     transportHealth: j.transportHealth,
     previousState: prev.docs.state.value,
-    cursorBefore: typeof cursorBefore === 'number' ? cursorBefore : 0,
+    cursorBefore: prev.cursorOffset,
     durationSeconds: Math.floor((deps.now() - startMs) / 1000),
   });
   if (ingested !== null) {

@@ -4,7 +4,8 @@
 import { readJsonDoc } from '../../cli/json-doc.js';
 import { CliError } from '../../cli/errors.js';
 import { lastRecord } from '../../../lib/io/last-record.js';
-import { at } from '../../../lib/loop/event-fields.js';
+import { readView } from '../../../lib/loop/lenient.js';
+import { CursorOffsetView, IntentStatusView, previousViews } from '../../../lib/loop/manager-views.js';
 import type { ManagerFiles } from '../../cli/manager-files.js';
 
 export interface Lenient {
@@ -25,8 +26,7 @@ export const lenientDoc = async (file: string): Promise<Lenient> => {
 
 const lastStatus = async (file: string): Promise<string | null> => {
   const r = await lastRecord(file);
-  const s = r.kind === 'record' ? at(r.value, 'status') : null;
-  return typeof s === 'string' && s !== '' ? s : null;
+  return r.kind === 'record' ? readView(IntentStatusView, r.value).status : null;
 };
 
 /** What the last pass left behind, read leniently, with a note per unreadable document. */
@@ -40,6 +40,14 @@ export const previousOf = async (f: ManagerFiles) => {
     drift: await lenientDoc(f.driftStateFile),
   };
   const notes = Object.values(docs).flatMap((d) => (d.note === null ? [] : [d.note]));
-  return { docs, notes, lastIntentStatus: await lastStatus(f.intentsFile) };
+  const views = previousViews({
+    transport: docs.transport.value,
+    state: docs.state.value,
+    heartbeat: docs.heartbeat.value,
+    sequence: docs.sequence.value,
+    drift: docs.drift.value,
+  });
+  const cursorOffset = readView(CursorOffsetView, docs.cursor.value).eventLineOffset ?? 0;
+  return { docs, views, cursorOffset, notes, lastIntentStatus: await lastStatus(f.intentsFile) };
 };
 export type Previous = Awaited<ReturnType<typeof previousOf>>;

@@ -1,6 +1,8 @@
 // Confirmation by observation: take snapshots of the loop until one shows the intent took effect or
 // the timeout passes (the reference confirm-intent loop). A snapshot that cannot be taken counts as an
 // attempt and changes nothing. Clock and sleep are injected.
+import { SnapshotView } from '../../../lib/loop/envelope-views.js';
+import { readView } from '../../../lib/loop/lenient.js';
 import type { ControlIntent } from '../../../lib/loop/control-outcome.js';
 import {
   confirmResult,
@@ -37,7 +39,7 @@ const look = async (p: LoopPaths, asOf: string): Promise<Observation | null> => 
       traceId: null,
     });
     await g.commit();
-    return observe(g.snapshot);
+    return observe(readView(SnapshotView, g.snapshot));
   } catch {
     return null;
   }
