@@ -6,7 +6,15 @@ import { Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { main } from '../runners/cli/main.js';
-import { lazyCommands as commands } from '../runners/lazy-commands.js';
+import type { Command } from '../runners/cli/command.js';
+import { loadLazyTable } from '../runners/lazy-commands.js';
+
+let table: Promise<readonly Command[]> | null = null;
+/** The bin's own table: the lazy one from the built manifest (the bench runs from dist). */
+export const benchCommands = (): Promise<readonly Command[]> =>
+  (table ??= loadLazyTable(new URL('../runners/', import.meta.url)).then(
+    async (t) => t ?? (await import('../runners/commands.js')).commands,
+  ));
 
 /** A command that exited non-zero; carries what it printed on stderr. */
 /** A result that contradicts the log: the bench must not report a number for it. */
@@ -53,7 +61,7 @@ export const runCli = async (argv: readonly string[]): Promise<CliRun> => {
   const stderr = new Sink();
   const io = { stdout, stderr, cwd: process.cwd(), env: process.env, now: () => Date.now() };
   const t0 = process.hrtime.bigint();
-  const code = await main(commands, argv, io);
+  const code = await main(await benchCommands(), argv, io);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (code !== 0) throw new CommandFailed(`opsfold ${argv.join(' ')}`, code, stderr.text);
   return { seconds, stdout, stderr };

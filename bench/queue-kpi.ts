@@ -6,9 +6,8 @@ import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { baseline } from './baseline.js';
-import { maxRssMb, setupGc, Sink } from './measure.js';
+import { benchCommands, maxRssMb, setupGc, Sink } from './measure.js';
 import { main } from '../runners/cli/main.js';
-import { lazyCommands as commands } from '../runners/lazy-commands.js';
 
 const COMMANDS = ['pick', 'done', 'fail', 'list', 'add', 'done', 'done', 'pick'] as const;
 const DURATIONS = [40, 85, 120, 150, 210, 260, 340, 480, 720, 1300, 2600, 3900] as const;
@@ -87,7 +86,7 @@ export async function benchQueueKpi(
     '2026-02-10T03:00:00Z',
   ];
   t0 = process.hrtime.bigint();
-  const code = await main(commands, argv, { stdout, stderr, cwd: dir, env: {}, now: () => 0 });
+  const code = await main(await benchCommands(), argv, { stdout, stderr, cwd: dir, env: {}, now: () => 0 });
   const kpiMs = ms(t0);
   if (code !== 0 || !stdout.text.startsWith('kpi success_rate='))
     throw new Error(`opsfold ${argv.join(' ')} exited ${code}: ${stderr.text}`);

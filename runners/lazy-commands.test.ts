@@ -1,15 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { helpOf, type Io } from './cli/command.js';
-import { loadCommand } from './cli/lazy.js';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Command, Io } from './cli/command.js';
+import { helpOf } from './cli/command.js';
+import { lazyCommand, loadCommand, type CommandEntry } from './cli/lazy.js';
 import { main } from './cli/main.js';
-import { commandManifest } from './command-manifest.js';
 import { commands } from './commands.js';
-import { lazyCommands } from './lazy-commands.js';
-import { MANIFEST_FILE, manifestText } from '../scripts/command-manifest.js';
+import { loadLazyTable } from './lazy-commands.js';
+import { manifestEntries, writeManifest } from '../scripts/command-manifest.js';
 
-const captured = async (table: typeof commands, argv: string[]): Promise<[number, string]> => {
+const captured = async (table: readonly Command[], argv: string[]): Promise<[number, string]> => {
   const out = new PassThrough();
   let text = '';
   out.on('data', (b: Buffer) => (text += b.toString()));
@@ -18,21 +21,53 @@ const captured = async (table: typeof commands, argv: string[]): Promise<[number
   return [code, text];
 };
 
-describe('the lazy command table', () => {
+let entries: CommandEntry[];
+let lazy: readonly Command[];
+beforeAll(async () => {
+  entries = await manifestEntries();
+  lazy = entries.map(lazyCommand);
+}, 60_000);
+
+describe('the lazy command table built from the manifest', () => {
   it('lists the same commands, in the same order, as the eager table', () => {
-    expect(lazyCommands.map((c) => c.path.join(' '))).toEqual(commands.map((c) => c.path.join(' ')));
+    expect(lazy.map((c) => c.path.join(' '))).toEqual(commands.map((c) => c.path.join(' ')));
   });
 
   it('prints the same --help text for every command and at the top level', async () => {
-    for (const [i, c] of commands.entries()) expect(helpOf(lazyCommands[i] ?? c)).toBe(helpOf(c));
-    expect(await captured(lazyCommands, ['--help'])).toEqual(await captured(commands, ['--help']));
+    for (const [i, c] of commands.entries()) expect(helpOf(lazy[i] ?? c)).toBe(helpOf(c));
+    expect(await captured(lazy, ['--help'])).toEqual(await captured(commands, ['--help']));
   });
 
   it('dispatches every command to the module that implements it', async () => {
-    for (const [i, entry] of commandManifest.entries()) expect(await loadCommand(entry)).toBe(commands[i]);
+    for (const [i, entry] of entries.entries()) expect(await loadCommand(entry)).toBe(commands[i]);
   });
+});
 
-  it('is generated from the current eager table (npm run manifest)', async () => {
-    expect(await manifestText()).toBe(readFileSync(MANIFEST_FILE, 'utf8'));
+describe('when the build has written the manifest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opsfold-manifest-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the bin reads it back as the same table; a folder without one answers null', async () => {
+    expect(await writeManifest(dir)).toBe(commands.length);
+    const table = await loadLazyTable(pathToFileURL(`${dir}/`));
+    expect(table?.map(helpOf)).toEqual(commands.map(helpOf));
+    expect(await loadLazyTable(pathToFileURL(`${join(dir, 'nowhere')}/`))).toBeNull();
   }, 60_000);
+});
+
+describe('when a command runs', () => {
+  it('sees the table it was dispatched from, so it can run the others', async () => {
+    let seen: readonly Command[] | undefined;
+    const probe: Command = {
+      path: ['probe'],
+      summary: '',
+      usage: '',
+      flags: {},
+      exits: {},
+      run: (_v, _p, io) => ((seen = io.table), Promise.resolve(0)),
+    };
+    const table = [probe, ...commands];
+    expect((await captured(table, ['probe']))[0]).toBe(0);
+    expect(seen).toBe(table);
+  });
 });

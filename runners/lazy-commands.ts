@@ -1,8 +1,24 @@
-// The command table the bin and the dashboard use: descriptors from the generated manifest, each
-// implementation imported when its command runs (see runners/cli/lazy.ts). runners/commands.ts stays
-// the eager source the manifest is generated from.
+// The bin's command table: descriptors from the manifest `npm run build` writes beside the compiled
+// modules (dist/runners/command-manifest.json, see scripts/command-manifest.ts), each implementation
+// imported when its command runs (runners/cli/lazy.ts). Run from the sources there is no manifest, and
+// the caller falls back to the eager table in runners/commands.ts.
+import { readFile } from 'node:fs/promises';
 import type { Command } from './cli/command.js';
-import { lazyCommand } from './cli/lazy.js';
-import { commandManifest } from './command-manifest.js';
+import { lazyCommand, type CommandEntry } from './cli/lazy.js';
 
-export const lazyCommands: readonly Command[] = commandManifest.map(lazyCommand);
+export const MANIFEST_NAME = 'command-manifest.json';
+
+/** The lazy table from the manifest in `dir` (this module's folder), or null when there is none. */
+export const loadLazyTable = async (
+  dir: URL = new URL('./', import.meta.url),
+): Promise<readonly Command[] | null> => {
+  let text: string;
+  try {
+    text = await readFile(new URL(MANIFEST_NAME, dir), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  // The build wrote it from the command table; it is not input from outside.
+  return (JSON.parse(text) as CommandEntry[]).map(lazyCommand);
+};

@@ -1,39 +1,28 @@
-// `npm run manifest` (also run by `npm run build`): regenerates runners/command-manifest.ts from the
-// eager command table. `--check` writes nothing and exits 1 when the committed file is out of date.
-import { readFileSync, writeFileSync } from 'node:fs';
+// `npm run build` runs this after tsc: writes dist/runners/command-manifest.json, every command's
+// descriptor (what --help and the flag parser read) and the module and export that implement it, from
+// the eager table in runners/commands.ts. The bin reads it, so `opsfold --help` loads no domain and a
+// command's modules load only when it runs (runners/lazy-commands.ts). A build artifact, never edited.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import prettier from 'prettier';
+import type { CommandEntry } from '../runners/cli/lazy.js';
 import { commands } from '../runners/commands.js';
-import { buildManifest, renderManifest } from './command-manifest-render.js';
+import { MANIFEST_NAME } from '../runners/lazy-commands.js';
+import { buildManifest } from './command-manifest-render.js';
 
 const RUNNERS = fileURLToPath(new URL('../runners/', import.meta.url));
-export const MANIFEST_FILE = `${RUNNERS}command-manifest.ts`;
+const OUT_DIR = fileURLToPath(new URL('../dist/runners/', import.meta.url));
 
-/** The manifest file's text as `npm run manifest` writes it. */
-export const manifestText = async (): Promise<string> => {
-  const entries = await buildManifest(RUNNERS, `${RUNNERS}commands.ts`, commands);
-  const options = (await prettier.resolveConfig(MANIFEST_FILE)) ?? {};
-  return prettier.format(renderManifest(entries), { ...options, filepath: MANIFEST_FILE });
-};
+/** The manifest's entries for the current sources, in table order. */
+export const manifestEntries = (): Promise<CommandEntry[]> =>
+  buildManifest(RUNNERS, `${RUNNERS}commands.ts`, commands);
 
-const main = async (argv: readonly string[]): Promise<number> => {
-  const text = await manifestText();
-  const current = (() => {
-    try {
-      return readFileSync(MANIFEST_FILE, 'utf8');
-    } catch {
-      return '';
-    }
-  })();
-  if (argv.includes('--check')) {
-    if (current === text) return 0;
-    process.stderr.write('runners/command-manifest.ts is out of date: run npm run manifest\n');
-    return 1;
-  }
-  if (current !== text) writeFileSync(MANIFEST_FILE, text);
-  process.stdout.write(`runners/command-manifest.ts: ${commands.length} commands\n`);
-  return 0;
+/** Writes the manifest into `dir` (dist/runners/ by default); resolves to the number of commands. */
+export const writeManifest = async (dir: string = OUT_DIR): Promise<number> => {
+  const entries = await manifestEntries();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/${MANIFEST_NAME}`, `${JSON.stringify(entries)}\n`);
+  return entries.length;
 };
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1])
-  process.exitCode = await main(process.argv.slice(2));
+  process.stdout.write(`dist/runners/${MANIFEST_NAME}: ${await writeManifest()} commands\n`);

@@ -20,6 +20,8 @@ export interface Io {
   readonly env: NodeJS.ProcessEnv;
   /** The wall clock, injected so tests fix it. */
   readonly now: () => number;
+  /** The table the command was dispatched from (set by `main`), for a command that runs others. */
+  readonly table?: readonly Command[];
 }
 
 export type Values = Record<string, string | boolean | string[] | undefined>;

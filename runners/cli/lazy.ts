@@ -1,5 +1,5 @@
-// Lazy commands, after oclif's manifest: `runners/command-manifest.ts` (generated from the eager table
-// in runners/commands.ts by `npm run manifest`, and again by `npm run build`) holds every command's
+// Lazy commands, after oclif's manifest: `npm run build` writes dist/runners/command-manifest.json
+// (scripts/command-manifest.ts, from the eager table in runners/commands.ts), every command's
 // descriptor — everything --help and the flag parser read — plus the module and export that implement
 // it. The bin builds its table from that file alone, so `opsfold --help` loads no domain, and a
 // command's implementation (with its domain's modules and dependencies) is imported only when it runs.

@@ -108,7 +108,7 @@ export const main = async (
       io.stdout.write(helpOf(command));
       return EXIT.ok;
     }
-    return await command.run(values, positionals, io);
+    return await command.run(values, positionals, { ...io, table: commands });
   } catch (err) {
     return report(io, err);
   }

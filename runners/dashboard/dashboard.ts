@@ -17,7 +17,8 @@ import type { Observable } from 'rxjs';
 export interface DashboardDeps {
   readonly sleep: Sleep;
   /** The command table the domain views run; injected because that table registers this command. */
-  readonly commands: () => Promise<readonly Command[]>;
+  /** The commands the domain views run; default: the table the dashboard was dispatched from. */
+  readonly commands?: () => Promise<readonly Command[]>;
   /** The polling clock; default: every --poll-ms milliseconds. */
   readonly ticks?: (pollMs: number) => Observable<unknown>;
   readonly watchDir?: WatchDir;
@@ -81,7 +82,7 @@ export const makeDashboard = (deps: DashboardDeps): Command => ({
       store: new DashboardStore(repo, stateDir),
       clock,
       asOfIso: control.asOfIso,
-      commands: deps.commands,
+      commands: deps.commands ?? (() => Promise.resolve(io.table ?? [])),
       viewIo: { cwd: repo, env, now: clock },
       control,
       ticks: (deps.ticks ?? pollTicks)(pollMs),
