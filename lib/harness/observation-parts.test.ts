@@ -56,7 +56,13 @@ describe('timer evidence and the newest artifact', () => {
   });
 
   it('given candidates, then the newest wins and the first of equals', () => {
-    expect(newestOf([{ ms: 1, p: 'a' }, { ms: 3, p: 'b' }, { ms: 3, p: 'c' }])?.p).toBe('b');
+    expect(
+      newestOf([
+        { ms: 1, p: 'a' },
+        { ms: 3, p: 'b' },
+        { ms: 3, p: 'c' },
+      ])?.p,
+    ).toBe('b');
     expect(newestOf([])).toBeNull();
   });
 });

@@ -10,7 +10,9 @@ const o = {
   dispatch: { marker: 'task-1.dispatched-hermes-260528.json' },
 } as Observation;
 const state = {
-  tasks: { 'task-1': { spawn: 'WORK_STARTED', spawnSince: '2026-05-28T14:00:00+09:00', signals: ['session'] } },
+  tasks: {
+    'task-1': { spawn: 'WORK_STARTED', spawnSince: '2026-05-28T14:00:00+09:00', signals: ['session'] },
+  },
 } as unknown as ObservationsState;
 
 describe('the spawn-state sidecar', () => {

@@ -14,7 +14,8 @@ export const valueOrThrow = <A>(got: DocRead<A>, what: string, file: string): A 
   if (got.kind === 'found') return got.value;
   const { problem } = got;
   // An I/O failure keeps node's own message (errno and syscall), as it always has.
-  const detail = problem.kind === 'unreadable' ? `${file}: ${problem.reason}` : describeProblem(file, problem);
+  const detail =
+    problem.kind === 'unreadable' ? `${file}: ${problem.reason}` : describeProblem(file, problem);
   throw new CliError(`invalid ${what}: ${file}`, [detail]);
 };
 

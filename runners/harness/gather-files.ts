@@ -77,4 +77,3 @@ export const filesOf = async (
     schedule_history: { exists: hist.exists, mtime: stamp(hist.mtimeMs, zone) },
   };
 };
-

@@ -21,4 +21,3 @@ export const sessionOf = async (
     unattributed: m.unattributed,
   };
 };
-
