@@ -8,9 +8,11 @@ import { realSleep } from '../cli/run-clock.js';
 import type { DispatchOptions } from './dispatch-options.js';
 import type { RowCtx } from './dispatch-row.js';
 import { alertEdge } from './edge.js';
-import { nodeTransport } from './http.js';
+import { nodeTransport } from '../../lib/io/http.js';
+import { runCommand } from '../../lib/io/process.js';
+import { routerOf } from '../../lib/alerts/router.js';
+import { defaultConfigPath, readDocAt } from './load-config.js';
 import type { AlertPaths } from './paths.js';
-import { routerOf } from './router.js';
 
 /** The row context of one pass (and the edge it writes through); `ledger` is folded as it is recorded. */
 export const contextOf = (
@@ -26,7 +28,12 @@ export const contextOf = (
     loopId: p.loopId,
     traceId,
     iso,
-    route: routerOf(o),
+    route: routerOf(o.alertConfigFile, {
+      env: o.env,
+      readDoc: readDocAt(o.cwd),
+      run: (command, args) => runCommand(command, args, { env: o.env }),
+      shippedConfig: defaultConfigPath,
+    }),
     send: {
       env: o.env,
       transport: o.transport ?? nodeTransport,

@@ -2,7 +2,7 @@
 // the catalog, the retry policy, and the seams the tests replace (transport, sleep, file writes).
 import type { DispatchStateDoc } from '../../lib/alerts/dispatch-state.js';
 import type { WriteSeam } from '../../lib/io/fs-seam.js';
-import type { Transport } from './http.js';
+import type { Transport } from '../../lib/alerts/ports.js';
 import type { PathOptions } from './paths.js';
 
 export interface DispatchOptions extends PathOptions {

@@ -27,8 +27,8 @@ import {
 } from '../../lib/alerts/row-step.js';
 import type { DispatchSink, MalformedSink } from '../../lib/alerts/sink-request.js';
 import type { LineContext, SinkEntry } from '../../lib/alerts/telemetry.js';
-import type { Router } from './router.js';
-import { sendToSink, type SendDeps } from './send.js';
+import type { Router } from '../../lib/alerts/router.js';
+import { sendToSink, type SendPorts } from '../../lib/alerts/send.js';
 
 export interface RowCtx {
   readonly repo: string;
@@ -36,7 +36,7 @@ export interface RowCtx {
   readonly traceId: string;
   readonly iso: () => string;
   readonly route: Router;
-  readonly send: SendDeps;
+  readonly send: SendPorts;
   /** 0 = retry failed deliveries forever. */
   readonly maxDeliveryRuns: number;
   readonly ledger: () => DeliveryLedgerState;
