@@ -3,8 +3,8 @@
 // opsfold's detail) so dispatch can report them per row. The read is a port: a document reader that
 // resolves the path as the operator named it.
 import * as E from 'fp-ts/lib/Either.js';
-import type { DocRead } from '../io/store.js';
 import { validateConfig, type AlertSinkConfig, type ConfigProblem } from './config.js';
+import { problemDetail, type DocProblem } from './doc-problem.js';
 import type { Env, ReadDoc } from './ports.js';
 
 export const CONFIG_ENV = 'OPS_MANAGER_ALERT_SINKS_FILE';
@@ -22,15 +22,9 @@ export const isSetIn =
   (name: string): boolean =>
     (env[name] ?? '') !== '';
 
-type Problem = Extract<DocRead<unknown>, { kind: 'problem' }>['problem'];
-
 // Anything but a regular file (a directory, a FIFO) is "not found", as the reference's `-f` test says.
-const notAFile = (p: Problem): boolean =>
+const notAFile = (p: DocProblem): boolean =>
   p.kind === 'refused' || (p.kind === 'unreadable' && p.code === 'EISDIR');
-
-// An I/O failure keeps node's own message (errno and syscall), as it always has.
-const detailOf = (shown: string, p: Problem): string =>
-  p.kind === 'unparsable' ? `${shown}:${p.line}:${p.byteOffset}: ${p.reason}` : `${shown}: ${p.reason}`;
 
 /** Reads and validates the catalog at `sourceFile`. */
 export const loadConfig = async (
@@ -43,7 +37,7 @@ export const loadConfig = async (
   if (got.kind === 'problem')
     return E.left({
       errorLine: `invalid alert sink config JSON: ${sourceFile}`,
-      detail: detailOf(sourceFile, got.problem),
+      detail: problemDetail(sourceFile, got.problem),
     });
   const checked = validateConfig(got.value);
   return E.isLeft(checked)
