@@ -10,10 +10,8 @@ import type { DispatchOptions } from './dispatch-options.js';
 import type { AlertPaths } from './dispatch-paths.js';
 import type { RowCtx } from './dispatch-row.js';
 import { foldLedger, type DeliveryLedgerState, type LedgerEvent } from './ledger.js';
+import { SHIPPED_CONFIG } from './load-config.js';
 import { routerOf } from './router.js';
-
-/** The catalog opsfold ships, relative to its package root (same shape as the reference's; every sink disabled). */
-export const SHIPPED_CONFIG = ['config', 'ops-manager-alert-sinks.v1.json'] as const;
 
 const routerFor = (edge: Edge, o: DispatchOptions) =>
   routerOf(o.alertConfigFile, {

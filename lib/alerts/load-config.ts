@@ -9,6 +9,9 @@ import type { Env, ReadDoc } from './ports.js';
 
 export const CONFIG_ENV = 'OPS_MANAGER_ALERT_SINKS_FILE';
 
+/** The catalog opsfold ships, relative to its package root (the reference's shape; every sink disabled). */
+export const SHIPPED_CONFIG = ['config', 'ops-manager-alert-sinks.v1.json'] as const;
+
 /** The catalog path as the operator named it (kept verbatim: it is reported as `sourceFile`). */
 export const configPathOf = (given: string | undefined, env: Env, shipped: () => string): string => {
   if (given !== undefined && given !== '') return given;
