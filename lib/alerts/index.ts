@@ -18,6 +18,14 @@ export { envRefsOf, envStatusOf, resolvedSink, resolveRoute, catalogSummary } fr
 export { classifyOutcome } from './sink-result.js';
 export { escalationTraceOf, routeFailedLine } from './telemetry.js';
 
+/** Steps over ports: the edge (lib/io `nodeEdge()`, or a test's) and the effects they need come in as parameters. */
+export { runDispatch, dispatchAlerts } from './dispatch.js';
+export { DispatchError } from './dispatch-error.js';
+export { deliverEscalation } from './escalation-sink.js';
+export { sendToSink } from './send.js';
+export { loadConfig, configPathOf } from './load-config.js';
+export { routerOf } from './router.js';
+
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export {
   AlertSinkConfigFile,
@@ -36,6 +44,11 @@ export { SEVERITIES, SEVERITY_CHOICES } from './severity.js';
 
 /** Types of the inputs, states and outputs above. */
 export type { AlertSinkConfig, ConfigProblem } from './config.js';
+export type { DispatchOptions, DispatchResult, AlertDispatchPass } from './dispatch-options.js';
+export type { EscalationSinkTarget, EscalationSinkPorts, EscalationDelivery } from './escalation-sink.js';
+export type { SendPorts, Sent } from './send.js';
+export type { Router, RouterPorts } from './router.js';
+export type { Env, Transport, Sleep, ReadDoc, RunCommand } from './ports.js';
 export type { DispatchStateInput, DispatchStateDoc } from './dispatch-state.js';
 export type { AlertDispatchStateDoc } from './codecs.js';
 export type { SavedCursor } from './dispatch-cursor.js';

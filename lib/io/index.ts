@@ -35,3 +35,5 @@ export { lastRecord } from './last-record.js';
 export type { LastRecord } from './last-record.js';
 export { linesBackwards } from './back-reader.js';
 export type { BackLine } from './back-reader.js';
+export { nodeEdge } from './node-edge.js';
+export type { Edge, NodeEdgeOptions } from './node-edge.js';

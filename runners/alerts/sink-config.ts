@@ -13,7 +13,8 @@ import { stableJson } from '../../lib/core/stable-json.js';
 import { str, type Command } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { configPathOf, isSetIn, loadConfig } from './load-config.js';
+import { configPathOf, isSetIn, loadConfig } from '../../lib/alerts/load-config.js';
+import { defaultConfigPath, readDocAt } from './load-config.js';
 
 const checkFlags = (category: string, severity: string, listOnly: boolean): void => {
   if (listOnly && category !== '') throw usageError('--list-sinks cannot be combined with --category');
@@ -62,8 +63,8 @@ export const alertsSinkConfig: Command = {
     const severity = str(v, 'severity') ?? '';
     const listOnly = v['list-sinks'] === true;
     checkFlags(category, severity, listOnly);
-    const sourceFile = configPathOf(str(v, 'config-file'), io.env);
-    const loaded = await loadConfig(sourceFile, io.cwd);
+    const sourceFile = configPathOf(str(v, 'config-file'), io.env, defaultConfigPath);
+    const loaded = await loadConfig(readDocAt(io.cwd), sourceFile);
     if (E.isLeft(loaded))
       throw new CliError(loaded.left.errorLine, loaded.left.detail === '' ? [] : [loaded.left.detail]);
     const config = loaded.right;

@@ -4,15 +4,10 @@
 // line, then the row's outcome in the ledger. A re-run therefore never resends an acknowledged
 // delivery, and reports a row again only when it crashed between that row's telemetry line and its
 // ledger record.
-import { alertFor, deduplicatedEntry, invalidSinkEntry } from '../../lib/alerts/delivery.js';
-import type { Escalation } from '../../lib/alerts/escalation.js';
-import {
-  deliveryKey,
-  type DeliveryLedgerState,
-  type LedgerEvent,
-  type LedgerRow,
-} from '../../lib/alerts/ledger.js';
-import type { Routed } from '../../lib/alerts/route.js';
+import { alertFor, deduplicatedEntry, invalidSinkEntry } from './delivery.js';
+import type { Escalation } from './escalation.js';
+import { deliveryKey, type DeliveryLedgerState, type LedgerEvent, type LedgerRow } from './ledger.js';
+import type { Routed } from './route.js';
 import {
   deliveredEvent,
   finishRow,
@@ -24,11 +19,12 @@ import {
   type RowReport,
   type RowRun,
   type RowStep,
-} from '../../lib/alerts/row-step.js';
-import type { DispatchSink, MalformedSink } from '../../lib/alerts/sink-request.js';
-import type { LineContext, SinkEntry } from '../../lib/alerts/telemetry.js';
+} from './row-step.js';
+import type { DispatchSink, MalformedSink } from './sink-request.js';
+import type { LineContext, SinkEntry } from './telemetry.js';
+import type { Edge } from '../io/node-edge.js';
 import type { Router } from './router.js';
-import { sendToSink, type SendDeps } from './send.js';
+import { sendToSink, type SendPorts } from './send.js';
 
 export interface RowCtx {
   readonly repo: string;
@@ -36,7 +32,9 @@ export interface RowCtx {
   readonly traceId: string;
   readonly iso: () => string;
   readonly route: Router;
-  readonly send: SendDeps;
+  /** The escalation file's lines, read through the edge. */
+  readonly lines: Edge['lines'];
+  readonly send: SendPorts;
   /** 0 = retry failed deliveries forever. */
   readonly maxDeliveryRuns: number;
   readonly ledger: () => DeliveryLedgerState;

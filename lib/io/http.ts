@@ -1,13 +1,22 @@
-// The one place alert dispatch talks HTTP: a JSON POST over node:http/https with a hard deadline for
+// The one place opsfold talks HTTP as a client: a POST over node:http/https with a hard deadline for
 // the whole exchange (as curl -m), a bounded response body, and no exception ever escaping: every
-// failure is an `error` outcome whose message names no URL (the URL may be the secret).
+// failure is an `error` outcome whose message names no URL (the URL may be the secret). Alert sinks
+// and the harness's escalation delivery send through it.
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { HttpOutcome } from '../../lib/alerts/sink-result.js';
-import type { HttpRequest } from '../../lib/alerts/sink-request.js';
 
-/** Sends one request; resolves to what happened (never rejects for network reasons). */
-export type Transport = (req: HttpRequest) => Promise<unknown>;
+/** One POST: where, its headers, its body, and the deadline for the whole exchange. */
+export interface HttpPost {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly timeoutMs: number;
+}
+
+/** What came back: a response (any status), or why none did (the message names no URL). */
+export type HttpOutcome =
+  | { readonly kind: 'response'; readonly status: number; readonly body: string }
+  | { readonly kind: 'error'; readonly message: string };
 
 const MAX_BODY = 64 * 1024;
 
@@ -37,7 +46,7 @@ const readBody = (res: IncomingMessage, done: (o: HttpOutcome) => void): void =>
 const describe = (e: NodeJS.ErrnoException): string => `request failed: ${e.code ?? e.message}`;
 
 /** The production transport: node:http / node:https. */
-export const nodeTransport: Transport = (req) =>
+export const nodeTransport = (req: HttpPost): Promise<HttpOutcome> =>
   new Promise<HttpOutcome>((resolve) => {
     const url = parseUrl(req.url);
     if (url === null)

@@ -2,22 +2,17 @@
 // the ledger says still owe a delivery, process new rows (at most --max-escalations), write the state,
 // and only then tell the ledger the cursor moved (so it may forget rows before it: a crash before the
 // state write re-reads those rows and must still find their deliveries).
-import {
-  cursorEvent,
-  noSavedCursor,
-  SavedDispatchCursor,
-  type SavedCursor,
-} from '../../lib/alerts/dispatch-cursor.js';
-import { dispatchState, noRetries, type DispatchStateDoc } from '../../lib/alerts/dispatch-state.js';
-import { pendingRows } from '../../lib/alerts/ledger.js';
-import { noCounts } from '../../lib/alerts/outcome.js';
-import { CliError } from '../cli/errors.js';
+import { cursorEvent, noSavedCursor, SavedDispatchCursor, type SavedCursor } from './dispatch-cursor.js';
+import { dispatchState, noRetries, type DispatchStateDoc } from './dispatch-state.js';
+import { pendingRows } from './ledger.js';
+import { noCounts } from './outcome.js';
+import { DispatchError } from './dispatch-error.js';
 import type { RowCtx } from './dispatch-row.js';
 import { consumeNew } from './dispatch-new.js';
 import { retryPending } from './dispatch-retry.js';
-import type { AlertEdge } from './edge.js';
-import { fileSize, fingerprintOf, lineCountFrom, resumeAt } from './escalation-file.js';
-import type { AlertPaths } from './paths.js';
+import type { AlertEdge } from './dispatch-edge.js';
+import type { AlertPaths } from './dispatch-paths.js';
+import { resumeAt } from './escalation-resume.js';
 
 export interface PassResult {
   readonly state: DispatchStateDoc;
@@ -53,9 +48,9 @@ const sourced = async (
   notes: string[],
 ): Promise<DispatchStateDoc> => {
   const file = p.escalations.abs;
-  const start = await resumeAt(file, run.saved, run.size);
+  const start = await resumeAt(ctx.lines, file, run.saved, run.size);
   if ('ahead' in start)
-    throw new CliError(
+    throw new DispatchError(
       `dispatch state offset is ahead of escalation file: ${run.saved.lines} > ${start.ahead}`,
       [
         `${p.escalations.shown} was truncated or replaced; remove ${p.state.shown} to dispatch it from its first line`,
@@ -72,9 +67,9 @@ const sourced = async (
     retry: { ...retried, pending: pendingRows(ctx.ledger()).length },
     recovered: fresh.recovered,
     lineOffset: fresh.cursor.lines,
-    lineCount: await lineCountFrom(file, fresh.cursor, run.size),
+    lineCount: await ctx.lines.countFrom(file, fresh.cursor, run.size),
     byteOffset: fresh.cursor.byteOffset,
-    fingerprint: await fingerprintOf(file, fresh.cursor, fresh.lastLine),
+    fingerprint: await ctx.lines.fingerprint(file, fresh.cursor, fresh.lastLine),
   });
 };
 
@@ -90,7 +85,7 @@ export const consume = async (
     (await edge.read(p.state, SavedDispatchCursor, `invalid dispatch state JSON: ${p.state.shown}`)) ??
     noSavedCursor;
   await edge.confined(p.escalations);
-  const size = await fileSize(p.escalations.abs);
+  const size = await ctx.lines.size(p.escalations.abs);
   const state = size === null ? noSource(ctx, p, saved) : await sourced(ctx, p, { saved, size, max }, notes);
   await edge.storeOf(p.state.abs).write(p.state.abs, state, { pretty: false });
   if (size !== null)

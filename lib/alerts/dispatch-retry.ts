@@ -1,9 +1,8 @@
 // The first phase of a pass: retry the rows the ledger says still owe a delivery, at or before the
 // cursor (later ones are met again as new rows). A row whose line changed since it failed is given up.
-import { addRetry, noRetries, type RetryCounts } from '../../lib/alerts/dispatch-state.js';
-import { abandonedRow, pendingRows } from '../../lib/alerts/ledger.js';
+import { addRetry, noRetries, type RetryCounts } from './dispatch-state.js';
+import { abandonedRow, pendingRows } from './ledger.js';
 import { processRow, type RowCtx } from './dispatch-row.js';
-import { readRowAt } from './escalation-file.js';
 
 /** Retries the pending rows at or before line `upTo`; notes name the rows given up. */
 export const retryPending = async (
@@ -14,7 +13,7 @@ export const retryPending = async (
 ): Promise<RetryCounts> => {
   let r = noRetries;
   for (const pending of pendingRows(ctx.ledger()).filter((x) => x.line <= upTo)) {
-    const row = await readRowAt(file, pending.byteOffset, pending.line);
+    const row = await ctx.lines.at(file, pending.byteOffset, pending.line);
     if (row === null || row.sha256 !== pending.rowSha256) {
       notes.push(
         `${file}:${pending.line}:${pending.byteOffset}: the row changed since it failed; not retried`,

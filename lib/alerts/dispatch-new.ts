@@ -1,11 +1,10 @@
 // The second phase of a pass: the complete new rows from the cursor, at most --max-escalations of them
 // (blank ones included). A row a crashed run already finished is reported from the ledger, not redone.
-import { finishedRow, recordedRow } from '../../lib/alerts/ledger.js';
-import { countRow, noCounts, type RunCounts } from '../../lib/alerts/outcome.js';
-import type { Cursor } from '../../lib/core/position.js';
-import type { LastLine } from '../../lib/io/checkpoints.js';
+import { finishedRow, recordedRow } from './ledger.js';
+import { countRow, noCounts, type RunCounts } from './outcome.js';
+import type { Cursor } from '../core/position.js';
+import type { LastLine } from '../io/checkpoints.js';
 import { processRow, type RowCtx } from './dispatch-row.js';
-import { readRows } from './escalation-file.js';
 
 export interface NewRows {
   readonly counts: RunCounts;
@@ -22,7 +21,7 @@ export const consumeNew = async (
   max: number,
 ): Promise<NewRows> => {
   let acc: NewRows = { counts: noCounts, recovered: 0, cursor: start.cursor, lastLine: start.lastLine };
-  for await (const row of readRows(file, start.cursor, start.size)) {
+  for await (const row of ctx.lines.read(file, start.cursor, start.size)) {
     if (max > 0 && acc.counts.processed >= max) break;
     const done = finishedRow(ctx.ledger(), row.line, row.sha256);
     const r =
