@@ -3,10 +3,11 @@
 // dashboard neither loads every domain nor imports the table that lists it.
 import type { Command } from '../cli/command.js';
 import { realSleep } from '../cli/run-clock.js';
+import { loopSteps } from '../loop-steps.js';
 import { makeDashboard } from './dashboard.js';
 
 export const dashboard = makeDashboard({
-  sleep: realSleep,
+  loop: loopSteps(realSleep),
   commands: async () => (await import('../lazy-commands.js')).lazyCommands,
 });
 
