@@ -5,9 +5,7 @@
 // exactly as an operator's shell would run it. The secret never reaches the control run's environment.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Io } from '../cli/command.js';
-import { runCaptured } from '../cli/capture.js';
-import { makeLoopControl } from '../loop/control.js';
-import type { Sleep } from '../cli/run-clock.js';
+import type { LoopSteps } from '../cli/loop-steps.js';
 
 export const TOKEN_HEADER = 'x-opsfold-token';
 export const INTENTS = ['cancel', 'approve', 'reject'] as const;
@@ -18,7 +16,7 @@ export interface ControlConfig {
   /** sha256 of the token; null when control is disabled. */
   readonly tokenDigest: Buffer | null;
   readonly timeoutSeconds: number;
-  readonly sleep: Sleep;
+  readonly loop: LoopSteps;
   /** The environment control runs see (the token variable removed). */
   readonly env: NodeJS.ProcessEnv;
   readonly now: () => number;
@@ -111,7 +109,7 @@ export const runControl = async (
   const req = controlRequestOf(body);
   if (typeof req === 'string') return { status: 400, body: { error: req } };
   const io: Omit<Io, 'stdout' | 'stderr'> = { cwd: c.repo, env: c.env, now: c.now };
-  const ran = await runCaptured([makeLoopControl({ sleep: c.sleep })], argvOf(c, loopId, req), io);
+  const ran = await c.loop.control(argvOf(c, loopId, req), io);
   const entry = entryOf(ran.stdout);
   const errorLine =
     ran.stderr

@@ -6,7 +6,7 @@ import { asOfFlag } from '../cli/clock.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { repoFlag, stateDirFlag } from '../cli/common-flags.js';
-import type { Sleep } from '../cli/run-clock.js';
+import type { LoopSteps } from '../cli/loop-steps.js';
 import { startDashboard, type RunningDashboard } from './server.js';
 import { defaultAssetsDir, loadAssets } from './static.js';
 import { settingsOf } from './settings.js';
@@ -15,7 +15,8 @@ import { pollTicks, type WatchDir } from './watch.js';
 import type { Observable } from 'rxjs';
 
 export interface DashboardDeps {
-  readonly sleep: Sleep;
+  /** The loop's steps (control actions run `loop control` through them). */
+  readonly loop: LoopSteps;
   /** The command table the domain views run; injected because that table registers this command. */
   /** The commands the domain views run; default: the table the dashboard was dispatched from. */
   readonly commands?: () => Promise<readonly Command[]>;
@@ -70,7 +71,7 @@ export const makeDashboard = (deps: DashboardDeps): Command => ({
     'sessionStorage); without --control-token-env, or with VAR unset, the page is read-only and POST answers 403.',
   ],
   async run(v, _pos, io) {
-    const { repo, host, port, pollMs, clock, stateDir, token, env, control } = settingsOf(v, io, deps.sleep);
+    const { repo, host, port, pollMs, clock, stateDir, token, env, control } = settingsOf(v, io, deps.loop);
     if (host !== '127.0.0.1')
       io.stderr.write(
         `warning: listening on ${host}, not 127.0.0.1: anyone who can reach this address can read the loop artifacts` +

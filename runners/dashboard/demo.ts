@@ -7,6 +7,7 @@ import { Subject } from 'rxjs';
 import type { Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
+import { loopSteps } from '../loop-steps.js';
 import { makeDashboard } from './dashboard.js';
 import type { RunningDashboard } from './server.js';
 
@@ -40,7 +41,7 @@ export async function dashboardDemo(io: Omit<Io, 'stdout' | 'stderr'>, work: str
   let listening!: (d: RunningDashboard) => void;
   const ready = new Promise<RunningDashboard>((resolve) => (listening = resolve));
   const cmd = makeDashboard({
-    sleep: async () => undefined,
+    loop: loopSteps(async () => undefined),
     // The demo reads loop rows only; the domain views (the other commands) are not shown.
     commands: async () => [],
     ticks: () => ticks,

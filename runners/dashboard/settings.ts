@@ -7,7 +7,7 @@ import { isoSeconds } from '../../lib/core/time.js';
 import { required, str, type Io, type Values } from '../cli/command.js';
 import { timeFlag } from '../cli/clock.js';
 import { CliError, usageError } from '../cli/errors.js';
-import type { Sleep } from '../cli/run-clock.js';
+import type { LoopSteps } from '../cli/loop-steps.js';
 import { tokenDigestOf, type ControlConfig } from './control.js';
 
 const int = (v: Values, name: string, fallback: number, range: readonly [number, number]): number => {
@@ -41,7 +41,7 @@ const withoutVar = (env: NodeJS.ProcessEnv, name: string | null): NodeJS.Process
 };
 
 /** The command's settings from its flags and environment (usage errors exit 64). */
-export const settingsOf = (v: Values, io: Io, sleep: Sleep) => {
+export const settingsOf = (v: Values, io: Io, loop: LoopSteps) => {
   const repo = resolve(io.cwd, required(v, 'repo'));
   if (!existsSync(repo)) throw new CliError(`repo not found: ${repo}`);
   const fixed = fixedClock(v);
@@ -54,7 +54,7 @@ export const settingsOf = (v: Values, io: Io, sleep: Sleep) => {
     stateDir: stateDirArg === undefined ? null : stateDir,
     tokenDigest: token === null ? null : tokenDigestOf(token),
     timeoutSeconds: int(v, 'control-timeout-seconds', 30, [0, 3600]),
-    sleep,
+    loop,
     env,
     now: io.now,
     asOfIso: fixed === null ? null : isoSeconds(fixed),

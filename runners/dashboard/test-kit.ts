@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Subject } from 'rxjs';
 import { runCaptured, type Ran } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
+import { loopSteps } from '../loop-steps.js';
 import { makeDashboard } from './dashboard.js';
 import type { RunningDashboard } from './server.js';
 import type { WatchDir } from './watch.js';
@@ -50,7 +51,7 @@ export const start = async (repo: string, o: StartOptions = {}): Promise<Started
   let listening!: (d: RunningDashboard) => void;
   const ready = new Promise<RunningDashboard>((resolve) => (listening = resolve));
   const cmd = makeDashboard({
-    sleep: async () => undefined,
+    loop: loopSteps(async () => undefined),
     commands: async () => (await import('../commands.js')).commands,
     ticks: () => ticks,
     watchDir: o.watch === false ? noWatch : undefined,

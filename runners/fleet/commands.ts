@@ -3,6 +3,7 @@
 // confirmation polling on an injected clock.
 import type { Command } from '../cli/command.js';
 import { realSleep, type Sleep } from '../cli/run-clock.js';
+import { loopSteps } from '../loop-steps.js';
 import { fleetRegistry } from './registry.js';
 import { makeFleetReconcile } from './reconcile.js';
 import { fleetPolicy } from './policy.js';
@@ -16,11 +17,12 @@ export interface FleetDeps {
 
 /** The fleet commands with their dependencies injected. */
 export const makeFleetCommands = (deps: FleetDeps): readonly Command[] => {
+  const loop = loopSteps(deps.sleep);
   return [
     fleetRegistry,
-    makeFleetReconcile(deps.sleep),
+    makeFleetReconcile(loop),
     fleetPolicy,
-    makeFleetHandoff(deps.sleep),
+    makeFleetHandoff(loop),
     fleetStatusCommand,
     ...fleetPromotionCommands,
   ];

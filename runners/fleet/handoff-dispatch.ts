@@ -6,10 +6,9 @@
 import { outcomeOfExit, type DispatchResult } from '../../lib/fleet/handoff-execute.js';
 import type { Intent } from '../../lib/fleet/handoff-plan.js';
 import { at, compact, isObject } from '../../lib/fleet/json.js';
-import { runCaptured } from '../cli/capture.js';
 import type { Io } from '../cli/command.js';
-import { makeLoopControl } from '../loop/control.js';
-import type { Clock, Sleep } from '../cli/run-clock.js';
+import type { LoopSteps } from '../cli/loop-steps.js';
+import type { Clock } from '../cli/run-clock.js';
 
 export interface DispatchContext {
   readonly repo: string;
@@ -23,7 +22,7 @@ export interface DispatchContext {
   readonly stateDir: string | undefined;
   readonly io: Io;
   readonly clock: Clock;
-  readonly sleep: Sleep;
+  readonly loop: LoopSteps;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -116,7 +115,7 @@ export const dispatchIntent = async (i: Intent, c: DispatchContext): Promise<Dis
       controlExitCode: 1,
       control: null,
     };
-  const ran = await runCaptured([makeLoopControl({ sleep: c.sleep })], argvOf(i, c), c.io);
+  const ran = await c.loop.control(argvOf(i, c), c.io);
   return {
     ...base,
     executedAt: c.clock.iso(),

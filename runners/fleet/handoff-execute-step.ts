@@ -8,7 +8,8 @@ import {
 } from '../../lib/fleet/handoff-execute.js';
 import type { HandoffPlan, Intent } from '../../lib/fleet/handoff-plan.js';
 import { str, type Io, type Values } from '../cli/command.js';
-import type { Clock, Sleep } from '../cli/run-clock.js';
+import type { LoopSteps } from '../cli/loop-steps.js';
+import type { Clock } from '../cli/run-clock.js';
 import { dispatchIntent, type DispatchContext } from './handoff-dispatch.js';
 import type { HandoffOptions } from './handoff-flags.js';
 import type { FleetPaths } from './paths.js';
@@ -20,7 +21,7 @@ export interface ExecuteStep {
   readonly o: HandoffOptions;
   readonly traceId: string;
   readonly clock: Clock;
-  readonly sleep: Sleep;
+  readonly loop: LoopSteps;
 }
 
 const dispatchAll = async (targets: readonly Intent[], c: DispatchContext): Promise<DispatchResult[]> => {
@@ -48,7 +49,7 @@ export const executePlan = async (plan: HandoffPlan, mode: ExecutionMode, s: Exe
     stateDir: p.stateDir,
     io,
     clock,
-    sleep: s.sleep,
+    loop: s.loop,
   });
   const execution = {
     mode,

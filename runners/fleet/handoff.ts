@@ -15,7 +15,8 @@ import { decodePlanPolicy } from '../../lib/fleet/handoff-views.js';
 import type { Command, Io, Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { clockFromFlags, type Sleep } from '../cli/run-clock.js';
+import type { LoopSteps } from '../cli/loop-steps.js';
+import { clockFromFlags } from '../cli/run-clock.js';
 import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.js';
 import { executePlan } from './handoff-execute-step.js';
 import { handoffFlags, handoffOptions } from './handoff-flags.js';
@@ -23,7 +24,7 @@ import { foldLog, requiredDoc } from './logs.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { loadRegistry } from './registry-load.js';
 
-const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
+const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
   const o = handoffOptions(v);
   const p = fleetPaths(io.cwd, v);
   const clock = clockFromFlags(v, io);
@@ -57,7 +58,7 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
     await appendJsonl(p.handoffTelemetryFile, [planTelemetry(plan)]);
     let state: unknown = plan;
     if (o.mode !== null) {
-      const executed = await executePlan(plan, o.mode, { v, io, p, o, traceId, clock, sleep });
+      const executed = await executePlan(plan, o.mode, { v, io, p, o, traceId, clock, loop });
       await appendJsonl(p.handoffTelemetryFile, [executeTelemetry(executed)]);
       state = executed;
     }
@@ -68,8 +69,8 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
   });
 };
 
-/** `opsfold fleet handoff` with its sleep injected (confirmation polling, service retries). */
-export const makeFleetHandoff = (sleep: Sleep): Command => ({
+/** `opsfold fleet handoff` over the loop's steps (their sleep: confirmation polling, service retries). */
+export const makeFleetHandoff = (loop: LoopSteps): Command => ({
   path: ['fleet', 'handoff'],
   title: 'plan per-loop control intents; execute them with confirmation',
   usage:
@@ -106,5 +107,5 @@ export const makeFleetHandoff = (sleep: Sleep): Command => ({
     'missing_service_token_env. Autonomous dispatch also re-checks the registry: a kill switch or manual pause set',
     'after the policy ran holds every intent back (reason-coded, manual-only).',
   ],
-  run: (v, _pos, io) => run(v, io, sleep),
+  run: (v, _pos, io) => run(v, io, loop),
 });

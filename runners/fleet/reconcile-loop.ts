@@ -10,10 +10,8 @@ import { decodePassDocument } from '../../lib/fleet/reconcile-views.js';
 import type { FleetLoop } from '../../lib/fleet/registry-types.js';
 import type { Io, Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
-import type { Clock, Sleep } from '../cli/run-clock.js';
-import { reconcilePass } from '../loop/reconcile/pass.js';
-import { reconcileSettings } from '../loop/reconcile/settings.js';
-import { dispatchAfterReconcile } from '../loop/reconcile/alerts.js';
+import type { LoopSteps } from '../cli/loop-steps.js';
+import type { Clock } from '../cli/run-clock.js';
 
 export interface LoopRunContext {
   readonly repo: string;
@@ -24,7 +22,7 @@ export interface LoopRunContext {
   readonly stateDir: string | undefined;
   readonly io: Io;
   readonly clock: Clock;
-  readonly sleep: Sleep;
+  readonly loop: LoopSteps;
 }
 
 const filesOf = (repo: string, loopId: string) => {
@@ -65,10 +63,8 @@ const messageOf = (err: unknown): string => {
 
 const pass = async (loop: FleetLoop, c: LoopRunContext, traceId: string) => {
   try {
-    const s = await reconcileSettings(valuesOf(loop, c, traceId), c.io);
-    const r = await reconcilePass(s, { sleep: c.sleep, now: c.io.now });
-    const alerts = await dispatchAfterReconcile(s, c.io);
-    const notes = [...r.notes, ...alerts].map((n) => `note: ${n}`);
+    const r = await c.loop.reconcile(valuesOf(loop, c, traceId), c.io);
+    const notes = r.notes.map((n) => `note: ${n}`);
     const failure = r.ok ? [] : [`error: reconcile failed: ${r.health.transport.failureCode ?? 'unknown'}`];
     const document = r.ok ? r.state : r.health;
     return {

@@ -10,7 +10,8 @@ import { fleetState, loopResult, reconcileTelemetry } from '../../lib/fleet/reco
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { clockFromFlags, type Sleep } from '../cli/run-clock.js';
+import type { LoopSteps } from '../cli/loop-steps.js';
+import { clockFromFlags } from '../cli/run-clock.js';
 import { baseFlags, fleetTraceOf, traceFlag } from './common.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { mapBounded } from './pool.js';
@@ -23,7 +24,7 @@ const wholeNumber = (raw: string | undefined, fallback: number, min: number, mes
   return Number(raw);
 };
 
-const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
+const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
   const maxParallel = wholeNumber(str(v, 'max-parallel'), 2, 1, '--max-parallel must be an integer >= 1');
   const maxEvents = str(v, 'max-events');
   wholeNumber(maxEvents, 0, 0, '--max-events must be a non-negative integer');
@@ -47,7 +48,7 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
       stateDir: p.stateDir,
       io,
       clock,
-      sleep,
+      loop,
     };
     const runs = await mapBounded(loops, maxParallel, (loop) => runLoop(loop, ctx));
     const state = fleetState(
@@ -73,8 +74,8 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
   });
 };
 
-/** `opsfold fleet reconcile` with its sleep injected (retry backoff of sprite_service loops). */
-export const makeFleetReconcile = (sleep: Sleep): Command => ({
+/** `opsfold fleet reconcile` over the loop's steps (their sleep: retry backoff of sprite_service loops). */
+export const makeFleetReconcile = (loop: LoopSteps): Command => ({
   path: ['fleet', 'reconcile'],
   title: 'reconcile every registered loop; fleet rollup and telemetry',
   usage: '--repo <path> [--max-parallel n] [--deterministic-order] [--trace-id id] [options]',
@@ -107,5 +108,5 @@ export const makeFleetReconcile = (sleep: Sleep): Command => ({
     'invalid_transport_payload, projection_failed, missing_runtime_artifacts, reconcile_failed. Fleet reason codes:',
     'fleet_partial_failure, fleet_reconcile_failed, fleet_health_critical, fleet_health_degraded, fleet_loop_skipped.',
   ],
-  run: (v, _pos, io) => run(v, io, sleep),
+  run: (v, _pos, io) => run(v, io, loop),
 });

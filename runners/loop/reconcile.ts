@@ -22,9 +22,7 @@ import {
 } from './observability/thresholds-flags.js';
 import { realSleep } from '../cli/run-clock.js';
 import { transportFlags } from './transport/flags.js';
-import { reconcilePass } from './reconcile/pass.js';
-import { reconcileSettings } from './reconcile/settings.js';
-import { dispatchAfterReconcile } from './reconcile/alerts.js';
+import { reconcileStep } from './steps.js';
 
 const file = (help: string): Flag => ({ type: 'string', arg: 'path', help });
 const n = (help: string): Flag => ({ type: 'string', arg: 'n', help });
@@ -90,16 +88,14 @@ export const loopReconcile: Command = {
     'loop + category + condition (health and divergence alike): raised once on activation, resolved once on clearing.',
   ],
   async run(v, _pos, io: Io) {
-    const s = await reconcileSettings(v, io);
-    const r = await reconcilePass(s, { sleep: realSleep, now: io.now });
-    for (const note of [...r.notes, ...(await dispatchAfterReconcile(s, io))])
-      io.stderr.write(`note: ${note}\n`);
+    const r = await reconcileStep(v, io, realSleep);
+    for (const note of r.notes) io.stderr.write(`note: ${note}\n`);
     if (!r.ok) {
       io.stderr.write(`error: reconcile failed: ${r.health.transport.failureCode ?? 'unknown'}\n`);
-      await writeOut(io.stdout, stableJson(r.health, s.pretty));
+      await writeOut(io.stdout, stableJson(r.health, r.pretty));
       return EXIT.error;
     }
-    await writeOut(io.stdout, stableJson(r.state, s.pretty));
+    await writeOut(io.stdout, stableJson(r.state, r.pretty));
     return EXIT.ok;
   },
 };

@@ -1,31 +1,22 @@
-// One reconcile pass, under the loop's lock: gather what the last pass left and ingest (snapshot +
-// incremental poll + projection); lib/loop/reconcile-decision.ts judges transport health, heartbeat,
-// sequence and health; apply its writes, append the escalations it calls for (raised on activation,
-// resolved on clearing), then telemetry, drift, and last the cursor and the fold checkpoints, so a
-// crash at any point re-reads the same events and the escalation dedupe keeps the log clean.
-import * as E from 'fp-ts/lib/Either.js';
-import type { HealthDoc } from '../../../lib/loop/health.js';
-import {
-  decideReconcile,
-  type IngestFailure,
-  type ReconcileContext,
-  type ReconcileEffect,
-} from '../../../lib/loop/reconcile-decision.js';
+// The loop's adapters for one reconcile pass (lib/loop/reconcile-pass.ts): its files through the
+// atomic writer and the locked appender, the loop's lock, the chosen transport, the escalations log,
+// the telemetry window and the drift step, all under the settings the command line resolved.
+import { join } from 'node:path';
 import { appendJsonl } from '../../../lib/io/append.js';
 import { writeJsonAtomic } from '../../../lib/io/atomic.js';
+import { reconcilePass as pass, type PassPlan, type PassResult } from '../../../lib/loop/reconcile-pass.js';
+import type { ReconcilePorts } from '../../../lib/loop/reconcile-ports.js';
 import { escalate } from '../observability/escalations-log.js';
+import { runDriftStep } from '../observability/drift-step.js';
+import { readTelemetrySummary } from '../observability/telemetry-window.js';
+import { fetchLoop } from '../transport/fetch.js';
+import { transportOf } from '../transport/flags.js';
 import { withLoopLock } from '../transport/loop-lock.js';
 import type { Sleep } from '../../cli/run-clock.js';
-import { ingest, type Ingested } from './ingest.js';
-import { previousOf, type Previous } from './previous.js';
+import { previousDocs } from './previous.js';
 import type { ReconcileSettings } from './settings.js';
-import { afterHealth, type Finished } from './finish.js';
 
-export interface PassResult extends Finished {
-  readonly ok: boolean;
-  readonly health: HealthDoc;
-  readonly notes: readonly string[];
-}
+export type { PassResult };
 
 export interface PassDeps {
   readonly sleep: Sleep;
@@ -33,59 +24,82 @@ export interface PassDeps {
   readonly now: () => number;
 }
 
-const contextOf = (s: ReconcileSettings): ReconcileContext => ({
-  loopId: s.paths.loopId,
-  repo: s.paths.repo,
-  heartbeatFile: s.paths.heartbeat,
-  transport: s.transport.mode,
-  traceId: s.traceId,
-  asOf: s.asOf,
-  thresholds: s.thresholds,
-  files: s.files,
+const planOf = (s: ReconcileSettings): PassPlan => ({
+  context: {
+    loopId: s.paths.loopId,
+    repo: s.paths.repo,
+    heartbeatFile: s.paths.heartbeat,
+    transport: s.transport.mode,
+    traceId: s.traceId,
+    asOf: s.asOf,
+    thresholds: s.thresholds,
+    files: s.files,
+  },
+  request: {
+    loopId: s.paths.loopId,
+    transport: s.transport.mode,
+    traceId: s.traceId,
+    asOf: s.asOf.iso,
+    maxEvents: s.maxEvents,
+    fromStart: s.fromStart,
+    retryAttempts: s.transport.retryAttempts,
+    retryBackoffSeconds: s.transport.retryBackoffSeconds,
+    thresholdProfile: s.thresholds.profile,
+    drift: s.drift,
+  },
+  snapshotFile: join(s.paths.opsfoldDir, 'snapshot.json'),
+  eventsFile: s.paths.events,
+  reconcileTelemetryFile: s.files.reconcileTelemetryFile,
 });
 
-const decide = (s: ReconcileSettings, prev: Previous, got: E.Either<IngestFailure, Ingested>) =>
-  decideReconcile(
-    contextOf(s),
-    { ...prev.views, lastIntentStatus: prev.lastIntentStatus },
-    E.map((i: Ingested) => ({ snapshot: i.snapshot, state: i.state, sequence: i.sequence }))(got),
-  );
-
-const apply = async (effects: readonly ReconcileEffect[]): Promise<void> => {
-  for (const e of effects)
-    if (e.kind === 'write') await writeJsonAtomic(e.file, e.doc, undefined, false);
-    else await appendJsonl(e.file, e.records);
-};
-
-const pass = async (s: ReconcileSettings, deps: PassDeps): Promise<PassResult> => {
-  const startMs = deps.now();
-  const prev = await previousOf(s.files);
-  const got = await ingest(s, prev.views.state, deps.sleep);
-  const ingested = E.isRight(got) ? got.right : null;
-  const j = decide(s, prev, got);
-  await apply(j.effects);
-  const raised = await escalate({ ...j.escalations, root: s.paths.repo, opsfoldDir: s.paths.opsfoldDir });
-  const finished = await afterHealth(s, {
-    ingested,
-    failure: E.isLeft(got) ? got.left : null,
-    health: j.health,
-    transportHealth: j.transportHealth,
-    previousState: prev.docs.state.value,
-    cursorBefore: prev.cursorOffset,
-    durationSeconds: Math.floor((deps.now() - startMs) / 1000),
+const poll = (s: ReconcileSettings, sleep: Sleep) => () =>
+  fetchLoop(transportOf(s.transport, sleep), {
+    paths: s.paths,
+    cursorFile: s.files.cursorFile,
+    fromStart: s.fromStart,
+    maxEvents: s.maxEvents,
+    traceId: s.traceId,
+    asOf: s.asOf.iso,
+    skipCorrupt: s.skipCorrupt,
   });
-  if (ingested !== null) {
-    await writeJsonAtomic(s.files.cursorFile, ingested.fetched.cursorDoc, undefined, false);
-    await ingested.fetched.commit();
-  }
+
+const summaryOf = (s: ReconcileSettings) => () =>
+  readTelemetrySummary({
+    repoPath: s.paths.repo,
+    loopId: s.paths.loopId,
+    reconcileFile: { path: s.files.reconcileTelemetryFile, shownAs: s.files.reconcileTelemetryFile },
+    controlFile: { path: s.files.controlTelemetryFile, shownAs: s.files.controlTelemetryFile },
+    window: s.drift.summaryWindow,
+    generatedAt: s.asOf.iso,
+  });
+
+/** The ports of one pass over the loop's files. */
+const portsOf = (s: ReconcileSettings, deps: PassDeps): ReconcilePorts => {
+  const root = s.paths.repo;
+  const opsfoldDir = s.paths.opsfoldDir;
   return {
-    ...finished,
-    ok: ingested !== null,
-    health: j.health,
-    notes: [...prev.notes, ...raised.notes, ...(ingested?.fetched.notes ?? []), ...finished.notes],
+    lock: (fn) => withLoopLock(s.paths, fn),
+    previous: () => previousDocs(s.files),
+    poll: poll(s, deps.sleep),
+    write: (file, doc, pretty) => writeJsonAtomic(file, doc, undefined, pretty),
+    append: (file, records) => appendJsonl(file, records),
+    escalate: (plan) => escalate({ ...plan, root, opsfoldDir }),
+    telemetrySummary: summaryOf(s),
+    drift: (inputs) =>
+      runDriftStep({
+        inputs,
+        driftStateFile: s.files.driftStateFile,
+        driftHistoryFile: s.files.driftHistoryFile,
+        escalationsFile: s.files.escalationsFile,
+        root,
+        opsfoldDir,
+        transport: s.transport.mode,
+        traceId: s.traceId,
+      }),
+    now: deps.now,
   };
 };
 
 /** Runs one pass holding the loop's lock; a second reconcile or control of the loop gets exit 75. */
 export const reconcilePass = (s: ReconcileSettings, deps: PassDeps): Promise<PassResult> =>
-  withLoopLock(s.paths, () => pass(s, deps));
+  pass(planOf(s), portsOf(s, deps));

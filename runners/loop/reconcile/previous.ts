@@ -4,17 +4,11 @@
 import { readJsonDoc } from '../../cli/json-doc.js';
 import { CliError } from '../../cli/errors.js';
 import { lastRecord } from '../../../lib/io/last-record.js';
-import { readView } from '../../../lib/loop/lenient.js';
-import { CursorOffsetView, IntentStatusView, previousViews } from '../../../lib/loop/manager-views.js';
+import type { LenientDoc, PreviousDocsRead } from '../../../lib/loop/reconcile-ports.js';
 import type { ManagerFiles } from '../../cli/manager-files.js';
 
-export interface Lenient {
-  readonly value: unknown;
-  readonly note: string | null;
-}
-
 /** The parsed document, `null` when absent, `{}` (with a note) when it does not parse. */
-export const lenientDoc = async (file: string): Promise<Lenient> => {
+const lenientDoc = async (file: string): Promise<LenientDoc> => {
   try {
     const d = await readJsonDoc(file, `invalid JSON: ${file}`);
     return { value: d.found ? d.value : null, note: null };
@@ -24,13 +18,8 @@ export const lenientDoc = async (file: string): Promise<Lenient> => {
   }
 };
 
-const lastStatus = async (file: string): Promise<string | null> => {
-  const r = await lastRecord(file);
-  return r.kind === 'record' ? readView(IntentStatusView, r.value).status : null;
-};
-
-/** What the last pass left behind, read leniently, with a note per unreadable document. */
-export const previousOf = async (f: ManagerFiles) => {
+/** The last pass's documents, read leniently, and the last intent record. */
+export const previousDocs = async (f: ManagerFiles): Promise<PreviousDocsRead> => {
   const docs = {
     cursor: await lenientDoc(f.cursorFile),
     state: await lenientDoc(f.stateFile),
@@ -39,15 +28,6 @@ export const previousOf = async (f: ManagerFiles) => {
     sequence: await lenientDoc(f.sequenceStateFile),
     drift: await lenientDoc(f.driftStateFile),
   };
-  const notes = Object.values(docs).flatMap((d) => (d.note === null ? [] : [d.note]));
-  const views = previousViews({
-    transport: docs.transport.value,
-    state: docs.state.value,
-    heartbeat: docs.heartbeat.value,
-    sequence: docs.sequence.value,
-    drift: docs.drift.value,
-  });
-  const cursorOffset = readView(CursorOffsetView, docs.cursor.value).eventLineOffset ?? 0;
-  return { docs, views, cursorOffset, notes, lastIntentStatus: await lastStatus(f.intentsFile) };
+  const last = await lastRecord(f.intentsFile);
+  return { ...docs, lastIntent: last.kind === 'record' ? last.value : null };
 };
-export type Previous = Awaited<ReturnType<typeof previousOf>>;

@@ -19,21 +19,10 @@ import {
   type ApprovalDecision,
   type IntentCommand,
 } from '../../../lib/loop/intent-command.js';
+import type { ExecResult, IntentExecutor } from '../../../lib/loop/control-ports.js';
 import { CliError } from '../../cli/errors.js';
 import { readJsonDoc } from '../../cli/json-doc.js';
 import type { LoopPaths } from '../../cli/loop-paths.js';
-
-export interface ExecResult {
-  readonly exitCode: number;
-  /** The last 40 lines of stdout and stderr together, `\r` stripped (what the reference keeps). */
-  readonly output: string;
-}
-
-export interface IntentExecutor {
-  /** The program shown in the intent entry's `command`. */
-  readonly program: string;
-  run(cmd: IntentCommand, asOf: string): Promise<ExecResult>;
-}
 
 /** The last 40 lines of `text`, as `tail -n 40 | sed 's/\r$//'` leaves them. */
 export const tail40 = (text: string): string =>

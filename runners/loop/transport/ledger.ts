@@ -38,12 +38,6 @@ export const foldLedger = async (p: LoopPaths, asOf: string): Promise<LedgerStat
   return fold.state;
 };
 
-/** Appends one ledger record (fsynced before it counts) and returns the state it leads to. */
-export const appendLedger = async (
-  p: LoopPaths,
-  state: LedgerState,
-  record: LedgerRecord,
-): Promise<LedgerState> => {
-  await appendJsonl(ledgerFile(p), [record]);
-  return idempotencyProjection.evolve(state, { value: record, position: { line: 0, byteOffset: 0 } });
-};
+/** Appends one ledger record (fsynced before it counts). */
+export const appendLedger = (p: LoopPaths, record: LedgerRecord): Promise<void> =>
+  appendJsonl(ledgerFile(p), [record]);

@@ -11,7 +11,7 @@ import { gatherSnapshot } from '../gather.js';
 import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
 import { requireEvents } from '../require-events.js';
 import { clockOf, type Sleep } from '../../cli/run-clock.js';
-import type { IntentExecutor } from './executor.js';
+import type { IntentExecutor } from '../../../lib/loop/control-ports.js';
 import { pollEnvelopes, pollStartAtLine } from './poll-envelopes.js';
 
 export interface HandlerContext {

@@ -1,0 +1,24 @@
+// The loop's steps other domains receive through the LoopSteps port (runners/cli/loop-steps.ts):
+// the reconcile pass with its alert dispatch, and the control command with its sleep injected.
+import { runCaptured } from '../cli/capture.js';
+import type { Io, Values } from '../cli/command.js';
+import type { LoopReconcileRun, LoopSteps } from '../cli/loop-steps.js';
+import type { Sleep } from '../cli/run-clock.js';
+import { makeLoopControl } from './control.js';
+import { dispatchAfterReconcile } from './reconcile/alerts.js';
+import { reconcilePass } from './reconcile/pass.js';
+import { reconcileSettings } from './reconcile/settings.js';
+
+/** Settings from the flag values, one pass under the loop's lock, then alert dispatch (lock released). */
+export const reconcileStep = async (v: Values, io: Io, sleep: Sleep): Promise<LoopReconcileRun> => {
+  const s = await reconcileSettings(v, io);
+  const r = await reconcilePass(s, { sleep, now: io.now });
+  const alerts = await dispatchAfterReconcile(s, io);
+  return { ok: r.ok, health: r.health, state: r.state, notes: [...r.notes, ...alerts], pretty: s.pretty };
+};
+
+/** The loop's steps with `sleep` injected (retry backoff, confirmation polling). */
+export const makeLoopSteps = (sleep: Sleep): LoopSteps => ({
+  reconcile: (v, io) => reconcileStep(v, io, sleep),
+  control: (argv, io) => runCaptured([makeLoopControl({ sleep })], argv, io),
+});
