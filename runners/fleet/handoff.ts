@@ -3,10 +3,9 @@
 // intents, `--autonomous-execute` for autonomous-eligible intents only. Writes fleet/handoff-state.json
 // and appends the plan (and the execution) to fleet/telemetry/handoff.jsonl, under the handoff lock.
 import { stableJson } from '../../lib/core/stable-json.js';
-import { appendJsonl } from '../../lib/io/append.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { withLock } from '../../lib/io/lock.js';
 import * as E from 'fp-ts/lib/Either.js';
+import type { Effect } from '../../lib/io/effects.js';
 import { executeTelemetry, planTelemetry } from '../../lib/fleet/handoff-execute.js';
 import { gatePlan } from '../../lib/fleet/handoff-gate.js';
 import { handoffHistoryProjection } from '../../lib/fleet/handoff-history.js';
@@ -19,7 +18,9 @@ import { clockFromFlags, type Sleep } from '../cli/run-clock.js';
 import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.js';
 import { executePlan } from './handoff-execute-step.js';
 import { handoffFlags, handoffOptions } from './handoff-flags.js';
-import { foldLog, requiredDoc } from './logs.js';
+import { requiredDoc } from './docs.js';
+import { applyFleetEffects } from './edge.js';
+import { foldLog } from './logs.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { loadRegistry } from './registry-load.js';
 
@@ -27,18 +28,16 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
   const o = handoffOptions(v);
   const p = fleetPaths(io.cwd, v);
   const clock = clockFromFlags(v, io);
-  const registry = await loadRegistry(p.registryFile, { asOfMs: clock.ms() });
+  const registry = await loadRegistry(p, { asOfMs: clock.ms() });
   const policy = decodePlanPolicy(
-    await requiredDoc(
-      p.policyStateFile,
-      `policy state file not found: ${p.policyStateFile}`,
-      `invalid policy state JSON: ${p.policyStateFile}`,
-    ),
+    await requiredDoc(p, p.policyStateFile, {
+      missing: `policy state file not found: ${p.policyStateFile}`,
+      invalid: `invalid policy state JSON: ${p.policyStateFile}`,
+    }),
   );
   const traceId = fleetTraceOf(v, io, policy.traceId);
   return withLock(fleetLockTarget(p, 'handoff'), { waitMs: 0 }, async () => {
-    const history = await foldLog(p.handoffTelemetryFile, handoffHistoryProjection, {
-      opsfoldDir: p.opsfoldDir,
+    const history = await foldLog(p, p.handoffTelemetryFile, handoffHistoryProjection, {
       fromStart: v['from-start'] === true,
       errorLine: `invalid handoff telemetry JSONL: ${p.handoffTelemetryFile}`,
     });
@@ -54,15 +53,18 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
     const gated = gatePlan(planned, registry, o.mode, o.filters);
     if (E.isLeft(gated)) throw new CliError(gated.left.errorLine, [...gated.left.details]);
     const plan = gated.right;
-    await appendJsonl(p.handoffTelemetryFile, [planTelemetry(plan)]);
+    const log = p.handoffTelemetryFile;
+    // The plan is on record before any intent is dispatched.
+    await applyFleetEffects(p, [{ kind: 'append', path: log, records: [planTelemetry(plan)] }]);
     let state: unknown = plan;
+    const effects: Effect[] = [...history.effects];
     if (o.mode !== null) {
       const executed = await executePlan(plan, o.mode, { v, io, p, o, traceId, clock, sleep });
-      await appendJsonl(p.handoffTelemetryFile, [executeTelemetry(executed)]);
+      effects.push({ kind: 'append', path: log, records: [executeTelemetry(executed)] });
       state = executed;
     }
-    await writeJsonAtomic(p.handoffStateFile, state, undefined, false);
-    await history.commit();
+    effects.push({ kind: 'write', path: p.handoffStateFile, value: state, pretty: false });
+    await applyFleetEffects(p, effects);
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));
     return EXIT.ok;
   });

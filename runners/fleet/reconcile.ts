@@ -2,8 +2,6 @@
 // concurrency, over each loop's transport, tolerating partial failure; writes fleet/state.json and
 // appends fleet/telemetry/reconcile.jsonl under the fleet's reconcile lock.
 import { stableJson } from '../../lib/core/stable-json.js';
-import { appendJsonl } from '../../lib/io/append.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { withLock } from '../../lib/io/lock.js';
 import { byCode } from '../../lib/fleet/candidates.js';
 import { fleetState, loopResult, reconcileTelemetry } from '../../lib/fleet/reconcile.js';
@@ -12,6 +10,7 @@ import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { clockFromFlags, type Sleep } from '../cli/run-clock.js';
 import { baseFlags, fleetTraceOf, traceFlag } from './common.js';
+import { applyFleetEffects } from './edge.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { mapBounded } from './pool.js';
 import { loadRegistry } from './registry-load.js';
@@ -29,7 +28,7 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
   wholeNumber(maxEvents, 0, 0, '--max-events must be a non-negative integer');
   const p = fleetPaths(io.cwd, v);
   const clock = clockFromFlags(v, io);
-  const registry = await loadRegistry(p.registryFile, { asOfMs: clock.ms() });
+  const registry = await loadRegistry(p, { asOfMs: clock.ms() });
   const traceId = fleetTraceOf(v, io);
   const deterministic = v['deterministic-order'] === true;
   const loops = deterministic
@@ -66,8 +65,10 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
       },
       runs.map(loopResult),
     );
-    await writeJsonAtomic(p.stateFile, state, undefined, false);
-    await appendJsonl(p.reconcileTelemetryFile, [reconcileTelemetry(state)]);
+    await applyFleetEffects(p, [
+      { kind: 'write', path: p.stateFile, value: state, pretty: false },
+      { kind: 'append', path: p.reconcileTelemetryFile, records: [reconcileTelemetry(state)] },
+    ]);
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));
     return EXIT.ok;
   });

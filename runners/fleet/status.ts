@@ -8,7 +8,8 @@ import { asOfOf } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { baseFlags } from './common.js';
-import { lastLine, optionalDoc, requiredDoc } from './logs.js';
+import { optionalDoc, requiredDoc } from './docs.js';
+import { lastLine } from './logs.js';
 import { fileFlag, fleetPaths } from './paths.js';
 import { loadRegistry } from './registry-load.js';
 
@@ -42,14 +43,14 @@ export const fleetStatusCommand: Command = {
   async run(v, _pos, io) {
     const p = fleetPaths(io.cwd, v);
     const asOf = asOfOf(v, io);
-    const registry = await loadRegistry(p.registryFile, { asOfMs: asOf.ms, ignoreReviewExpiry: true });
-    const fleet = await requiredDoc(
-      p.stateFile,
-      `fleet state file not found: ${p.stateFile}`,
-      `invalid fleet state JSON: ${p.stateFile}`,
-    );
-    const policy = await optionalDoc(p.policyStateFile, `invalid policy state JSON: ${p.policyStateFile}`);
+    const registry = await loadRegistry(p, { asOfMs: asOf.ms, ignoreReviewExpiry: true });
+    const fleet = await requiredDoc(p, p.stateFile, {
+      missing: `fleet state file not found: ${p.stateFile}`,
+      invalid: `invalid fleet state JSON: ${p.stateFile}`,
+    });
+    const policy = await optionalDoc(p, p.policyStateFile, `invalid policy state JSON: ${p.policyStateFile}`);
     const handoff = await optionalDoc(
+      p,
       p.handoffStateFile,
       `invalid handoff state JSON: ${p.handoffStateFile}`,
     );
@@ -62,8 +63,8 @@ export const fleetStatusCommand: Command = {
         fleet,
         policy,
         handoff,
-        lastReconcileTelemetry: await lastLine(p.reconcileTelemetryFile),
-        lastHandoffTelemetry: await lastLine(p.handoffTelemetryFile),
+        lastReconcileTelemetry: await lastLine(p, p.reconcileTelemetryFile),
+        lastHandoffTelemetry: await lastLine(p, p.handoffTelemetryFile),
       }),
       files: {
         registryFile: p.registryFile,
