@@ -91,3 +91,23 @@ describe('given a fleet log symlinked out of the repo', () => {
     expect(readFileSync(target, 'utf8')).toBe('');
   });
 });
+
+describe('given promotion evidence and outputs that leave the repo', () => {
+  it('a FIFO in place of the handoff telemetry is refused, not waited on', async () => {
+    execFileSync('mkfifo', [fleetFile(repo, 'telemetry', 'handoff.jsonl')]);
+    const r = await kit.run(['fleet', 'promotion-gates', '--repo', repo, '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('refused: a FIFO');
+  });
+
+  it('a promotion state symlinked out of the repo is not written', async () => {
+    const state = fleetFile(repo, 'promotion-state.json');
+    const target = outside('promotion-state.json');
+    writeFileSync(target, '{}');
+    symlinkSync(target, state);
+    const r = await kit.run(['fleet', 'promotion-gates', '--repo', repo, '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: cannot write ${state}`);
+    expect(readFileSync(target, 'utf8')).toBe('{}');
+  });
+});

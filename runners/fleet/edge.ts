@@ -4,7 +4,6 @@
 // order, each through the Store its path belongs to.
 import { parse } from 'node:path';
 import type * as t from 'io-ts';
-import type { FleetPaths } from '../../lib/fleet/layout.js';
 import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
 import { ConfinementError } from '../../lib/io/confine.js';
 import { describeProblem } from '../../lib/io/document.js';
@@ -12,12 +11,19 @@ import { applyEffects, orderEffects, type Effect } from '../../lib/io/effects.js
 import { fileStore, readDocument, type DocRead, type Store } from '../../lib/io/store.js';
 import { CliError } from '../cli/errors.js';
 
+/** The repo, the paths the operator named by flag, and (for checkpoints) opsfold's fleet state dir. */
+export interface EdgeRoots {
+  readonly repo: string;
+  readonly named: ReadonlySet<string>;
+  readonly opsfoldDir?: string;
+}
+
 /** The Store a fleet path is written through: the repo's, or (named by flag) the file system's. */
-const storeFor = (p: FleetPaths, file: string): Store =>
+const storeFor = (p: EdgeRoots, file: string): Store =>
   fileStore(p.named.has(file) ? parse(file).root : p.repo);
 
 /** Reads `file` with `codec`: confined to the repo unless the operator named it. */
-export const readFleetDoc = <A>(p: FleetPaths, file: string, codec: t.Type<A, unknown, unknown>) =>
+export const readFleetDoc = <A>(p: EdgeRoots, file: string, codec: t.Type<A, unknown, unknown>) =>
   p.named.has(file) ? readDocument(file, codec) : fileStore(p.repo).read(file, codec);
 
 export type Found<A> = { readonly found: false } | { readonly found: true; readonly value: A };
@@ -36,8 +42,8 @@ export const foundOr = <A>(got: DocRead<A>, errorLine: string, shownAs: string):
 };
 
 /** Applies `effects` (appends, writes, then checkpoints); a path refused by its Store is `error:`. */
-export const applyFleetEffects = async (p: FleetPaths, effects: readonly Effect[]): Promise<void> => {
-  const checkpoints = fileCheckpointStore(p.opsfoldDir);
+export const applyFleetEffects = async (p: EdgeRoots, effects: readonly Effect[]): Promise<void> => {
+  const checkpoints = p.opsfoldDir === undefined ? undefined : fileCheckpointStore(p.opsfoldDir);
   for (const effect of orderEffects(effects)) {
     const store = 'path' in effect ? storeFor(p, effect.path) : fileStore(p.repo);
     try {

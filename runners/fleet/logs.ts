@@ -14,9 +14,10 @@ import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
 import { lastRecord } from '../../lib/io/last-record.js';
 import { fileSource } from '../../lib/io/source.js';
 import { CliError } from '../cli/errors.js';
+import type { EdgeRoots } from './edge.js';
 
 /** Why `file` may not be read as a log (outside the repo, not a regular file), or null. */
-const refusal = async (p: FleetPaths, file: string): Promise<string | null> => {
+export const refusal = async (p: EdgeRoots, file: string): Promise<string | null> => {
   const c = p.named.has(file) ? { ok: true as const, real: file } : await confine(p.repo, file);
   if (!c.ok) return c.reason;
   const st = await fsp.stat(c.real).catch(() => null);

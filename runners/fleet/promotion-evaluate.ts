@@ -1,8 +1,6 @@
 // The shared body of `fleet promotion-gates` and `fleet promotion-ci`: flags → evidence → decision →
 // append promotion.jsonl → write promotion-state.json. The decision itself is lib/fleet (pure); this
 // file only reads, writes and names things.
-import { appendJsonl } from '../../lib/io/append.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { stableJson } from '../../lib/core/stable-json.js';
 import {
   decidePromotion,
@@ -12,14 +10,11 @@ import {
 import type { PromotionThresholds } from '../../lib/fleet/promotion-gates.js';
 import type { Io, Values } from '../cli/command.js';
 import { fleetTraceOf } from './common.js';
+import { applyFleetEffects } from './edge.js';
 import { asOfOf } from '../cli/clock.js';
 import type { PromotionPaths } from './promotion-paths.js';
-import {
-  readAutopauseStreak,
-  readDrillEvidence,
-  readHandoffEvidence,
-  readStatusFacts,
-} from './promotion-read.js';
+import { readAutopauseStreak, readDrillEvidence, readHandoffEvidence } from './promotion-evidence.js';
+import { readStatusFacts } from './promotion-read.js';
 
 /** Reads the evidence and decides; writes nothing. */
 export const evaluatePromotion = async (
@@ -33,9 +28,9 @@ export const evaluatePromotion = async (
   const status = await readStatusFacts(p, asOf.ms);
   const evidence = {
     autonomous: status.facts,
-    handoff: await readHandoffEvidence(p.handoffTelemetry, t.windowExecutions),
-    drills: await readDrillEvidence(p.drillState),
-    autopauseStreak: await readAutopauseStreak(p.policyTelemetry),
+    handoff: await readHandoffEvidence(p, t.windowExecutions),
+    drills: await readDrillEvidence(p),
+    autopauseStreak: await readAutopauseStreak(p),
   };
   const evaluation = decidePromotion(evidence, t, asOf.iso);
   return promotionDocument(evaluation, t, {
@@ -57,6 +52,12 @@ export const evaluatePromotion = async (
  * (atomic), so every decision the state file ever shows is also in the history.
  */
 export const persistPromotion = async (p: PromotionPaths, doc: PromotionDocument): Promise<void> => {
-  await appendJsonl(p.promotionTelemetry.file, [JSON.parse(stableJson(doc, false)) as unknown]);
-  await writeJsonAtomic(p.promotionState.file, doc);
+  await applyFleetEffects(p, [
+    {
+      kind: 'append',
+      path: p.promotionTelemetry.file,
+      records: [JSON.parse(stableJson(doc, false)) as unknown],
+    },
+    { kind: 'write', path: p.promotionState.file, value: doc },
+  ]);
 };

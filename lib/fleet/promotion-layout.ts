@@ -1,0 +1,35 @@
+// Where promotion reads and writes: the reference's layout under <repo>/.superloop/ops-manager/fleet/,
+// with the flag that names each file instead (null: the fleet's own file, never overridden here).
+// Each location keeps the text the operator gave (printed in `source` and in the CI summary, as the
+// reference prints it) beside the absolute path that is read or written.
+
+export const PROMOTION_FILES = {
+  registry: [null, 'registry.v1.json'],
+  fleetState: [null, 'state.json'],
+  policyState: [null, 'policy-state.json'],
+  handoffState: [null, 'handoff-state.json'],
+  policyTelemetry: ['policy-telemetry-file', 'telemetry/policy.jsonl'],
+  handoffTelemetry: ['handoff-telemetry-file', 'telemetry/handoff.jsonl'],
+  drillState: ['drill-state-file', 'drills/promotion.v1.json'],
+  promotionState: ['promotion-state-file', 'promotion-state.json'],
+  promotionTelemetry: ['promotion-telemetry-file', 'telemetry/promotion.jsonl'],
+  ciSummary: ['summary-file', 'promotion-ci-summary.md'],
+  ciResult: ['result-file', 'promotion-ci-result.json'],
+} as const;
+
+export interface Loc {
+  /** As given on the command line, or the absolute default. */
+  readonly shown: string;
+  /** Absolute. */
+  readonly file: string;
+  /** Named by flag: read where it is, not confined to the repo. */
+  readonly named: boolean;
+}
+
+export type PromotionPaths = Readonly<Record<keyof typeof PROMOTION_FILES, Loc>> & {
+  readonly repo: string;
+  /** A fleet status document named by --fleet-status-file (else derived from the state files). */
+  readonly fleetStatus: Loc | null;
+  /** The files named by flag. */
+  readonly named: ReadonlySet<string>;
+};
