@@ -33,3 +33,21 @@ export type PromotionPaths = Readonly<Record<keyof typeof PROMOTION_FILES, Loc>>
   /** The files named by flag. */
   readonly named: ReadonlySet<string>;
 };
+
+/** The `source` block of a promotion document: the repo and each file as the operator named it. */
+export const promotionSource = (p: PromotionPaths, fleetStatusSource: 'generated' | 'file') => ({
+  repoPath: p.repo,
+  fleetStatusSource,
+  fleetStatusFile: p.fleetStatus?.shown ?? null,
+  handoffTelemetryFile: p.handoffTelemetry.shown,
+  drillStateFile: p.drillState.shown,
+  promotionStateFile: p.promotionState.shown,
+  promotionTelemetryFile: p.promotionTelemetry.shown,
+});
+
+/** The files a CI summary points at, as the operator named them. */
+export const ciFilesOf = (p: PromotionPaths) => ({
+  resultFile: p.ciResult.shown,
+  promotionStateFile: p.promotionState.shown,
+  promotionTelemetryFile: p.promotionTelemetry.shown,
+});

@@ -6,7 +6,7 @@ import {
   type DispatchResult,
   type ExecutionMode,
 } from '../../lib/fleet/handoff-execute.js';
-import type { HandoffPlan, Intent } from '../../lib/fleet/handoff-plan.js';
+import type { HandoffPlan } from '../../lib/fleet/handoff-plan.js';
 import { str, type Io, type Values } from '../cli/command.js';
 import type { Clock, Sleep } from '../cli/run-clock.js';
 import { dispatchIntent, type DispatchContext } from './handoff-dispatch.js';
@@ -23,12 +23,6 @@ export interface ExecuteStep {
   readonly sleep: Sleep;
 }
 
-const dispatchAll = async (targets: readonly Intent[], c: DispatchContext): Promise<DispatchResult[]> => {
-  const out: DispatchResult[] = [];
-  for (const t of targets) out.push(await dispatchIntent(t, c));
-  return out;
-};
-
 /** Dispatches the plan's targets for `mode` and returns the handoff state with their outcomes. */
 export const executePlan = async (plan: HandoffPlan, mode: ExecutionMode, s: ExecuteStep) => {
   const { v, io, p, o, clock } = s;
@@ -36,7 +30,7 @@ export const executePlan = async (plan: HandoffPlan, mode: ExecutionMode, s: Exe
   const requestedAt = clock.iso();
   const by = str(v, 'by') ?? io.env['USER'] ?? 'unknown';
   const note = str(v, 'note') ?? '';
-  const results = await dispatchAll(targets, {
+  const c: DispatchContext = {
     repo: p.repo,
     traceId: s.traceId,
     by,
@@ -49,7 +43,9 @@ export const executePlan = async (plan: HandoffPlan, mode: ExecutionMode, s: Exe
     io,
     clock,
     sleep: s.sleep,
-  });
+  };
+  const results: DispatchResult[] = [];
+  for (const t of targets) results.push(await dispatchIntent(t, c));
   const execution = {
     mode,
     requestedBy: by,

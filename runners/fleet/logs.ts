@@ -1,6 +1,6 @@
 // The fleet's logs: folds through a Source resumed from opsfold checkpoints (a re-run reads only the
-// appended bytes), the reference's `error:` line for a corrupt log with file:line:byte; the last line
-// for "latest" views. A log under the repo must be there (no symlink out) and a regular file.
+// appended bytes), the reference's `error:` line for a corrupt log with file:line:byte. A log under the
+// repo must be there (no symlink out) and a regular file.
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fsp } from 'node:fs';
 import type { Projection } from '../../lib/core/projection.js';
@@ -11,7 +11,6 @@ import { confine } from '../../lib/io/confine.js';
 import type { Effect } from '../../lib/io/effects.js';
 import { foldSource } from '../../lib/io/fold-source.js';
 import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
-import { lastRecord } from '../../lib/io/last-record.js';
 import { fileSource } from '../../lib/io/source.js';
 import { CliError } from '../cli/errors.js';
 import type { EdgeRoots } from './edge.js';
@@ -41,22 +40,16 @@ export const foldLog = async <S>(
     checkpoints: fileCheckpointStore(p.opsfoldDir),
     key: `checkpoints/${projection.name}-${tag}.json`,
   };
-  const source = fileSource(file, { decode: decodeTelemetryObject });
-  const r = await foldSource(source, projection, at, { fromStart: o.fromStart }).catch((err: unknown) => {
-    if (err instanceof CorruptLineError)
-      throw new CliError(o.errorLine, [`${err.file}:${err.line}:${err.byteOffset}: ${err.reason}`]);
-    throw err;
-  });
+  const r = await foldSource(fileSource(file, { decode: decodeTelemetryObject }), projection, at, o).catch(
+    (err: unknown) => {
+      if (err instanceof CorruptLineError)
+        throw new CliError(o.errorLine, [`${err.file}:${err.line}:${err.byteOffset}: ${err.reason}`]);
+      throw err;
+    },
+  );
   if (r.kind !== 'folded')
     throw new CliError(o.errorLine, [
       `${file}: ${r.kind}: ${r.detail}; rerun with --from-start to fold it again`,
     ]);
   return { state: r.state, effects: [r.checkpoint] };
-};
-
-/** The last complete line of a log as JSON, or null (missing, empty or unparsable, as `tail -n 1 | jq`). */
-export const lastLine = async (p: FleetPaths, file: string): Promise<unknown> => {
-  if (!existsSync(file) || (await refusal(p, file)) !== null) return null;
-  const r = await lastRecord(file);
-  return r.kind === 'record' ? r.value : null;
 };

@@ -5,6 +5,7 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { ciDecided, ciSkipped, type CiOutput } from '../../lib/fleet/promotion-ci.js';
+import { ciFilesOf } from '../../lib/fleet/promotion-layout.js';
 import { required, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
@@ -77,12 +78,7 @@ export const fleetPromotionCi: Command = {
     }
     const doc = await evaluatePromotion(v, io, paths, thresholds);
     await persistPromotion(paths, doc);
-    const files = {
-      resultFile: paths.ciResult.shown,
-      promotionStateFile: paths.promotionState.shown,
-      promotionTelemetryFile: paths.promotionTelemetry.shown,
-    };
-    await publish(v, io, paths, ciDecided(doc, files));
+    await publish(v, io, paths, ciDecided(doc, ciFilesOf(paths)));
     return v['fail-on-hold'] === true && doc.summary.decision === 'hold' ? EXIT.gate : EXIT.ok;
   },
 };

@@ -8,6 +8,7 @@ import {
   type PromotionDocument,
 } from '../../lib/fleet/promotion-decision.js';
 import type { PromotionThresholds } from '../../lib/fleet/promotion-gates.js';
+import { promotionSource } from '../../lib/fleet/promotion-layout.js';
 import type { Io, Values } from '../cli/command.js';
 import { fleetTraceOf } from './common.js';
 import { applyFleetEffects } from './edge.js';
@@ -33,18 +34,7 @@ export const evaluatePromotion = async (
     autopauseStreak: await readAutopauseStreak(p),
   };
   const evaluation = decidePromotion(evidence, t, asOf.iso);
-  return promotionDocument(evaluation, t, {
-    traceId,
-    source: {
-      repoPath: p.repo,
-      fleetStatusSource: status.source,
-      fleetStatusFile: p.fleetStatus?.shown ?? null,
-      handoffTelemetryFile: p.handoffTelemetry.shown,
-      drillStateFile: p.drillState.shown,
-      promotionStateFile: p.promotionState.shown,
-      promotionTelemetryFile: p.promotionTelemetry.shown,
-    },
-  });
+  return promotionDocument(evaluation, t, { traceId, source: promotionSource(p, status.source) });
 };
 
 /**

@@ -8,8 +8,7 @@ import { asOfOf } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { baseFlags } from './common.js';
-import { optionalDoc, requiredDoc } from './docs.js';
-import { lastLine } from './logs.js';
+import { lastLine, optionalDoc, requiredDoc } from './docs.js';
 import { fileFlag, fleetPaths } from './paths.js';
 import { loadRegistry } from './registry-load.js';
 
