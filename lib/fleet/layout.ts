@@ -31,3 +31,13 @@ export const fileFlagOf = (key: FleetFileKey, what: string) => {
   const help = `${what}. Default: <repo>/.superloop/ops-manager/fleet/${rel}`;
   return { [flag]: { type: 'string' as const, arg: 'path', help } };
 };
+
+/** The files `fleet status` points the operator at, under the reference's names. */
+export const statusFilesOf = (p: FleetPaths) => ({
+  registryFile: p.registryFile,
+  fleetStateFile: p.stateFile,
+  policyStateFile: p.policyStateFile,
+  fleetTelemetryFile: p.reconcileTelemetryFile,
+  handoffStateFile: p.handoffStateFile,
+  handoffTelemetryFile: p.handoffTelemetryFile,
+});

@@ -1,6 +1,7 @@
 // opsfold fleet status: the operator's fleet posture from the fleet, policy and handoff states and the
 // latest reconcile and handoff telemetry. Read-only: it takes no lock and writes nothing.
 import { stableJson } from '../../lib/core/stable-json.js';
+import { statusFilesOf } from '../../lib/fleet/layout.js';
 import { fleetStatus } from '../../lib/fleet/status.js';
 import { decodeStatusDocs } from '../../lib/fleet/status-views.js';
 import type { Command } from '../cli/command.js';
@@ -65,14 +66,7 @@ export const fleetStatusCommand: Command = {
         lastReconcileTelemetry: await lastLine(p, p.reconcileTelemetryFile),
         lastHandoffTelemetry: await lastLine(p, p.handoffTelemetryFile),
       }),
-      files: {
-        registryFile: p.registryFile,
-        fleetStateFile: p.stateFile,
-        policyStateFile: p.policyStateFile,
-        fleetTelemetryFile: p.reconcileTelemetryFile,
-        handoffStateFile: p.handoffStateFile,
-        handoffTelemetryFile: p.handoffTelemetryFile,
-      },
+      files: statusFilesOf(p),
     });
     await writeOut(io.stdout, stableJson(status, v['pretty'] === true));
     return EXIT.ok;
