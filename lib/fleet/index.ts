@@ -36,7 +36,8 @@ export { outcomeRollupOf, telemetryRollupOf } from './status-rollups.js';
 export { fleetStatus } from './status.js';
 
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
-export { HandoffStateDoc, HandoffTelemetryLine, FleetStatusDoc } from './codecs-handoff.js';
+export { HandoffTelemetryLine, FleetStatusDoc } from './codecs-handoff.js';
+export { HandoffStateDoc } from './codecs-handoff-state.js';
 export {
   FleetRegistryFile,
   FleetStateDoc,

@@ -12,7 +12,8 @@ import {
   PolicyStateDoc,
   PolicyTelemetryLine,
 } from './codecs.js';
-import { FleetStatusDoc, HandoffStateDoc, HandoffTelemetryLine } from './codecs-handoff.js';
+import { FleetStatusDoc, HandoffTelemetryLine } from './codecs-handoff.js';
+import { HandoffStateDoc } from './codecs-handoff-state.js';
 import { governanceAuditProjection } from './governance-audit.js';
 import { decodeTelemetryObject, handoffHistoryProjection } from './handoff-history.js';
 import { policyHistoryProjection } from './policy-history.js';
