@@ -42,12 +42,11 @@ export {
   FleetRegistryFile,
   FleetStateDoc,
   FleetReconcileLine,
-  PolicyCandidate,
-  PolicyStateDoc,
   PolicyTelemetryLine,
   PolicyHistoryLine,
   PolicyGovernanceLine,
 } from './codecs.js';
+export { PolicyCandidate, PolicyStateDoc } from './codecs-policy-state.js';
 export {
   PromotionDrillState,
   PromotionHandoffExecuteLine,

@@ -9,9 +9,9 @@ import {
   FleetStateDoc,
   PolicyGovernanceLine,
   PolicyHistoryLine,
-  PolicyStateDoc,
   PolicyTelemetryLine,
 } from './codecs.js';
+import { PolicyStateDoc } from './codecs-policy-state.js';
 import { FleetStatusDoc, HandoffTelemetryLine } from './codecs-handoff.js';
 import { HandoffStateDoc } from './codecs-handoff-state.js';
 import { governanceAuditProjection } from './governance-audit.js';
