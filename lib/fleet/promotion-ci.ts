@@ -1,11 +1,13 @@
 // What `fleet promotion-ci` publishes, as data: the result document and its markdown job summary, for
 // a decided run or for one skipped because evidence files are missing.
+import type * as t from 'io-ts';
+import type { PromotionCiResult } from './promotion-codecs.js';
 import type { PromotionDocument } from './promotion-decision.js';
 import { ciSkippedMarkdown, ciSummaryMarkdown } from './promotion-markdown.js';
 import { CI_MISSING_EVIDENCE } from './promotion-reasons.js';
 
 export interface CiOutput {
-  readonly result: unknown;
+  readonly result: t.TypeOf<typeof PromotionCiResult>;
   readonly markdown: string;
 }
 
@@ -19,14 +21,14 @@ export interface CiFiles {
 /** A run skipped for missing evidence (exit 0): decision skipped, the missing paths in order. */
 export const ciSkipped = (generatedAt: string, repoPath: string, missing: readonly string[]): CiOutput => ({
   result: {
-    schemaVersion: 'v1',
+    schemaVersion: 'v1' as const,
     generatedAt,
     source: { repoPath },
     summary: {
-      decision: 'skipped',
-      promote: false,
+      decision: 'skipped' as const,
+      promote: false as const,
       reasonCodes: [CI_MISSING_EVIDENCE],
-      missingEvidencePaths: missing,
+      missingEvidencePaths: [...missing],
     },
   },
   markdown: ciSkippedMarkdown(missing, CI_MISSING_EVIDENCE),
