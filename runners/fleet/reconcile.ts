@@ -3,8 +3,7 @@
 // appends fleet/telemetry/reconcile.jsonl under the fleet's reconcile lock.
 import { stableJson } from '../../lib/core/stable-json.js';
 import { withLock } from '../../lib/io/lock.js';
-import { byCode } from '../../lib/fleet/candidates.js';
-import { fleetState, loopResult, reconcileTelemetry } from '../../lib/fleet/reconcile.js';
+import { reconcileOrder, reconcileRun } from '../../lib/fleet/reconcile-run.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -31,9 +30,7 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
   const registry = await loadRegistry(p, { asOfMs: clock.ms() });
   const traceId = fleetTraceOf(v, io);
   const deterministic = v['deterministic-order'] === true;
-  const loops = deterministic
-    ? [...registry.loops].sort((a, b) => byCode(a.loopId, b.loopId))
-    : registry.loops;
+  const loops = reconcileOrder(registry.loops, deterministic);
   return withLock(fleetLockTarget(p, 'reconcile'), { waitMs: 0 }, async () => {
     const startedAt = clock.iso();
     const startMs = io.now();
@@ -49,7 +46,7 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
       sleep,
     };
     const runs = await mapBounded(loops, maxParallel, (loop) => runLoop(loop, ctx));
-    const state = fleetState(
+    const { state, effects } = reconcileRun(
       {
         fleetId: registry.fleetId,
         traceId,
@@ -63,12 +60,10 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
           maxEvents: Number(maxEvents ?? 0),
         },
       },
-      runs.map(loopResult),
+      runs,
+      { stateFile: p.stateFile, telemetryFile: p.reconcileTelemetryFile },
     );
-    await applyFleetEffects(p, [
-      { kind: 'write', path: p.stateFile, value: state, pretty: false },
-      { kind: 'append', path: p.reconcileTelemetryFile, records: [reconcileTelemetry(state)] },
-    ]);
+    await applyFleetEffects(p, effects);
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));
     return EXIT.ok;
   });
