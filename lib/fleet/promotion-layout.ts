@@ -2,6 +2,9 @@
 // with the flag that names each file instead (null: the fleet's own file, never overridden here).
 // Each location keeps the text the operator gave (printed in `source` and in the CI summary, as the
 // reference prints it) beside the absolute path that is read or written.
+import { stableJson } from '../core/stable-json.js';
+import type { Effect } from '../io/effects.js';
+import type { PromotionDocument } from './promotion-decision.js';
 
 export const PROMOTION_FILES = {
   registry: [null, 'registry.v1.json'],
@@ -51,3 +54,16 @@ export const ciFilesOf = (p: PromotionPaths) => ({
   promotionStateFile: p.promotionState.shown,
   promotionTelemetryFile: p.promotionTelemetry.shown,
 });
+
+/**
+ * Pure: the effects that record a promotion decision: the history row (keys in stable order) and the
+ * latest state, so every decision the state file ever shows is also in the history.
+ */
+export const promotionEffects = (p: PromotionPaths, doc: PromotionDocument): Effect[] => [
+  {
+    kind: 'append',
+    path: p.promotionTelemetry.file,
+    records: [JSON.parse(stableJson(doc, false)) as unknown],
+  },
+  { kind: 'write', path: p.promotionState.file, value: doc },
+];

@@ -3,7 +3,7 @@
 // fleet/policy-state.json and appends policy, policy-history and policy-governance telemetry.
 import { stableJson } from '../../lib/core/stable-json.js';
 import { withLock } from '../../lib/io/lock.js';
-import { policyRunOf } from '../../lib/fleet/policy-run.js';
+import { policyRunEffects, policyRunOf } from '../../lib/fleet/policy-run.js';
 import { decodePolicyFleet } from '../../lib/fleet/policy-views.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
@@ -48,15 +48,7 @@ const run = async (v: Values, io: Io): Promise<number> => {
       dedupeWindowSeconds,
       files: { ...p, fleetStateFile: p.stateFile },
     });
-    await applyFleetEffects(p, [
-      { kind: 'write', path: p.policyStateFile, value: r.state, pretty: false },
-      { kind: 'append', path: p.policyHistoryFile, records: r.history },
-      { kind: 'append', path: p.policyTelemetryFile, records: [r.telemetry] },
-      ...(r.audit.length > 0
-        ? [{ kind: 'append' as const, path: p.governanceAuditFile, records: r.audit }]
-        : []),
-      ...logs.effects,
-    ]);
+    await applyFleetEffects(p, [...policyRunEffects(r, p), ...logs.effects]);
     await writeOut(io.stdout, stableJson(r.state, v['pretty'] === true));
     return EXIT.ok;
   });

@@ -1,14 +1,13 @@
 // The shared body of `fleet promotion-gates` and `fleet promotion-ci`: flags → evidence → decision →
 // append promotion.jsonl → write promotion-state.json. The decision itself is lib/fleet (pure); this
 // file only reads, writes and names things.
-import { stableJson } from '../../lib/core/stable-json.js';
 import {
   decidePromotion,
   promotionDocument,
   type PromotionDocument,
 } from '../../lib/fleet/promotion-decision.js';
 import type { PromotionThresholds } from '../../lib/fleet/promotion-gates.js';
-import { promotionSource } from '../../lib/fleet/promotion-layout.js';
+import { promotionEffects, promotionSource } from '../../lib/fleet/promotion-layout.js';
 import type { Io, Values } from '../cli/command.js';
 import { fleetTraceOf } from './common.js';
 import { applyFleetEffects } from './edge.js';
@@ -37,17 +36,6 @@ export const evaluatePromotion = async (
   return promotionDocument(evaluation, t, { traceId, source: promotionSource(p, status.source) });
 };
 
-/**
- * Records a decision: the history row first (append-only, under its lock), then the latest state
- * (atomic), so every decision the state file ever shows is also in the history.
- */
-export const persistPromotion = async (p: PromotionPaths, doc: PromotionDocument): Promise<void> => {
-  await applyFleetEffects(p, [
-    {
-      kind: 'append',
-      path: p.promotionTelemetry.file,
-      records: [JSON.parse(stableJson(doc, false)) as unknown],
-    },
-    { kind: 'write', path: p.promotionState.file, value: doc },
-  ]);
-};
+/** Records a decision: the history row first (append-only, under its lock), then the latest state. */
+export const persistPromotion = (p: PromotionPaths, doc: PromotionDocument): Promise<void> =>
+  applyFleetEffects(p, promotionEffects(p, doc));
