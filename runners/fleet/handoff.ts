@@ -5,11 +5,10 @@
 import { stableJson } from '../../lib/core/stable-json.js';
 import { withLock } from '../../lib/io/lock.js';
 import * as E from 'fp-ts/lib/Either.js';
-import type { Effect } from '../../lib/io/effects.js';
-import { executeTelemetry, planTelemetry } from '../../lib/fleet/handoff-execute.js';
 import { gatePlan } from '../../lib/fleet/handoff-gate.js';
 import { handoffHistoryProjection } from '../../lib/fleet/handoff-history.js';
 import { planHandoff } from '../../lib/fleet/handoff-plan.js';
+import { planRecorded, stateRecorded } from '../../lib/fleet/handoff-record.js';
 import { decodePlanPolicy } from '../../lib/fleet/handoff-views.js';
 import type { Command, Io, Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
@@ -53,18 +52,11 @@ const run = async (v: Values, io: Io, sleep: Sleep): Promise<number> => {
     const gated = gatePlan(planned, registry, o.mode, o.filters);
     if (E.isLeft(gated)) throw new CliError(gated.left.errorLine, [...gated.left.details]);
     const plan = gated.right;
-    const log = p.handoffTelemetryFile;
-    // The plan is on record before any intent is dispatched.
-    await applyFleetEffects(p, [{ kind: 'append', path: log, records: [planTelemetry(plan)] }]);
-    let state: unknown = plan;
-    const effects: Effect[] = [...history.effects];
-    if (o.mode !== null) {
-      const executed = await executePlan(plan, o.mode, { v, io, p, o, traceId, clock, sleep });
-      effects.push({ kind: 'append', path: log, records: [executeTelemetry(executed)] });
-      state = executed;
-    }
-    effects.push({ kind: 'write', path: p.handoffStateFile, value: state, pretty: false });
-    await applyFleetEffects(p, effects);
+    await applyFleetEffects(p, planRecorded(p, plan));
+    const executed =
+      o.mode === null ? null : await executePlan(plan, o.mode, { v, io, p, o, traceId, clock, sleep });
+    const { state, effects } = stateRecorded(p, plan, executed);
+    await applyFleetEffects(p, [...effects, ...history.effects]);
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));
     return EXIT.ok;
   });
