@@ -7,7 +7,7 @@ import { planGovernanceEvent, snapshotOf, type AuditTrail } from './governance-a
 import type { HandoffHistory } from './handoff-history.js';
 import { evaluateCandidates, fleetPause } from './policy-evaluate.js';
 import { historyEntries, type PolicyHistory } from './policy-history.js';
-import { policyState, policyTelemetry, type PolicyRun } from './policy-state.js';
+import { policyState, policyTelemetry, type PolicyRun, type PolicyStateDoc } from './policy-state.js';
 import type { PolicyFleet } from './policy-views.js';
 import type { NormalizedRegistry } from './registry-types.js';
 
@@ -88,8 +88,16 @@ export interface PolicyRunFiles {
   readonly governanceAuditFile: string;
 }
 
+/** What a run records: the state and the lines to append. */
+export interface PolicyRunRecord {
+  readonly state: PolicyStateDoc;
+  readonly history: readonly object[];
+  readonly telemetry: object;
+  readonly audit: readonly object[];
+}
+
 /** Pure: the effects that record a run (history, telemetry and any audit event appended; state replaced). */
-export const policyRunEffects = (r: ReturnType<typeof policyRunOf>, f: PolicyRunFiles): Effect[] => [
+export const policyRunEffects = (r: PolicyRunRecord, f: PolicyRunFiles): Effect[] => [
   { kind: 'write', path: f.policyStateFile, value: r.state, pretty: false },
   { kind: 'append', path: f.policyHistoryFile, records: r.history },
   { kind: 'append', path: f.policyTelemetryFile, records: [r.telemetry] },
