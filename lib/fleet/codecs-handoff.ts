@@ -9,19 +9,6 @@ const Str = t.string;
 const Num = t.number;
 const Strs = t.array(t.string);
 
-const HandoffIntent = t.intersection(
-  [
-    t.UnknownRecord,
-    t.type({ intentId: Str, loopId: Str, intent: Str, status: Str }),
-    t.partial({
-      transport: Str,
-      idempotencyKey: Str,
-      autonomous: open({ eligible: t.boolean, manualOnly: t.boolean, reasons: Strs }, 'IntentAutonomy'),
-    }),
-  ],
-  'HandoffIntent',
-);
-
 const DispatchResult = open(
   {
     intentId: Str,
@@ -63,29 +50,6 @@ export const HandoffSummaryDoc = t.type(
     failedCount: Num,
   },
   'HandoffSummary',
-);
-
-/** `fleet/handoff-state.json`: the latest handoff plan and execution. */
-export const HandoffStateDoc = t.intersection(
-  [
-    t.UnknownRecord,
-    t.type({
-      schemaVersion: t.literal('v1'),
-      fleetId: Str,
-      traceId: Str,
-      mode: Str,
-      intents: t.array(HandoffIntent),
-      reasonCodes: Strs,
-    }),
-    t.partial({
-      summary: HandoffSummaryDoc,
-      execution: Execution,
-      policyTraceId: Str,
-      generatedAt: Str,
-      updatedAt: Str,
-    }),
-  ],
-  'FleetHandoffState',
 );
 
 /** One line of `fleet/telemetry/handoff.jsonl` (a plan, or an execution with its outcomes). */

@@ -4,7 +4,6 @@
 // opsfold writes. The registry's own fail-closed rules live in registry-normalize.ts: the codec is the
 // shape, the validator the rules.
 import * as t from 'io-ts';
-import { nullable } from '../core/codec.js';
 
 const Str = t.string;
 const Num = t.number;
@@ -83,81 +82,6 @@ export const FleetStateDoc = t.type(
 export const FleetReconcileLine = t.type(
   { timestamp: Str, category: t.literal('fleet_reconcile'), ...rollupProps },
   'FleetReconcileLine',
-);
-
-const CandidateAutonomy = open(
-  {
-    mode: Str,
-    eligible: t.boolean,
-    manualOnly: t.boolean,
-    reasons: Strs,
-    gatingReasons: Strs,
-    recommendedIntent: Str,
-  },
-  'CandidateAutonomy',
-);
-
-export const PolicyCandidate = t.intersection(
-  [
-    t.UnknownRecord,
-    t.type({
-      candidateId: Str,
-      loopId: Str,
-      category: Str,
-      severity: Str,
-      confidence: Str,
-      suppressed: t.boolean,
-    }),
-    t.partial({
-      signal: Str,
-      rationale: Str,
-      recommendedIntent: Str,
-      suppressionScope: nullable(Str),
-      suppressionReason: nullable(Str),
-      suppressionSource: nullable(Str),
-      traceId: nullable(Str),
-      autonomous: CandidateAutonomy,
-    }),
-  ],
-  'PolicyCandidate',
-);
-
-/** `fleet/policy-state.json`: the latest advisory candidates, suppression and autonomy state. */
-export const PolicyStateDoc = t.intersection(
-  [
-    t.UnknownRecord,
-    t.type({
-      schemaVersion: t.literal('v1'),
-      updatedAt: Str,
-      fleetId: Str,
-      traceId: Str,
-      mode: t.keyof({ advisory: null, guarded_auto: null }),
-      candidateCount: Num,
-      unsuppressedCount: Num,
-      suppressedCount: Num,
-      candidates: t.array(PolicyCandidate),
-      reasonCodes: Strs,
-    }),
-    t.partial({
-      autoEligibleCount: Num,
-      manualOnlyCount: Num,
-      cooldownSuppressedCount: Num,
-      summary: open(
-        { byAutonomyReason: t.record(Str, Num), bySuppressionReason: t.record(Str, Num) },
-        'PolicySummary',
-      ),
-      autonomous: open(
-        {
-          enabled: t.boolean,
-          controls: t.UnknownRecord,
-          rollout: t.UnknownRecord,
-          governance: t.UnknownRecord,
-        },
-        'PolicyAutonomous',
-      ),
-    }),
-  ],
-  'FleetPolicyState',
 );
 
 /** One line of `fleet/telemetry/policy.jsonl`. */

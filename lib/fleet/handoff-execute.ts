@@ -3,6 +3,8 @@
 // Manual execution (`--execute --confirm`) takes pending intents (optionally filtered); autonomous
 // execution takes only pending intents that are autonomous-eligible, and only while the registry
 // itself still allows autonomy (guarded_auto, kill switch off, rollout not paused by hand).
+import type * as t from 'io-ts';
+import type { HandoffExecutionDoc, HandoffStateDoc } from './codecs-handoff-state.js';
 import { compact, uniqueSorted } from './json.js';
 import { handoffReasonCodes, summaryOf, type HandoffPlan, type Intent } from './handoff-plan.js';
 import type { NormalizedRegistry } from './registry-types.js';
@@ -50,7 +52,7 @@ export const holdBack = (plan: HandoffPlan, blocks: readonly string[]): HandoffP
     summary,
     reasonCodes: handoffReasonCodes(
       summary,
-      intents.some((i) => i['retryGuard'] !== undefined),
+      intents.some((i) => i.retryGuard !== undefined),
     ),
   };
 };
@@ -67,19 +69,11 @@ export const targetsOf = (plan: HandoffPlan, mode: ExecutionMode, f: Filters): I
 
 export type DispatchStatus = 'executed' | 'ambiguous' | 'failed';
 
-export interface DispatchResult {
-  readonly intentId: string;
-  readonly loopId: string;
-  readonly intent: string;
-  readonly traceId: string;
-  readonly idempotencyKey: string;
-  readonly requestedBy: string;
-  readonly executedAt: string;
-  readonly status: DispatchStatus;
-  readonly reasonCode: string;
-  readonly controlExitCode: number;
-  readonly control: Readonly<Record<string, unknown>> | null;
-}
+export type DispatchResult = HandoffExecution['results'][number];
+type HandoffExecution = t.TypeOf<typeof HandoffExecutionDoc>;
+
+/** The handoff state after an execution: the plan with its outcomes and the execution block. */
+export type HandoffState = t.TypeOf<typeof HandoffStateDoc> & { readonly execution: HandoffExecution };
 
 /** Pure: the dispatch status and reason code of a loop control exit code. */
 export const outcomeOfExit = (code: number): { status: DispatchStatus; reasonCode: string } => {
@@ -124,7 +118,7 @@ export const applyExecution = (
   plan: HandoffPlan,
   meta: ExecutionMeta,
   results: readonly DispatchResult[],
-) => {
+): HandoffState => {
   const byId = new Map(results.map((r) => [r.intentId, r]));
   const intents = plan.intents.map((i) => withResult(i, byId.get(i.intentId)));
   const summary = summaryOf(intents, plan.summary.candidateCount, plan.summary.unsuppressedCandidateCount);
@@ -136,7 +130,7 @@ export const applyExecution = (
     summary,
     reasonCodes: handoffReasonCodes(
       summary,
-      intents.some((i) => i['retryGuard'] !== undefined),
+      intents.some((i) => i.retryGuard !== undefined),
     ),
     execution: compact({
       mode: meta.mode,
@@ -149,12 +143,10 @@ export const applyExecution = (
       executedCount: count('executed'),
       ambiguousCount: count('ambiguous'),
       failedCount: count('failed'),
-      results,
-    }),
+      results: [...results],
+    }) as HandoffExecution,
   };
 };
-
-export type HandoffState = ReturnType<typeof applyExecution>;
 
 /** Pure: the plan line of `fleet/telemetry/handoff.jsonl`. */
 export const planTelemetry = (p: HandoffPlan) => ({

@@ -7,6 +7,7 @@
 // trace id; intents come out sorted by (loopId, category, intent).
 import type * as t from 'io-ts';
 import type { HandoffSummaryDoc } from './codecs-handoff.js';
+import type { HandoffPlanDoc, IntentDoc } from './codecs-handoff-state.js';
 import { compact } from './json.js';
 import { byCode, RECOMMENDED_INTENT } from './candidates.js';
 import type { IntentOutcome } from './handoff-history.js';
@@ -14,25 +15,9 @@ import type { PlanCandidate, PlanPolicy } from './handoff-views.js';
 import type { FleetLoop, NormalizedRegistry } from './registry-types.js';
 import type { Category, FleetReasonCode } from './vocabulary.js';
 
-export interface IntentAutonomy {
-  readonly eligible: boolean;
-  readonly manualOnly: boolean;
-  readonly reasons: readonly string[];
-}
-
-export interface Intent {
-  readonly intentId: string;
-  readonly candidateId: string;
-  readonly loopId: string;
-  readonly category: string | null;
-  readonly intent: string;
-  readonly status: string;
-  readonly autonomous: IntentAutonomy;
-  readonly idempotencyKey: string;
-  readonly transport: string;
-  readonly service: Readonly<Record<string, unknown>>;
-  readonly [key: string]: unknown;
-}
+export type Intent = t.TypeOf<typeof IntentDoc>;
+type IntentAutonomy = Intent['autonomous'];
+export type HandoffPlan = t.TypeOf<typeof HandoffPlanDoc>;
 
 /** Pure: the reference's slug (lowercase, [a-z0-9._-] kept, other runs as one -, no edge -). */
 export const slug = (s: string): string =>
@@ -60,7 +45,7 @@ const autonomyOf = (candidate: PlanCandidate, guard: string | null): IntentAuton
   const { eligible, reasons } = candidate.autonomous;
   if (eligible && guard !== null)
     return { eligible: false, manualOnly: true, reasons: [...reasons, guard].sort() };
-  return { eligible, manualOnly: !eligible, reasons };
+  return { eligible, manualOnly: !eligible, reasons: [...reasons] };
 };
 
 const serviceOf = (loop: FleetLoop | undefined) =>
@@ -154,7 +139,7 @@ export const handoffReasonCodes = (s: HandoffSummary, guarded: boolean): FleetRe
 };
 
 /** Pure: the handoff plan (`fleet/handoff-state.json` before any execution). */
-export const planHandoff = (p: PlanInputs) => {
+export const planHandoff = (p: PlanInputs): HandoffPlan => {
   const all = p.policy.candidates;
   const open = all.filter((c) => c.suppressed === false);
   const policyTrace = p.policy.traceId ?? p.traceId;
@@ -169,7 +154,7 @@ export const planHandoff = (p: PlanInputs) => {
     );
   const summary = summaryOf(intents, all.length, open.length);
   return {
-    schemaVersion: 'v1',
+    schemaVersion: 'v1' as const,
     generatedAt: p.generatedAt,
     updatedAt: p.generatedAt,
     fleetId: p.policy.fleetId ?? p.registry.fleetId,
@@ -177,14 +162,12 @@ export const planHandoff = (p: PlanInputs) => {
     policyTraceId: policyTrace,
     mode: p.policy.mode,
     source: p.files,
-    control: { idempotencyPrefix: p.idempotencyPrefix, requiresOperatorConfirmation: true },
+    control: { idempotencyPrefix: p.idempotencyPrefix, requiresOperatorConfirmation: true as const },
     intents,
     summary,
     reasonCodes: handoffReasonCodes(
       summary,
-      intents.some((i) => i['retryGuard'] !== undefined),
+      intents.some((i) => i.retryGuard !== undefined),
     ),
   };
 };
-
-export type HandoffPlan = ReturnType<typeof planHandoff>;

@@ -17,6 +17,7 @@ import {
 } from './handoff-execute.js';
 import { handoffHistoryProjection } from './handoff-history.js';
 import { idempotencyKeyOf, planHandoff, slug } from './handoff-plan.js';
+import { planRecorded, stateRecorded } from './handoff-record.js';
 import { decodePlanPolicy } from './handoff-views.js';
 import { normalizeRegistry } from './registry-normalize.js';
 import { GOV } from './policy-test-kit.js';
@@ -312,5 +313,24 @@ describe('the idempotency key', () => {
     expect(idempotencyKeyOf('Fleet Handoff', 'T#1', ['loop A', 'health_critical', 'cancel'])).toBe(
       'fleet-handoff-t-1-loop-a-health_critical-cancel',
     );
+  });
+});
+
+describe('given a plan, when the run is recorded', () => {
+  const files = { handoffStateFile: '/s.json', handoffTelemetryFile: '/t.jsonl' };
+  const p = plan(policy('advisory', [candidate('loop-red', 'reconcile_failed')]));
+  it('the plan line is appended on its own, before anything is dispatched', () => {
+    expect(planRecorded(files, p)).toEqual([
+      {
+        kind: 'append',
+        path: '/t.jsonl',
+        records: [expect.objectContaining({ category: 'fleet_handoff_plan' })],
+      },
+    ]);
+  });
+  it('without an execution, the plan is the state written and printed', () => {
+    const r = stateRecorded(files, p, null);
+    expect(r.state).toBe(p);
+    expect(r.effects).toEqual([{ kind: 'write', path: '/s.json', value: p, pretty: false }]);
   });
 });

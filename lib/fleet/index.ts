@@ -20,8 +20,12 @@ export { candidatesOf } from './candidates.js';
 export { bucketOf, cohortOf } from './cohort.js';
 export { digestOf, snapshotOf, planGovernanceEvent } from './governance-audit.js';
 export { targetsOf, applyExecution, planTelemetry } from './handoff-execute.js';
+export { planRecorded, stateRecorded } from './handoff-record.js';
 export { idempotencyKeyOf, retryGuardOf, summaryOf, planHandoff } from './handoff-plan.js';
 export { evaluateCandidates } from './policy-evaluate.js';
+export { policyRunOf, policyRunEffects } from './policy-run.js';
+export { ciDecided, ciSkipped } from './promotion-ci.js';
+export { promotionEffects, promotionSource } from './promotion-layout.js';
 export { evaluateGates, decidePromotion, promotionDocument } from './promotion-decision.js';
 export {
   classifyHandoffRow,
@@ -30,23 +34,24 @@ export {
   autonomousFactsOf,
 } from './promotion-inputs.js';
 export { precheckOf, rollupOf, reconcileTelemetry } from './reconcile.js';
+export { reconcileOrder, reconcileRun } from './reconcile-run.js';
 export { applySafety } from './safety.js';
 export { statusGovernance } from './status-autonomous.js';
 export { outcomeRollupOf, telemetryRollupOf } from './status-rollups.js';
 export { fleetStatus } from './status.js';
 
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
-export { HandoffStateDoc, HandoffTelemetryLine, FleetStatusDoc } from './codecs-handoff.js';
+export { HandoffTelemetryLine, FleetStatusDoc } from './codecs-handoff.js';
+export { HandoffPlanDoc, HandoffStateDoc } from './codecs-handoff-state.js';
 export {
   FleetRegistryFile,
   FleetStateDoc,
   FleetReconcileLine,
-  PolicyCandidate,
-  PolicyStateDoc,
   PolicyTelemetryLine,
   PolicyHistoryLine,
   PolicyGovernanceLine,
 } from './codecs.js';
+export { PolicyCandidate, PolicyStateDoc } from './codecs-policy-state.js';
 export {
   PromotionDrillState,
   PromotionHandoffExecuteLine,
@@ -57,7 +62,9 @@ export {
 export { fleetPromotionContracts } from './promotion-registry.js';
 export { fleetContracts } from './registry.js';
 
-/** Reason codes and other closed vocabularies. */
+/** Reason codes, the artifact layout and other closed vocabularies. */
+export { FLEET_FILES } from './layout.js';
+export { PROMOTION_FILES } from './promotion-layout.js';
 export { DUE_SOON_SECONDS } from './governance.js';
 export { DEFAULT_PROMOTION_THRESHOLDS } from './promotion-decision.js';
 export {
@@ -93,7 +100,13 @@ export type { CohortDecision } from './cohort.js';
 export type { GovernanceSnapshot } from './governance-audit.js';
 export type { DispatchStatus, DispatchResult, HandoffState } from './handoff-execute.js';
 export type { IntentOutcome, HandoffHistory } from './handoff-history.js';
-export type { PlanInputs, HandoffSummary, HandoffPlan } from './handoff-plan.js';
+export type { PlanInputs, HandoffSummary, HandoffPlan, Intent } from './handoff-plan.js';
+export type { HandoffFiles } from './handoff-record.js';
+export type { FleetPaths } from './layout.js';
+export type { PolicyRunFiles } from './policy-run.js';
+export type { PolicyStateDoc as PolicyState } from './policy-state.js';
+export type { Loc, PromotionPaths } from './promotion-layout.js';
+export type { ReconcileFiles } from './reconcile-run.js';
 export type { EvaluationInputs } from './policy-evaluate.js';
 export type { PolicyHistory } from './policy-history.js';
 export type { AutopauseStreakState } from './promotion-autopause.js';

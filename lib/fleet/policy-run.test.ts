@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { governanceAuditProjection } from './governance-audit.js';
 import { handoffHistoryProjection } from './handoff-history.js';
 import { policyHistoryProjection } from './policy-history.js';
-import { policyRunOf } from './policy-run.js';
+import { policyRunEffects, policyRunOf } from './policy-run.js';
 import { AS_OF, ms, result } from './policy-test-kit.js';
 import { decodePolicyFleet } from './policy-views.js';
 import { normalizeRegistry } from './registry-normalize.js';
@@ -56,5 +56,17 @@ describe('a policy run over a failing loop', () => {
   });
   it('records no governance event in advisory mode', () => {
     expect(runOf(undefined).audit).toEqual([]);
+  });
+});
+
+describe('a decided advisory run, recorded', () => {
+  const r = runOf(undefined);
+  const out = { policyStateFile: '/p.json', policyHistoryFile: '/h.jsonl', policyTelemetryFile: '/pt.jsonl' };
+  it('replaces the state, appends history and telemetry, and appends no audit event', () => {
+    expect(policyRunEffects(r, { ...out, governanceAuditFile: '/g.jsonl' })).toEqual([
+      { kind: 'write', path: '/p.json', value: r.state, pretty: false },
+      { kind: 'append', path: '/h.jsonl', records: r.history },
+      { kind: 'append', path: '/pt.jsonl', records: [r.telemetry] },
+    ]);
   });
 });

@@ -1,12 +1,13 @@
 // One policy run as a pure step: the registry, the fleet state and the three folded logs in; the policy
 // state and the telemetry lines to append out. The runner only gathers, writes and prints.
 import { isoSeconds } from '../core/time.js';
+import type { Effect } from '../io/effects.js';
 import { candidatesOf } from './candidates.js';
 import { planGovernanceEvent, snapshotOf, type AuditTrail } from './governance-audit.js';
 import type { HandoffHistory } from './handoff-history.js';
 import { evaluateCandidates, fleetPause } from './policy-evaluate.js';
 import { historyEntries, type PolicyHistory } from './policy-history.js';
-import { policyState, policyTelemetry, type PolicyRun } from './policy-state.js';
+import { policyState, policyTelemetry, type PolicyRun, type PolicyStateDoc } from './policy-state.js';
 import type { PolicyFleet } from './policy-views.js';
 import type { NormalizedRegistry } from './registry-types.js';
 
@@ -78,3 +79,27 @@ export const policyRunOf = (i: PolicyRunInputs) => {
     audit: audit === null ? [] : [audit],
   };
 };
+
+/** Where a policy run is recorded. */
+export interface PolicyRunFiles {
+  readonly policyStateFile: string;
+  readonly policyHistoryFile: string;
+  readonly policyTelemetryFile: string;
+  readonly governanceAuditFile: string;
+}
+
+/** What a run records: the state and the lines to append. */
+export interface PolicyRunRecord {
+  readonly state: PolicyStateDoc;
+  readonly history: readonly object[];
+  readonly telemetry: object;
+  readonly audit: readonly object[];
+}
+
+/** Pure: the effects that record a run (history, telemetry and any audit event appended; state replaced). */
+export const policyRunEffects = (r: PolicyRunRecord, f: PolicyRunFiles): Effect[] => [
+  { kind: 'write', path: f.policyStateFile, value: r.state, pretty: false },
+  { kind: 'append', path: f.policyHistoryFile, records: r.history },
+  { kind: 'append', path: f.policyTelemetryFile, records: [r.telemetry] },
+  ...(r.audit.length > 0 ? [{ kind: 'append' as const, path: f.governanceAuditFile, records: r.audit }] : []),
+];

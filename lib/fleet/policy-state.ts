@@ -2,6 +2,8 @@
 // summaries by severity/confidence/category/suppression/autonomy, the rollout and governance
 // context, and the reason codes (`fleet_action_required`, `fleet_actions_*`, `fleet_auto_*`).
 // Law: a pure function of the evaluated candidates and the run's inputs.
+import type * as t from 'io-ts';
+import type { PolicyStateDoc as PolicyStateCodec } from './codecs-policy-state.js';
 import { countBy, uniqueSorted } from './json.js';
 import type { PauseState } from './autonomy.js';
 import type { EvaluatedCandidate } from './policy-evaluate.js';
@@ -119,8 +121,11 @@ const reasonCodesOf = (mode: PolicyMode, f: Facts): string[] =>
     ...[...ADVISORY, ...(mode === 'guarded_auto' ? AUTONOMOUS : [])].filter(([, p]) => p(f)).map(([c]) => c),
   ]);
 
+/** The policy state document, as its codec names it. */
+export type PolicyStateDoc = t.TypeOf<typeof PolicyStateCodec>;
+
 /** Pure: the policy state document. */
-export const policyState = (r: PolicyRun, cs: readonly EvaluatedCandidate[]) => {
+export const policyState = (r: PolicyRun, cs: readonly EvaluatedCandidate[]): PolicyStateDoc => {
   const summary = summaryOf(cs);
   const open = count(cs, (c) => !c.suppressed);
   const suppressed = cs.length - open;
@@ -131,7 +136,7 @@ export const policyState = (r: PolicyRun, cs: readonly EvaluatedCandidate[]) => 
   };
   const context = governanceContext(r.mode, governance, r.asOfMs);
   return {
-    schemaVersion: 'v1',
+    schemaVersion: 'v1' as const,
     updatedAt: r.updatedAt,
     fleetId: r.fleetId,
     traceId: r.traceId,
@@ -139,7 +144,7 @@ export const policyState = (r: PolicyRun, cs: readonly EvaluatedCandidate[]) => 
     fleetStatus: r.fleetStatus,
     source: { fleetStateFile: r.files.fleetStateFile, registryFile: r.files.registryFile },
     taxonomy: {
-      version: 'v1',
+      version: 'v1' as const,
       categories: Object.entries(TAXONOMY).map(([category, p]) => ({
         category,
         severity: p.severity,
@@ -182,8 +187,6 @@ export const policyState = (r: PolicyRun, cs: readonly EvaluatedCandidate[]) => 
     }),
   };
 };
-
-export type PolicyStateDoc = ReturnType<typeof policyState>;
 
 /** Pure: the line appended to `fleet/telemetry/policy.jsonl`. */
 export const policyTelemetry = (s: PolicyStateDoc) => ({

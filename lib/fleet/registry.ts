@@ -9,10 +9,11 @@ import {
   FleetStateDoc,
   PolicyGovernanceLine,
   PolicyHistoryLine,
-  PolicyStateDoc,
   PolicyTelemetryLine,
 } from './codecs.js';
-import { FleetStatusDoc, HandoffStateDoc, HandoffTelemetryLine } from './codecs-handoff.js';
+import { PolicyStateDoc } from './codecs-policy-state.js';
+import { FleetStatusDoc, HandoffTelemetryLine } from './codecs-handoff.js';
+import { HandoffStateDoc } from './codecs-handoff-state.js';
 import { governanceAuditProjection } from './governance-audit.js';
 import { decodeTelemetryObject, handoffHistoryProjection } from './handoff-history.js';
 import { policyHistoryProjection } from './policy-history.js';

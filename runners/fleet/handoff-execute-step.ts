@@ -6,7 +6,7 @@ import {
   type DispatchResult,
   type ExecutionMode,
 } from '../../lib/fleet/handoff-execute.js';
-import type { HandoffPlan, Intent } from '../../lib/fleet/handoff-plan.js';
+import type { HandoffPlan } from '../../lib/fleet/handoff-plan.js';
 import { str, type Io, type Values } from '../cli/command.js';
 import type { LoopSteps } from '../cli/loop-steps.js';
 import type { Clock } from '../cli/run-clock.js';
@@ -24,12 +24,6 @@ export interface ExecuteStep {
   readonly loop: LoopSteps;
 }
 
-const dispatchAll = async (targets: readonly Intent[], c: DispatchContext): Promise<DispatchResult[]> => {
-  const out: DispatchResult[] = [];
-  for (const t of targets) out.push(await dispatchIntent(t, c));
-  return out;
-};
-
 /** Dispatches the plan's targets for `mode` and returns the handoff state with their outcomes. */
 export const executePlan = async (plan: HandoffPlan, mode: ExecutionMode, s: ExecuteStep) => {
   const { v, io, p, o, clock } = s;
@@ -37,7 +31,7 @@ export const executePlan = async (plan: HandoffPlan, mode: ExecutionMode, s: Exe
   const requestedAt = clock.iso();
   const by = str(v, 'by') ?? io.env['USER'] ?? 'unknown';
   const note = str(v, 'note') ?? '';
-  const results = await dispatchAll(targets, {
+  const c: DispatchContext = {
     repo: p.repo,
     traceId: s.traceId,
     by,
@@ -50,7 +44,9 @@ export const executePlan = async (plan: HandoffPlan, mode: ExecutionMode, s: Exe
     io,
     clock,
     loop: s.loop,
-  });
+  };
+  const results: DispatchResult[] = [];
+  for (const t of targets) results.push(await dispatchIntent(t, c));
   const execution = {
     mode,
     requestedBy: by,

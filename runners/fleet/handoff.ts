@@ -3,14 +3,12 @@
 // intents, `--autonomous-execute` for autonomous-eligible intents only. Writes fleet/handoff-state.json
 // and appends the plan (and the execution) to fleet/telemetry/handoff.jsonl, under the handoff lock.
 import { stableJson } from '../../lib/core/stable-json.js';
-import { appendJsonl } from '../../lib/io/append.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { withLock } from '../../lib/io/lock.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { executeTelemetry, planTelemetry } from '../../lib/fleet/handoff-execute.js';
 import { gatePlan } from '../../lib/fleet/handoff-gate.js';
 import { handoffHistoryProjection } from '../../lib/fleet/handoff-history.js';
 import { planHandoff } from '../../lib/fleet/handoff-plan.js';
+import { planRecorded, stateRecorded } from '../../lib/fleet/handoff-record.js';
 import { decodePlanPolicy } from '../../lib/fleet/handoff-views.js';
 import type { Command, Io, Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
@@ -20,7 +18,9 @@ import { clockFromFlags } from '../cli/run-clock.js';
 import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.js';
 import { executePlan } from './handoff-execute-step.js';
 import { handoffFlags, handoffOptions } from './handoff-flags.js';
-import { foldLog, requiredDoc } from './logs.js';
+import { requiredDoc } from './docs.js';
+import { applyFleetEffects } from './edge.js';
+import { foldLog } from './logs.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { loadRegistry } from './registry-load.js';
 
@@ -28,18 +28,16 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
   const o = handoffOptions(v);
   const p = fleetPaths(io.cwd, v);
   const clock = clockFromFlags(v, io);
-  const registry = await loadRegistry(p.registryFile, { asOfMs: clock.ms() });
+  const registry = await loadRegistry(p, { asOfMs: clock.ms() });
   const policy = decodePlanPolicy(
-    await requiredDoc(
-      p.policyStateFile,
-      `policy state file not found: ${p.policyStateFile}`,
-      `invalid policy state JSON: ${p.policyStateFile}`,
-    ),
+    await requiredDoc(p, p.policyStateFile, {
+      missing: `policy state file not found: ${p.policyStateFile}`,
+      invalid: `invalid policy state JSON: ${p.policyStateFile}`,
+    }),
   );
   const traceId = fleetTraceOf(v, io, policy.traceId);
   return withLock(fleetLockTarget(p, 'handoff'), { waitMs: 0 }, async () => {
-    const history = await foldLog(p.handoffTelemetryFile, handoffHistoryProjection, {
-      opsfoldDir: p.opsfoldDir,
+    const history = await foldLog(p, p.handoffTelemetryFile, handoffHistoryProjection, {
       fromStart: v['from-start'] === true,
       errorLine: `invalid handoff telemetry JSONL: ${p.handoffTelemetryFile}`,
     });
@@ -55,15 +53,11 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
     const gated = gatePlan(planned, registry, o.mode, o.filters);
     if (E.isLeft(gated)) throw new CliError(gated.left.errorLine, [...gated.left.details]);
     const plan = gated.right;
-    await appendJsonl(p.handoffTelemetryFile, [planTelemetry(plan)]);
-    let state: unknown = plan;
-    if (o.mode !== null) {
-      const executed = await executePlan(plan, o.mode, { v, io, p, o, traceId, clock, loop });
-      await appendJsonl(p.handoffTelemetryFile, [executeTelemetry(executed)]);
-      state = executed;
-    }
-    await writeJsonAtomic(p.handoffStateFile, state, undefined, false);
-    await history.commit();
+    await applyFleetEffects(p, planRecorded(p, plan));
+    const executed =
+      o.mode === null ? null : await executePlan(plan, o.mode, { v, io, p, o, traceId, clock, loop });
+    const { state, effects } = stateRecorded(p, plan, executed);
+    await applyFleetEffects(p, [...effects, ...history.effects]);
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));
     return EXIT.ok;
   });

@@ -1,66 +1,33 @@
-// Where the fleet's artifacts live under a repo (the reference's layout under
-// .superloop/ops-manager/fleet/), each overridable by the reference's flag, and where opsfold keeps
-// its own fleet state (fold checkpoints) under .opsfold/fleet/.
+// Resolves the fleet's artifact paths (lib/fleet/layout.ts) under a repo, each overridable by its
+// flag, and where opsfold keeps its own fleet state (fold checkpoints) under .opsfold/fleet/.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { FLEET_FILES, fileFlagOf, type FleetFileKey, type FleetPaths } from '../../lib/fleet/layout.js';
 import { required, str, type Flag, type Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 
-export interface FleetPaths {
-  readonly repo: string;
-  readonly registryFile: string;
-  readonly stateFile: string;
-  readonly policyStateFile: string;
-  readonly handoffStateFile: string;
-  readonly reconcileTelemetryFile: string;
-  readonly policyTelemetryFile: string;
-  readonly policyHistoryFile: string;
-  readonly governanceAuditFile: string;
-  readonly handoffTelemetryFile: string;
-  readonly opsfoldDir: string;
-  readonly stateDir: string | undefined;
-}
-
-const FILE_FLAGS = {
-  registryFile: ['registry-file', 'registry.v1.json'],
-  stateFile: ['fleet-state-file', 'state.json'],
-  policyStateFile: ['policy-state-file', 'policy-state.json'],
-  handoffStateFile: ['handoff-state-file', 'handoff-state.json'],
-  reconcileTelemetryFile: ['fleet-telemetry-file', 'telemetry/reconcile.jsonl'],
-  policyTelemetryFile: ['policy-telemetry-file', 'telemetry/policy.jsonl'],
-  policyHistoryFile: ['policy-history-file', 'telemetry/policy-history.jsonl'],
-  governanceAuditFile: ['governance-audit-file', 'telemetry/policy-governance.jsonl'],
-  handoffTelemetryFile: ['handoff-telemetry-file', 'telemetry/handoff.jsonl'],
-} as const;
-
-type FileKey = keyof typeof FILE_FLAGS;
+export type { FleetPaths };
 
 /** The --<file> flag of an artifact, with the reference's help text. */
-export const fileFlag = (key: FileKey, what: string): Record<string, Flag> => {
-  const [flag, rel] = FILE_FLAGS[key];
-  return {
-    [flag]: {
-      type: 'string',
-      arg: 'path',
-      help: `${what}. Default: <repo>/.superloop/ops-manager/fleet/${rel}`,
-    },
-  };
-};
+export const fileFlag = (key: FleetFileKey, what: string): Record<string, Flag> => fileFlagOf(key, what);
 
 /** Resolves the repo (which must exist) and every fleet artifact path. */
 export const fleetPaths = (cwd: string, v: Values): FleetPaths => {
   const repo = resolve(cwd, required(v, 'repo'));
   if (!existsSync(repo)) throw new CliError(`repository not found: ${repo}`);
   const fleetDir = join(repo, '.superloop', 'ops-manager', 'fleet');
+  const named = new Set<string>();
   const files = Object.fromEntries(
-    Object.entries(FILE_FLAGS).map(([key, [flag, rel]]) => {
+    Object.entries(FLEET_FILES).map(([key, [flag, rel]]) => {
       const given = str(v, flag);
-      return [key, given === undefined || given === '' ? join(fleetDir, rel) : resolve(cwd, given)];
+      if (given === undefined || given === '') return [key, join(fleetDir, rel)];
+      named.add(resolve(cwd, given));
+      return [key, resolve(cwd, given)];
     }),
-  ) as Record<FileKey, string>;
+  ) as Record<FleetFileKey, string>;
   const stateDir = str(v, 'state-dir');
   const opsfoldDir = join(stateDir === undefined ? join(repo, '.opsfold') : resolve(cwd, stateDir), 'fleet');
-  return { repo, ...files, opsfoldDir, stateDir };
+  return { repo, ...files, opsfoldDir, stateDir, named };
 };
 
 /** The fleet's mutation lock target: a second reconcile/policy/handoff run fails fast (exit 75). */

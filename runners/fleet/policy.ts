@@ -2,10 +2,8 @@
 // eligibility behind the policy, rollout and safety gates, and the governance audit; writes
 // fleet/policy-state.json and appends policy, policy-history and policy-governance telemetry.
 import { stableJson } from '../../lib/core/stable-json.js';
-import { appendJsonl } from '../../lib/io/append.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { withLock } from '../../lib/io/lock.js';
-import { policyRunOf } from '../../lib/fleet/policy-run.js';
+import { policyRunEffects, policyRunOf } from '../../lib/fleet/policy-run.js';
 import { decodePolicyFleet } from '../../lib/fleet/policy-views.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
@@ -15,7 +13,8 @@ import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { readPolicyLogs } from './policy-logs.js';
 import { loadRegistry } from './registry-load.js';
-import { requiredDoc } from './logs.js';
+import { requiredDoc } from './docs.js';
+import { applyFleetEffects } from './edge.js';
 
 const dedupeWindow = (v: Values): number | undefined => {
   const raw = str(v, 'dedupe-window-seconds');
@@ -28,13 +27,12 @@ const run = async (v: Values, io: Io): Promise<number> => {
   const p = fleetPaths(io.cwd, v);
   return withLock(fleetLockTarget(p, 'policy'), { waitMs: 0 }, async () => {
     const asOf = asOfOf(v, io);
-    const registry = await loadRegistry(p.registryFile, { asOfMs: asOf.ms });
+    const registry = await loadRegistry(p, { asOfMs: asOf.ms });
     const fleet = decodePolicyFleet(
-      await requiredDoc(
-        p.stateFile,
-        `fleet state file not found: ${p.stateFile}`,
-        `invalid fleet state JSON: ${p.stateFile}`,
-      ),
+      await requiredDoc(p, p.stateFile, {
+        missing: `fleet state file not found: ${p.stateFile}`,
+        invalid: `invalid fleet state JSON: ${p.stateFile}`,
+      }),
     );
     const traceId = fleetTraceOf(v, io, fleet.traceId);
     const dedupeWindowSeconds = dedupeWindow(v);
@@ -50,11 +48,7 @@ const run = async (v: Values, io: Io): Promise<number> => {
       dedupeWindowSeconds,
       files: { ...p, fleetStateFile: p.stateFile },
     });
-    await writeJsonAtomic(p.policyStateFile, r.state, undefined, false);
-    await appendJsonl(p.policyHistoryFile, r.history);
-    await appendJsonl(p.policyTelemetryFile, [r.telemetry]);
-    if (r.audit.length > 0) await appendJsonl(p.governanceAuditFile, r.audit);
-    await logs.commit();
+    await applyFleetEffects(p, [...policyRunEffects(r, p), ...logs.effects]);
     await writeOut(io.stdout, stableJson(r.state, v['pretty'] === true));
     return EXIT.ok;
   });

@@ -3,14 +3,14 @@
 // with --skip-on-missing-evidence a repo without handoff telemetry or drill evidence is `skipped` (exit
 // 0) instead of held. Reference: scripts/ops-manager-promotion-ci.sh.
 import { existsSync, promises as fsp } from 'node:fs';
-import { writeFileAtomic } from '../../lib/io/atomic.js';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { ciSkippedMarkdown, ciSummaryMarkdown } from '../../lib/fleet/promotion-markdown.js';
-import { CI_MISSING_EVIDENCE } from '../../lib/fleet/promotion-reasons.js';
+import { ciDecided, ciSkipped, type CiOutput } from '../../lib/fleet/promotion-ci.js';
+import { ciFilesOf } from '../../lib/fleet/promotion-layout.js';
 import { required, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
+import { applyFleetEffects } from './edge.js';
 import { evaluatePromotion, persistPromotion } from './promotion-evaluate.js';
 import { evaluationFlags, thresholdsOf } from './promotion-flags.js';
 import { promotionPaths, repoOf, type PromotionPaths } from './promotion-paths.js';
@@ -21,28 +21,15 @@ const missingEvidence = (p: PromotionPaths): string[] =>
     loc !== null && !existsSync(loc.file) ? [loc.shown] : [],
   );
 
-const publish = async (io: Io, p: PromotionPaths, result: unknown, markdown: string): Promise<void> => {
-  await writeFileAtomic(p.ciResult.file, stableJson(result, false));
-  await writeFileAtomic(p.ciSummary.file, markdown);
+/** Writes the result and the summary (and appends it to $GITHUB_STEP_SUMMARY), then prints the result. */
+const publish = async (v: Values, io: Io, p: PromotionPaths, out: CiOutput): Promise<void> => {
+  await applyFleetEffects(p, [
+    { kind: 'text', path: p.ciResult.file, text: stableJson(out.result, false) },
+    { kind: 'text', path: p.ciSummary.file, text: out.markdown },
+  ]);
   const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
-  if (stepSummary !== undefined && stepSummary !== '') await fsp.appendFile(stepSummary, markdown);
-};
-
-const skipped = async (v: Values, io: Io, p: PromotionPaths, missing: string[]): Promise<number> => {
-  const result = {
-    schemaVersion: 'v1',
-    generatedAt: asOfOf(v, io).iso,
-    source: { repoPath: p.repo },
-    summary: {
-      decision: 'skipped',
-      promote: false,
-      reasonCodes: [CI_MISSING_EVIDENCE],
-      missingEvidencePaths: missing,
-    },
-  };
-  await publish(io, p, result, ciSkippedMarkdown(missing, CI_MISSING_EVIDENCE));
-  await writeOut(io.stdout, stableJson(result, v['pretty'] === true));
-  return EXIT.ok;
+  if (stepSummary !== undefined && stepSummary !== '') await fsp.appendFile(stepSummary, out.markdown);
+  await writeOut(io.stdout, stableJson(out.result, v['pretty'] === true));
 };
 
 export const fleetPromotionCi: Command = {
@@ -85,19 +72,13 @@ export const fleetPromotionCi: Command = {
     const thresholds = thresholdsOf(v);
     const paths = promotionPaths(v, io, repoOf(io, repoArg));
     const missing = missingEvidence(paths);
-    if (v['skip-on-missing-evidence'] === true && missing.length > 0) return skipped(v, io, paths, missing);
+    if (v['skip-on-missing-evidence'] === true && missing.length > 0) {
+      await publish(v, io, paths, ciSkipped(asOfOf(v, io).iso, paths.repo, missing));
+      return EXIT.ok;
+    }
     const doc = await evaluatePromotion(v, io, paths, thresholds);
     await persistPromotion(paths, doc);
-    const markdown = ciSummaryMarkdown({
-      decision: doc.summary.decision,
-      failedGates: doc.summary.failedGates,
-      reasonCodes: doc.summary.reasonCodes,
-      resultFile: paths.ciResult.shown,
-      promotionStateFile: paths.promotionState.shown,
-      promotionTelemetryFile: paths.promotionTelemetry.shown,
-    });
-    await publish(io, paths, doc, markdown);
-    await writeOut(io.stdout, stableJson(doc, v['pretty'] === true));
+    await publish(v, io, paths, ciDecided(doc, ciFilesOf(paths)));
     return v['fail-on-hold'] === true && doc.summary.decision === 'hold' ? EXIT.gate : EXIT.ok;
   },
 };

@@ -1,25 +1,20 @@
 // The shared body of `fleet promotion-gates` and `fleet promotion-ci`: flags → evidence → decision →
 // append promotion.jsonl → write promotion-state.json. The decision itself is lib/fleet (pure); this
 // file only reads, writes and names things.
-import { appendJsonl } from '../../lib/io/append.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
-import { stableJson } from '../../lib/core/stable-json.js';
 import {
   decidePromotion,
   promotionDocument,
   type PromotionDocument,
 } from '../../lib/fleet/promotion-decision.js';
 import type { PromotionThresholds } from '../../lib/fleet/promotion-gates.js';
+import { promotionEffects, promotionSource } from '../../lib/fleet/promotion-layout.js';
 import type { Io, Values } from '../cli/command.js';
 import { fleetTraceOf } from './common.js';
+import { applyFleetEffects } from './edge.js';
 import { asOfOf } from '../cli/clock.js';
 import type { PromotionPaths } from './promotion-paths.js';
-import {
-  readAutopauseStreak,
-  readDrillEvidence,
-  readHandoffEvidence,
-  readStatusFacts,
-} from './promotion-read.js';
+import { readAutopauseStreak, readDrillEvidence, readHandoffEvidence } from './promotion-evidence.js';
+import { readStatusFacts } from './promotion-read.js';
 
 /** Reads the evidence and decides; writes nothing. */
 export const evaluatePromotion = async (
@@ -33,30 +28,14 @@ export const evaluatePromotion = async (
   const status = await readStatusFacts(p, asOf.ms);
   const evidence = {
     autonomous: status.facts,
-    handoff: await readHandoffEvidence(p.handoffTelemetry, t.windowExecutions),
-    drills: await readDrillEvidence(p.drillState),
-    autopauseStreak: await readAutopauseStreak(p.policyTelemetry),
+    handoff: await readHandoffEvidence(p, t.windowExecutions),
+    drills: await readDrillEvidence(p),
+    autopauseStreak: await readAutopauseStreak(p),
   };
   const evaluation = decidePromotion(evidence, t, asOf.iso);
-  return promotionDocument(evaluation, t, {
-    traceId,
-    source: {
-      repoPath: p.repo,
-      fleetStatusSource: status.source,
-      fleetStatusFile: p.fleetStatus?.shown ?? null,
-      handoffTelemetryFile: p.handoffTelemetry.shown,
-      drillStateFile: p.drillState.shown,
-      promotionStateFile: p.promotionState.shown,
-      promotionTelemetryFile: p.promotionTelemetry.shown,
-    },
-  });
+  return promotionDocument(evaluation, t, { traceId, source: promotionSource(p, status.source) });
 };
 
-/**
- * Records a decision: the history row first (append-only, under its lock), then the latest state
- * (atomic), so every decision the state file ever shows is also in the history.
- */
-export const persistPromotion = async (p: PromotionPaths, doc: PromotionDocument): Promise<void> => {
-  await appendJsonl(p.promotionTelemetry.file, [JSON.parse(stableJson(doc, false)) as unknown]);
-  await writeJsonAtomic(p.promotionState.file, doc);
-};
+/** Records a decision: the history row first (append-only, under its lock), then the latest state. */
+export const persistPromotion = (p: PromotionPaths, doc: PromotionDocument): Promise<void> =>
+  applyFleetEffects(p, promotionEffects(p, doc));

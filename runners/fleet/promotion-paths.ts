@@ -1,33 +1,12 @@
-// Where promotion reads and writes, under <repo>/.superloop/ops-manager/fleet/ unless a flag names a file.
-// Each location keeps the text the operator gave (printed in `source` and in the CI summary, as the
-// reference prints it) beside the absolute path that is read or written.
+// Resolves promotion's locations (lib/fleet/promotion-layout.ts) under a repo: an empty flag value
+// means the default, as in the reference.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PROMOTION_FILES, type Loc, type PromotionPaths } from '../../lib/fleet/promotion-layout.js';
 import { str, type Io, type Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 
-export interface Loc {
-  /** As given on the command line, or the absolute default. */
-  readonly shown: string;
-  /** Absolute. */
-  readonly file: string;
-}
-
-export interface PromotionPaths {
-  readonly repo: string;
-  readonly registry: Loc;
-  readonly fleetState: Loc;
-  readonly policyState: Loc;
-  readonly handoffState: Loc;
-  readonly policyTelemetry: Loc;
-  readonly fleetStatus: Loc | null;
-  readonly handoffTelemetry: Loc;
-  readonly drillState: Loc;
-  readonly promotionState: Loc;
-  readonly promotionTelemetry: Loc;
-  readonly ciSummary: Loc;
-  readonly ciResult: Loc;
-}
+export type { Loc, PromotionPaths };
 
 const isDirectory = (path: string): boolean => {
   try {
@@ -44,32 +23,21 @@ export const repoOf = (io: Io, repoArg: string): string => {
   return repo;
 };
 
-/** Resolves every promotion path from the flags (an empty flag value means the default, as in the reference). */
+/** Resolves every promotion path from the flags. */
 export const promotionPaths = (v: Values, io: Io, repo: string): PromotionPaths => {
-  const fleet = join(repo, '.superloop', 'ops-manager', 'fleet');
-  const loc = (flag: string | null, ...rel: string[]): Loc => {
-    const given = flag === null ? undefined : str(v, flag);
-    if (given !== undefined && given !== '') return { shown: given, file: resolve(io.cwd, given) };
-    const file = join(fleet, ...rel);
-    return { shown: file, file };
+  const given = (flag: string | null): Loc | null => {
+    const text = flag === null ? undefined : str(v, flag);
+    return text === undefined || text === ''
+      ? null
+      : { shown: text, file: resolve(io.cwd, text), named: true };
   };
-  const statusGiven = str(v, 'fleet-status-file');
-  return {
-    repo,
-    registry: loc(null, 'registry.v1.json'),
-    fleetState: loc(null, 'state.json'),
-    policyState: loc(null, 'policy-state.json'),
-    handoffState: loc(null, 'handoff-state.json'),
-    policyTelemetry: loc('policy-telemetry-file', 'telemetry', 'policy.jsonl'),
-    fleetStatus:
-      statusGiven === undefined || statusGiven === ''
-        ? null
-        : { shown: statusGiven, file: resolve(io.cwd, statusGiven) },
-    handoffTelemetry: loc('handoff-telemetry-file', 'telemetry', 'handoff.jsonl'),
-    drillState: loc('drill-state-file', 'drills', 'promotion.v1.json'),
-    promotionState: loc('promotion-state-file', 'promotion-state.json'),
-    promotionTelemetry: loc('promotion-telemetry-file', 'telemetry', 'promotion.jsonl'),
-    ciSummary: loc('summary-file', 'promotion-ci-summary.md'),
-    ciResult: loc('result-file', 'promotion-ci-result.json'),
-  };
+  const locs = Object.fromEntries(
+    Object.entries(PROMOTION_FILES).map(([key, [flag, rel]]) => {
+      const file = join(repo, '.superloop', 'ops-manager', 'fleet', rel);
+      return [key, given(flag) ?? { shown: file, file, named: false }];
+    }),
+  ) as Record<keyof typeof PROMOTION_FILES, Loc>;
+  const fleetStatus = given('fleet-status-file');
+  const named = new Set([...Object.values(locs), fleetStatus].flatMap((l) => (l?.named ? [l.file] : [])));
+  return { repo, ...locs, fleetStatus, named };
 };

@@ -1,28 +1,26 @@
-// Reading promotion's evidence: the fleet status facts (from the fleet state files, or a status file),
-// the handoff window and the auto-pause streak folded from their logs, and the drill evidence. Missing or
-// unreadable telemetry and drill files are evidence (reason codes), as in the reference; a missing fleet
-// state or a broken registry or state document is an error, because no status can be derived from them.
+// Promotion's fleet status facts: from the fleet state files (as `fleet status` would report them), or
+// from a status file named by flag. A missing fleet state or a broken registry or state document is an
+// error, because no status can be derived from them.
 import { existsSync } from 'node:fs';
-import { foldFile } from '../../lib/io/fold-file.js';
-import { autopauseStreakProjection, type AutopauseStreakState } from '../../lib/fleet/promotion-autopause.js';
-import type { DrillEvidence, HandoffEvidence } from '../../lib/fleet/promotion-gates.js';
 import {
   asRecord,
   autonomousFactsOf,
-  drillStateOf,
   registryShapeErrors,
   type AutonomousFacts,
 } from '../../lib/fleet/promotion-inputs.js';
 import { fleetStatusAutonomous } from '../../lib/fleet/promotion-status-view.js';
 import { decodePromotionHandoff, decodePromotionPolicy } from '../../lib/fleet/promotion-views.js';
-import { decodeJsonLine, handoffWindowProjection } from '../../lib/fleet/promotion-window.js';
-import { readJsonDoc } from '../cli/json-doc.js';
+import * as t from 'io-ts';
 import { CliError } from '../cli/errors.js';
+import { foundOr, readFleetDoc } from './edge.js';
 import type { Loc, PromotionPaths } from './promotion-paths.js';
 
+const docAt = async (p: PromotionPaths, loc: Loc, errorLine: string) =>
+  foundOr(await readFleetDoc(p, loc.file, t.unknown), errorLine, loc.shown);
+
 /** A JSON document that must parse to an object (null when absent and allowed to be). */
-const objectDoc = async (loc: Loc, what: string): Promise<unknown> => {
-  const doc = await readJsonDoc(loc.file, `invalid ${what} JSON: ${loc.shown}`, loc.shown);
+const objectDoc = async (p: PromotionPaths, loc: Loc, what: string): Promise<unknown> => {
+  const doc = await docAt(p, loc, `invalid ${what} JSON: ${loc.shown}`);
   if (!doc.found) return null;
   if (asRecord(doc.value) === null) {
     throw new CliError(`invalid ${what} JSON: ${loc.shown}`, [`${loc.shown}: not a JSON object`]);
@@ -30,9 +28,9 @@ const objectDoc = async (loc: Loc, what: string): Promise<unknown> => {
   return doc.value;
 };
 
-const checkRegistry = async (loc: Loc): Promise<void> => {
+const checkRegistry = async (p: PromotionPaths, loc: Loc): Promise<void> => {
   if (!existsSync(loc.file)) throw new CliError(`fleet registry file not found: ${loc.shown}`);
-  const doc = await readJsonDoc(loc.file, `invalid fleet registry JSON: ${loc.shown}`, loc.shown);
+  const doc = await docAt(p, loc, `invalid fleet registry JSON: ${loc.shown}`);
   const errors = doc.found ? registryShapeErrors(doc.value) : [];
   if (errors.length > 0) {
     throw new CliError(`invalid fleet registry: ${loc.shown}`, [
@@ -50,10 +48,10 @@ const generatedFacts = async (p: PromotionPaths, asOfMs: number): Promise<Autono
       'or pass --fleet-status-file',
     ]);
   }
-  await checkRegistry(p.registry);
-  await objectDoc(p.fleetState, 'fleet state');
-  const policy = decodePromotionPolicy(await objectDoc(p.policyState, 'policy state'));
-  const handoff = decodePromotionHandoff(await objectDoc(p.handoffState, 'handoff state'));
+  await checkRegistry(p, p.registry);
+  await objectDoc(p, p.fleetState, 'fleet state');
+  const policy = decodePromotionPolicy(await objectDoc(p, p.policyState, 'policy state'));
+  const handoff = decodePromotionHandoff(await objectDoc(p, p.handoffState, 'handoff state'));
   return autonomousFactsOf({ autonomous: fleetStatusAutonomous(policy, handoff, asOfMs) });
 };
 
@@ -66,47 +64,6 @@ export const readStatusFacts = async (
   if (!existsSync(p.fleetStatus.file)) {
     throw new CliError(`fleet status file not found: ${p.fleetStatus.shown}`);
   }
-  const doc = await readJsonDoc(
-    p.fleetStatus.file,
-    `invalid fleet status JSON: ${p.fleetStatus.shown}`,
-    p.fleetStatus.shown,
-  );
+  const doc = await docAt(p, p.fleetStatus, `invalid fleet status JSON: ${p.fleetStatus.shown}`);
   return { facts: autonomousFactsOf(doc.found ? doc.value : null), source: 'file' };
-};
-
-/** The last `windowExecutions` autonomous executions; a corrupt line marks the telemetry invalid. */
-export const readHandoffEvidence = async (loc: Loc, windowExecutions: number): Promise<HandoffEvidence> => {
-  if (!existsSync(loc.file)) return { kind: 'missing' };
-  const folded = await foldFile(loc.file, handoffWindowProjection(windowExecutions), {
-    decode: decodeJsonLine,
-    skipCorrupt: true,
-  });
-  const bad = folded.corrupt[0];
-  return {
-    kind: 'read',
-    window: folded.state,
-    corrupt: bad === undefined ? null : { ...bad.position, reason: bad.reason },
-  };
-};
-
-/** The drill evidence; an unparsable or malformed file is `invalid`, with its reason. */
-export const readDrillEvidence = async (loc: Loc): Promise<DrillEvidence> => {
-  if (!existsSync(loc.file)) return { kind: 'missing' };
-  try {
-    const doc = await readJsonDoc(loc.file, `invalid drill state JSON: ${loc.shown}`, loc.shown);
-    return doc.found ? drillStateOf(doc.value) : { kind: 'missing' };
-  } catch (err) {
-    if (!(err instanceof CliError)) throw err;
-    return { kind: 'invalid', reason: err.details[0] ?? err.errorLine };
-  }
-};
-
-/** The trailing auto-pause streak of policy evaluations; null when there is no policy telemetry. */
-export const readAutopauseStreak = async (loc: Loc): Promise<AutopauseStreakState | null> => {
-  if (!existsSync(loc.file)) return null;
-  const folded = await foldFile(loc.file, autopauseStreakProjection, {
-    decode: decodeJsonLine,
-    skipCorrupt: true,
-  });
-  return folded.state;
 };

@@ -2,17 +2,15 @@
 // concurrency, over each loop's transport, tolerating partial failure; writes fleet/state.json and
 // appends fleet/telemetry/reconcile.jsonl under the fleet's reconcile lock.
 import { stableJson } from '../../lib/core/stable-json.js';
-import { appendJsonl } from '../../lib/io/append.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { withLock } from '../../lib/io/lock.js';
-import { byCode } from '../../lib/fleet/candidates.js';
-import { fleetState, loopResult, reconcileTelemetry } from '../../lib/fleet/reconcile.js';
+import { reconcileOrder, reconcileRun } from '../../lib/fleet/reconcile-run.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import type { LoopSteps } from '../cli/loop-steps.js';
 import { clockFromFlags } from '../cli/run-clock.js';
 import { baseFlags, fleetTraceOf, traceFlag } from './common.js';
+import { applyFleetEffects } from './edge.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
 import { mapBounded } from './pool.js';
 import { loadRegistry } from './registry-load.js';
@@ -30,12 +28,10 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
   wholeNumber(maxEvents, 0, 0, '--max-events must be a non-negative integer');
   const p = fleetPaths(io.cwd, v);
   const clock = clockFromFlags(v, io);
-  const registry = await loadRegistry(p.registryFile, { asOfMs: clock.ms() });
+  const registry = await loadRegistry(p, { asOfMs: clock.ms() });
   const traceId = fleetTraceOf(v, io);
   const deterministic = v['deterministic-order'] === true;
-  const loops = deterministic
-    ? [...registry.loops].sort((a, b) => byCode(a.loopId, b.loopId))
-    : registry.loops;
+  const loops = reconcileOrder(registry.loops, deterministic);
   return withLock(fleetLockTarget(p, 'reconcile'), { waitMs: 0 }, async () => {
     const startedAt = clock.iso();
     const startMs = io.now();
@@ -51,7 +47,7 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
       loop,
     };
     const runs = await mapBounded(loops, maxParallel, (loop) => runLoop(loop, ctx));
-    const state = fleetState(
+    const { state, effects } = reconcileRun(
       {
         fleetId: registry.fleetId,
         traceId,
@@ -65,10 +61,10 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
           maxEvents: Number(maxEvents ?? 0),
         },
       },
-      runs.map(loopResult),
+      runs,
+      { stateFile: p.stateFile, telemetryFile: p.reconcileTelemetryFile },
     );
-    await writeJsonAtomic(p.stateFile, state, undefined, false);
-    await appendJsonl(p.reconcileTelemetryFile, [reconcileTelemetry(state)]);
+    await applyFleetEffects(p, effects);
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));
     return EXIT.ok;
   });

@@ -33,7 +33,7 @@ export const fleetRegistry: Command = {
   ],
   async run(v, _pos, io) {
     const p = fleetPaths(io.cwd, v);
-    const registry = await loadRegistry(p.registryFile, { asOfMs: asOfOf(v, io).ms }, str(v, 'loop') ?? null);
+    const registry = await loadRegistry(p, { asOfMs: asOfOf(v, io).ms }, str(v, 'loop') ?? null);
     await writeOut(io.stdout, stableJson(registry, v['pretty'] === true));
     return EXIT.ok;
   },

@@ -1,6 +1,7 @@
 // opsfold fleet status: the operator's fleet posture from the fleet, policy and handoff states and the
 // latest reconcile and handoff telemetry. Read-only: it takes no lock and writes nothing.
 import { stableJson } from '../../lib/core/stable-json.js';
+import { statusFilesOf } from '../../lib/fleet/layout.js';
 import { fleetStatus } from '../../lib/fleet/status.js';
 import { decodeStatusDocs } from '../../lib/fleet/status-views.js';
 import type { Command } from '../cli/command.js';
@@ -8,7 +9,7 @@ import { asOfOf } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { baseFlags } from './common.js';
-import { lastLine, optionalDoc, requiredDoc } from './logs.js';
+import { lastLine, optionalDoc, requiredDoc } from './docs.js';
 import { fileFlag, fleetPaths } from './paths.js';
 import { loadRegistry } from './registry-load.js';
 
@@ -42,14 +43,14 @@ export const fleetStatusCommand: Command = {
   async run(v, _pos, io) {
     const p = fleetPaths(io.cwd, v);
     const asOf = asOfOf(v, io);
-    const registry = await loadRegistry(p.registryFile, { asOfMs: asOf.ms, ignoreReviewExpiry: true });
-    const fleet = await requiredDoc(
-      p.stateFile,
-      `fleet state file not found: ${p.stateFile}`,
-      `invalid fleet state JSON: ${p.stateFile}`,
-    );
-    const policy = await optionalDoc(p.policyStateFile, `invalid policy state JSON: ${p.policyStateFile}`);
+    const registry = await loadRegistry(p, { asOfMs: asOf.ms, ignoreReviewExpiry: true });
+    const fleet = await requiredDoc(p, p.stateFile, {
+      missing: `fleet state file not found: ${p.stateFile}`,
+      invalid: `invalid fleet state JSON: ${p.stateFile}`,
+    });
+    const policy = await optionalDoc(p, p.policyStateFile, `invalid policy state JSON: ${p.policyStateFile}`);
     const handoff = await optionalDoc(
+      p,
       p.handoffStateFile,
       `invalid handoff state JSON: ${p.handoffStateFile}`,
     );
@@ -62,17 +63,10 @@ export const fleetStatusCommand: Command = {
         fleet,
         policy,
         handoff,
-        lastReconcileTelemetry: await lastLine(p.reconcileTelemetryFile),
-        lastHandoffTelemetry: await lastLine(p.handoffTelemetryFile),
+        lastReconcileTelemetry: await lastLine(p, p.reconcileTelemetryFile),
+        lastHandoffTelemetry: await lastLine(p, p.handoffTelemetryFile),
       }),
-      files: {
-        registryFile: p.registryFile,
-        fleetStateFile: p.stateFile,
-        policyStateFile: p.policyStateFile,
-        fleetTelemetryFile: p.reconcileTelemetryFile,
-        handoffStateFile: p.handoffStateFile,
-        handoffTelemetryFile: p.handoffTelemetryFile,
-      },
+      files: statusFilesOf(p),
     });
     await writeOut(io.stdout, stableJson(status, v['pretty'] === true));
     return EXIT.ok;

@@ -1,0 +1,57 @@
+// The fleet's edge: documents under the repo are read and written through a Store confined to the
+// repo (a symlink out of it, a FIFO or a device is refused); a file the operator named by flag is
+// read as named (readDocument: not confined, still no FIFO). Effects are applied in the crash-safe
+// order, each through the Store its path belongs to.
+import { parse } from 'node:path';
+import type * as t from 'io-ts';
+import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
+import { ConfinementError } from '../../lib/io/confine.js';
+import { describeProblem } from '../../lib/io/document.js';
+import { applyEffects, orderEffects, type Effect } from '../../lib/io/effects.js';
+import { fileStore, readDocument, type DocRead, type Store } from '../../lib/io/store.js';
+import { CliError } from '../cli/errors.js';
+
+/** The repo, the paths the operator named by flag, and (for checkpoints) opsfold's fleet state dir. */
+export interface EdgeRoots {
+  readonly repo: string;
+  readonly named: ReadonlySet<string>;
+  readonly opsfoldDir?: string;
+}
+
+/** The Store a fleet path is written through: the repo's, or (named by flag) the file system's. */
+const storeFor = (p: EdgeRoots, file: string): Store =>
+  fileStore(p.named.has(file) ? parse(file).root : p.repo);
+
+/** Reads `file` with `codec`: confined to the repo unless the operator named it. */
+export const readFleetDoc = <A>(p: EdgeRoots, file: string, codec: t.Type<A, unknown, unknown>) =>
+  p.named.has(file) ? readDocument(file, codec) : fileStore(p.repo).read(file, codec);
+
+export type Found<A> = { readonly found: false } | { readonly found: true; readonly value: A };
+
+/**
+ * A read's value. Missing → `{found:false}`; refused, unreadable or unparsable → `error: <errorLine>`
+ * and `file:line:byte: reason` (an I/O failure keeps node's own message) on the next line.
+ */
+export const foundOr = <A>(got: DocRead<A>, errorLine: string, shownAs: string): Found<A> => {
+  if (got.kind === 'missing') return { found: false };
+  if (got.kind === 'found') return { found: true, value: got.value };
+  const { problem } = got;
+  const detail =
+    problem.kind === 'unreadable' ? `${shownAs}: ${problem.reason}` : describeProblem(shownAs, problem);
+  throw new CliError(errorLine, [detail]);
+};
+
+/** Applies `effects` (appends, writes, then checkpoints); a path refused by its Store is `error:`. */
+export const applyFleetEffects = async (p: EdgeRoots, effects: readonly Effect[]): Promise<void> => {
+  const checkpoints = p.opsfoldDir === undefined ? undefined : fileCheckpointStore(p.opsfoldDir);
+  for (const effect of orderEffects(effects)) {
+    const store = 'path' in effect ? storeFor(p, effect.path) : fileStore(p.repo);
+    try {
+      await applyEffects({ store, checkpoints }, [effect]);
+    } catch (err) {
+      if (err instanceof ConfinementError)
+        throw new CliError(`cannot write ${err.file}`, [`refused: ${err.reason}`]);
+      throw err;
+    }
+  }
+};
