@@ -1,6 +1,5 @@
 // The logs of one loop as the dashboard keeps them: events.jsonl and escalations.jsonl folded
 // incrementally from checkpoints, the other manager logs as in-memory tail windows.
-import { join } from 'node:path';
 import type { ArtifactState } from '../../lib/dashboard/artifact-state.js';
 import {
   decodeEvent,
@@ -13,7 +12,9 @@ import {
   escalationsProjection,
   type EscalationHistory,
 } from '../../lib/loop/escalations.js';
-import { foldIncremental, type FoldOutcome } from './folds.js';
+import type { FoldOutcome } from '../../lib/dashboard/fold-outcome.js';
+import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
+import { foldIncremental } from './folds.js';
 import type { LoopFiles } from './loop-files.js';
 import { TailWindow } from './tail-window.js';
 
@@ -44,24 +45,29 @@ export interface FoldedLogs {
 }
 
 /** Folds events.jsonl and escalations.jsonl from their checkpoints. */
-export const foldLogs = async (f: LoopFiles): Promise<FoldedLogs> => ({
-  events: await foldIncremental({
-    file: f.paths.events,
-    root: f.root,
-    shownAs: f.shown(f.paths.events),
-    projection: eventsIndex,
-    checkpointPath: join(f.checkpoints, `${eventsIndex.name}.json`),
-    decode: decodeEvent,
-  }),
-  escalations: await foldIncremental({
-    file: f.manager.escalationsFile,
-    root: f.root,
-    shownAs: f.shown(f.manager.escalationsFile),
-    projection: escalations,
-    checkpointPath: join(f.checkpoints, `${escalations.name}.json`),
-    decode: decodeEscalation,
-  }),
-});
+export const foldLogs = async (f: LoopFiles): Promise<FoldedLogs> => {
+  const checkpoints = fileCheckpointStore(f.checkpoints);
+  return {
+    events: await foldIncremental({
+      file: f.paths.events,
+      root: f.root,
+      shownAs: f.shown(f.paths.events),
+      projection: eventsIndex,
+      checkpoints,
+      key: `${eventsIndex.name}.json`,
+      decode: decodeEvent,
+    }),
+    escalations: await foldIncremental({
+      file: f.manager.escalationsFile,
+      root: f.root,
+      shownAs: f.shown(f.manager.escalationsFile),
+      projection: escalations,
+      checkpoints,
+      key: `${escalations.name}.json`,
+      decode: decodeEscalation,
+    }),
+  };
+};
 
 /** Brings every window up to date and answers each one's artifact state. */
 export const updateWindows = async (windows: Windows): Promise<Partial<Record<string, ArtifactState>>> => {

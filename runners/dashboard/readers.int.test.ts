@@ -4,7 +4,7 @@ import { fc, test } from '@fast-check/vitest';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   decodeEvent,
@@ -15,6 +15,7 @@ import {
 import type { EventView } from '../../lib/dashboard/views.js';
 import { tracked } from '../../lib/dashboard/tracked.js';
 import { linesBackwards } from '../../lib/io/back-reader.js';
+import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
 import { EventTimes, readEventsPage, type IndexView } from './events-log.js';
 import { foldIncremental } from './folds.js';
 import { TailWindow } from './tail-window.js';
@@ -72,7 +73,8 @@ const indexOf = async (file: string, cp: string): Promise<IndexView> => {
     root: dirname(file),
     shownAs: 'events.jsonl',
     projection: tracked(eventsIndexProjection, 'idx'),
-    checkpointPath: cp,
+    checkpoints: fileCheckpointStore(dirname(cp)),
+    key: basename(cp),
     decode: decodeEvent,
   });
   return { state: o.state.inner, cursor: o.cursor };
@@ -180,7 +182,8 @@ describe('an incremental fold', () => {
       root: dirname(file),
       shownAs: 'events.jsonl',
       projection: counting,
-      checkpointPath: cp,
+      checkpoints: fileCheckpointStore(dirname(cp)),
+      key: basename(cp),
       decode: decodeEvent,
     });
     expect(evolved).toBe(4);
@@ -191,7 +194,8 @@ describe('an incremental fold', () => {
       root: dirname(file),
       shownAs: 'events.jsonl',
       projection: counting,
-      checkpointPath: cp,
+      checkpoints: fileCheckpointStore(dirname(cp)),
+      key: basename(cp),
       decode: decodeEvent,
     });
     expect(evolved).toBe(6);
@@ -208,7 +212,8 @@ describe('an incremental fold', () => {
       root: d,
       shownAs: 'events.jsonl',
       projection: tracked(eventsIndexProjection, 'idx'),
-      checkpointPath: cp,
+      checkpoints: fileCheckpointStore(dirname(cp)),
+      key: basename(cp),
       decode: decodeEvent,
     };
     writeFileSync(file, [1, 2, 3].map(eventLine).join(''));
