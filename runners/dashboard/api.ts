@@ -6,7 +6,7 @@ import { isoSeconds } from '../../lib/core/time.js';
 import type { Command, Io } from '../cli/command.js';
 import type { Answer } from './control.js';
 import { availableViews, renderView } from './domain-views.js';
-import { readEventsPage } from './events-log.js';
+import { readEventsPage } from './events-page.js';
 import { refusalOf } from './loop-files.js';
 import type { DashboardStore } from './store.js';
 

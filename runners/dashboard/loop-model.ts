@@ -12,7 +12,8 @@ import { rowOf, type LoopFacts, type LoopRow } from '../../lib/dashboard/overvie
 import { ControlRecord, ReconcileRecord, StateView, StatusView } from '../../lib/dashboard/views.js';
 import type { Store } from '../../lib/io/store.js';
 import { activeEscalations, escalationsProjection } from '../../lib/loop/escalations.js';
-import { EventTimes, type IndexView } from './events-log.js';
+import type { IndexView } from '../../lib/dashboard/index-view.js';
+import { EventTimes } from './event-times.js';
 import { docStates, missingDocs, readLoopDocs, type DocSet } from './loop-docs.js';
 import { loopFiles, refusalOf, signatureOf, type LoopFiles } from './loop-files.js';
 import { foldLogs, SUMMARY_WINDOW, tailWindows, updateWindows, type FoldedLogs } from './loop-logs.js';

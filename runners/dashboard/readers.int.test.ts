@@ -16,7 +16,9 @@ import type { EventView } from '../../lib/dashboard/views.js';
 import { tracked } from '../../lib/dashboard/tracked.js';
 import { linesBackwards } from '../../lib/io/back-reader.js';
 import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
-import { EventTimes, readEventsPage, type IndexView } from './events-log.js';
+import type { IndexView } from '../../lib/dashboard/index-view.js';
+import { EventTimes } from './event-times.js';
+import { readEventsPage } from './events-page.js';
 import { foldIncremental } from './folds.js';
 import { TailWindow } from './tail-window.js';
 
@@ -153,6 +155,17 @@ describe('a tail window', () => {
     await w.update();
     expect(w.records).toEqual([]);
     expect((await w.artifact()).kind).toBe('missing');
+  });
+
+  it('reads backwards again when the log is rewritten in place with other lines of the same length', async () => {
+    const d = dir();
+    const file = join(d, 't.jsonl');
+    writeFileSync(file, '{"n":1}\n{"n":2}\n');
+    const w = new TailWindow(file, 't.jsonl', 5, d);
+    await w.update();
+    writeFileSync(file, '{"n":8}\n{"n":9}\n{"n":10}\n');
+    await w.update();
+    expect(w.records).toEqual([{ n: 8 }, { n: 9 }, { n: 10 }]);
   });
 
   it('reports the first corrupt line it saw with its line number', async () => {
