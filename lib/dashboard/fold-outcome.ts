@@ -5,7 +5,8 @@
 import type { Cursor } from '../core/position.js';
 import type { Effect } from '../io/effects.js';
 import type { SourceFold } from '../io/fold-source.js';
-import { corruptLine, type ArtifactState } from './artifact-state.js';
+import { corruptLine } from './artifact-state.js';
+import type { ArtifactState } from './outputs.js';
 import { addCorrupt, firstCorrupt, type Tracked } from './tracked.js';
 
 export interface FoldOutcome<S> {

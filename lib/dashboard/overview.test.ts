@@ -1,14 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  levelCounts,
-  levelOf,
-  rowOf,
-  sortRows,
-  sortSpecOf,
-  type LoopFacts,
-  type LoopRow,
-} from './overview.js';
+import { levelCounts, levelOf, rowOf, sortRows, sortSpecOf } from './overview.js';
+import type { LoopFacts, LoopRow } from './outputs.js';
 
 const NOW = Date.parse('2026-02-22T12:00:00Z');
 

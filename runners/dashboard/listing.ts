@@ -2,7 +2,7 @@
 // loop directory under .superloop/loops/ (a corrupt registry is named, never fatal).
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import type { ArtifactState } from '../../lib/dashboard/artifact-state.js';
+import type { ArtifactState } from '../../lib/dashboard/outputs.js';
 import { viewOf } from '../../lib/dashboard/lenient.js';
 import {
   directoryLoops,

@@ -1,6 +1,6 @@
 // The logs of one loop as the dashboard keeps them: events.jsonl and escalations.jsonl folded
 // incrementally from checkpoints, the other manager logs as in-memory tail windows.
-import type { ArtifactState } from '../../lib/dashboard/artifact-state.js';
+import type { ArtifactState } from '../../lib/dashboard/outputs.js';
 import {
   decodeEvent,
   eventsIndexProjection,

@@ -2,13 +2,14 @@
 // are re-read (they are small), the logs are folded incrementally from checkpoints (events index,
 // escalations) or kept as in-memory tail windows (intents, telemetry). Nothing is derived here that
 // `opsfold loop status` does not derive the same way: the status document is buildStatus's.
-import { problemsOf, type ArtifactState } from '../../lib/dashboard/artifact-state.js';
-import { loopDetail, type LoopDetail } from '../../lib/dashboard/detail.js';
+import { problemsOf } from '../../lib/dashboard/artifact-state.js';
+import { loopDetail } from '../../lib/dashboard/detail.js';
+import type { ArtifactState, LoopDetail, LoopFacts, LoopRow } from '../../lib/dashboard/outputs.js';
 import { eventsIndexProjection } from '../../lib/dashboard/events-index.js';
 import { factsOf } from '../../lib/dashboard/facts.js';
 import { Json, viewOf } from '../../lib/dashboard/lenient.js';
 import type { ListedLoop } from '../../lib/dashboard/loop-list.js';
-import { rowOf, type LoopFacts, type LoopRow } from '../../lib/dashboard/overview.js';
+import { rowOf } from '../../lib/dashboard/overview.js';
 import { ControlRecord, ReconcileRecord, StateView, StatusView } from '../../lib/dashboard/views.js';
 import type { Store } from '../../lib/io/store.js';
 import { activeEscalations, escalationsProjection } from '../../lib/loop/escalations.js';

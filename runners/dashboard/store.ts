@@ -2,7 +2,7 @@
 // LoopModel per loop, refreshed on change signals. A refresh stats every file first and refolds only
 // the loops whose files changed; a loop that fails to read is shown with the error, never dropped.
 import { join } from 'node:path';
-import type { ArtifactState } from '../../lib/dashboard/artifact-state.js';
+import type { ArtifactState } from '../../lib/dashboard/outputs.js';
 import { fileStore, type Store } from '../../lib/io/store.js';
 import { readListing, type Listing } from './listing.js';
 import { LoopModel, type AsOf } from './loop-model.js';

@@ -4,7 +4,8 @@
 // finds truncated or rotated under the cursor is read backwards again. Corrupt lines are skipped and
 // the first one seen is reported with file:line (its line number is counted only then).
 import type { FileHandle } from 'node:fs/promises';
-import { corruptLine, type ArtifactState } from '../../lib/dashboard/artifact-state.js';
+import { corruptLine } from '../../lib/dashboard/artifact-state.js';
+import type { ArtifactState } from '../../lib/dashboard/outputs.js';
 import { keepLast, lineRecord, type SeenCorrupt } from '../../lib/dashboard/tail.js';
 import type { Cursor } from '../../lib/core/position.js';
 import { completeEnd, linesBackwards, openIfExists } from '../../lib/io/back-reader.js';
