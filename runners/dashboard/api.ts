@@ -7,7 +7,7 @@ import type { Command, Io } from '../cli/command.js';
 import type { Answer } from './control.js';
 import { availableViews, renderView } from './domain-views.js';
 import { readEventsPage } from './events-page.js';
-import { refusalOf } from './loop-files.js';
+import { refusalOf } from './file-checks.js';
 import type { DashboardStore } from './store.js';
 
 export interface ApiContext {

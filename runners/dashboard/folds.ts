@@ -12,7 +12,7 @@ import type { Tracked } from '../../lib/dashboard/tracked.js';
 import type { CheckpointStore } from '../../lib/io/checkpoint-store.js';
 import { foldSource } from '../../lib/io/fold-source.js';
 import { fileSource } from '../../lib/io/source.js';
-import { refusalOf } from './loop-files.js';
+import { refusalOf } from './file-checks.js';
 
 export interface FoldSpec<S, Ev> {
   readonly file: string;

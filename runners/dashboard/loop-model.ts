@@ -16,8 +16,10 @@ import { activeEscalations, escalationsProjection } from '../../lib/loop/escalat
 import type { IndexView } from '../../lib/dashboard/index-view.js';
 import { EventTimes } from './event-times.js';
 import { docStates, missingDocs, readLoopDocs, type DocSet } from './loop-docs.js';
-import { loopFiles, refusalOf, signatureOf, type LoopFiles } from './loop-files.js';
-import { foldLogs, SUMMARY_WINDOW, tailWindows, updateWindows, type FoldedLogs } from './loop-logs.js';
+import { refusalOf, signatureOf } from './file-checks.js';
+import { loopFiles, type LoopFiles } from './loop-files.js';
+import { foldLogs, type FoldedLogs } from './loop-logs.js';
+import { SUMMARY_WINDOW, tailWindows, updateWindows } from './windows.js';
 import { statusOf } from './loop-status.js';
 
 const CHART_WINDOW = 60;

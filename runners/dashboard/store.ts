@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import type { ArtifactState } from '../../lib/dashboard/outputs.js';
 import { fileStore, type Store } from '../../lib/io/store.js';
-import { readListing, type Listing } from './listing.js';
+import type { Listing } from '../../lib/dashboard/listing.js';
+import { readListing } from './listing.js';
 import { LoopModel, type AsOf } from './loop-model.js';
 
 export interface Change {

@@ -12,7 +12,7 @@ import { completeEnd, linesBackwards, openIfExists } from '../../lib/io/back-rea
 import { newlinesInRange } from '../../lib/io/byte-range.js';
 import type { LastLine } from '../../lib/io/checkpoints.js';
 import { fileSource, type Source, type SourceCursor } from '../../lib/io/source.js';
-import { refusalOf } from './loop-files.js';
+import { refusalOf } from './file-checks.js';
 
 export class TailWindow {
   private items: unknown[] = [];
