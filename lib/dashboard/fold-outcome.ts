@@ -28,9 +28,27 @@ export const unreadOutcome = <S>(initial: Tracked<S>, artifact: ArtifactState): 
   notes: [],
 });
 
-/** Pure: the artifact state of a refused log (outside the repo, or not a regular file). */
-export const refusedLog = (shownAs: string, reason: string): ArtifactState =>
-  corruptLine(shownAs, { line: 1, byteOffset: 0 }, `refused: ${reason}`);
+/**
+ * Pure: the state of a log that is not folded (refused: outside the repo or not a regular file; size
+ * null: missing; 0: empty), or null when it is to be folded.
+ */
+export const unreadArtifact = (
+  shownAs: string,
+  refused: string | null,
+  size: number | null,
+): ArtifactState | null => {
+  if (refused !== null) return corruptLine(shownAs, { line: 1, byteOffset: 0 }, `refused: ${refused}`);
+  if (size === null) return { file: shownAs, kind: 'missing' };
+  return size === 0 ? { file: shownAs, kind: 'empty' } : null;
+};
+
+/** Pure: the note when a log changed under its checkpoint and was folded again. */
+export const restartNote = (shownAs: string, kind: string): string =>
+  `${shownAs} was ${kind} under the dashboard's checkpoint; folded again from its start`;
+
+/** Pure: the note when the checkpoint could not be saved (the page still shows the fold). */
+export const saveFailedNote = (key: string, why: string): string =>
+  `cannot save the checkpoint ${key} (${why}); give a writable --state-dir`;
 
 /** Pure: the outcome of a fold (its notes but the torn-tail one) and the checkpoint to save after it (null when the cursor did not move). */
 export const foldOutcome = <S>(

@@ -59,6 +59,20 @@ export type TimelineItem =
       readonly excerpt: string;
     };
 
+/** One page of the timeline as the API answers it, or why there is none. */
+export type EventsPage =
+  | {
+      readonly kind: 'page';
+      readonly size: number;
+      readonly before: number;
+      readonly items: readonly TimelineItem[];
+      /** The `before` of the next (older) page; null at the start of the file. */
+      readonly nextBefore: number | null;
+      readonly tornTail: { readonly byteOffset: number; readonly bytes: number } | null;
+    }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'bad_request'; readonly error: string };
+
 const EXCERPT = 160;
 
 const detailOf = (v: EventView): string | null => {

@@ -3,7 +3,7 @@
 // line number is the nearest indexed line plus the newlines after it.
 import type { FileHandle } from 'node:fs/promises';
 import { baseBefore, type IndexView } from '../../lib/dashboard/index-view.js';
-import { parsedLine, timelineItem, type TimelineItem } from '../../lib/dashboard/paging.js';
+import { parsedLine, timelineItem, type EventsPage, type TimelineItem } from '../../lib/dashboard/paging.js';
 import { completeEnd, isLineStart, linesBackwards, openIfExists } from '../../lib/io/back-reader.js';
 import { newlinesInRange } from '../../lib/io/byte-range.js';
 
@@ -12,19 +12,6 @@ const linesBefore = async (file: string, index: IndexView, byteOffset: number): 
   const base = baseBefore(index, byteOffset);
   return base.lines + (await newlinesInRange(file, base.byteOffset, byteOffset));
 };
-
-export type EventsPage =
-  | {
-      readonly kind: 'page';
-      readonly size: number;
-      readonly before: number;
-      readonly items: readonly TimelineItem[];
-      /** The `before` of the next (older) page; null at the start of the file. */
-      readonly nextBefore: number | null;
-      readonly tornTail: { readonly byteOffset: number; readonly bytes: number } | null;
-    }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'bad_request'; readonly error: string };
 
 const checkBefore = async (handle: FileHandle, size: number, before: number | null) => {
   if (before === null) return null;

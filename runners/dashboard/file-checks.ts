@@ -3,6 +3,13 @@
 import { promises as fsp } from 'node:fs';
 import { confine } from '../../lib/io/confine.js';
 
+/** The size of `file`; null when it does not exist. */
+export const sizeOf = (file: string): Promise<number | null> =>
+  fsp.stat(file).then(
+    (st) => st.size,
+    (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)),
+  );
+
 /** A cheap identity of the files (inode, size, mtime): when it is unchanged, nothing is re-read. */
 export const signatureOf = async (files: readonly string[]): Promise<string> => {
   const parts = await Promise.all(

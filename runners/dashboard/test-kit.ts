@@ -7,7 +7,7 @@ import { Subject } from 'rxjs';
 import { runCaptured, type Ran } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
 import { makeDashboard } from './dashboard.js';
-import type { RunningDashboard } from './server.js';
+import type { RunningDashboard } from './options.js';
 import type { WatchDir } from './watch.js';
 
 export const AS_OF = '2026-02-22T12:00:00Z';
