@@ -6,7 +6,8 @@ import type { ArtifactState } from '../../lib/dashboard/outputs.js';
 import { fileStore, type Store } from '../../lib/io/store.js';
 import type { Listing } from '../../lib/dashboard/listing.js';
 import { readListing } from './listing.js';
-import { LoopModel, type AsOf } from './loop-model.js';
+import { LoopModel } from './loop-model.js';
+import type { AsOf } from './loop-views.js';
 
 export interface Change {
   readonly version: number;
