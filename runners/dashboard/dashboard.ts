@@ -12,7 +12,8 @@ import { startDashboard } from './server.js';
 import { defaultAssetsDir, loadAssets } from './static.js';
 import { settingsOf } from './settings.js';
 import { DashboardStore } from './store.js';
-import { pollTicks, type WatchDir } from './watch.js';
+import type { WatchDir } from './dir-watcher.js';
+import { pollTicks } from './watch.js';
 import type { Observable } from 'rxjs';
 
 export interface DashboardDeps {

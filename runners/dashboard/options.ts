@@ -6,7 +6,7 @@ import type { ApiContext } from './api.js';
 import type { ControlConfig } from './control.js';
 import type { Asset } from './static.js';
 import type { DashboardStore } from './store.js';
-import type { WatchDir } from './watch.js';
+import type { WatchDir } from './dir-watcher.js';
 
 export interface DashboardOptions extends Omit<ApiContext, 'controlEnabled' | 'controlTimeoutSeconds'> {
   readonly host: string;

@@ -8,7 +8,9 @@ import type { ApiContext } from './api.js';
 import type { DashboardOptions, RunningDashboard } from './options.js';
 import { handle, type Ctx } from './requests.js';
 import { SseHub } from './sse.js';
-import { changeSignals, coalesce, DirWatcher } from './watch.js';
+import { coalesce } from '../../lib/dashboard/coalesce.js';
+import { DirWatcher } from './dir-watcher.js';
+import { changeSignals } from './watch.js';
 
 /** Starts the dashboard: first read, watchers, the polling clock, then listens. */
 export const startDashboard = async (o: DashboardOptions): Promise<RunningDashboard> => {
