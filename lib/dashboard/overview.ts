@@ -26,6 +26,12 @@ export const rowOf = (f: LoopFacts, asOfMs: number): LoopRow => {
   };
 };
 
+/** Pure: the row of a loop whose last refresh failed, the failure named as a problem of its directory. */
+export const withFailure = (row: LoopRow, loopDir: string, failure: string | null): LoopRow =>
+  failure === null
+    ? row
+    : { ...row, problems: [...row.problems, { file: loopDir, kind: 'corrupt', reason: failure }] };
+
 export const SORT_KEYS = ['health', 'loop', 'lifecycle', 'age', 'cursor', 'escalations', 'control'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = 'asc' | 'desc';
