@@ -120,11 +120,11 @@ export interface Section {
 }
 
 /** Pure: a command's output as JSON when it is a JSON object or array, else null. */
-export const sectionJson = (text: string): unknown => {
+export const sectionJson = (text: string): JsonValue => {
   const t = text.trim();
   if (!t.startsWith('{') && !t.startsWith('[')) return null;
   try {
-    return JSON.parse(t) as unknown;
+    return JSON.parse(t) as JsonValue;
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
 // runner reads the lines (backwards for a new window, forwards for appended bytes) and passes them here.
 import * as E from 'fp-ts/lib/Either.js';
 import { parseJson } from '../core/codec.js';
+import type { JsonValue } from '../core/json-schema.js';
 
 export interface SeenCorrupt {
   readonly byteOffset: number;
@@ -21,9 +22,11 @@ export const keepLast = <T>(items: readonly T[], more: readonly T[], size: numbe
 export const lineRecord = (
   byteOffset: number,
   text: string,
-): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly corrupt: SeenCorrupt } => {
+):
+  | { readonly ok: true; readonly value: JsonValue }
+  | { readonly ok: false; readonly corrupt: SeenCorrupt } => {
   const parsed = parseJson(text);
   return E.isRight(parsed)
-    ? { ok: true, value: parsed.right }
+    ? { ok: true, value: parsed.right as JsonValue }
     : { ok: false, corrupt: { byteOffset, reason: `invalid JSON: ${parsed.left}`, line: null } };
 };
