@@ -19,7 +19,10 @@ export { classifyJsonDoc, whereOf, problemsOf } from './artifact-state.js';
 export { sampleOf } from './chart.js';
 export { chartsOf } from './detail.js';
 export { lastControlOf, factsOf } from './facts.js';
-export { levelOf, rowOf, sortSpecOf } from './overview.js';
+export { levelOf, rowOf, sortSpecOf, withFailure } from './overview.js';
+export { listingOf } from './listing.js';
+export { classifyRead } from './doc-read.js';
+export { overviewBody } from './answers.js';
 export { promotionView } from './promotion-view.js';
 export { routeOf } from './routes.js';
 
@@ -38,6 +41,7 @@ export type {
   ThresholdRow,
 } from './outputs.js';
 export type { DetailInputs } from './detail.js';
+export type { Listing } from './listing.js';
 export type { LastEvent, EventsIndexState } from './events-index.js';
 export type { FactInputs } from './facts.js';
 export type { PageQuery, RawBackLine } from './paging.js';
