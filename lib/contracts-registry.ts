@@ -20,6 +20,7 @@ import { harnessContracts } from './harness/registry.js';
 import { queueContracts } from './queue/registry.js';
 import { cycleContracts } from './cycle/registry.js';
 import { runbookContracts } from './runbook/registry.js';
+import { dashboardContracts } from './dashboard/registry.js';
 
 export const contractCodecs: Readonly<Record<string, t.Mixed>> = {
   'opsfold-checkpoint': CheckpointFile,
@@ -39,4 +40,5 @@ export const contractCodecs: Readonly<Record<string, t.Mixed>> = {
   ...queueContracts,
   ...cycleContracts,
   ...runbookContracts,
+  ...dashboardContracts,
 };

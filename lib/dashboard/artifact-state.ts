@@ -5,18 +5,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { parseJson } from '../core/codec.js';
 import type { JsonValue } from '../core/json-schema.js';
 import { jsonErrorOffset } from '../core/json-error-offset.js';
-
-export type ArtifactKind = 'ok' | 'missing' | 'empty' | 'corrupt';
-
-export interface ArtifactState {
-  /** The path as shown to the operator (relative to the repo where it lies inside it). */
-  readonly file: string;
-  readonly kind: ArtifactKind;
-  /** 1-based line and byte offset of the first bad byte or line (corrupt only). */
-  readonly line?: number;
-  readonly byteOffset?: number;
-  readonly reason?: string;
-}
+import type { ArtifactState } from './outputs.js';
 
 export interface ClassifiedDoc {
   readonly state: ArtifactState;

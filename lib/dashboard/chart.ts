@@ -3,6 +3,7 @@
 // duration. The server computes the geometry so the page only draws the SVG it is given.
 // Pure: samples come from telemetry/reconcile.jsonl, event timestamps from the events index lookup.
 import { parseIso, secondsBetween } from '../core/time.js';
+import type { ChartBox, ChartGeometry } from './outputs.js';
 import type { ReconcileRecord } from './views.js';
 
 export interface ReconcileSample {
@@ -60,32 +61,11 @@ export const ingestLagSeries = (
     return [{ ...when, v: lag === null || lag < 0 ? null : lag, status: s.healthStatus }];
   });
 
-export interface ChartBox {
-  readonly width: number;
-  readonly height: number;
-  readonly left: number;
-  readonly right: number;
-  readonly top: number;
-  readonly bottom: number;
-}
-
 export const DEFAULT_BOX: ChartBox = { width: 480, height: 140, left: 44, right: 8, top: 8, bottom: 20 };
 
 export interface Threshold {
   readonly name: string;
   readonly value: number;
-}
-
-export interface ChartGeometry {
-  readonly box: ChartBox;
-  readonly empty: boolean;
-  readonly yMax: number;
-  /** SVG polyline `points` strings; a point without a value breaks the line. */
-  readonly segments: readonly string[];
-  readonly dots: readonly { x: number; y: number; v: number; at: string; status: string | null }[];
-  readonly thresholds: readonly { name: string; value: number; y: number }[];
-  readonly yTicks: readonly { value: number; y: number }[];
-  readonly xLabels: readonly { x: number; text: string }[];
 }
 
 /** Pure: a round upper bound at or above `v` (1, 2, 5 × 10^k). */

@@ -4,9 +4,16 @@
 // the ingest lag / reconcile duration charts. Pure: built from documents and windows the runner read.
 import type { JsonValue } from '../core/json-schema.js';
 import type { RaisedCondition } from '../loop/escalations.js';
-import type { ArtifactState } from './artifact-state.js';
-import { ingestLagSeries, durationSeries, lineChart, sampleOf, type ChartGeometry } from './chart.js';
-import type { LoopRow } from './overview.js';
+import { ingestLagSeries, durationSeries, lineChart, sampleOf } from './chart.js';
+import type {
+  ArtifactState,
+  Charts,
+  IntentRow,
+  LoopDetail,
+  LoopRow,
+  ReasonRow,
+  ThresholdRow,
+} from './outputs.js';
 import type { ControlRecord, HealthView, ReconcileRecord, StatusView } from './views.js';
 
 export interface DetailInputs {
@@ -25,14 +32,6 @@ export interface DetailInputs {
   readonly eventAt: (line: number) => string | null;
   readonly artifacts: readonly ArtifactState[];
   readonly notes: readonly string[];
-}
-
-export interface ThresholdRow {
-  readonly metric: string;
-  readonly observed: number | null;
-  readonly degraded: number | null;
-  readonly critical: number | null;
-  readonly unit: string;
 }
 
 type Limits = HealthView['thresholds'];
@@ -78,14 +77,6 @@ export const thresholdRows = (health: HealthView): ThresholdRow[] =>
     unit: t.unit,
   }));
 
-export interface ReasonRow {
-  readonly code: string;
-  readonly severity: string;
-  readonly metric: string | null;
-  readonly observed: string | null;
-  readonly threshold: string | null;
-}
-
 /** Pure: the health reasons, critical first, each with the metric, value and threshold behind it. */
 export const reasonRows = (health: HealthView): ReasonRow[] => {
   const rows = health.reasons.map((r) => ({
@@ -103,16 +94,6 @@ export const reasonRows = (health: HealthView): ReasonRow[] => {
   const order = (s: string): number => (s === 'critical' ? 0 : s === 'degraded' ? 1 : 2);
   return [...rows, ...bare].sort((a, b) => order(a.severity) - order(b.severity));
 };
-
-export interface IntentRow {
-  readonly timestamp: string | null;
-  readonly intent: string | null;
-  readonly status: string | null;
-  readonly requestedBy: string | null;
-  readonly reasonCode: string | null;
-  readonly confirmation: string | null;
-  readonly idempotencyKey: string | null;
-}
 
 type Record_ = ControlRecord | undefined;
 
@@ -171,12 +152,6 @@ const ingestThresholds = (health: HealthView) =>
     { name: 'critical', value: health.thresholds.criticalIngestLagSeconds },
   ].flatMap((t) => (t.value === null ? [] : [{ name: t.name, value: t.value }]));
 
-export interface Charts {
-  readonly window: number;
-  readonly ingestLag: ChartGeometry;
-  readonly duration: ChartGeometry;
-}
-
 /** Pure: both charts over the reconcile window (oldest first). */
 export const chartsOf = (
   reconcile: readonly ReconcileRecord[],
@@ -192,7 +167,7 @@ export const chartsOf = (
 };
 
 /** Pure: the whole detail view. */
-export const loopDetail = (i: DetailInputs) => {
+export const loopDetail = (i: DetailInputs): LoopDetail => {
   const { health, visibility } = i.status;
   return {
     loopId: i.row.loopId,
@@ -227,4 +202,3 @@ export const loopDetail = (i: DetailInputs) => {
     status: i.statusDoc,
   };
 };
-export type LoopDetail = ReturnType<typeof loopDetail>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableViews, DOMAIN_VIEWS } from './domain-views.js';
+import { availableViews, DOMAIN_VIEWS, sectionJson } from './domain-views.js';
 
 const table = [{ path: ['queue', 'status'] }, { path: ['fleet', 'promotion-gates'] }];
 const existing =
@@ -35,5 +35,15 @@ describe('the other domains’ views', () => {
     expect(step.shape({ gates: { governance: { status: 'pass' } } })).toMatchObject({
       gates: [{ gate: 'governance', status: 'pass', reasonCodes: '' }],
     });
+  });
+});
+
+describe("a command's output in a view section", () => {
+  it('is JSON only when it is a JSON object or array', () => {
+    expect(sectionJson(' {"a":1}\n')).toEqual({ a: 1 });
+    expect(sectionJson('[1]')).toEqual([1]);
+    expect(sectionJson('ok: 3 loops')).toBeNull();
+    expect(sectionJson('{not json')).toBeNull();
+    expect(sectionJson('42')).toBeNull();
   });
 });

@@ -107,3 +107,25 @@ export const availableViews = (
   repo: string,
   exists: Exists,
 ): DomainView[] => DOMAIN_VIEWS.filter((v) => hasCommand(commands, v.command) && v.present(repo, exists));
+
+/** One section of a domain view as the page shows it. */
+export interface Section {
+  readonly title: string;
+  /** The command line that produced it (for the operator to rerun), or the file it shows. */
+  readonly source: string;
+  readonly exitCode: number | null;
+  readonly json: unknown;
+  readonly text: string;
+  readonly error: string | null;
+}
+
+/** Pure: a command's output as JSON when it is a JSON object or array, else null. */
+export const sectionJson = (text: string): JsonValue => {
+  const t = text.trim();
+  if (!t.startsWith('{') && !t.startsWith('[')) return null;
+  try {
+    return JSON.parse(t) as JsonValue;
+  } catch {
+    return null;
+  }
+};

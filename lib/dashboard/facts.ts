@@ -1,8 +1,7 @@
 // The facts of one overview row, gathered from the status document (what `loop status` says), the
 // events index (the log itself) and the windows of the manager's logs. Pure.
-import type { ArtifactState } from './artifact-state.js';
+import type { ArtifactState, LastControl, LoopFacts } from './outputs.js';
 import type { LastEvent } from './events-index.js';
-import type { LastControl, LoopFacts } from './overview.js';
 import type { ControlRecord, StateView, StatusView } from './views.js';
 
 export interface FactInputs {

@@ -11,12 +11,18 @@ export { ControlRecord, EventView, HealthView, ReconcileRecord, StateView, Statu
 export { RegistryView } from './loop-list.js';
 export { PromotionDoc } from './promotion-view.js';
 
+/** Codecs of what the dashboard answers (the overview row, the loop detail). */
+export { LoopDetail, LoopRow } from './outputs.js';
+
 /** Decisions: pure functions of projected state and an explicit asOf. */
 export { classifyJsonDoc, whereOf, problemsOf } from './artifact-state.js';
 export { sampleOf } from './chart.js';
 export { chartsOf } from './detail.js';
 export { lastControlOf, factsOf } from './facts.js';
-export { levelOf, rowOf, sortSpecOf } from './overview.js';
+export { levelOf, rowOf, sortSpecOf, withFailure } from './overview.js';
+export { listingOf } from './listing.js';
+export { classifyRead } from './doc-read.js';
+export { overviewBody } from './answers.js';
 export { promotionView } from './promotion-view.js';
 export { routeOf } from './routes.js';
 
@@ -24,10 +30,19 @@ export { routeOf } from './routes.js';
 export { SORT_KEYS } from './overview.js';
 
 /** Types of the inputs, states and outputs above. */
-export type { ArtifactKind, ArtifactState, ClassifiedDoc } from './artifact-state.js';
-export type { DetailInputs, ThresholdRow, ReasonRow, IntentRow } from './detail.js';
+export type { ClassifiedDoc } from './artifact-state.js';
+export type {
+  ArtifactKind,
+  ArtifactState,
+  HealthLevel,
+  IntentRow,
+  LoopFacts,
+  ReasonRow,
+  ThresholdRow,
+} from './outputs.js';
+export type { DetailInputs } from './detail.js';
+export type { Listing } from './listing.js';
 export type { LastEvent, EventsIndexState } from './events-index.js';
 export type { FactInputs } from './facts.js';
-export type { HealthLevel, LoopFacts, LoopRow } from './overview.js';
 export type { PageQuery, RawBackLine } from './paging.js';
 export type { GateRow, PromotionRows } from './promotion-view.js';

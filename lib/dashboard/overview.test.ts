@@ -1,14 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  levelCounts,
-  levelOf,
-  rowOf,
-  sortRows,
-  sortSpecOf,
-  type LoopFacts,
-  type LoopRow,
-} from './overview.js';
+import { levelCounts, levelOf, rowOf, sortRows, sortSpecOf, withFailure } from './overview.js';
+import type { LoopFacts, LoopRow } from './outputs.js';
 
 const NOW = Date.parse('2026-02-22T12:00:00Z');
 
@@ -112,5 +105,16 @@ describe('sorting', () => {
 
   it('counts loops per level', () => {
     expect(levelCounts(rows)).toEqual({ critical: 1, degraded: 2, unknown: 1, healthy: 1 });
+  });
+});
+
+describe('a loop whose refresh failed', () => {
+  it('keeps its row and names the failure as a problem of its directory', () => {
+    const row = rowOf(facts({ loopId: 'a' }), NOW);
+    expect(withFailure(row, '.superloop/loops/a', null)).toBe(row);
+    expect(withFailure(row, '.superloop/loops/a', 'EACCES').problems).toEqual([
+      ...row.problems,
+      { file: '.superloop/loops/a', kind: 'corrupt', reason: 'EACCES' },
+    ]);
   });
 });

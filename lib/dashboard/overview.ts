@@ -2,47 +2,7 @@
 // open escalations and the last control outcome, sorted (unhealthy first unless the operator picks a
 // column). Pure: the runner gathers the facts from the folds and documents; ages use the given asOf.
 import { parseIso, secondsBetween } from '../core/time.js';
-import type { ArtifactState } from './artifact-state.js';
-
-export type HealthLevel = 'critical' | 'degraded' | 'unknown' | 'healthy';
-
-export interface LastControl {
-  readonly intent: string | null;
-  readonly status: string | null;
-  readonly timestamp: string | null;
-  readonly reasonCode: string | null;
-}
-
-export interface LoopFacts {
-  readonly loopId: string;
-  /** The registry's `enabled` for the loop; null when the loops come from the directory listing. */
-  readonly enabled: boolean | null;
-  readonly lifecycle: { readonly state: string; readonly confidence: string | null };
-  readonly health: {
-    readonly status: string | null;
-    readonly reasonCodes: readonly string[];
-    readonly updatedAt: string | null;
-  };
-  readonly lastEvent: {
-    readonly at: string | null;
-    readonly name: string | null;
-    readonly line: number | null;
-  };
-  /** Complete lines of events.jsonl as last folded; null when the log is missing. */
-  readonly eventLines: number | null;
-  readonly cursor: { readonly eventLineOffset: number; readonly eventLineCount: number } | null;
-  readonly escalations: { readonly open: number; readonly unkeyed: number };
-  readonly lastControl: LastControl | null;
-  readonly problems: readonly ArtifactState[];
-}
-
-export interface LoopRow extends LoopFacts {
-  readonly level: HealthLevel;
-  readonly rank: number;
-  readonly lastEventAgeSeconds: number | null;
-  /** Lines in events.jsonl the manager has not ingested yet (null when either side is unknown). */
-  readonly pendingLines: number | null;
-}
+import type { HealthLevel, LoopFacts, LoopRow } from './outputs.js';
 
 const RANK: Readonly<Record<HealthLevel, number>> = { critical: 3, degraded: 2, unknown: 1, healthy: 0 };
 
@@ -65,6 +25,12 @@ export const rowOf = (f: LoopFacts, asOfMs: number): LoopRow => {
         : Math.max(0, f.eventLines - f.cursor.eventLineOffset),
   };
 };
+
+/** Pure: the row of a loop whose last refresh failed, the failure named as a problem of its directory. */
+export const withFailure = (row: LoopRow, loopDir: string, failure: string | null): LoopRow =>
+  failure === null
+    ? row
+    : { ...row, problems: [...row.problems, { file: loopDir, kind: 'corrupt', reason: failure }] };
 
 export const SORT_KEYS = ['health', 'loop', 'lifecycle', 'age', 'cursor', 'escalations', 'control'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

@@ -2,6 +2,7 @@
 // and a page size; the reader walks backwards from there in byte chunks and returns the page plus the
 // offset of the next (older) page. Pure: query parsing, line numbering and the row an event becomes.
 import * as E from 'fp-ts/lib/Either.js';
+import { parseJson } from '../core/codec.js';
 import type { JsonValue } from '../core/json-schema.js';
 import { decodeEvent, nameOf, timestampOf } from './events-index.js';
 import type { EventView } from './views.js';
@@ -58,6 +59,20 @@ export type TimelineItem =
       readonly excerpt: string;
     };
 
+/** One page of the timeline as the API answers it, or why there is none. */
+export type EventsPage =
+  | {
+      readonly kind: 'page';
+      readonly size: number;
+      readonly before: number;
+      readonly items: readonly TimelineItem[];
+      /** The `before` of the next (older) page; null at the start of the file. */
+      readonly nextBefore: number | null;
+      readonly tornTail: { readonly byteOffset: number; readonly bytes: number } | null;
+    }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'bad_request'; readonly error: string };
+
 const EXCERPT = 160;
 
 const detailOf = (v: EventView): string | null => {
@@ -69,12 +84,17 @@ const detailOf = (v: EventView): string | null => {
   return s === '{}' || s === '[]' ? null : s.slice(0, EXCERPT);
 };
 
+export type ParsedLine =
+  { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly reason: string };
+
+/** Pure: one line's text parsed as JSON, or why it is not. */
+export const parsedLine = (text: string): ParsedLine => {
+  const p = parseJson(text);
+  return E.isRight(p) ? { ok: true, value: p.right as JsonValue } : { ok: false, reason: p.left };
+};
+
 /** Pure: a timeline row from one line of events.jsonl (already parsed, or the reason it did not). */
-export const timelineItem = (
-  raw: RawBackLine,
-  line: number,
-  parsed: { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly reason: string },
-): TimelineItem => {
+export const timelineItem = (raw: RawBackLine, line: number, parsed: ParsedLine): TimelineItem => {
   const decoded = parsed.ok ? decodeEvent(parsed.value) : E.left(`invalid JSON: ${parsed.reason}`);
   if (E.isLeft(decoded))
     return {

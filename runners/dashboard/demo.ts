@@ -9,7 +9,7 @@ import { runCaptured } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
 import { loopSteps } from '../loop-steps.js';
 import { makeDashboard } from './dashboard.js';
-import type { RunningDashboard } from './server.js';
+import type { RunningDashboard } from './options.js';
 
 const AS_OF = '2026-02-22T12:00:00Z';
 

@@ -4,7 +4,7 @@ import { fc, test } from '@fast-check/vitest';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   decodeEvent,
@@ -15,7 +15,10 @@ import {
 import type { EventView } from '../../lib/dashboard/views.js';
 import { tracked } from '../../lib/dashboard/tracked.js';
 import { linesBackwards } from '../../lib/io/back-reader.js';
-import { EventTimes, readEventsPage, type IndexView } from './events-log.js';
+import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
+import type { IndexView } from '../../lib/dashboard/index-view.js';
+import { EventTimes } from './event-times.js';
+import { readEventsPage } from './events-page.js';
 import { foldIncremental } from './folds.js';
 import { TailWindow } from './tail-window.js';
 
@@ -72,7 +75,8 @@ const indexOf = async (file: string, cp: string): Promise<IndexView> => {
     root: dirname(file),
     shownAs: 'events.jsonl',
     projection: tracked(eventsIndexProjection, 'idx'),
-    checkpointPath: cp,
+    checkpoints: fileCheckpointStore(dirname(cp)),
+    key: basename(cp),
     decode: decodeEvent,
   });
   return { state: o.state.inner, cursor: o.cursor };
@@ -153,6 +157,17 @@ describe('a tail window', () => {
     expect((await w.artifact()).kind).toBe('missing');
   });
 
+  it('reads backwards again when the log is rewritten in place with other lines of the same length', async () => {
+    const d = dir();
+    const file = join(d, 't.jsonl');
+    writeFileSync(file, '{"n":1}\n{"n":2}\n');
+    const w = new TailWindow(file, 't.jsonl', 5, d);
+    await w.update();
+    writeFileSync(file, '{"n":8}\n{"n":9}\n{"n":10}\n');
+    await w.update();
+    expect(w.records).toEqual([{ n: 8 }, { n: 9 }, { n: 10 }]);
+  });
+
   it('reports the first corrupt line it saw with its line number', async () => {
     const d = dir();
     const file = join(d, 't.jsonl');
@@ -180,7 +195,8 @@ describe('an incremental fold', () => {
       root: dirname(file),
       shownAs: 'events.jsonl',
       projection: counting,
-      checkpointPath: cp,
+      checkpoints: fileCheckpointStore(dirname(cp)),
+      key: basename(cp),
       decode: decodeEvent,
     });
     expect(evolved).toBe(4);
@@ -191,7 +207,8 @@ describe('an incremental fold', () => {
       root: dirname(file),
       shownAs: 'events.jsonl',
       projection: counting,
-      checkpointPath: cp,
+      checkpoints: fileCheckpointStore(dirname(cp)),
+      key: basename(cp),
       decode: decodeEvent,
     });
     expect(evolved).toBe(6);
@@ -208,7 +225,8 @@ describe('an incremental fold', () => {
       root: d,
       shownAs: 'events.jsonl',
       projection: tracked(eventsIndexProjection, 'idx'),
-      checkpointPath: cp,
+      checkpoints: fileCheckpointStore(dirname(cp)),
+      key: basename(cp),
       decode: decodeEvent,
     };
     writeFileSync(file, [1, 2, 3].map(eventLine).join(''));

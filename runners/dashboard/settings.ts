@@ -1,6 +1,5 @@
 // The dashboard command's settings: repo, address, polling interval, clock, state dir and the
-// control configuration (the token is read from the named variable, then removed from the environment
-// the other domains' views run with).
+// control configuration (the token comes from token.ts).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isoSeconds } from '../../lib/core/time.js';
@@ -9,6 +8,7 @@ import { timeFlag } from '../cli/clock.js';
 import { CliError, usageError } from '../cli/errors.js';
 import type { LoopSteps } from '../cli/loop-steps.js';
 import { tokenDigestOf, type ControlConfig } from './control.js';
+import { tokenOf, withoutVar } from './token.js';
 
 const int = (v: Values, name: string, fallback: number, range: readonly [number, number]): number => {
   const raw = str(v, name);
@@ -19,26 +19,6 @@ const int = (v: Values, name: string, fallback: number, range: readonly [number,
 };
 
 const fixedClock = (v: Values): number | null => timeFlag(v, 'as-of')?.ms ?? null;
-
-/** The control token from --control-token-env; null (read-only) when the flag or the variable is absent. */
-const tokenOf = (v: Values, io: Io): { token: string | null; name: string | null } => {
-  const name = str(v, 'control-token-env');
-  if (name === undefined) return { token: null, name: null };
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-    throw usageError(`--control-token-env: not a variable name: ${name}`);
-  const token = io.env[name];
-  if (token === undefined || token === '') {
-    io.stderr.write(`warning: ${name} is unset or empty: control actions are disabled (read-only)\n`);
-    return { token: null, name };
-  }
-  return { token, name };
-};
-
-const withoutVar = (env: NodeJS.ProcessEnv, name: string | null): NodeJS.ProcessEnv => {
-  if (name === null) return env;
-  const { [name]: _secret, ...rest } = env;
-  return rest;
-};
 
 /** The command's settings from its flags and environment (usage errors exit 64). */
 export const settingsOf = (v: Values, io: Io, loop: LoopSteps) => {

@@ -2,10 +2,12 @@
 // LoopModel per loop, refreshed on change signals. A refresh stats every file first and refolds only
 // the loops whose files changed; a loop that fails to read is shown with the error, never dropped.
 import { join } from 'node:path';
-import type { ArtifactState } from '../../lib/dashboard/artifact-state.js';
+import { withFailure } from '../../lib/dashboard/overview.js';
 import { fileStore, type Store } from '../../lib/io/store.js';
-import { readListing, type Listing } from './listing.js';
-import { LoopModel, type AsOf } from './loop-model.js';
+import type { Listing } from '../../lib/dashboard/listing.js';
+import { readListing } from './listing.js';
+import { LoopModel } from './loop-model.js';
+import type { AsOf } from './loop-views.js';
 
 export interface Change {
   readonly version: number;
@@ -89,15 +91,8 @@ export class DashboardStore {
     return this.listing.loops.flatMap((l) => {
       const m = this.models.get(l.loopId);
       if (m === undefined) return [];
-      const failure = this.failures.get(l.loopId);
-      const row = m.row(asOf);
-      if (failure === undefined) return [row];
-      const problem: ArtifactState = {
-        file: m.files.shown(m.files.paths.loopDir),
-        kind: 'corrupt',
-        reason: failure,
-      };
-      return [{ ...row, problems: [...row.problems, problem] }];
+      const failure = this.failures.get(l.loopId) ?? null;
+      return [withFailure(m.row(asOf), m.files.shown(m.files.paths.loopDir), failure)];
     });
   }
 }

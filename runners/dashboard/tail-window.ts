@@ -1,28 +1,25 @@
 // The last N records of a telemetry log, kept in memory and brought up to date incrementally: the
-// first read walks backwards from the end (the window, not the history before it); later reads take
-// only the bytes appended since. A file that shrank, was replaced (new inode) or no longer has a line
-// boundary at the cursor is read backwards again. Corrupt lines are skipped and the first one seen is
-// reported with file:line (its line number is counted only then).
-import { promises as fsp } from 'node:fs';
-import type { Stats } from 'node:fs';
+// first read walks backwards from the end (the window, not the history before it); later reads resume
+// the log as a Source from the saved cursor and take only the bytes appended since. A log the Source
+// finds truncated or rotated under the cursor is read backwards again. Corrupt lines are skipped and
+// the first one seen is reported with file:line (its line number is counted only then).
+import type { FileHandle } from 'node:fs/promises';
+import { corruptLine } from '../../lib/dashboard/artifact-state.js';
+import type { ArtifactState } from '../../lib/dashboard/outputs.js';
+import { keepLast, lineRecord, type SeenCorrupt } from '../../lib/dashboard/tail.js';
+import type { Cursor } from '../../lib/core/position.js';
+import { completeEnd, linesBackwards, openIfExists } from '../../lib/io/back-reader.js';
 import { newlinesInRange } from '../../lib/io/byte-range.js';
-import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
-import { corruptLine, type ArtifactState } from '../../lib/dashboard/artifact-state.js';
-import { completeEnd, isLineStart, linesBackwards } from '../../lib/io/back-reader.js';
-import { refusalOf } from './loop-files.js';
-
-interface Seen {
-  readonly byteOffset: number;
-  readonly reason: string;
-  line: number | null;
-}
+import type { LastLine } from '../../lib/io/checkpoints.js';
+import { fileSource, type Source, type SourceCursor } from '../../lib/io/source.js';
+import { refusalOf } from './file-checks.js';
 
 export class TailWindow {
   private items: unknown[] = [];
-  private cursor = 0;
-  private ino = -1;
-  private corrupt: Seen | null = null;
+  private saved: SourceCursor | null = null;
+  private corrupt: SeenCorrupt | null = null;
   private kind: 'missing' | 'empty' | 'ok' = 'missing';
+  private readonly source: Source<unknown>;
 
   constructor(
     readonly file: string,
@@ -30,7 +27,9 @@ export class TailWindow {
     readonly size: number,
     /** The repo: a log outside it, or not a regular file, is refused (never opened). */
     readonly root: string,
-  ) {}
+  ) {
+    this.source = fileSource(file, { skipCorrupt: true });
+  }
 
   /** Records oldest first. */
   get records(): readonly unknown[] {
@@ -49,87 +48,64 @@ export class TailWindow {
   async artifact(): Promise<ArtifactState> {
     const c = this.corrupt;
     if (c === null) return { file: this.shownAs, kind: this.kind };
-    c.line ??= (await newlinesInRange(this.file, 0, c.byteOffset)) + 1;
-    return corruptLine(this.shownAs, { line: c.line, byteOffset: c.byteOffset }, c.reason);
+    const line = c.line ?? (await newlinesInRange(this.file, 0, c.byteOffset)) + 1;
+    this.corrupt = { ...c, line };
+    return corruptLine(this.shownAs, { line, byteOffset: c.byteOffset }, c.reason);
   }
 
-  private reset(): void {
+  private reset(corrupt: SeenCorrupt | null = null): void {
     this.items = [];
-    this.cursor = 0;
-    this.ino = -1;
-    this.corrupt = null;
-  }
-
-  private push(v: unknown): void {
-    this.items.push(v);
-    if (this.items.length > this.size) this.items.splice(0, this.items.length - this.size);
-  }
-
-  private noteCorrupt(byteOffset: number, reason: string): void {
-    this.corrupt ??= { byteOffset, reason, line: null };
-  }
-
-  private async still(st: Stats, handle: fsp.FileHandle): Promise<boolean> {
-    return st.ino === this.ino && st.size >= this.cursor && (await isLineStart(handle, this.cursor));
+    this.saved = null;
+    this.corrupt = corrupt;
   }
 
   /** Brings the window up to date with the file. */
   async update(): Promise<void> {
     const refused = await refusalOf(this.root, this.file);
-    if (refused !== null) {
-      this.reset();
+    const handle = refused === null ? await openIfExists(this.file) : null;
+    if (handle === null) {
       this.kind = 'missing';
-      this.corrupt = { byteOffset: 0, reason: `refused: ${refused}`, line: 1 };
-      return;
-    }
-    let handle: fsp.FileHandle;
-    try {
-      handle = await fsp.open(this.file, 'r');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      this.reset();
-      this.kind = 'missing';
-      return;
+      return this.reset(refused === null ? null : { byteOffset: 0, reason: `refused: ${refused}`, line: 1 });
     }
     try {
-      const st = await handle.stat();
-      this.kind = st.size === 0 ? 'empty' : 'ok';
-      if (this.ino !== -1 && (await this.still(st, handle))) await this.forward();
-      else await this.backward(handle, st);
+      const size = (await handle.stat()).size;
+      this.kind = size === 0 ? 'empty' : 'ok';
+      const resumed = this.saved === null ? null : await this.source.resume(this.saved);
+      if (resumed?.kind === 'resumed') await this.forward(resumed.from, resumed.lastLine);
+      else await this.backward(handle, size);
     } finally {
       await handle.close();
     }
   }
 
-  private async backward(handle: fsp.FileHandle, st: Stats): Promise<void> {
+  private async backward(handle: FileHandle, size: number): Promise<void> {
     this.reset();
-    this.ino = st.ino;
-    this.cursor = await completeEnd(handle, st.size);
+    const end = await completeEnd(handle, size);
     const newestFirst: unknown[] = [];
-    for await (const line of linesBackwards(handle, this.cursor)) {
+    let lastLine: LastLine | null = null;
+    for await (const line of linesBackwards(handle, end)) {
+      lastLine ??= { byteOffset: line.byteOffset, end };
       if (newestFirst.length >= this.size) break;
       if (line.blank) continue;
-      try {
-        newestFirst.push(JSON.parse(line.text) as unknown);
-      } catch (err) {
-        this.corrupt = {
-          byteOffset: line.byteOffset,
-          reason: `invalid JSON: ${(err as Error).message}`,
-          line: null,
-        };
-      }
+      const got = lineRecord(line.byteOffset, line.text);
+      if (got.ok) newestFirst.push(got.value);
+      else this.corrupt = got.corrupt;
     }
     this.items = newestFirst.reverse();
+    this.saved = await this.source.mark({ byteOffset: end, lines: 0 }, lastLine);
   }
 
-  private async forward(): Promise<void> {
-    const from = { byteOffset: this.cursor, lines: 0 };
-    for await (const batch of iterateJsonlBatches(this.file, { from, skipCorrupt: true })) {
-      for (const item of batch.items) {
-        if (item.kind === 'record') this.push(item.value);
-        else this.noteCorrupt(item.position.byteOffset, item.reason);
-      }
-      this.cursor = batch.cursor.byteOffset;
+  private async forward(from: Cursor, lastLine: LastLine | null): Promise<void> {
+    const added: unknown[] = [];
+    let end = null;
+    for await (const batch of this.source.batches(from)) {
+      for (const item of batch.items)
+        if (item.kind === 'record') added.push(item.value);
+        else this.corrupt ??= { byteOffset: item.position.byteOffset, reason: item.reason, line: null };
+      end = batch.end ?? end;
     }
+    this.items = keepLast(this.items, added, this.size);
+    if (end !== null && end.cursor.byteOffset !== from.byteOffset)
+      this.saved = await this.source.mark(end.cursor, end.lastLine ?? lastLine);
   }
 }

@@ -8,8 +8,8 @@ import { runCaptured, type Ran } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
 import { loopSteps } from '../loop-steps.js';
 import { makeDashboard } from './dashboard.js';
-import type { RunningDashboard } from './server.js';
-import type { WatchDir } from './watch.js';
+import type { RunningDashboard } from './options.js';
+import type { WatchDir } from './dir-watcher.js';
 
 export const AS_OF = '2026-02-22T12:00:00Z';
 

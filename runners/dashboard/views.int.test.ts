@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LoopDetail, LoopRow } from '../../lib/dashboard/outputs.js';
 import type { Command } from '../cli/command.js';
 import { packageRoot } from '../cli/package-root.js';
 import { availableViews, renderView } from './domain-views.js';
@@ -115,15 +116,20 @@ describe('every fixture tree with a .superloop directory', () => {
     expect(trees.length).toBeGreaterThan(10);
   });
 
-  it.each(trees)('%s: the overview, each loop and its newest events answer 200 with JSON', async (tree) => {
-    running = await start(copyFixture(tree), { watch: false });
-    const loops = await get(running, '/api/loops');
-    expect(loops.status).toBe(200);
-    for (const r of loops.json['rows'] as { loopId: string }[]) {
-      const detail = await get(running, `/api/loops/${encodeURIComponent(r.loopId)}`);
-      expect(detail.status, `${tree} ${r.loopId}`).toBe(200);
-      const events = await get(running, `/api/loops/${encodeURIComponent(r.loopId)}/events`);
-      expect(events.status, `${tree} ${r.loopId} events`).toBe(200);
-    }
-  });
+  it.each(trees)(
+    '%s: the overview, each loop and its newest events answer 200 with JSON of their contracts',
+    async (tree) => {
+      running = await start(copyFixture(tree), { watch: false });
+      const loops = await get(running, '/api/loops');
+      expect(loops.status).toBe(200);
+      for (const r of loops.json['rows'] as { loopId: string }[]) {
+        expect(LoopRow.is(r), `${tree} ${r.loopId} row`).toBe(true);
+        const detail = await get(running, `/api/loops/${encodeURIComponent(r.loopId)}`);
+        expect(detail.status, `${tree} ${r.loopId}`).toBe(200);
+        expect(LoopDetail.is(detail.json), `${tree} ${r.loopId} detail`).toBe(true);
+        const events = await get(running, `/api/loops/${encodeURIComponent(r.loopId)}/events`);
+        expect(events.status, `${tree} ${r.loopId} events`).toBe(200);
+      }
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { changeSignals, coalesce, DirWatcher, type Signal, type WatchDir } from './watch.js';
+import { DirWatcher, type Signal, type WatchDir } from './dir-watcher.js';
+import { changeSignals } from './watch.js';
 
 describe('the change signals', () => {
   it('merge directory events and clock ticks, and follow the set of watched directories', () => {
@@ -26,29 +27,5 @@ describe('the change signals', () => {
     expect(seen).toEqual([{ kind: 'fs', dir: '/a' }, { kind: 'tick' }]);
     w.close();
     expect(closed).toEqual(['/a', '/b']);
-  });
-});
-
-describe('coalescing refreshes', () => {
-  it('runs once for a burst while running, and once more after it', async () => {
-    let runs = 0;
-    let release!: () => void;
-    const gate = () => new Promise<void>((r) => (release = r));
-    let wait = gate();
-    const run = coalesce(async () => {
-      runs += 1;
-      await wait;
-    });
-    const a = run();
-    const b = run();
-    const c = run();
-    expect(runs).toBe(1);
-    const firstRelease = release;
-    wait = Promise.resolve();
-    firstRelease();
-    await Promise.all([a, b, c]);
-    expect(runs).toBe(2);
-    await run();
-    expect(runs).toBe(3);
   });
 });

@@ -1,0 +1,90 @@
+// The overview row and the detail view of one loop, from what its model has read: the status
+// document (buildStatus's, as `opsfold loop status` derives it), the folds and the tail windows.
+import { problemsOf } from '../../lib/dashboard/artifact-state.js';
+import { loopDetail } from '../../lib/dashboard/detail.js';
+import { factsOf } from '../../lib/dashboard/facts.js';
+import type { IndexView } from '../../lib/dashboard/index-view.js';
+import { Json, viewOf } from '../../lib/dashboard/lenient.js';
+import type { ListedLoop } from '../../lib/dashboard/loop-list.js';
+import type { ArtifactState, LoopDetail, LoopFacts, LoopRow } from '../../lib/dashboard/outputs.js';
+import { rowOf } from '../../lib/dashboard/overview.js';
+import { ControlRecord, ReconcileRecord, StateView, StatusView } from '../../lib/dashboard/views.js';
+import { activeEscalations, escalationsProjection } from '../../lib/loop/escalations.js';
+import type { EventTimes } from './event-times.js';
+import { refusalOf } from './file-checks.js';
+import type { DocSet } from './loop-docs.js';
+import type { LoopFiles } from './loop-files.js';
+import type { FoldedLogs } from './loop-logs.js';
+import type { Windows } from './windows.js';
+
+const CHART_WINDOW = 60;
+
+export interface AsOf {
+  readonly ms: number;
+  readonly iso: string;
+}
+
+/** What a loop model holds, as of its last refresh. */
+export interface LoopParts {
+  readonly listed: ListedLoop;
+  readonly files: LoopFiles;
+  readonly windows: Windows;
+  readonly times: EventTimes;
+  readonly index: IndexView;
+  readonly read: { readonly logs: FoldedLogs | null; readonly docs: DocSet | null };
+  artifacts(): ArtifactState[];
+  status(asOf: AsOf): unknown;
+}
+
+const control = (r: unknown) => (r === null ? null : viewOf(ControlRecord, r));
+const controls = (rs: readonly unknown[]) => rs.map((r) => viewOf(ControlRecord, r));
+const escalationsOf = (p: LoopParts) => p.read.logs?.escalations.state.inner ?? escalationsProjection.initial;
+
+const facts = (p: LoopParts, status: StatusView): LoopFacts => {
+  const { logs, docs } = p.read;
+  const esc = escalationsOf(p);
+  const f = p.files;
+  return factsOf({
+    loopId: p.listed.loopId,
+    enabled: p.listed.enabled,
+    status,
+    state: viewOf(StateView, docs?.state.value ?? null),
+    lastEvent: p.index.state.last,
+    eventLines: logs?.events.artifact.kind === 'missing' ? null : p.index.cursor.lines,
+    haveCursor: docs?.state.value != null || docs?.cursor.value != null,
+    escalations: { open: activeEscalations(esc).length, unkeyed: esc.unkeyed },
+    lastIntent: control(p.windows.intents.last),
+    lastInvocation: control(p.windows.invocations.last),
+    problems: problemsOf(p.artifacts(), [f.shown(f.paths.events), f.shown(f.manager.stateFile)]),
+  });
+};
+
+/** The overview row as of `asOf`. */
+export const loopRow = (p: LoopParts, asOf: AsOf): LoopRow =>
+  rowOf(facts(p, viewOf(StatusView, p.status(asOf))), asOf.ms);
+
+/** The detail view as of `asOf` (loads the event timestamps its chart needs). */
+export const loopDetailOf = async (p: LoopParts, asOf: AsOf): Promise<LoopDetail> => {
+  const statusDoc = viewOf(Json, p.status(asOf));
+  const status = viewOf(StatusView, statusDoc);
+  const reconcile = p.windows.reconcile.records.slice(-CHART_WINDOW).map((r) => viewOf(ReconcileRecord, r));
+  const idx = p.index;
+  p.times.sync(idx);
+  const lines = reconcile.map((r) => r.cursorOffsetAfter).filter((n): n is number => n !== null);
+  // A refused events log (outside the repo, a FIFO) is never read, not even for chart timestamps.
+  if ((await refusalOf(p.files.root, p.files.paths.events)) === null) await p.times.load(idx, lines);
+  const logs = p.read.logs;
+  return loopDetail({
+    row: rowOf(facts(p, status), asOf.ms),
+    statusDoc,
+    status,
+    openEscalations: activeEscalations(escalationsOf(p)),
+    recentEscalations: p.windows.escalations.newest(10).map((r) => viewOf(Json, r)),
+    intents: controls(p.windows.intents.newest(20)),
+    invocations: controls(p.windows.invocations.newest(20)),
+    reconcile,
+    eventAt: (line) => p.times.at(line),
+    artifacts: p.artifacts(),
+    notes: [...(logs?.events.notes ?? []), ...(logs?.escalations.notes ?? [])],
+  });
+};

@@ -1,0 +1,30 @@
+// What the dashboard server is started with, and what a running one offers (the command, the demo
+// and the tests hold it).
+import type * as http from 'node:http';
+import type { Observable } from 'rxjs';
+import type { ApiContext } from './api.js';
+import type { ControlConfig } from './control.js';
+import type { Asset } from './static.js';
+import type { DashboardStore } from './store.js';
+import type { WatchDir } from './dir-watcher.js';
+
+export interface DashboardOptions extends Omit<ApiContext, 'controlEnabled' | 'controlTimeoutSeconds'> {
+  readonly host: string;
+  readonly port: number;
+  readonly control: ControlConfig;
+  readonly ticks: Observable<unknown>;
+  readonly watchDir?: WatchDir;
+  readonly assets: ReadonlyMap<string, Asset>;
+  /** Where refresh failures are reported (stderr in the command). */
+  readonly warn: (line: string) => void;
+}
+
+export interface RunningDashboard {
+  readonly url: string;
+  readonly port: number;
+  readonly server: http.Server;
+  readonly store: DashboardStore;
+  /** Re-reads now and pushes any change (tests and control use it). */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
