@@ -1,7 +1,7 @@
 // What reconcile asks of a transport, and what a fetch gives back.
 import type { LoopPaths } from '../../cli/loop-paths.js';
 import type { Sleep } from '../../cli/run-clock.js';
-import type { ServiceEndpoint } from './http-client.js';
+import type { ServiceEndpoint } from '../../../lib/loop/service-call.js';
 
 export type Transport =
   | { readonly mode: 'local' }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { positiveInteger, profileNamesProblem } from './profile-drift-inputs.js';
+
+const catalog = { profiles: { balanced: {}, strict: {} } };
+
+describe('profile-drift inputs', () => {
+  it('given count texts, when read, then only whole numbers from 1 count', () => {
+    expect(positiveInteger('3')).toBe(3);
+    expect(positiveInteger('0')).toBeNull();
+    expect(positiveInteger('-2')).toBeNull();
+    expect(positiveInteger('2.5')).toBeNull();
+  });
+
+  it('given names in the catalog or absent, when checked, then there is no problem', () => {
+    expect(profileNamesProblem(catalog, { applied: 'balanced', recommended: 'strict' })).toBeNull();
+    expect(profileNamesProblem(catalog, { applied: null, recommended: null })).toBeNull();
+  });
+
+  it('given a catalog without a profiles object, or none at all, when checked, then it has no profiles', () => {
+    const names = { applied: null, recommended: null };
+    expect(profileNamesProblem({ profiles: [] }, names)).toEqual({ kind: 'no_profiles' });
+    expect(profileNamesProblem(undefined, names)).toEqual({ kind: 'no_profiles' });
+  });
+
+  it('given an unknown name, when checked, then the applied one is named first', () => {
+    expect(profileNamesProblem(catalog, { applied: 'loose', recommended: 'wild' })).toEqual({
+      kind: 'unknown',
+      message: 'unknown applied profile: loose',
+    });
+    expect(profileNamesProblem(catalog, { applied: 'strict', recommended: 'wild' })).toEqual({
+      kind: 'unknown',
+      message: 'unknown recommended profile: wild',
+    });
+  });
+});
