@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonlBatch, JsonlItem } from '../io/jsonl.js';
 import type { RawEvent } from './event-fields.js';
-import { cursorExceedsMessage, parseMaxEvents, pollFrom, takeBatch, type PollRun } from './poll-take.js';
+import { cursorExceedsMessage, pollFrom, takeBatch, type PollRun } from './poll-take.js';
 
 const ctx = { repoPath: '/r', loopId: 'l', emittedAt: '2026-02-22T12:00:00Z', traceId: null, lineCount: 9 };
 const run = (max = 0): PollRun => ({ ctx, file: '/r/events.jsonl', max });
@@ -97,18 +97,10 @@ describe('taking one batch of a poll', () => {
   });
 });
 
-describe('poll texts and flags', () => {
+describe('poll texts', () => {
   it('given a line cursor past the log, when explained, then the reference message names both counts', () => {
     expect(cursorExceedsMessage(7, 3)).toBe(
       'cursor offset (7) exceeds available events (3); reset cursor or use --from-start',
     );
-  });
-
-  it('given --max-events text, when parsed, then only non-negative integers are numbers', () => {
-    expect(parseMaxEvents('0')).toBe(0);
-    expect(parseMaxEvents('12')).toBe(12);
-    expect(parseMaxEvents('-1')).toBeNull();
-    expect(parseMaxEvents('1.5')).toBeNull();
-    expect(parseMaxEvents('')).toBeNull();
   });
 });

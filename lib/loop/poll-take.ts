@@ -86,6 +86,3 @@ export const takeBatch = (batch: JsonlBatch<RawEvent>, from: PollProgress, run: 
   if (batch.end !== null && run.max === 0) p = { ...p, cursor: batch.end.cursor };
   return step(false);
 };
-
-/** The `--max-events` value, or null when it is not a non-negative integer. */
-export const parseMaxEvents = (raw: string): number | null => (/^[0-9]+$/.test(raw) ? Number(raw) : null);

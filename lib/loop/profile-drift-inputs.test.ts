@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { positiveInteger, profileNamesProblem } from './profile-drift-inputs.js';
+import { profileNamesProblem } from './profile-drift-inputs.js';
 
 const catalog = { profiles: { balanced: {}, strict: {} } };
 
-describe('profile-drift inputs', () => {
-  it('given count texts, when read, then only whole numbers from 1 count', () => {
-    expect(positiveInteger('3')).toBe(3);
-    expect(positiveInteger('0')).toBeNull();
-    expect(positiveInteger('-2')).toBeNull();
-    expect(positiveInteger('2.5')).toBeNull();
-  });
-
+describe('profile names in the catalog', () => {
   it('given names in the catalog or absent, when checked, then there is no problem', () => {
     expect(profileNamesProblem(catalog, { applied: 'balanced', recommended: 'strict' })).toBeNull();
     expect(profileNamesProblem(catalog, { applied: null, recommended: null })).toBeNull();

@@ -1,10 +1,6 @@
-// The checks on profile-drift's inputs that need no file: the streak and window counts, and whether
-// the named profiles are in the catalog (only `.profiles` being an object is required of it there).
+// Whether profile-drift's named profiles are in the catalog (only `.profiles` being an object is
+// required of it there).
 import { isObject } from '../core/json-object.js';
-
-/** An integer >= 1 written in digits, or null. */
-export const positiveInteger = (s: string): number | null =>
-  /^[0-9]+$/.test(s) && Number(s) >= 1 ? Number(s) : null;
 
 export type ProfileNames = Readonly<Record<'applied' | 'recommended', string | null>>;
 

@@ -6,7 +6,7 @@ import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
 import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
 import type { RawEvent } from '../../lib/loop/event-fields.js';
-import { parseMaxEvents } from '../../lib/loop/poll-take.js';
+import { nonNegativeInteger } from '../../lib/loop/flag-numbers.js';
 import { asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
@@ -20,7 +20,7 @@ import { explainFoldError } from './fold-errors.js';
 import { readExits, readFlags, traceIdFlag } from '../cli/common-flags.js';
 
 const maxEventsOf = (v: Values): number => {
-  const max = parseMaxEvents(str(v, 'max-events') ?? '0');
+  const max = nonNegativeInteger(str(v, 'max-events') ?? '0');
   if (max === null) throw usageError('--max-events must be a non-negative integer');
   return max;
 };

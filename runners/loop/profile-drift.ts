@@ -4,11 +4,8 @@
 // becomes active (a resolve record when it clears).
 import { stableJson } from '../../lib/core/stable-json.js';
 import { confidenceLevel, type ConfidenceLevel } from '../../lib/loop/profile-drift.js';
-import {
-  positiveInteger,
-  profileNamesProblem,
-  type ProfileNames,
-} from '../../lib/loop/profile-drift-inputs.js';
+import { positiveInteger } from '../../lib/loop/flag-numbers.js';
+import { profileNamesProblem, type ProfileNames } from '../../lib/loop/profile-drift-inputs.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
