@@ -4,7 +4,7 @@ import { fingerprintAt } from '../../lib/io/checkpoints.js';
 import { displayPath } from '../../lib/loop/artifact-ref.js';
 import type { PollProgress } from '../../lib/loop/poll-take.js';
 import type { LoopPaths } from '../cli/loop-paths.js';
-import { cursorDocument } from './cursor-file.js';
+import { cursorDocument } from '../../lib/loop/poll-cursor.js';
 
 export const polledCursorDoc = async (
   p: LoopPaths,
