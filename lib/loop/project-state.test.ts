@@ -4,9 +4,11 @@ import {
   checkEventEnvelope,
   checkSnapshotEnvelope,
   projectState,
+  snapshotProblem,
   type ProjectStateInputs,
 } from './project-state.js';
 import { projectionViews, type ProjectionDocs } from './envelope-views.js';
+import { buildSnapshot } from './snapshot.js';
 import { readView } from './lenient.js';
 import { StateView } from './manager-views.js';
 
@@ -116,5 +118,23 @@ describe('when the persisted cursor is ahead of the snapshot', () => {
   });
   it('reads an unreadable previous state ({}) as none', () => {
     expect(projectState(inputs({ previous: {} })).transition.previousState).toBe('none');
+  });
+});
+
+describe('why a snapshot envelope is refused', () => {
+  it('given something that is not a snapshot, when explained, then the decoder says where', () => {
+    expect(snapshotProblem({ schemaVersion: 'v1' }, 'demo')).toMatch(/^\$/);
+  });
+
+  it('given a snapshot of another loop, when explained, then both loop ids are named', () => {
+    const ref = { path: 'x', exists: false, sizeBytes: 0, lineCount: 0, sha256: null, mtimeEpoch: null };
+    const built = buildSnapshot({
+      ...{ repoPath: '/r', loopId: 'demo', emittedAt: '2026-02-22T12:00:00Z', runId: null, traceId: null },
+      docs: { runSummary: null, state: null, activeRun: null, approval: null, heartbeat: null },
+      lastEvent: null,
+      eventLineCount: 0,
+      refs: { events: ref, runSummary: ref, state: ref, activeRun: ref, approval: ref, heartbeat: ref },
+    });
+    expect(snapshotProblem(built, 'other')).toBe('$.source.loopId: expected "other", got "demo"');
   });
 });

@@ -3,6 +3,8 @@
 // scope) return the reference's error text instead of throwing.
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
+import { decode } from '../core/codec.js';
+import { LoopRunSnapshot } from './codecs.js';
 import type { ManagerState } from './state-codec.js';
 import { EventEnvelopeView, SnapshotView } from './envelope-views.js';
 import { alt, text } from './event-fields.js';
@@ -33,6 +35,13 @@ export const checkSnapshotEnvelope = (v: unknown, loopId: string): E.Either<stri
   isV1(readView(SnapshotView, v), 'loop_run_snapshot', loopId)
     ? E.right(v)
     : E.left('snapshot envelope is invalid or loop id mismatch');
+
+/** Pure: why a refused snapshot envelope was refused, as a `$.path: …` detail. */
+export const snapshotProblem = (value: unknown, loopId: string): string => {
+  const r = decode(LoopRunSnapshot, value);
+  if (E.isLeft(r)) return r.left.message;
+  return `$.source.loopId: expected ${JSON.stringify(loopId)}, got ${JSON.stringify(r.right.source.loopId)}`;
+};
 
 /** Pure: the guard on an event envelope (as the snapshot's, plus a non-empty event name). */
 export const checkEventEnvelope = (v: unknown, loopId: string): E.Either<string, unknown> => {

@@ -20,6 +20,20 @@ export interface StatusFiles {
   readonly controlTelemetryFile: string;
 }
 
+/** The status's file references, picked from a larger file table (only these are reported). */
+export const pickStatusFiles = (f: StatusFiles): StatusFiles => ({
+  stateFile: f.stateFile,
+  cursorFile: f.cursorFile,
+  healthFile: f.healthFile,
+  intentsFile: f.intentsFile,
+  driftStateFile: f.driftStateFile,
+  driftHistoryFile: f.driftHistoryFile,
+  alertDispatchStateFile: f.alertDispatchStateFile,
+  alertDispatchTelemetryFile: f.alertDispatchTelemetryFile,
+  reconcileTelemetryFile: f.reconcileTelemetryFile,
+  controlTelemetryFile: f.controlTelemetryFile,
+});
+
 interface StatusContext {
   readonly generatedAt: string;
   readonly repoPath: string;

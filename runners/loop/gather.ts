@@ -12,6 +12,7 @@ import { loopEventsProjection, type LoopEventsState } from '../../lib/loop/event
 import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
 import { buildSnapshot, type LoopArtifacts } from '../../lib/loop/snapshot.js';
 import { displayPath } from '../../lib/loop/artifact-ref.js';
+import { gatherNotes } from '../../lib/loop/gather-notes.js';
 import type { LoopRunSnapshot } from '../../lib/loop/codecs.js';
 import { readJsonDoc } from '../cli/json-doc.js';
 import { explainFoldError } from './fold-errors.js';
@@ -70,15 +71,14 @@ const foldEvents = (p: LoopPaths, o: GatherOptions): Promise<FoldFileResult<Loop
 export const gatherSnapshot = async (p: LoopPaths, o: GatherOptions): Promise<Gathered> => {
   requireEvents(p);
   const fold = await foldEvents(p, o);
-  const notes = [...fold.notes];
   const quarantined = await quarantine(p.opsfoldDir, p.events, fold.corrupt, o.asOf);
-  if (quarantined !== null)
-    notes.push(`skipped ${fold.corrupt.length} corrupt line(s) of ${p.events}; kept in ${quarantined}`);
-  const tail = fold.end.tornTail;
-  if (tail !== null)
-    notes.push(
-      `${p.events}: ${tail.bytes} byte(s) after the last newline at byte ${tail.byteOffset} are not yet a complete line; held back`,
-    );
+  const notes = gatherNotes({
+    events: p.events,
+    foldNotes: fold.notes,
+    corruptLines: fold.corrupt.length,
+    quarantined,
+    tornTail: fold.end.tornTail,
+  });
   const docs = {
     runSummary: await docOf(p.runSummary),
     state: await docOf(p.state),

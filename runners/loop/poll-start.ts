@@ -8,6 +8,7 @@ import { CliError } from '../cli/errors.js';
 import { readCursorFile } from './cursor-file.js';
 import { cursorAfterLines } from './locate-line.js';
 import { newlinesInRange } from '../../lib/io/byte-range.js';
+import { cursorExceedsMessage } from '../../lib/loop/poll-take.js';
 
 export interface PollStart {
   readonly start: Cursor;
@@ -16,11 +17,6 @@ export interface PollStart {
   /** Newline-terminated lines in the log at that size (the reference's eventLineCount). */
   readonly totalLines: number;
 }
-
-const exceeds = (offset: number, total: number): CliError =>
-  new CliError(
-    `cursor offset (${offset}) exceeds available events (${total}); reset cursor or use --from-start`,
-  );
 
 /** Resolves the start of a poll of `events` from `cursorFile` (ignored with fromStart). */
 export const pollStart = async (
@@ -45,7 +41,8 @@ export const pollStart = async (
     start = resumed.from;
   } else if (saved !== null) {
     const found = await cursorAfterLines(events, saved.lines, size);
-    if (found === null) throw exceeds(saved.lines, await newlinesInRange(events, 0, size));
+    if (found === null)
+      throw new CliError(cursorExceedsMessage(saved.lines, await newlinesInRange(events, 0, size)));
     start = found;
   }
   const totalLines = start.lines + (await newlinesInRange(events, start.byteOffset, size));

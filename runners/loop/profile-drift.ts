@@ -3,8 +3,9 @@
 // telemetry/profile-drift.jsonl, and raises profile_drift_detected in escalations.jsonl when drift
 // becomes active (a resolve record when it clears).
 import { stableJson } from '../../lib/core/stable-json.js';
-import { at } from '../../lib/loop/event-fields.js';
 import { confidenceLevel, type ConfidenceLevel } from '../../lib/loop/profile-drift.js';
+import { positiveInteger } from '../../lib/loop/flag-numbers.js';
+import { profileNamesProblem, type ProfileNames } from '../../lib/loop/profile-drift-inputs.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
@@ -17,9 +18,9 @@ import { managerFiles, pathFlag, stepPaths } from './observability/step-files.js
 import { CATALOG_ENV, CATALOG_FILE, catalogPath } from './observability/thresholds-flags.js';
 
 const positive = (v: Values, name: string, fallback: string): number => {
-  const s = str(v, name) ?? fallback;
-  if (!/^[0-9]+$/.test(s) || Number(s) < 1) throw usageError(`--${name} must be an integer >= 1`);
-  return Number(s);
+  const n = positiveInteger(str(v, name) ?? fallback);
+  if (n === null) throw usageError(`--${name} must be an integer >= 1`);
+  return n;
 };
 
 const level = (v: Values, name: string, fallback: ConfidenceLevel): ConfidenceLevel => {
@@ -28,16 +29,13 @@ const level = (v: Values, name: string, fallback: ConfidenceLevel): ConfidenceLe
   return l;
 };
 
-/** Both profile names must exist in the catalog; only `.profiles` being an object is required of it. */
-const checkProfiles = async (v: Values, io: Io, names: Record<'applied' | 'recommended', string | null>) => {
+/** Both profile names must exist in the catalog. */
+const checkProfiles = async (v: Values, io: Io, names: ProfileNames) => {
   const { file, shownAs } = catalogPath(str(v, 'thresholds-file'), io);
   const bad = `invalid threshold profiles file: ${shownAs}`;
   const doc = await readJsonDoc(file, bad, shownAs);
-  const profiles = doc.found ? at(doc.value, 'profiles') : undefined;
-  if (profiles === null || typeof profiles !== 'object' || Array.isArray(profiles)) throw new CliError(bad);
-  for (const [which, name] of Object.entries(names))
-    if (name !== null && !Object.hasOwn(profiles, name))
-      throw new CliError(`unknown ${which} profile: ${name}`);
+  const problem = profileNamesProblem(doc.found ? doc.value : undefined, names);
+  if (problem !== null) throw new CliError(problem.kind === 'no_profiles' ? bad : problem.message);
 };
 
 export const loopProfileDrift: Command = {

@@ -3,13 +3,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { join, resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { decode } from '../../lib/core/codec.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../lib/io/atomic.js';
-import { LoopRunSnapshot } from '../../lib/loop/codecs.js';
 import { projectionViews } from '../../lib/loop/envelope-views.js';
 import { readView } from '../../lib/loop/lenient.js';
 import { StateView } from '../../lib/loop/manager-views.js';
-import { checkSnapshotEnvelope, projectState } from '../../lib/loop/project-state.js';
+import { checkSnapshotEnvelope, projectState, snapshotProblem } from '../../lib/loop/project-state.js';
 import { asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
@@ -44,12 +42,6 @@ const snapshotFrom = async (v: Values, p: LoopPaths, io: Io, asOf: string): Prom
   const file = join(p.opsfoldDir, 'snapshot.json');
   await writeJsonAtomic(file, g.snapshot);
   return { value: g.snapshot, file, commit: g.commit, notes: g.notes };
-};
-
-const snapshotProblem = (value: unknown, loopId: string): string => {
-  const r = decode(LoopRunSnapshot, value);
-  if (E.isLeft(r)) return r.left.message;
-  return `$.source.loopId: expected ${JSON.stringify(loopId)}, got ${JSON.stringify(r.right.source.loopId)}`;
 };
 
 export const loopProjectState: Command = {

@@ -3,6 +3,7 @@
 // without a token unless told --insecure-no-auth; it runs until SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { integerUpTo } from '../../lib/loop/flag-numbers.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -22,9 +23,9 @@ export interface ServiceCommandDeps {
 const number = (v: Values, name: string, fallback: number, max: number): number => {
   const raw = str(v, name);
   if (raw === undefined) return fallback;
-  if (!/^[0-9]+$/.test(raw) || Number(raw) > max)
-    throw usageError(`--${name} must be an integer from 0 to ${max}`);
-  return Number(raw);
+  const n = integerUpTo(raw, max);
+  if (n === null) throw usageError(`--${name} must be an integer from 0 to ${max}`);
+  return n;
 };
 
 const authOf = (v: Values, io: Io) => {

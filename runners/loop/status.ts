@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { lastRecord } from '../../lib/io/last-record.js';
-import { decideStatus } from '../../lib/loop/status.js';
+import { decideStatus, pickStatusFiles } from '../../lib/loop/status.js';
+import { positiveInteger } from '../../lib/loop/flag-numbers.js';
 import { statusViews } from '../../lib/loop/status-views.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Flag, type Io, type Values } from '../cli/command.js';
@@ -28,9 +29,9 @@ const last = async (file: string): Promise<unknown> => {
 };
 
 const windowOf = (v: Values): number => {
-  const raw = str(v, 'summary-window') ?? '200';
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < 1) throw usageError('--summary-window must be an integer >= 1');
-  return Number(raw);
+  const n = positiveInteger(str(v, 'summary-window') ?? '200');
+  if (n === null) throw usageError('--summary-window must be an integer >= 1');
+  return n;
 };
 
 const read = async (f: ManagerFiles) => ({
@@ -96,18 +97,7 @@ export const loopStatus: Command = {
       repoPath: resolve(p.repo),
       loopId: p.loopId,
       summaryWindow,
-      files: {
-        stateFile: files.stateFile,
-        cursorFile: files.cursorFile,
-        healthFile: files.healthFile,
-        intentsFile: files.intentsFile,
-        driftStateFile: files.driftStateFile,
-        driftHistoryFile: files.driftHistoryFile,
-        alertDispatchStateFile: files.alertDispatchStateFile,
-        alertDispatchTelemetryFile: files.alertDispatchTelemetryFile,
-        reconcileTelemetryFile: files.reconcileTelemetryFile,
-        controlTelemetryFile: files.controlTelemetryFile,
-      },
+      files: pickStatusFiles(files),
     });
     await writeOut(io.stdout, stableJson(status, v['pretty'] === true));
     return EXIT.ok;

@@ -4,8 +4,8 @@
 import { str, type Flag, type Io, type Values } from '../../cli/command.js';
 import { usageError } from '../../cli/errors.js';
 import type { Sleep } from '../../cli/run-clock.js';
-import type { Transport } from './fetch.js';
-import type { ServiceEndpoint } from './http-client.js';
+import type { Transport } from './fetch-types.js';
+import type { ServiceEndpoint } from '../../../lib/loop/service-call.js';
 import { resolveToken, tokenFlags } from './token.js';
 
 export const transportFlags: Readonly<Record<string, Flag>> = {

@@ -1,65 +1,23 @@
-// The sprite service client (the reference service-client script): the token as both
-// `Authorization: Bearer` and `X-Ops-Token`, the trace id as `X-Trace-Id`, a per-request timeout, and
-// retries with linear backoff (attempt × --retry-backoff-seconds) on the reference's transient statuses.
-// Unlike the reference, a request that got no answer at all (refused connection, socket closed
-// mid-request, timeout) is retried too: POST /ops/control carries an idempotency key, so a retry
-// cannot act twice. Sleep is injected.
+// The sprite service client (the reference service-client script) over node:http(s): one exchange
+// bounded by a per-request timeout, retried as lib/loop/service-call.ts decides. Unlike the reference,
+// a request that got no answer at all (refused connection, socket closed mid-request, timeout) is
+// retried too. Sleep is injected.
 import * as E from 'fp-ts/lib/Either.js';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { TRANSIENT_STATUSES } from '../../../lib/loop/service-routes.js';
+import {
+  httpFailure,
+  isSuccess,
+  requestHeaders,
+  retryWaitMs,
+  serviceUrl,
+  type HttpAnswer,
+  type HttpFailure,
+  type Once,
+  type ServiceCall,
+  type ServiceEndpoint,
+} from '../../../lib/loop/service-call.js';
 import type { Sleep } from '../../cli/run-clock.js';
-
-export interface ServiceEndpoint {
-  readonly baseUrl: string;
-  /** The shared token; null sends no auth headers. Never logged. */
-  readonly token: string | null;
-  readonly timeoutMs: number;
-  readonly retryAttempts: number;
-  readonly retryBackoffSeconds: number;
-}
-
-export interface ServiceCall {
-  readonly method: 'GET' | 'POST';
-  /** Path and query, e.g. `/ops/events?loopId=demo&cursor=0`. */
-  readonly path: string;
-  readonly body?: string;
-  readonly traceId?: string | null;
-  readonly idempotencyKey?: string | null;
-}
-
-export interface HttpAnswer {
-  readonly status: number;
-  readonly body: string;
-  readonly attempts: number;
-}
-
-/** No 2xx answer: `status` is the last HTTP status, or null when no answer came at all. */
-export interface HttpFailure {
-  readonly status: number | null;
-  readonly body: string;
-  readonly attempts: number;
-  /** The reference's line: `service request failed (method=M url=U code=C): <excerpt>`. */
-  readonly message: string;
-}
-
-const headersOf = (ep: ServiceEndpoint, call: ServiceCall): Record<string, string> => {
-  const h: Record<string, string> = { Accept: 'application/json' };
-  if (ep.token !== null && ep.token !== '') {
-    h['Authorization'] = `Bearer ${ep.token}`;
-    h['X-Ops-Token'] = ep.token;
-  }
-  if (call.traceId) h['X-Trace-Id'] = call.traceId;
-  if (call.idempotencyKey) h['X-Idempotency-Key'] = call.idempotencyKey;
-  if (call.body !== undefined) {
-    h['Content-Type'] = 'application/json';
-    h['Content-Length'] = String(Buffer.byteLength(call.body));
-  }
-  return h;
-};
-
-type Once =
-  { readonly status: number; readonly body: string } | { readonly status: null; readonly body: string };
 
 /** One request; never rejects: a transport error is `{status: null, body: <reason>}`. */
 export const requestOnce = (ep: ServiceEndpoint, call: ServiceCall): Promise<Once> =>
@@ -72,7 +30,7 @@ export const requestOnce = (ep: ServiceEndpoint, call: ServiceCall): Promise<Onc
     };
     let url: URL;
     try {
-      url = new URL(`${ep.baseUrl.replace(/\/+$/, '')}${call.path}`);
+      url = new URL(serviceUrl(ep, call));
     } catch (err) {
       resolve({ status: null, body: `invalid service URL: ${(err as Error).message}` });
       return;
@@ -80,7 +38,7 @@ export const requestOnce = (ep: ServiceEndpoint, call: ServiceCall): Promise<Onc
     const lib = url.protocol === 'https:' ? https : http;
     let req: http.ClientRequest;
     try {
-      req = lib.request(url, { method: call.method, headers: headersOf(ep, call) }, (res) => {
+      req = lib.request(url, { method: call.method, headers: requestHeaders(ep, call) }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
@@ -101,19 +59,6 @@ export const requestOnce = (ep: ServiceEndpoint, call: ServiceCall): Promise<Onc
     req.end(call.body);
   });
 
-const excerpt = (body: string): string => body.replace(/\r/g, '').split('\n').slice(-40).join('\n').trim();
-
-const failure = (ep: ServiceEndpoint, call: ServiceCall, last: Once, attempts: number): HttpFailure => {
-  const url = `${ep.baseUrl.replace(/\/+$/, '')}${call.path}`;
-  const code = last.status === null ? '000' : String(last.status);
-  return {
-    status: last.status,
-    body: last.body,
-    attempts,
-    message: `service request failed (method=${call.method} url=${url} code=${code}): ${excerpt(last.body)}`,
-  };
-};
-
 /** Calls the service with retries; Right on a 2xx answer, Left with the last answer otherwise. */
 export const callService = async (
   ep: ServiceEndpoint,
@@ -122,11 +67,9 @@ export const callService = async (
 ): Promise<E.Either<HttpFailure, HttpAnswer>> => {
   for (let attempt = 1; ; attempt += 1) {
     const got = await requestOnce(ep, call);
-    if (got.status !== null && got.status >= 200 && got.status < 300)
-      return E.right({ status: got.status, body: got.body, attempts: attempt });
-    const retryable = got.status === null || TRANSIENT_STATUSES.has(got.status);
-    if (attempt >= ep.retryAttempts || !retryable) return E.left(failure(ep, call, got, attempt));
-    const wait = ep.retryBackoffSeconds * attempt * 1000;
+    if (isSuccess(got)) return E.right({ status: got.status, body: got.body, attempts: attempt });
+    const wait = retryWaitMs(ep, got, attempt);
+    if (wait === null) return E.left(httpFailure(ep, call, got, attempt));
     if (wait > 0) await sleep(wait);
   }
 };

@@ -6,7 +6,8 @@ import type { ControlRun } from '../../../lib/loop/control-run.js';
 import { runServiceControl as run } from '../../../lib/loop/control-service.js';
 import type { LoopPaths } from '../../cli/loop-paths.js';
 import type { Clock, Sleep } from '../../cli/run-clock.js';
-import { callService, type ServiceEndpoint } from './http-client.js';
+import type { ServiceEndpoint } from '../../../lib/loop/service-call.js';
+import { callService } from './http-client.js';
 import { recordPorts } from './records.js';
 
 export interface ServiceControlDeps {

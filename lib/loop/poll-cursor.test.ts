@@ -1,0 +1,53 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { cursorDocument, savedCursorOf } from './poll-cursor.js';
+
+const fingerprint = { size: 30, inode: 7, headSha256: 'h', lastLineByteOffset: 20, lastLineSha256: 'l' };
+
+describe('the poll cursor document', () => {
+  it('given a cursor opsfold wrote, when read, then lines, bytes and fingerprint come back', () => {
+    const doc = cursorDocument({
+      repoPath: '/r',
+      loopId: 'demo',
+      eventsPath: '.superloop/loops/demo/events.jsonl',
+      cursor: { byteOffset: 30, lines: 3 },
+      lineCount: 4,
+      updatedAt: '2026-02-22T12:00:00Z',
+      fingerprint,
+    });
+    expect(Object.keys(doc)).toEqual([
+      'schemaVersion',
+      'repoPath',
+      'loopId',
+      'eventsFile',
+      'eventLineOffset',
+      'eventLineCount',
+      'updatedAt',
+      'eventByteOffset',
+      'eventsFingerprint',
+    ]);
+    expect(savedCursorOf(doc, 'c.json')).toEqual(E.right({ lines: 3, byteOffset: 30, fingerprint }));
+  });
+
+  it('given a cursor the reference wrote, when read, then only the line count is known', () => {
+    expect(savedCursorOf({ eventLineOffset: 5 }, 'c.json')).toEqual(
+      E.right({ lines: 5, byteOffset: null, fingerprint: null }),
+    );
+  });
+
+  it('given no offset or a document that is not an object, when read, then it starts at line 0', () => {
+    expect(savedCursorOf({}, 'c.json')).toEqual(E.right({ lines: 0, byteOffset: null, fingerprint: null }));
+    expect(savedCursorOf([1], 'c.json')).toEqual(E.right({ lines: 0, byteOffset: null, fingerprint: null }));
+  });
+
+  it('given a negative or fractional offset, when read, then it fails with the reference lines', () => {
+    expect(savedCursorOf({ eventLineOffset: -1 }, 'c.json')).toEqual(
+      E.left({
+        message: 'invalid cursor offset in c.json',
+        details: ['c.json: $.eventLineOffset: expected a whole number, got -1'],
+      }),
+    );
+    expect(E.isLeft(savedCursorOf({ eventLineOffset: 1.5 }, 'c.json'))).toBe(true);
+    expect(E.isLeft(savedCursorOf({ eventLineOffset: '3' }, 'c.json'))).toBe(true);
+  });
+});

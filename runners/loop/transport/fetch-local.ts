@@ -1,0 +1,47 @@
+// Fetching over the local transport: the snapshot folded from its checkpoint, the events read from
+// the byte cursor. A failure is a value: snapshot_unavailable or events_unavailable.
+import * as E from 'fp-ts/lib/Either.js';
+import { unreachable, type TransportFailure } from '../../../lib/loop/transport-fetch.js';
+import { CliError } from '../../cli/errors.js';
+import { gatherSnapshot } from '../gather.js';
+import { pollStart } from '../poll-start.js';
+import { polledCursorDoc } from '../poll-cursor.js';
+import { quarantine } from '../quarantine.js';
+import type { FetchRequest, LoopFetch } from './fetch-types.js';
+import { pollEnvelopes } from './poll-envelopes.js';
+
+const why = (err: unknown): string =>
+  err instanceof CliError
+    ? [err.errorLine, ...err.details].join('\n')
+    : err instanceof Error
+      ? err.message
+      : String(err);
+
+export const fetchLocal = async (r: FetchRequest): Promise<E.Either<TransportFailure, LoopFetch>> => {
+  const p = r.paths;
+  const g = await gatherSnapshot(p, {
+    asOf: r.asOf,
+    fromStart: r.fromStart,
+    skipCorrupt: r.skipCorrupt,
+    runId: null,
+    traceId: r.traceId,
+  }).catch((err: unknown) => why(err));
+  if (typeof g === 'string') return unreachable('snapshot_unavailable', g);
+  try {
+    const start = await pollStart(p.events, r.cursorFile, r.fromStart);
+    const opts = { maxEvents: r.maxEvents, traceId: r.traceId, asOf: r.asOf, skipCorrupt: r.skipCorrupt };
+    const polled = await pollEnvelopes(p, start, opts);
+    await quarantine(p.opsfoldDir, p.events, polled.corrupt, r.asOf);
+    const cursorDoc = await polledCursorDoc(p, polled, { lineCount: polled.totalLines, asOf: r.asOf });
+    const events = polled.events as unknown as Record<string, unknown>[];
+    const base = {
+      snapshot: g.snapshot as unknown as Record<string, unknown>,
+      events,
+      cursorDoc,
+      notes: g.notes,
+    };
+    return E.right({ ...base, cursorOffsetBefore: start.start.lines, commit: g.commit });
+  } catch (err) {
+    return unreachable('events_unavailable', why(err));
+  }
+};
