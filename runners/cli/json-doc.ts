@@ -1,18 +1,18 @@
 // Reads a small JSON document (state, approval, summary, config) through the edge's document reader.
 // A parse failure names the file, line and byte offset, under the reference's own `error:` wording.
 import * as t from 'io-ts';
-import { readDocument } from '../../lib/io/store.js';
+import { readDocument, type DocRead } from '../../lib/io/store.js';
 import { describeProblem } from '../../lib/io/document.js';
 import { CliError } from './errors.js';
 
-export type JsonDoc = { readonly found: false } | { readonly found: true; readonly value: unknown };
+export type Found<A> = { readonly found: false } | { readonly found: true; readonly value: A };
+export type JsonDoc = Found<unknown>;
 
 /**
- * Reads and parses `file`. Missing → `{found:false}`. Unreadable or unparsable → CliError with
+ * A read's value. Missing → `{found:false}`; refused, unreadable or unparsable → CliError with
  * `errorLine` (the reference's text) and `file:line:byte: reason` (or `file: reason`) on the next line.
  */
-export const readJsonDoc = async (file: string, errorLine: string, shownAs = file): Promise<JsonDoc> => {
-  const got = await readDocument(file, t.unknown);
+export const foundOr = <A>(got: DocRead<A>, errorLine: string, shownAs: string): Found<A> => {
   if (got.kind === 'missing') return { found: false };
   if (got.kind === 'found') return { found: true, value: got.value };
   const { problem } = got;
@@ -21,3 +21,7 @@ export const readJsonDoc = async (file: string, errorLine: string, shownAs = fil
     problem.kind === 'unreadable' ? `${shownAs}: ${problem.reason}` : describeProblem(shownAs, problem);
   throw new CliError(errorLine, [detail]);
 };
+
+/** Reads and parses `file` (not confined: the operator named it), answering as `foundOr`. */
+export const readJsonDoc = async (file: string, errorLine: string, shownAs = file): Promise<JsonDoc> =>
+  foundOr(await readDocument(file, t.unknown), errorLine, shownAs);

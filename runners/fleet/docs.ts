@@ -6,7 +6,8 @@ import * as t from 'io-ts';
 import type { FleetPaths } from '../../lib/fleet/layout.js';
 import { lastRecord } from '../../lib/io/last-record.js';
 import { CliError } from '../cli/errors.js';
-import { foundOr, readFleetDoc } from './edge.js';
+import { foundOr } from '../cli/json-doc.js';
+import { readFleetDoc } from './edge.js';
 import { refusal } from './logs.js';
 
 /** A JSON document, or null when the file does not exist; unparsable → `error: <errorLine>`. */

@@ -6,10 +6,9 @@ import { parse } from 'node:path';
 import type * as t from 'io-ts';
 import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
 import { ConfinementError } from '../../lib/io/confine.js';
-import { describeProblem } from '../../lib/io/document.js';
 import { applyEffects, orderEffects, type Effect } from '../../lib/io/effects.js';
-import { fileStore, readDocument, type DocRead, type Store } from '../../lib/io/store.js';
-import { CliError } from '../cli/errors.js';
+import { fileStore, readDocument, type Store } from '../../lib/io/store.js';
+import { refusedWrite } from '../cli/refused-write.js';
 
 /** The repo, the paths the operator named by flag, and (for checkpoints) opsfold's fleet state dir. */
 export interface EdgeRoots {
@@ -26,21 +25,6 @@ const storeFor = (p: EdgeRoots, file: string): Store =>
 export const readFleetDoc = <A>(p: EdgeRoots, file: string, codec: t.Type<A, unknown, unknown>) =>
   p.named.has(file) ? readDocument(file, codec) : fileStore(p.repo).read(file, codec);
 
-export type Found<A> = { readonly found: false } | { readonly found: true; readonly value: A };
-
-/**
- * A read's value. Missing → `{found:false}`; refused, unreadable or unparsable → `error: <errorLine>`
- * and `file:line:byte: reason` (an I/O failure keeps node's own message) on the next line.
- */
-export const foundOr = <A>(got: DocRead<A>, errorLine: string, shownAs: string): Found<A> => {
-  if (got.kind === 'missing') return { found: false };
-  if (got.kind === 'found') return { found: true, value: got.value };
-  const { problem } = got;
-  const detail =
-    problem.kind === 'unreadable' ? `${shownAs}: ${problem.reason}` : describeProblem(shownAs, problem);
-  throw new CliError(errorLine, [detail]);
-};
-
 /** Applies `effects` (appends, writes, then checkpoints); a path refused by its Store is `error:`. */
 export const applyFleetEffects = async (p: EdgeRoots, effects: readonly Effect[]): Promise<void> => {
   const checkpoints = p.opsfoldDir === undefined ? undefined : fileCheckpointStore(p.opsfoldDir);
@@ -49,9 +33,7 @@ export const applyFleetEffects = async (p: EdgeRoots, effects: readonly Effect[]
     try {
       await applyEffects({ store, checkpoints }, [effect]);
     } catch (err) {
-      if (err instanceof ConfinementError)
-        throw new CliError(`cannot write ${err.file}`, [`refused: ${err.reason}`]);
-      throw err;
+      throw err instanceof ConfinementError ? refusedWrite(err) : err;
     }
   }
 };

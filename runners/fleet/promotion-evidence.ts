@@ -12,7 +12,8 @@ import { memoryCheckpointStore } from '../../lib/io/checkpoint-store.js';
 import { foldSource } from '../../lib/io/fold-source.js';
 import { fileSource } from '../../lib/io/source.js';
 import { CliError } from '../cli/errors.js';
-import { foundOr, readFleetDoc } from './edge.js';
+import { foundOr } from '../cli/json-doc.js';
+import { readFleetDoc } from './edge.js';
 import { refusal } from './logs.js';
 import type { Loc, PromotionPaths } from './promotion-paths.js';
 

@@ -12,7 +12,8 @@ import { fleetStatusAutonomous } from '../../lib/fleet/promotion-status-view.js'
 import { decodePromotionHandoff, decodePromotionPolicy } from '../../lib/fleet/promotion-views.js';
 import * as t from 'io-ts';
 import { CliError } from '../cli/errors.js';
-import { foundOr, readFleetDoc } from './edge.js';
+import { foundOr } from '../cli/json-doc.js';
+import { readFleetDoc } from './edge.js';
 import type { Loc, PromotionPaths } from './promotion-paths.js';
 
 const docAt = async (p: PromotionPaths, loc: Loc, errorLine: string) =>

@@ -4,15 +4,13 @@ import { ConfinementError } from '../../lib/io/confine.js';
 import { applyEffects } from '../../lib/io/effects.js';
 import { fileStore, type Store } from '../../lib/io/store.js';
 import type { TosEffect } from '../../lib/runbook/summary-plan.js';
-import { CliError } from '../cli/errors.js';
+import { refusedWrite } from '../cli/refused-write.js';
 
 const refusedAs = async (write: () => Promise<unknown>): Promise<void> => {
   try {
     await write();
   } catch (err) {
-    if (err instanceof ConfinementError)
-      throw new CliError(`cannot write ${err.file}`, [`refused: ${err.reason}`]);
-    throw err;
+    throw err instanceof ConfinementError ? refusedWrite(err) : err;
   }
 };
 

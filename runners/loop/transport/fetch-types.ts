@@ -1,6 +1,7 @@
 // What reconcile asks of a transport, and what a fetch gives back.
 import type { LoopPaths } from '../../cli/loop-paths.js';
 import type { Sleep } from '../../cli/run-clock.js';
+import type { PolledEnvelopes } from '../../../lib/loop/reconcile-ports.js';
 import type { ServiceEndpoint } from '../../../lib/loop/service-call.js';
 
 export type Transport =
@@ -21,16 +22,5 @@ export interface FetchRequest {
   readonly skipCorrupt: boolean;
 }
 
-export interface LoopFetch {
-  /** The `loop_run_snapshot` envelope. */
-  readonly snapshot: Readonly<Record<string, unknown>>;
-  /** The `loop_run_event` envelopes after the cursor, in log order. */
-  readonly events: readonly Readonly<Record<string, unknown>>[];
-  /** The line cursor the poll started from (the reference's `cursorOffsetBefore`). */
-  readonly cursorOffsetBefore: number;
-  /** The cursor document to write atomically once the caller's outputs are written. */
-  readonly cursorDoc: Readonly<Record<string, unknown>>;
-  readonly notes: readonly string[];
-  /** Saves the local fold checkpoints; call after the outputs are written (no-op for the service). */
-  commit(): Promise<void>;
-}
+/** The snapshot and new event envelopes a fetch gives back (the reconcile pass's port answer). */
+export type LoopFetch = PolledEnvelopes;
