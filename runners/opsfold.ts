@@ -4,6 +4,10 @@
 // run from the sources (tsx) there is no manifest and the eager table stands in.
 import { loadLazyTable } from './lazy-commands.js';
 import { main } from './cli/main.js';
+import { endOnClosedPipe } from './cli/closed-pipe.js';
+
+// A reader that stopped early ends the command quietly, before anything after that write (a cursor).
+endOnClosedPipe(process.stdout, () => process.exit(0));
 
 const table = (await loadLazyTable()) ?? (await import('./commands.js')).commands;
 const code = await main(table, process.argv.slice(2), {

@@ -2,6 +2,7 @@
 // text is generated from the same table the parser uses, so --help cannot drift from the behaviour.
 import { parseArgs } from 'node:util';
 import { usageError } from './errors.js';
+import { flagError } from './flag-error.js';
 import { readTimeFlag, TIME_ARG } from './time-flag.js';
 
 export interface Flag {
@@ -99,10 +100,7 @@ const parseArgv = (c: Command, argv: readonly string[]): { values: Values; posit
     });
     return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (err) {
-    throw usageError(
-      `${(err as Error).message.replace(/\. To specify.*$/s, '')}`,
-      `see: opsfold ${c.path.join(' ')} --help`,
-    );
+    throw flagError(err as Error, c.path, [...Object.keys(c.flags), 'help']);
   }
 };
 

@@ -3,29 +3,13 @@
 // problems; an unexpected failure still names itself and exits 1.
 import { helpOf, parseFlags, type Command, type Io } from './command.js';
 import { CliError, EXIT } from './errors.js';
+import { domainCommands, domainHelp, helpFor, topHelp } from './help.js';
+import { unknownCommand } from './suggest.js';
+import { packageVersion } from './version.js';
 import { AtomicWriteError } from '../../lib/io/atomic.js';
 import { ConfinementError } from '../../lib/io/confine.js';
 import { AppendError } from '../../lib/io/append.js';
 import { LockCompromised, LockConflict } from '../../lib/io/lock.js';
-
-const topHelp = (commands: readonly Command[]): string =>
-  [
-    'Usage: opsfold <domain> <command> [flags]   (opsfold <command> --help for details)',
-    '',
-    'opsfold folds the append-only trail of AI-agent fleets (events.jsonl, receipts, markers) into answers:',
-    'lifecycle, health with reason codes, divergence flags. Every projection is a pure reducer; the same log',
-    'always yields the same output, and a re-run from a checkpoint reads only the appended bytes.',
-    '',
-    'Commands:',
-    ...commands.map((c) => {
-      const name = c.path.join(' ');
-      return `  ${name.padEnd(Math.max(24, name.length + 2))}${c.title ?? c.summary.split(/[:(]/)[0]?.trim()}`;
-    }),
-    '',
-    'Exit codes: 0 ok; 1 bad input, missing artifact or corruption; 2 a gate said no; 64 usage error;',
-    '75 lock held by another process.',
-    '',
-  ].join('\n');
 
 const findCommand = (commands: readonly Command[], argv: readonly string[]): Command | undefined =>
   commands
@@ -86,21 +70,54 @@ const report = (io: Io, err: unknown): number => {
   return EXIT.error;
 };
 
+/** `opsfold help <words…>`: the help of the command or domain named. */
+const helpCommand = (commands: readonly Command[], words: readonly string[], io: Io): number => {
+  const text = helpFor(commands, words);
+  if (text === null) return report(io, unknownCommand(commands, words));
+  io.stdout.write(text);
+  return EXIT.ok;
+};
+
+/** Answers the command lines that run no command (help, version); null for the others. */
+const answerWithoutCommand = (
+  commands: readonly Command[],
+  argv: readonly string[],
+  io: Io,
+): number | null => {
+  const [first] = argv;
+  if (first === undefined) {
+    io.stderr.write(`error: no command given\n${topHelp(commands)}`);
+    return EXIT.usage;
+  }
+  if (first === '--help' || first === '-h') return helpCommand(commands, [], io);
+  if (first === 'help') return helpCommand(commands, argv.slice(1), io);
+  if (first === '--version' || first === '-V') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  return null;
+};
+
+/** `opsfold <domain>` alone or with --help, when the domain word is not itself a command. */
+const isDomainHelp = (commands: readonly Command[], args: readonly string[]): boolean =>
+  args[0] !== undefined &&
+  (args.length === 1 || (args.length === 2 && (args[1] === '--help' || args[1] === '-h'))) &&
+  domainCommands(commands, args[0]).length > 0;
+
 /** Runs one command line; resolves to the exit code. */
 export const main = async (
   commands: readonly Command[],
   argv: readonly string[],
   io: Io,
 ): Promise<number> => {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io[argv.length === 0 ? 'stderr' : 'stdout'].write(topHelp(commands));
-    return argv.length === 0 ? EXIT.usage : EXIT.ok;
-  }
+  const answered = answerWithoutCommand(commands, argv, io);
+  if (answered !== null) return answered;
   const args = hoistSubcommand(commands, argv);
   const command = findCommand(commands, args);
   if (command === undefined) {
-    io.stderr.write(`error: unknown command: ${args.slice(0, 2).join(' ')}\n  see: opsfold --help\n`);
-    return EXIT.usage;
+    if (!isDomainHelp(commands, args)) return report(io, unknownCommand(commands, args));
+    io.stdout.write(domainHelp(args[0] ?? '', domainCommands(commands, args[0] ?? '')));
+    return EXIT.ok;
   }
   try {
     const { values, positionals } = parseFlags(command, args.slice(command.path.length));
