@@ -92,9 +92,19 @@ export const launch = async (): Promise<Context> => {
   });
 };
 
-/** Saves a screenshot under docs/screenshots/ (the README shows one of them). */
+/**
+ * Where a screenshot goes: docs/screenshots/ (the README shows them) only when
+ * OPSFOLD_REFRESH_SCREENSHOTS=1 asks to refresh them, else a temp folder, so a test run leaves the
+ * work tree clean.
+ */
+export const screenshotPath = (name: string, env: NodeJS.ProcessEnv = process.env): string =>
+  env['OPSFOLD_REFRESH_SCREENSHOTS'] === '1'
+    ? join(packageRoot(), 'docs', 'screenshots', name)
+    : join(tmpdir(), 'opsfold-screenshots', name);
+
+/** Saves a screenshot (see screenshotPath) and resolves to its path. */
 export const screenshot = async (page: Page, name: string): Promise<string> => {
-  const path = join(packageRoot(), 'docs', 'screenshots', name);
+  const path = screenshotPath(name);
   mkdirSync(dirname(path), { recursive: true });
   // The same picture every run: the live indicator settled, not caught mid-connect.
   await page.locator('#live[data-state="live"]').waitFor({ timeout: WAIT_MS });
