@@ -43,6 +43,24 @@ describe('the lazy command table built from the manifest', () => {
   });
 });
 
+describe('help from the lazy table', () => {
+  it('prints domain help and `help <words>` from descriptors alone, as the eager table does', async () => {
+    // Entries whose modules do not exist: any attempt to load an implementation would fail.
+    const unloadable = entries.map((e) => lazyCommand({ ...e, module: 'nowhere/missing' }));
+    for (const argv of [
+      ['loop', '--help'],
+      ['queue'],
+      ['help', 'fleet'],
+      ['help', 'loop', 'status'],
+      ['--version'],
+    ]) {
+      const [code, text] = await captured(unloadable, argv);
+      expect([code, text], argv.join(' ')).toEqual(await captured(commands, argv));
+      expect(code, argv.join(' ')).toBe(0);
+    }
+  });
+});
+
 describe('when the build has written the manifest', () => {
   const dir = mkdtempSync(join(tmpdir(), 'opsfold-manifest-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
