@@ -4,10 +4,7 @@ import type { Command } from './command.js';
 import { usageError, type CliError } from './errors.js';
 
 /** The command paths (or, failing that, domains and one-word commands) nearest to what was typed. */
-const suggestCommands = (
-  commands: readonly Command[],
-  words: readonly string[],
-): readonly string[] => {
+const suggestCommands = (commands: readonly Command[], words: readonly string[]): readonly string[] => {
   const paths = commands.map((c) => c.path.join(' '));
   const typed = words.slice(0, 2).join(' ');
   const whole = closestMatches(
