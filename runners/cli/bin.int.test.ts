@@ -75,7 +75,7 @@ describe('help for a domain or a named command', () => {
     expect(r).toEqual({
       code: 64,
       stdout: '',
-      stderr: 'error: unknown command: loop statu\n  did you mean: loop status\n  see: opsfold --help\n',
+      stderr: 'error: unknown command: loop statu\n  did you mean: loop status\n  see: opsfold loop --help\n',
     });
   });
 });
@@ -110,10 +110,15 @@ describe('a mistyped command or flag', () => {
   });
 
   it('starts every usage error with `error:`, even with no command at all', async () => {
-    const r = await opsfold();
-    expect(r.code).toBe(64);
-    expect(r.stderr.split('\n')[0]).toBe('error: no command given');
-    expect(r.stderr).toContain('Commands:');
+    const [none, flagsOnly] = await Promise.all([opsfold(), opsfold('loop', '--pretty')]);
+    expect(none.code).toBe(64);
+    expect(none.stderr.split('\n')[0]).toBe('error: no command given');
+    expect(none.stderr).toContain('Commands:');
+    expect(flagsOnly).toEqual({
+      code: 64,
+      stdout: '',
+      stderr: 'error: no loop command given\n  see: opsfold loop --help\n',
+    });
   });
 });
 

@@ -15,13 +15,20 @@ const suggestCommands = (commands: readonly Command[], words: readonly string[])
   return closestMatches(words[0], [...new Set(commands.map((c) => c.path[0] ?? ''))]);
 };
 
-/** `error: unknown command: …`, with a did-you-mean line when a command is near. */
+/**
+ * `error: unknown command: …`, with a did-you-mean line when a command is near and the help to read:
+ * the domain's when the first word names one (`opsfold loop` with only flags: no command given).
+ */
 export const unknownCommand = (commands: readonly Command[], words: readonly string[]): CliError => {
   const named = words.filter((w) => !w.startsWith('-')).slice(0, 2);
+  const [first = ''] = named;
+  const isDomain = commands.some((c) => c.path.length > 1 && c.path[0] === first);
+  const see = `see: opsfold ${isDomain ? `${first} ` : ''}--help`;
+  if (isDomain && named.length === 1) return usageError(`no ${first} command given`, see);
   const near = suggestCommands(commands, named);
   return usageError(
     `unknown command: ${named.join(' ')}`,
     ...(near.length > 0 ? [`did you mean: ${near.join(' or ')}`] : []),
-    'see: opsfold --help',
+    see,
   );
 };
