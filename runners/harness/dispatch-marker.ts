@@ -19,7 +19,7 @@ import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { dispatchMarkerFlags } from './dispatch-marker-flags.js';
 import { commonExits } from './flags.js';
-import { createOnce, readLenient } from './edge.js';
+import { readLenient } from '../../lib/harness/workspace.js';
 import { readOperatorFile, sha256 } from './operator-file.js';
 import { workspaceOf } from './workspace.js';
 
@@ -86,7 +86,7 @@ export const harnessDispatchMarker: Command = {
     const name = markerFileName(input);
     const file = join(ws.eventsDir, name);
     const marker = markerOf(input);
-    const result = await createOnce(ws.store, file, stableJson(marker));
+    const result = await ws.fs.createOnce(file, stableJson(marker));
     if (result === 'exists') {
       const old = await readLenient(ws.store, file, t.UnknownRecord);
       const { action, differing } = writeOnceAction(old ?? {}, marker);

@@ -7,14 +7,14 @@ import { dirname, join, resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { FinishEvidence, TaskMode } from '../../lib/harness/finish-codecs.js';
 import { finishProfileOf } from '../../lib/harness/finish-profile.js';
-import { fileStore } from '../../lib/io/store.js';
+import { fileStore, readDocument } from '../../lib/io/store.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
+import { foundOr } from '../cli/json-doc.js';
 import { commonExits, taskFlag } from './flags.js';
 import { gitFacts } from './git.js';
-import { readNamed } from './edge.js';
 import { fileSha, markerDoc, withBlocker } from './finish-gather.js';
 import { checkTaskId } from './workspace.js';
 
@@ -50,8 +50,10 @@ export const harnessFinishCheck: Command = {
     const mode = required(v, 'mode');
     if (E.isLeft(TaskMode.decode(mode))) throw usageError(`--mode is not a task mode: ${mode}`);
     const evidencePath = resolve(io.cwd, required(v, 'evidence'));
-    const read = await readNamed(evidencePath, FinishEvidence, 'finish evidence');
-    if (read === null) throw new CliError(`evidence file not found: ${required(v, 'evidence')}`);
+    const got = await readDocument(evidencePath, FinishEvidence);
+    const found = foundOr(got, `invalid finish evidence: ${evidencePath}`, evidencePath);
+    if (!found.found) throw new CliError(`evidence file not found: ${required(v, 'evidence')}`);
+    const read = found.value;
     if (read.task_mode !== undefined && read.task_mode !== mode)
       throw usageError(`--mode ${mode} contradicts task_mode ${read.task_mode} of the evidence file`);
     const rootFlag = str(v, 'root');
