@@ -14,7 +14,8 @@ import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { foundOr } from '../cli/json-doc.js';
 import { commonExits, taskFlag } from './flags.js';
-import { gitFacts } from './git.js';
+import { gitFacts } from '../../lib/harness/git-facts.js';
+import { gitIn } from './git.js';
 import { fileSha, markerDoc, withBlocker } from './finish-gather.js';
 import { checkTaskId } from './workspace.js';
 
@@ -66,7 +67,8 @@ export const harnessFinishCheck: Command = {
         taskId,
         mode: mode as TaskMode,
         evidence,
-        git: repo === undefined ? null : await gitFacts(resolve(io.cwd, repo), str(v, 'base') ?? 'main'),
+        git:
+          repo === undefined ? null : await gitFacts(gitIn(resolve(io.cwd, repo)), str(v, 'base') ?? 'main'),
         markerDocs: await Promise.all((evidence.markers ?? []).map((m) => markerDoc(base, m))),
         envelopeFileSha: await fileSha(base, evidence.callback?.envelope_file),
       },
