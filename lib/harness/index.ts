@@ -37,6 +37,7 @@ export { deliverToSink } from './sink.js';
 /** Gathers and passes over the workspace's ports (WorkspaceFs, Store, Git): one call per command. */
 export { workspaceLayout, isTaskId } from './workspace.js';
 export { gatherObservation } from './gather.js';
+export { writeDispatchMarker } from './dispatch-write.js';
 export { knownTasks, observeTasks } from './observe-pass.js';
 export { watchdogCycle } from './watchdog-run.js';
 export { runCollectPass } from './collect-run.js';
@@ -110,6 +111,7 @@ export type { Workspace, WorkspaceFs, WorkspaceParts, FileStat, DirEntry } from 
 export type { GatherContext, ProcessSource } from './gather.js';
 export type { WatchdogPorts, WatchdogCycle } from './watchdog-run.js';
 export type { SinkPorts } from './sink.js';
+export type { MarkerWrite } from './dispatch-write.js';
 export type { Git } from './git-facts.js';
 export type { HookInstall } from './commit-hook.js';
 export type { Timeline, TimelineFile, TimelineProcess, TimelineStep } from './timeline.js';
