@@ -31,6 +31,20 @@ export { statusRows } from './status.js';
 export { statusTable } from './status-table.js';
 export { actorReport } from './actor-report.js';
 export { sidecarUpdate } from './sidecar.js';
+export { hookInstallOf, isOpsfoldHook } from './commit-hook.js';
+export { deliverToSink } from './sink.js';
+
+/** Gathers and passes over the workspace's ports (WorkspaceFs, Store, Git): one call per command. */
+export { workspaceLayout, isTaskId } from './workspace.js';
+export { gatherObservation } from './gather.js';
+export { writeDispatchMarker } from './dispatch-write.js';
+export { knownTasks, observeTasks } from './observe-pass.js';
+export { watchdogCycle } from './watchdog-run.js';
+export { runCollectPass } from './collect-run.js';
+export { gatherStatus } from './status-gather.js';
+export { foldObservations, foldWatchdog, foldCollect } from './logs.js';
+export { commitsOf, gitFacts } from './git-facts.js';
+export { filesAt, dirTimesOf, processesAt } from './timeline.js';
 
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export { CollectSignal, CollectCollected, CollectLine } from './collect-projection.js';
@@ -58,6 +72,7 @@ export {
 } from './observation-codec.js';
 export { SpawnSidecar, ShaDecisionMarker, HarnessStatus, ActorReport } from './output-codecs.js';
 export { harnessContracts } from './registry.js';
+export { HOOK_SCRIPT, HOOK_TAG } from './commit-hook.js';
 export { IncidentClass, RoutingEntry, RoutingTable } from './routing.js';
 export {
   AlertClass,
@@ -92,3 +107,11 @@ export type { ShaDecisionReason, ShaInput, ShaDecision } from './sha-decision.js
 export type { SpawnState, SpawnReason, SpawnOptions } from './spawn-state.js';
 export type { StatusInputs } from './status.js';
 export type { WatchdogState } from './watchdog-projection.js';
+export type { Workspace, WorkspaceFs, WorkspaceParts, FileStat, DirEntry } from './workspace.js';
+export type { GatherContext, ProcessSource } from './gather.js';
+export type { WatchdogPorts, WatchdogCycle } from './watchdog-run.js';
+export type { SinkPorts } from './sink.js';
+export type { MarkerWrite } from './dispatch-write.js';
+export type { Git } from './git-facts.js';
+export type { HookInstall } from './commit-hook.js';
+export type { Timeline, TimelineFile, TimelineProcess, TimelineStep } from './timeline.js';

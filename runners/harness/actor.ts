@@ -14,9 +14,10 @@ import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
 import { required, str, type Command } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { HOOK_TAG, hookPathOf } from './commit-hook.js';
+import { isOpsfoldHook } from '../../lib/harness/commit-hook.js';
+import { commitsOf } from '../../lib/harness/git-facts.js';
 import { commonExits } from './flags.js';
-import { commitsOf } from './git.js';
+import { gitIn, hookPathOf } from './git.js';
 
 // The audit log is named by the operator (it may live anywhere): read where it is, not confined.
 const readAudit = async (file: string): Promise<ActorAuditLine[]> => {
@@ -36,7 +37,7 @@ const readAudit = async (file: string): Promise<ActorAuditLine[]> => {
 
 const hookInstalled = async (repo: string): Promise<boolean> => {
   const text = await fsp.readFile(await hookPathOf(repo), 'utf8').catch(() => '');
-  return text.includes(HOOK_TAG);
+  return isOpsfoldHook(text);
 };
 
 export const harnessActor: Command = {
@@ -79,7 +80,7 @@ export const harnessActor: Command = {
       claimed: str(v, 'claimed-actor') ?? null,
       hookInstalled: await hookInstalled(repo),
     };
-    const report = actorReport(query, await commitsOf(repo, range), audit);
+    const report = actorReport(query, await commitsOf(gitIn(repo), range), audit);
     await writeOut(io.stdout, stableJson(report));
     return 0;
   },

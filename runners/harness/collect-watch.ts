@@ -5,7 +5,7 @@ import { watch as fsWatch, promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { concatMap, from, merge, Observable, of, takeWhile, lastValueFrom, defaultIfEmpty } from 'rxjs';
 import type { CollectLine } from '../../lib/harness/collect-projection.js';
-import { runCollectPass } from './collect-run.js';
+import { runCollectPass } from '../../lib/harness/collect-run.js';
 import type { Workspace } from './workspace.js';
 
 /** Change notifications of one directory (created if missing). */

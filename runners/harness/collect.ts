@@ -8,7 +8,7 @@ import { str, type Command, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits, workspaceFlags } from './flags.js';
-import { runCollectPass } from './collect-run.js';
+import { runCollectPass } from '../../lib/harness/collect-run.js';
 import { watchCollect, watchDir } from './collect-watch.js';
 import { workspaceOf } from './workspace.js';
 

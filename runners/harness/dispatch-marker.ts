@@ -3,23 +3,15 @@
 // different content is refused (exit 2). The bot key is read from an env var and only sha256(key)[:16]
 // is stored; it never appears in argv, output or files.
 import * as E from 'fp-ts/lib/Either.js';
-import * as t from 'io-ts';
-import { join } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
-import {
-  DispatchMethod,
-  markerFileName,
-  markerOf,
-  markerProblems,
-  writeOnceAction,
-} from '../../lib/harness/dispatch-marker.js';
+import { DispatchMethod } from '../../lib/harness/dispatch-marker.js';
+import { writeDispatchMarker } from '../../lib/harness/dispatch-write.js';
 import { asOfOf, timeFlag } from '../cli/clock.js';
 import { required, str, type Command, type Values, type Io } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { dispatchMarkerFlags } from './dispatch-marker-flags.js';
 import { commonExits } from './flags.js';
-import { createOnce, readLenient } from './edge.js';
 import { readOperatorFile, sha256 } from './operator-file.js';
 import { workspaceOf } from './workspace.js';
 
@@ -81,19 +73,10 @@ export const harnessDispatchMarker: Command = {
       taskMdShaBefore: await readSha(v, io, 'task-md', 'task-md-sha'),
       method: methodOf(v),
     };
-    const problems = markerProblems(input);
-    if (problems.length > 0) throw usageError('invalid dispatch marker input', ...problems);
-    const name = markerFileName(input);
-    const file = join(ws.eventsDir, name);
-    const marker = markerOf(input);
-    const result = await createOnce(ws.store, file, stableJson(marker));
-    if (result === 'exists') {
-      const old = await readLenient(ws.store, file, t.UnknownRecord);
-      const { action, differing } = writeOnceAction(old ?? {}, marker);
-      if (action === 'refuse') throw refused(name, `${file}: differs in ${differing.join(', ')}`);
-    }
-    const action = result === 'created' ? 'created' : 'unchanged';
-    await writeOut(io.stdout, stableJson({ action, marker: name, content: marker }));
+    const w = await writeDispatchMarker(ws, input);
+    if (w.kind === 'invalid') throw usageError('invalid dispatch marker input', ...w.problems);
+    if (w.kind === 'refused') throw refused(w.name, `${w.file}: differs in ${w.differing.join(', ')}`);
+    await writeOut(io.stdout, stableJson({ action: w.kind, marker: w.name, content: w.marker }));
     return EXIT.ok;
   },
 };

@@ -7,14 +7,15 @@ import { dirname, join, resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { FinishEvidence, TaskMode } from '../../lib/harness/finish-codecs.js';
 import { finishProfileOf } from '../../lib/harness/finish-profile.js';
-import { fileStore } from '../../lib/io/store.js';
+import { fileStore, readDocument } from '../../lib/io/store.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
+import { foundOr } from '../cli/json-doc.js';
 import { commonExits, taskFlag } from './flags.js';
-import { gitFacts } from './git.js';
-import { readNamed } from './edge.js';
+import { gitFacts } from '../../lib/harness/git-facts.js';
+import { gitIn } from './git.js';
 import { fileSha, markerDoc, withBlocker } from './finish-gather.js';
 import { checkTaskId } from './workspace.js';
 
@@ -50,8 +51,10 @@ export const harnessFinishCheck: Command = {
     const mode = required(v, 'mode');
     if (E.isLeft(TaskMode.decode(mode))) throw usageError(`--mode is not a task mode: ${mode}`);
     const evidencePath = resolve(io.cwd, required(v, 'evidence'));
-    const read = await readNamed(evidencePath, FinishEvidence, 'finish evidence');
-    if (read === null) throw new CliError(`evidence file not found: ${required(v, 'evidence')}`);
+    const got = await readDocument(evidencePath, FinishEvidence);
+    const found = foundOr(got, `invalid finish evidence: ${evidencePath}`, evidencePath);
+    if (!found.found) throw new CliError(`evidence file not found: ${required(v, 'evidence')}`);
+    const read = found.value;
     if (read.task_mode !== undefined && read.task_mode !== mode)
       throw usageError(`--mode ${mode} contradicts task_mode ${read.task_mode} of the evidence file`);
     const rootFlag = str(v, 'root');
@@ -64,7 +67,8 @@ export const harnessFinishCheck: Command = {
         taskId,
         mode: mode as TaskMode,
         evidence,
-        git: repo === undefined ? null : await gitFacts(resolve(io.cwd, repo), str(v, 'base') ?? 'main'),
+        git:
+          repo === undefined ? null : await gitFacts(gitIn(resolve(io.cwd, repo)), str(v, 'base') ?? 'main'),
         markerDocs: await Promise.all((evidence.markers ?? []).map((m) => markerDoc(base, m))),
         envelopeFileSha: await fileSha(base, evidence.callback?.envelope_file),
       },

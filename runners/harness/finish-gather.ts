@@ -8,7 +8,7 @@ import { withExternalDirt, type MarkerDoc } from '../../lib/harness/finish-facts
 import { CloseoutMarkerDoc, ExternalDirtyBlocker } from '../../lib/harness/input-codecs.js';
 import { readDocument, type Store } from '../../lib/io/store.js';
 import { CliError } from '../cli/errors.js';
-import { readDecoded } from './edge.js';
+import { foundOr } from '../cli/json-doc.js';
 import { sha256 } from './operator-file.js';
 
 // A marker the evidence names (relative to the evidence file) that is missing, unreadable, not JSON or
@@ -36,6 +36,7 @@ export const withBlocker = async (
 ): Promise<Evidence> => {
   if (root === undefined) return evidence;
   const file = join(root.root, 'memory', 'events', `${taskId}.external-dirty-blocker.json`);
-  const blocker = await readDecoded(root, file, ExternalDirtyBlocker, 'external dirty blocker');
-  return withExternalDirt(evidence, blocker?.files);
+  const read = await root.read(file, ExternalDirtyBlocker);
+  const blocker = foundOr(read, `invalid external dirty blocker: ${file}`, file);
+  return withExternalDirt(evidence, blocker.found ? blocker.value.files : undefined);
 };

@@ -7,7 +7,8 @@ import { writeFileAtomic } from '../../lib/io/atomic.js';
 import { required, type Command } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { HOOK_SCRIPT, HOOK_TAG, hookPathOf } from './commit-hook.js';
+import { HOOK_SCRIPT, hookInstallOf } from '../../lib/harness/commit-hook.js';
+import { hookPathOf } from './git.js';
 import { commonExits } from './flags.js';
 
 export const harnessInstallCommitHook: Command = {
@@ -29,13 +30,11 @@ export const harnessInstallCommitHook: Command = {
     const repo = resolve(io.cwd, required(v, 'repo'));
     const hook = await hookPathOf(repo);
     const existing = await fsp.readFile(hook, 'utf8').catch(() => null);
-    let action = 'installed';
-    if (existing === HOOK_SCRIPT) action = 'unchanged';
-    else if (existing !== null && !existing.includes(HOOK_TAG) && v['force'] !== true)
+    const action = hookInstallOf(existing, v['force'] === true);
+    if (action === 'refused')
       throw new CliError(`a commit-msg hook already exists: ${hook}`, [
         'it was not written by opsfold; rerun with --force to replace it',
       ]);
-    else if (existing !== null) action = 'replaced';
     if (action !== 'unchanged') await writeFileAtomic(hook, HOOK_SCRIPT);
     await fsp.chmod(hook, 0o755);
     await writeOut(io.stdout, stableJson({ action, hook }));

@@ -6,7 +6,8 @@ import type { Command } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits, evidenceFlags, taskFlag, workspaceFlags } from './flags.js';
-import { contextOf, knownTasks, observeTasks } from './observe-run.js';
+import { knownTasks, observeTasks } from '../../lib/harness/observe-pass.js';
+import { contextOf } from './processes.js';
 import { checkTaskId, workspaceOf } from './workspace.js';
 
 export const harnessObserve: Command = {

@@ -3,15 +3,14 @@
 // never the machine's own processes. Elsewhere than Linux, without a sessions file, sessions are unknown.
 import { promises as fsp } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { GatherContext, ProcessSource } from '../../lib/harness/gather.js';
 import { SessionsFile } from '../../lib/harness/input-codecs.js';
 import type { ProcessSeen } from '../../lib/harness/sessions.js';
+import { readDocument } from '../../lib/io/store.js';
 import { str, type Io, type Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
-import { readNamed } from './edge.js';
-
-export type ProcessSource =
-  | { readonly kind: 'sessions_file' | 'proc'; readonly processes: readonly ProcessSeen[] }
-  | { readonly kind: 'none' };
+import { foundOr } from '../cli/json-doc.js';
+import type { Workspace } from './workspace.js';
 
 /** Lists `<procRoot>/<pid>/cmdline`; processes that vanish or cannot be read are skipped. */
 export const listProc = async (procRoot: string): Promise<ProcessSeen[]> => {
@@ -37,33 +36,27 @@ export const processSourceOf = async (v: Values, io: Io): Promise<ProcessSource>
   const file = str(v, 'sessions-file');
   if (file !== undefined) {
     const path = resolve(io.cwd, file);
-    const doc = await readNamed(path, SessionsFile, 'sessions file');
-    if (doc === null) throw new CliError(`sessions file not found: ${file}`);
-    return { kind: 'sessions_file', processes: doc.processes };
+    const doc = foundOr(await readDocument(path, SessionsFile), `invalid sessions file: ${path}`, path);
+    if (!doc.found) throw new CliError(`sessions file not found: ${file}`);
+    return { kind: 'sessions_file', processes: doc.value.processes };
   }
   const procRoot = str(v, 'proc-root') ?? (process.platform === 'linux' ? '/proc' : undefined);
   if (procRoot === undefined) return { kind: 'none' };
   return { kind: 'proc', processes: await listProc(resolve(io.cwd, procRoot)) };
 };
 
-const PROMPT_BYTES = 65_536;
-
-/** The first 64 KiB of each prompt file named, or null when it cannot be read. */
-export const readPrompts = async (paths: readonly string[]): Promise<Map<string, string | null>> => {
-  const out = new Map<string, string | null>();
-  for (const p of [...new Set(paths)]) {
-    const handle = await fsp.open(p, 'r').catch(() => null);
-    if (handle === null) {
-      out.set(p, null);
-      continue;
-    }
-    try {
-      const buf = Buffer.alloc(PROMPT_BYTES);
-      const { bytesRead } = await handle.read(buf, 0, PROMPT_BYTES, 0);
-      out.set(p, buf.subarray(0, bytesRead).toString('utf8'));
-    } finally {
-      await handle.close();
-    }
-  }
-  return out;
+/** What an observation is gathered with: the timers, the process source and the controller's prompt. */
+export const contextOf = async (ws: Workspace, v: Values, io: Io): Promise<GatherContext> => {
+  const flag = str(v, 'controller-prompt');
+  return {
+    ws,
+    timers: await ws.timers(),
+    processes: await processSourceOf(v, io),
+    controllerPrompt:
+      flag !== undefined
+        ? resolve(io.cwd, flag)
+        : ws.config.controllerSystemPrompt === null
+          ? null
+          : resolve(ws.root, ws.config.controllerSystemPrompt),
+  };
 };

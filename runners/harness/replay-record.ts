@@ -1,6 +1,6 @@
 // What a replayed step's commands printed, by task: spawn state (observe), liveness, alert class and
 // throttling (watchdog), deliveries, and the collector's signals and collections.
-import type { TimelineStep } from './timeline.js';
+import type { TimelineStep } from '../../lib/harness/timeline.js';
 
 export interface StepResult {
   readonly step: TimelineStep;

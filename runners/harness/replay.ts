@@ -5,15 +5,8 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { Command, Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
-import {
-  loadTimeline,
-  materializeFiles,
-  materializeProcesses,
-  timelineMs,
-  touchAt,
-  type Timeline,
-  type TimelineStep,
-} from './timeline.js';
+import { timelineMs, type Timeline, type TimelineStep } from '../../lib/harness/timeline.js';
+import { loadTimeline, materializeFiles, materializeProcesses, touchAt } from './timeline.js';
 import { emptyResult, record, type Parsed, type StepResult } from './replay-record.js';
 
 interface Ctx {

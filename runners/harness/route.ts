@@ -6,8 +6,9 @@ import { str, type Command } from '../cli/command.js';
 import { CliError, usageError } from '../cli/errors.js';
 import { packageRoot } from '../cli/package-root.js';
 import { writeOut } from '../cli/write-out.js';
+import { foundOr } from '../cli/json-doc.js';
+import { readDocument } from '../../lib/io/store.js';
 import { commonExits } from './flags.js';
-import { readNamed } from './edge.js';
 
 const withNames = (e: { layers: readonly number[] }) => ({
   ...e,
@@ -38,8 +39,10 @@ export const harnessRoute: Command = {
       given === undefined
         ? join(packageRoot(), 'config', 'harness-incident-routing.json')
         : resolve(io.cwd, given);
-    const table = await readNamed(file, RoutingTable, 'incident routing table');
-    if (table === null) throw new CliError(`incident routing table not found: ${file}`);
+    const read = await readDocument(file, RoutingTable);
+    const found = foundOr(read, `invalid incident routing table: ${file}`, file);
+    if (!found.found) throw new CliError(`incident routing table not found: ${file}`);
+    const table = found.value;
     const problems = routingProblems(table);
     if (problems.length > 0) throw new CliError(`invalid incident routing table: ${file}`, problems);
     if (v['list'] === true) {

@@ -1,12 +1,11 @@
-// Delivering an ESCALATE (seed 004 §2.3: the only alert class that reaches the chair): through the
-// alert sink catalog when one is configured (sink.alert_config_file), else a command that reads the
-// payload as JSON on stdin (argv, no shell), or a webhook POST. INFO and WARN never come here.
-// Secrets (the webhook token) come from an env var and are never logged or written.
+// Sending an ESCALATE to the sink lib/harness/sink.ts picks: the alert sink catalog, a command that
+// reads the payload as JSON on stdin (argv, no shell), or a webhook POST. INFO and WARN never come here.
 import { spawn } from 'node:child_process';
 import type { HarnessConfig } from '../../lib/harness/config.js';
 import type { JsonObject } from '../../lib/alerts/json.js';
 import { deliverToAlertSinks } from './alert-sink.js';
 import type { DeliveryResult } from '../../lib/harness/escalation.js';
+import { deliverToSink } from '../../lib/harness/sink.js';
 
 const runCommand = (
   argv: readonly string[],
@@ -51,31 +50,15 @@ const postWebhook = async (
 };
 
 /** Hands one ESCALATE payload to the configured sink; a command runs in `cwd` (the workspace root). */
-export const deliver = async (
+export const deliver = (
   sink: HarnessConfig['sink'],
   payload: unknown,
   env: NodeJS.ProcessEnv,
   cwd: string,
-): Promise<DeliveryResult> => {
-  const text = `${JSON.stringify(payload)}\n`;
-  if (sink.alertConfigFile !== null)
-    return deliverToAlertSinks(
-      { configFile: sink.alertConfigFile, category: sink.alertCategory },
-      payload as JsonObject,
-      env,
-      cwd,
-    );
-  if (sink.command !== null) return runCommand(sink.command, text, sink.timeoutMs, cwd);
-  if (sink.webhook !== null)
-    return postWebhook(
-      sink.webhook,
-      text,
-      sink.tokenEnv === null ? undefined : env[sink.tokenEnv],
-      sink.timeoutMs,
-    );
-  return {
-    sink: 'none',
-    ok: false,
-    detail: 'no sink configured (harness.config.json sink.alert_config_file, sink.command or sink.webhook)',
-  };
-};
+): Promise<DeliveryResult> =>
+  deliverToSink(sink, payload, {
+    env,
+    alertSinks: (target, p) => deliverToAlertSinks(target, p as JsonObject, env, cwd),
+    command: (argv, text, timeoutMs) => runCommand(argv, text, timeoutMs, cwd),
+    webhook: (url, text, o) => postWebhook(url, text, o.token, o.timeoutMs),
+  });

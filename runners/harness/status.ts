@@ -1,30 +1,15 @@
 // opsfold harness status: per task, the spawn state with its evidence, liveness and last alert class,
 // closeout stage and collection path, and the finish profile result — read from the recorded logs
 // (observations, watchdog, collect) and memory/harness/finish/, evaluated at asOf. Writes nothing.
-import { join } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { FinishOverall } from '../../lib/harness/input-codecs.js';
 import { statusRows } from '../../lib/harness/status.js';
+import { gatherStatus } from '../../lib/harness/status-gather.js';
 import { statusTable } from '../../lib/harness/status-table.js';
 import { asOfOf } from '../cli/clock.js';
 import type { Command } from '../cli/command.js';
 import { writeOut } from '../cli/write-out.js';
-import { readLenient } from './edge.js';
 import { commonExits, workspaceFlags } from './flags.js';
-import { readDir } from './fs-facts.js';
-import { foldCollect, foldObservations, foldWatchdog } from './logs.js';
-import { readTimers, workspaceOf, type Workspace } from './workspace.js';
-
-// A kept result that cannot be read or has no overall result is skipped: status never fails on it.
-const finishResults = async (ws: Workspace): Promise<Record<string, string>> => {
-  const out: Record<string, string> = {};
-  for (const d of await readDir(ws.finishDir)) {
-    if (!d.isFile() || !d.name.endsWith('.json')) continue;
-    const doc = await readLenient(ws.store, join(ws.finishDir, d.name), FinishOverall);
-    if (doc !== null) out[d.name.slice(0, -5)] = doc.overall;
-  }
-  return out;
-};
+import { workspaceOf } from './workspace.js';
 
 export const harnessStatus: Command = {
   path: ['harness', 'status'],
@@ -42,14 +27,7 @@ export const harnessStatus: Command = {
   async run(v, _pos, io) {
     const ws = await workspaceOf(v, io);
     const asOf = asOfOf(v, io);
-    const inputs = {
-      observed: await foldObservations(ws),
-      watch: await foldWatchdog(ws),
-      collect: await foldCollect(ws),
-      finish: await finishResults(ws),
-      known: Object.keys((await readTimers(ws)).tasks),
-    };
-    const rows = statusRows(inputs, asOf.ms, ws.config.watchdog);
+    const rows = statusRows(await gatherStatus(ws), asOf.ms, ws.config.watchdog);
     const text =
       v['json'] === true ? stableJson({ as_of: asOf.iso, root: ws.root, tasks: rows }) : statusTable(rows);
     await writeOut(io.stdout, text);

@@ -3,27 +3,15 @@
 // the decisions to memory/harness/watchdog.jsonl, and delivers only unthrottled ESCALATEs to the sink,
 // marking each delivered one with `<task_id>.escalate` so it is never repeated.
 import { stableJson } from '../../lib/core/stable-json.js';
-import { decideCycle } from '../../lib/harness/cycle.js';
-import { tasksToObserve } from '../../lib/harness/escalation.js';
+import { watchdogCycle } from '../../lib/harness/watchdog-run.js';
 import { asOfOf } from '../cli/clock.js';
 import type { Command } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { commonExits, evidenceFlags, workspaceFlags } from './flags.js';
-import { foldObservations, foldWatchdog } from './logs.js';
-import { contextOf, knownTasks, observeTasks } from './observe-run.js';
-import type { GatherContext } from './gather.js';
-import { deliverAll } from './escalate.js';
-import { workspaceOf, type Workspace } from './workspace.js';
-
-/** Known tasks, minus those whose timer was already terminal when last observed: they are settled. */
-const toObserve = async (ws: Workspace, ctx: GatherContext): Promise<string[]> =>
-  tasksToObserve(
-    await knownTasks(ctx),
-    ctx.timers,
-    await foldObservations(ws),
-    ws.config.watchdog.terminalStatuses,
-  );
+import { contextOf } from './processes.js';
+import { deliver } from './sink.js';
+import { workspaceOf } from './workspace.js';
 
 export const harnessWatchdog: Command = {
   path: ['harness', 'watchdog'],
@@ -52,19 +40,10 @@ export const harnessWatchdog: Command = {
   async run(v, _pos, io) {
     const ws = await workspaceOf(v, io);
     const asOf = asOfOf(v, io);
-    if (v['no-observe'] !== true) {
-      const ctx = await contextOf(ws, v, io);
-      await observeTasks(ctx, await toObserve(ws, ctx), asOf.ms);
-    }
-    const records = decideCycle(
-      await foldObservations(ws),
-      await foldWatchdog(ws),
-      asOf.ms,
-      ws.config.watchdog,
-    );
-    if (records.length > 0) await ws.store.append(ws.watchdogLog, records);
-    const deliveries = await deliverAll(ws, records, io);
-    if (deliveries.length > 0) await ws.store.append(ws.watchdogLog, deliveries);
+    const { records, deliveries } = await watchdogCycle(ws, asOf.ms, {
+      observe: v['no-observe'] === true ? null : () => contextOf(ws, v, io),
+      deliver: (payload) => deliver(ws.config.sink, payload, io.env, ws.root),
+    });
     await writeOut(
       io.stdout,
       stableJson({ as_of: asOf.iso, cycle: records[0]?.cycle ?? null, decisions: records, deliveries }),

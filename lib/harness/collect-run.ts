@@ -1,20 +1,18 @@
 // One collection pass over the workspace: every task's markers and timer, the closeout stage signals
 // and collections the pure pass decides, appended to memory/harness/collect.jsonl.
-import { collectPass, type TaskFacts } from '../../lib/harness/collect-pass.js';
-import type { CollectLine } from '../../lib/harness/collect-projection.js';
-import { markersOf, taskIdsWithMarkers } from './fs-facts.js';
+import { collectPass, type TaskFacts } from './collect-pass.js';
+import type { CollectLine } from './collect-projection.js';
 import { dispatchOf } from './gather.js';
 import { foldCollect } from './logs.js';
-import { readTimers, type Workspace } from './workspace.js';
+import { markersOf, taskIdsWithMarkers } from './task-files.js';
+import type { Workspace } from './workspace.js';
 
 const factsOf = async (ws: Workspace): Promise<TaskFacts[]> => {
-  const timers = await readTimers(ws);
-  const ids = [
-    ...new Set([...Object.keys(timers.tasks), ...(await taskIdsWithMarkers(ws.eventsDir))]),
-  ].sort();
+  const timers = await ws.timers();
+  const ids = [...new Set([...Object.keys(timers.tasks), ...(await taskIdsWithMarkers(ws))])].sort();
   const out: TaskFacts[] = [];
   for (const taskId of ids) {
-    const markers = await markersOf(ws.eventsDir, taskId, ws.config.zone);
+    const markers = await markersOf(ws, taskId);
     const timer = timers.tasks[taskId];
     const dispatch = await dispatchOf(ws, taskId, markers);
     out.push({
