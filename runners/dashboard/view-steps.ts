@@ -4,7 +4,7 @@ import { hasCommand, sectionJson, type Section, type Step } from '../../lib/dash
 import type { Store } from '../../lib/io/store.js';
 import type { Command, Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
-import { readDoc } from './loop-files.js';
+import { readDoc } from '../../lib/dashboard/loop-files.js';
 
 const fileSection = async (store: Store, step: Extract<Step, { kind: 'file' }>): Promise<Section> => {
   const doc = await readDoc(store, step.file, step.file);
