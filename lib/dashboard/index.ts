@@ -32,10 +32,13 @@ export { LoopModel } from './loop-model.js';
 export { readLoopDocs } from './loop-docs.js';
 export { loopStatusOf, statusReadsOf } from './loop-status.js';
 export { updateWindows } from './windows.js';
+export { apiAnswer } from './api.js';
+export { admitControl, controlAnswer, controlArgv, controlRequestOf } from './control-request.js';
 
 /** Reason codes and other closed vocabularies. */
 export { SORT_KEYS } from './overview.js';
 export { WINDOWS, SUMMARY_WINDOW } from './windows.js';
+export { INTENTS } from './control-request.js';
 
 /** Types of the inputs, states and outputs above. */
 export type { ClassifiedDoc } from './artifact-state.js';
@@ -61,3 +64,5 @@ export type { DocSet } from './loop-docs.js';
 export type { StatusReads, StatusSources, StatusWindows } from './loop-status.js';
 export type { AsOf, EventTimesPort, FoldedLogs, LoopParts } from './loop-view.js';
 export type { RecordWindow, Windows } from './windows.js';
+export type { Answer, ApiPorts, Query, RenderedView } from './api.js';
+export type { ControlRequest, ControlSettings } from './control-request.js';
