@@ -33,6 +33,7 @@ export { readLoopDocs } from './loop-docs.js';
 export { loopStatusOf, statusReadsOf } from './loop-status.js';
 export { updateWindows } from './windows.js';
 export { apiAnswer } from './api.js';
+export { renderView, commandSection } from './view-render.js';
 export { admitControl, controlAnswer, controlArgv, controlRequestOf } from './control-request.js';
 
 /** Reason codes and other closed vocabularies. */
@@ -66,3 +67,4 @@ export type { AsOf, EventTimesPort, FoldedLogs, LoopParts } from './loop-view.js
 export type { RecordWindow, Windows } from './windows.js';
 export type { Answer, ApiPorts, Query, RenderedView } from './api.js';
 export type { ControlRequest, ControlSettings } from './control-request.js';
+export type { RanCommand, ViewPorts } from './view-render.js';
