@@ -26,8 +26,20 @@ export { overviewBody } from './answers.js';
 export { promotionView } from './promotion-view.js';
 export { routeOf } from './routes.js';
 
+/** Gathers over the edge (a Store and the dashboard's edge, passed in): the read model and a loop's status. */
+export { ReadModel, readListing } from './read-model.js';
+export { LoopModel } from './loop-model.js';
+export { readLoopDocs } from './loop-docs.js';
+export { loopStatusOf, statusReadsOf } from './loop-status.js';
+export { updateWindows } from './windows.js';
+export { apiAnswer } from './api.js';
+export { renderView, commandSection } from './view-render.js';
+export { admitControl, controlAnswer, controlArgv, controlRequestOf } from './control-request.js';
+
 /** Reason codes and other closed vocabularies. */
 export { SORT_KEYS } from './overview.js';
+export { WINDOWS, SUMMARY_WINDOW } from './windows.js';
+export { INTENTS } from './control-request.js';
 
 /** Types of the inputs, states and outputs above. */
 export type { ClassifiedDoc } from './artifact-state.js';
@@ -46,3 +58,13 @@ export type { LastEvent, EventsIndexState } from './events-index.js';
 export type { FactInputs } from './facts.js';
 export type { PageQuery, RawBackLine } from './paging.js';
 export type { GateRow, PromotionRows } from './promotion-view.js';
+export type { Change, DashboardEdge } from './read-model.js';
+export type { LoopEdge } from './loop-model.js';
+export type { LoopFiles } from './loop-files.js';
+export type { DocSet } from './loop-docs.js';
+export type { StatusReads, StatusSources, StatusWindows } from './loop-status.js';
+export type { AsOf, EventTimesPort, FoldedLogs, LoopParts } from './loop-view.js';
+export type { RecordWindow, Windows } from './windows.js';
+export type { Answer, ApiPorts, Query, RenderedView } from './api.js';
+export type { ControlRequest, ControlSettings } from './control-request.js';
+export type { RanCommand, ViewPorts } from './view-render.js';

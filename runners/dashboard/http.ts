@@ -1,7 +1,7 @@
 // The dashboard's node:http plumbing: JSON answers and static pages with the security headers, and a
 // request body read up to a limit.
 import type * as http from 'node:http';
-import type { Answer } from './control.js';
+import type { Answer } from '../../lib/dashboard/api.js';
 import { SECURITY_HEADERS, type Asset } from './static.js';
 
 export const MAX_BODY = 8 * 1024;

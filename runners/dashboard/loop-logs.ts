@@ -1,28 +1,15 @@
 // The logs of one loop the dashboard folds: events.jsonl (its line index) and escalations.jsonl (the
 // open set), incrementally from checkpoints in the loop's CheckpointStore.
-import {
-  decodeEvent,
-  eventsIndexProjection,
-  type EventsIndexState,
-} from '../../lib/dashboard/events-index.js';
+import { decodeEvent, eventsIndexProjection } from '../../lib/dashboard/events-index.js';
 import { tracked } from '../../lib/dashboard/tracked.js';
-import {
-  decodeEscalation,
-  escalationsProjection,
-  type EscalationHistory,
-} from '../../lib/loop/escalations.js';
-import type { FoldOutcome } from '../../lib/dashboard/fold-outcome.js';
+import { decodeEscalation, escalationsProjection } from '../../lib/loop/escalations.js';
+import type { LoopFiles } from '../../lib/dashboard/loop-files.js';
+import type { FoldedLogs } from '../../lib/dashboard/loop-view.js';
 import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
 import { foldIncremental } from './folds.js';
-import type { LoopFiles } from './loop-files.js';
 
 const eventsIndex = tracked(eventsIndexProjection, 'dashboard-events-index');
 const escalations = tracked(escalationsProjection, 'dashboard-escalations');
-
-export interface FoldedLogs {
-  readonly events: FoldOutcome<EventsIndexState>;
-  readonly escalations: FoldOutcome<EscalationHistory>;
-}
 
 /** Folds events.jsonl and escalations.jsonl from their checkpoints. */
 export const foldLogs = async (f: LoopFiles): Promise<FoldedLogs> => {

@@ -2,13 +2,19 @@
 // and the tests hold it).
 import type * as http from 'node:http';
 import type { Observable } from 'rxjs';
-import type { ApiContext } from './api.js';
+import type { Command, Io } from '../cli/command.js';
 import type { ControlConfig } from './control.js';
 import type { Asset } from './static.js';
 import type { DashboardStore } from './store.js';
 import type { WatchDir } from './dir-watcher.js';
 
-export interface DashboardOptions extends Omit<ApiContext, 'controlEnabled' | 'controlTimeoutSeconds'> {
+export interface DashboardOptions {
+  readonly store: DashboardStore;
+  readonly clock: () => number;
+  readonly asOfIso: string | null;
+  /** The commands the domain views run, and what they run with. */
+  readonly commands: () => Promise<readonly Command[]>;
+  readonly viewIo: Omit<Io, 'stdout' | 'stderr'>;
   readonly host: string;
   readonly port: number;
   readonly control: ControlConfig;

@@ -3,16 +3,15 @@
 import type * as http from 'node:http';
 import { hostAllowed } from '../../lib/dashboard/host-check.js';
 import { routeOf, type Route } from '../../lib/dashboard/routes.js';
-import type { ApiContext } from './api.js';
-import { apiAnswer } from './api-pages.js';
-import { runControl, TOKEN_HEADER, type Answer } from './control.js';
+import { apiAnswer, type Answer, type ApiPorts } from '../../lib/dashboard/api.js';
+import { runControl, TOKEN_HEADER } from './control.js';
 import { MAX_BODY, readBody, send, sendAsset } from './http.js';
 import type { DashboardOptions } from './options.js';
 import type { SseHub } from './sse.js';
 
 export interface Ctx {
   readonly o: DashboardOptions;
-  readonly api: ApiContext;
+  readonly api: ApiPorts;
   readonly hub: SseHub;
   readonly refresh: () => Promise<void>;
 }

@@ -4,7 +4,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Subscription } from 'rxjs';
-import type { ApiContext } from './api.js';
+import { apiPorts } from './api.js';
 import type { DashboardOptions, RunningDashboard } from './options.js';
 import { handle, type Ctx } from './requests.js';
 import { SseHub } from './sse.js';
@@ -27,12 +27,7 @@ export const startDashboard = async (o: DashboardOptions): Promise<RunningDashbo
   });
   await refresh();
   const sub: Subscription = changeSignals(watcher, o.ticks).subscribe(() => void refresh());
-  const api: ApiContext = {
-    ...o,
-    controlEnabled: o.control.tokenDigest !== null,
-    controlTimeoutSeconds: o.control.timeoutSeconds,
-  };
-  const ctx: Ctx = { o, api, hub, refresh };
+  const ctx: Ctx = { o, api: apiPorts(o), hub, refresh };
   const server = http.createServer((req, res) => void handle(ctx, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

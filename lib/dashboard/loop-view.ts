@@ -1,20 +1,21 @@
 // The overview row and the detail view of one loop, from what its model has read: the status
-// document (buildStatus's, as `opsfold loop status` derives it), the folds and the tail windows.
-import { problemsOf } from '../../lib/dashboard/artifact-state.js';
-import { loopDetail } from '../../lib/dashboard/detail.js';
-import { factsOf } from '../../lib/dashboard/facts.js';
-import type { IndexView } from '../../lib/dashboard/index-view.js';
-import { Json, viewOf } from '../../lib/dashboard/lenient.js';
-import type { ListedLoop } from '../../lib/dashboard/loop-list.js';
-import type { ArtifactState, LoopDetail, LoopFacts, LoopRow } from '../../lib/dashboard/outputs.js';
-import { rowOf } from '../../lib/dashboard/overview.js';
-import { ControlRecord, ReconcileRecord, StateView, StatusView } from '../../lib/dashboard/views.js';
-import { activeEscalations, escalationsProjection } from '../../lib/loop/escalations.js';
-import type { EventTimes } from './event-times.js';
-import { refusalOf } from './file-checks.js';
+// document (decideStatus's, as `opsfold loop status` derives it), the folds and the tail windows.
+// The event timestamps the chart needs are looked up through the parts (the runner's reader).
+import type { EscalationHistory } from '../loop/escalations.js';
+import { activeEscalations, escalationsProjection } from '../loop/escalations.js';
+import { problemsOf } from './artifact-state.js';
+import { loopDetail } from './detail.js';
+import type { EventsIndexState } from './events-index.js';
+import { factsOf } from './facts.js';
+import type { FoldOutcome } from './fold-outcome.js';
+import type { IndexView } from './index-view.js';
+import { Json, viewOf } from './lenient.js';
 import type { DocSet } from './loop-docs.js';
 import type { LoopFiles } from './loop-files.js';
-import type { FoldedLogs } from './loop-logs.js';
+import type { ListedLoop } from './loop-list.js';
+import type { ArtifactState, LoopDetail, LoopFacts, LoopRow } from './outputs.js';
+import { rowOf } from './overview.js';
+import { ControlRecord, ReconcileRecord, StateView, StatusView } from './views.js';
 import type { Windows } from './windows.js';
 
 const CHART_WINDOW = 60;
@@ -24,16 +25,33 @@ export interface AsOf {
   readonly iso: string;
 }
 
+/** The logs of one loop the dashboard folds: the events index and the escalations' open set. */
+export interface FoldedLogs {
+  readonly events: FoldOutcome<EventsIndexState>;
+  readonly escalations: FoldOutcome<EscalationHistory>;
+}
+
+/** Timestamps of events by line number, looked up in events.jsonl and cached (the runner's reader). */
+export interface EventTimesPort {
+  /** Forget cached lookups when the fold restarted or the log shrank. */
+  sync(index: IndexView): void;
+  load(index: IndexView, lines: readonly number[]): Promise<void>;
+  /** The timestamp of the last record at or before `line`, as loaded. */
+  at(line: number): string | null;
+}
+
 /** What a loop model holds, as of its last refresh. */
 export interface LoopParts {
   readonly listed: ListedLoop;
   readonly files: LoopFiles;
   readonly windows: Windows;
-  readonly times: EventTimes;
+  readonly times: EventTimesPort;
   readonly index: IndexView;
   readonly read: { readonly logs: FoldedLogs | null; readonly docs: DocSet | null };
   artifacts(): ArtifactState[];
   status(asOf: AsOf): unknown;
+  /** Why events.jsonl may not be read (outside the repo, not a regular file); null when it may. */
+  eventsRefusal(): Promise<string | null>;
 }
 
 const control = (r: unknown) => (r === null ? null : viewOf(ControlRecord, r));
@@ -72,7 +90,7 @@ export const loopDetailOf = async (p: LoopParts, asOf: AsOf): Promise<LoopDetail
   p.times.sync(idx);
   const lines = reconcile.map((r) => r.cursorOffsetAfter).filter((n): n is number => n !== null);
   // A refused events log (outside the repo, a FIFO) is never read, not even for chart timestamps.
-  if ((await refusalOf(p.files.root, p.files.paths.events)) === null) await p.times.load(idx, lines);
+  if ((await p.eventsRefusal()) === null) await p.times.load(idx, lines);
   const logs = p.read.logs;
   return loopDetail({
     row: rowOf(facts(p, status), asOf.ms),

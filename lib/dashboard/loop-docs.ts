@@ -1,7 +1,8 @@
 // The manager's small documents of one loop, re-read through the repo's Store on every refresh (they
-// are small): each is classified for the page and, when usable, handed to the status builder.
-import type { ClassifiedDoc } from '../../lib/dashboard/artifact-state.js';
-import type { Store } from '../../lib/io/store.js';
+// are small): each is classified for the page and, when usable, handed to the status builder. The
+// Store is the edge, passed in (a file store in the command, a memory one in tests).
+import type { Store } from '../io/store.js';
+import type { ClassifiedDoc } from './artifact-state.js';
 import { readDoc, type LoopFiles } from './loop-files.js';
 
 const DOCS = ['state', 'cursor', 'health', 'drift', 'alertDispatchState', 'heartbeat', 'sequence'] as const;
