@@ -13,6 +13,7 @@ export { classifyRow } from './escalation.js';
 export { routeIn, routeFromResolver } from './route.js';
 export { rowStep, routedStep, sentStep, finishRow } from './row-step.js';
 export { planDeliveries, messagesOf } from './delivery.js';
+export { sinkConfigAnswer, sinkConfigFlagProblem } from './sink-config.js';
 export { deliveryEffects, sinkEntries, finishEffects } from './row-record.js';
 export { buildRequest, sinkOf } from './sink-request.js';
 export { summaryStatus } from './outcome.js';
@@ -50,6 +51,7 @@ export type { DispatchOptions, DispatchResult, AlertDispatchPass } from './dispa
 export type { EscalationSinkTarget, EscalationSinkPorts, EscalationDelivery } from './escalation-sink.js';
 export type { SendPorts, Sent, AlertPayload, AlertMessage } from './send.js';
 export type { AlertOrigin, PlannedSink } from './delivery.js';
+export type { SinkConfigQuery, SinkConfigAnswer } from './sink-config.js';
 export type { RecordFiles, AlertOutcome, Stamp } from './row-record.js';
 export type { Router, RouterPorts } from './router.js';
 export type { Env, Transport, Sleep, ReadDoc, RunCommand } from './ports.js';
