@@ -9,7 +9,7 @@ import type { Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
 import { alertsCommands } from './commands.js';
-import { startReceiver, type Receiver } from './receiver.js';
+import { startReceiver, type Receiver } from '../../lib/io/receiver.js';
 
 const demoEnv = (rx: Receiver): NodeJS.ProcessEnv => ({
   OPS_MANAGER_ALERT_WEBHOOK_URL: `${rx.url}/webhook/demo-secret-path`,
