@@ -1,7 +1,7 @@
 // The context every row of a dispatch pass is processed in: the router (in-process over the catalog,
 // loaded once and only when a row needs it, or the operator's resolver script), the sender, and the
-// ledger and telemetry appends through the edge. A recorded ledger event is folded at once, so a
-// later row of the same pass sees it.
+// executor of the pass's effects (the edge's applyEffects over the pass's Stores). A ledger record is
+// folded once applied, so a later row (or message) of the same pass sees it.
 import * as t from 'io-ts';
 import { isoSeconds } from '../core/time.js';
 import type { Edge } from '../io/node-edge.js';
@@ -9,6 +9,7 @@ import { alertEdge, type AlertEdge } from './dispatch-edge.js';
 import type { DispatchOptions } from './dispatch-options.js';
 import type { AlertPaths } from './dispatch-paths.js';
 import type { RowCtx } from './dispatch-row.js';
+import type { Effect } from '../io/effects.js';
 import { foldLedger, type DeliveryLedgerState, type LedgerEvent } from './ledger.js';
 import { SHIPPED_CONFIG } from './load-config.js';
 import { routerOf } from './router.js';
@@ -20,6 +21,10 @@ const routerFor = (edge: Edge, o: DispatchOptions) =>
     run: (command, args) => edge.runCommand(command, args, { env: o.env }),
     shippedConfig: () => edge.resolve(edge.packageRoot(), ...SHIPPED_CONFIG),
   });
+
+/** Pure: the ledger records among `effects`. */
+const ledgerRecordsOf = (effects: readonly Effect[], ledgerFile: string): LedgerEvent[] =>
+  effects.flatMap((e) => (e.kind === 'append' && e.path === ledgerFile ? (e.records as LedgerEvent[]) : []));
 
 /** The row context of one pass (and the edge it writes through); `ledger` is folded as it is recorded. */
 export const contextOf = (
@@ -46,11 +51,11 @@ export const contextOf = (
     },
     maxDeliveryRuns: o.maxDeliveryRuns ?? 10,
     ledger: () => ledger.state,
-    record: async (events: readonly LedgerEvent[]) => {
-      await files.storeOf(p.ledger).append(p.ledger, events);
-      ledger.state = foldLedger(ledger.state, events);
+    files: { ledger: p.ledger, telemetry: p.telemetry.abs },
+    apply: async (effects: readonly Effect[]) => {
+      await edge.applyEffects({ store: files.store }, effects);
+      ledger.state = foldLedger(ledger.state, ledgerRecordsOf(effects, p.ledger));
     },
-    telemetry: (line: unknown) => files.storeOf(p.telemetry.abs).append(p.telemetry.abs, [line]),
   };
   return { ctx, files };
 };

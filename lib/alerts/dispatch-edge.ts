@@ -12,6 +12,8 @@ import { problemDetail } from './doc-problem.js';
 export interface AlertEdge {
   /** The Store whose root holds `abs`. */
   storeOf(abs: string): Store;
+  /** One Store over the pass's files: each path goes through `storeOf(path)` (effects are applied here). */
+  readonly store: Store;
   /** Reads and decodes a document; null when missing; DispatchError(errorLine, [file:line:byte ...]) else. */
   read<A>(place: Place, codec: t.Type<A, unknown, unknown>, errorLine: string): Promise<A | null>;
   /** Throws unless `place` really is where its root says (no symlink out of the repo). */
@@ -23,8 +25,16 @@ export const alertEdge = (edge: Edge, p: AlertPaths): AlertEdge => {
   const roots = [p.stateRoot, p.repo].map((root) => edge.store(root));
   const storeOf = (abs: string): Store =>
     roots.find((s) => edge.within(edge.resolve(s.root), edge.resolve(abs))) ?? edge.store(edge.rootOf(abs));
+  const store: Store = {
+    root: p.repo,
+    read: (path, codec, options) => storeOf(path).read(path, codec, options),
+    write: (path, value, options) => storeOf(path).write(path, value, options),
+    writeText: (path, text) => storeOf(path).writeText(path, text),
+    append: (path, records, options) => storeOf(path).append(path, records, options),
+  };
   return {
     storeOf,
+    store,
     async read(place, codec, errorLine) {
       const got = await storeOf(place.abs).read(place.abs, codec);
       if (got.kind === 'missing') return null;

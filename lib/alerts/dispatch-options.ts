@@ -38,3 +38,7 @@ export type AlertDispatchPass =
       readonly notes: readonly string[];
     }
   | { readonly status: 'failed_command'; readonly message: string };
+
+/** Pure: a count flag's value (digits only, a safe integer, at least `min`), or null when it is not one. */
+export const countFlagValue = (raw: string, min: number): number | null =>
+  /^\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) && Number(raw) >= min ? Number(raw) : null;

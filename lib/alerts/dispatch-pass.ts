@@ -13,6 +13,7 @@ import { retryPending } from './dispatch-retry.js';
 import type { AlertEdge } from './dispatch-edge.js';
 import type { AlertPaths } from './dispatch-paths.js';
 import { resumeAt } from './escalation-resume.js';
+import { ledgerAppend } from './row-record.js';
 
 export interface PassResult {
   readonly state: DispatchStateDoc;
@@ -87,8 +88,12 @@ export const consume = async (
   await edge.confined(p.escalations);
   const size = await ctx.lines.size(p.escalations.abs);
   const state = size === null ? noSource(ctx, p, saved) : await sourced(ctx, p, { saved, size, max }, notes);
-  await edge.storeOf(p.state.abs).write(p.state.abs, state, { pretty: false });
-  if (size !== null)
-    await ctx.record([cursorEvent(state.escalationsLineOffset, state.escalationsByteOffset, ctx.iso())]);
+  // The state document is the pass's cursor, applied last; the ledger's cursor record reports it, so it
+  // is a batch of its own after it (applyEffects would put an append before a cursor).
+  await ctx.apply([{ kind: 'cursor', path: p.state.abs, value: state }]);
+  if (size !== null) {
+    const moved = cursorEvent(state.escalationsLineOffset, state.escalationsByteOffset, ctx.iso());
+    await ctx.apply([ledgerAppend(ctx.files, [moved])]);
+  }
   return { state, notes };
 };

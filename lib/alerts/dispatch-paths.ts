@@ -1,6 +1,6 @@
 // Where alert dispatch reads and writes. The reference's files keep their paths (and, in state and
 // telemetry, the paths as the operator wrote them); opsfold's ledger and its checkpoint live under
-// <repo>/.opsfold/loop/<loop>/ (or --state-dir).
+// <repo>/.opsfold/loop/<loop>/ (or --state-dir), the checkpoint kept by the state dir's CheckpointStore.
 import type { Edge } from '../io/node-edge.js';
 import { isLoopIdSegment } from '../loop/layout.js';
 import { DispatchError } from './dispatch-error.js';
@@ -20,7 +20,8 @@ export interface AlertPaths {
   /** opsfold's state dir (--state-dir, else <repo>/.opsfold). */
   readonly stateRoot: string;
   readonly ledger: string;
-  readonly ledgerCheckpoint: string;
+  /** The ledger checkpoint's key in the CheckpointStore under `stateRoot`. */
+  readonly ledgerCheckpointKey: string;
 }
 
 export interface PathOptions {
@@ -60,6 +61,6 @@ export const alertPaths = async (edge: Edge, o: PathOptions): Promise<AlertPaths
     telemetry: place(o.telemetryFile, edge.resolve(ops, 'telemetry', 'alerts.jsonl')),
     stateRoot,
     ledger: edge.resolve(own, 'alert-deliveries.jsonl'),
-    ledgerCheckpoint: edge.resolve(own, 'alert-deliveries.checkpoint.json'),
+    ledgerCheckpointKey: ['loop', loopId, 'alert-deliveries.checkpoint.json'].join('/'),
   };
 };

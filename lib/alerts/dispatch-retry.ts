@@ -3,6 +3,7 @@
 import { addRetry, noRetries, type RetryCounts } from './dispatch-state.js';
 import { abandonedRow, pendingRows } from './ledger.js';
 import { processRow, type RowCtx } from './dispatch-row.js';
+import { ledgerAppend } from './row-record.js';
 
 /** Retries the pending rows at or before line `upTo`; notes name the rows given up. */
 export const retryPending = async (
@@ -18,7 +19,9 @@ export const retryPending = async (
       notes.push(
         `${file}:${pending.line}:${pending.byteOffset}: the row changed since it failed; not retried`,
       );
-      await ctx.record([abandonedRow(pending, { at: ctx.iso(), traceId: ctx.traceId })]);
+      await ctx.apply([
+        ledgerAppend(ctx.files, [abandonedRow(pending, { at: ctx.iso(), traceId: ctx.traceId })]),
+      ]);
       r = { ...r, abandoned: r.abandoned + 1 };
       continue;
     }

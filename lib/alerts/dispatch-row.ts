@@ -1,15 +1,20 @@
-// One escalation row through dispatch: the decisions are lib/alerts/row-step; this sends to each
-// dispatchable sink that has not already acknowledged the row, and records. Order is what makes a crash
-// safe: each acknowledged delivery goes to the ledger the moment it is acknowledged, then the telemetry
-// line, then the row's outcome in the ledger. A re-run therefore never resends an acknowledged
-// delivery, and reports a row again only when it crashed between that row's telemetry line and its
-// ledger record.
-import { alertFor, deduplicatedEntry, invalidSinkEntry } from './delivery.js';
+// One escalation row through dispatch: the decisions are lib/alerts/row-step; a routed row is planned
+// (delivery.ts: which sinks get a message, deduplicated against the ledger), its messages are sent by
+// the outbox (lib/core/outbox), and what came back is recorded as effects (row-record.ts). Order is
+// what makes a crash safe: each acknowledged delivery is recorded in the ledger before the next message
+// is sent, then the telemetry line, then the row's outcome in the ledger. A re-run therefore never
+// resends a recorded delivery (a crash between a send and its record re-sends that one message), and
+// reports a row again only when it crashed between that row's telemetry line and its ledger record.
+import { sendMessages } from '../core/outbox.js';
+import type { Effect } from '../io/effects.js';
+import type { Edge } from '../io/node-edge.js';
+import { messagesOf, planDeliveries } from './delivery.js';
 import type { Escalation } from './escalation.js';
-import { deliveryKey, type DeliveryLedgerState, type LedgerEvent, type LedgerRow } from './ledger.js';
+import type { DeliveryLedgerState, LedgerRow } from './ledger.js';
 import type { Routed } from './route.js';
+import type { Router } from './router.js';
+import { deliveryEffects, finishEffects, sinkEntries, type RecordFiles, type Stamp } from './row-record.js';
 import {
-  deliveredEvent,
   finishRow,
   routedStep,
   rowStep,
@@ -18,13 +23,9 @@ import {
   type RowLine,
   type RowReport,
   type RowRun,
-  type RowStep,
 } from './row-step.js';
-import type { DispatchSink, MalformedSink } from './sink-request.js';
-import type { LineContext, SinkEntry } from './telemetry.js';
-import type { Edge } from '../io/node-edge.js';
-import type { Router } from './router.js';
-import { sendToSink, type SendPorts } from './send.js';
+import { alertVia, type SendPorts } from './send.js';
+import type { LineContext } from './telemetry.js';
 
 export interface RowCtx {
   readonly repo: string;
@@ -38,52 +39,22 @@ export interface RowCtx {
   /** 0 = retry failed deliveries forever. */
   readonly maxDeliveryRuns: number;
   readonly ledger: () => DeliveryLedgerState;
-  readonly record: (events: readonly LedgerEvent[]) => Promise<void>;
-  readonly telemetry: (line: unknown) => Promise<void>;
+  readonly files: RecordFiles;
+  /** Applies effects in the crash-safe order; ledger records are folded into `ledger()` once applied. */
+  readonly apply: (effects: readonly Effect[]) => Promise<void>;
 }
 
-const finish = async (ctx: RowCtx, row: RowLine, run: RowRun, f: Finish): Promise<RowReport> => {
-  const done = finishRow(row, run, f, { at: ctx.iso(), traceId: ctx.traceId });
-  await ctx.record([done.event]);
-  return done.report;
-};
+const stampOf = (ctx: RowCtx): Stamp => ({ at: ctx.iso(), traceId: ctx.traceId });
 
-const finishStep = async (
+const finish = async (
   ctx: RowCtx,
-  row: RowLine,
-  run: RowRun,
-  step: Extract<RowStep, { kind: 'finish' }>,
+  at: { readonly row: RowLine; readonly run: RowRun },
+  telemetry: object,
+  f: Finish,
 ): Promise<RowReport> => {
-  await ctx.telemetry(step.telemetry);
-  return finish(ctx, row, run, step.finish);
-};
-
-const deliverTo = async (
-  ctx: RowCtx,
-  at: { readonly row: RowLine; readonly e: Escalation; readonly severity: string },
-  sink: DispatchSink | MalformedSink,
-): Promise<SinkEntry> => {
-  if ('malformed' in sink) return invalidSinkEntry(sink);
-  const key = deliveryKey({
-    loopId: ctx.loopId,
-    line: at.row.line,
-    rowSha256: at.row.sha256,
-    sinkId: sink.id,
-  });
-  const head = { id: sink.id, type: sink.type, dedupeKey: key };
-  if (Object.hasOwn(ctx.ledger().delivered, key)) return deduplicatedEntry(head);
-  const sent = await sendToSink(sink, alertFor(ctx, at.e, at.severity, ctx.iso()), key, ctx.send);
-  if (sent.result.status === 'success') {
-    const d = {
-      key,
-      sinkId: sink.id,
-      sinkType: sink.type,
-      httpStatus: sent.result.httpStatus,
-      attempts: sent.attempts,
-    };
-    await ctx.record([deliveredEvent(at.row, d, { at: ctx.iso(), traceId: ctx.traceId })]);
-  }
-  return { ...head, ...sent.result, attempts: sent.attempts };
+  const done = finishRow(at.row, at.run, f, stampOf(ctx));
+  await ctx.apply(finishEffects(ctx.files, telemetry, done.event));
+  return done.report;
 };
 
 const dispatchRouted = async (
@@ -92,12 +63,18 @@ const dispatchRouted = async (
   e: Escalation,
   routed: Extract<Routed, { kind: 'routed' }>,
 ): Promise<RowReport> => {
-  const sinks: SinkEntry[] = [];
-  for (const sink of routed.sinks)
-    sinks.push(await deliverTo(ctx, { row: at.row, e, severity: routed.severity }, sink));
-  const done = sentStep(at.lc, e, routed, { sinks, run: at.run });
-  await ctx.telemetry(done.telemetry);
-  return finish(ctx, at.row, at.run, done.finish);
+  const plan = planDeliveries(
+    ctx,
+    { row: at.row, e, severity: routed.severity },
+    routed.sinks,
+    ctx.ledger().delivered,
+  );
+  const outcomes = await sendMessages(messagesOf(plan), alertVia(ctx.send, ctx.iso), {
+    record: (o) => deliveryEffects(ctx.files, at.row, o, stampOf(ctx)),
+    apply: ctx.apply,
+  });
+  const done = sentStep(at.lc, e, routed, { sinks: sinkEntries(plan, outcomes), run: at.run });
+  return finish(ctx, at, done.telemetry, done.finish);
 };
 
 /** Processes one row; `previous` is the ledger's record of an earlier attempt at it (a retry). */
@@ -115,9 +92,9 @@ export const processRow = async (
   };
   const first = rowStep(row.text, lc);
   if (first.kind === 'blank') return { kind: 'blank', codes: [], pending: false, abandoned: false };
-  if (first.kind !== 'route') return finishStep(ctx, row, run, first);
+  if (first.kind !== 'route') return finish(ctx, { row, run }, first.telemetry, first.finish);
   const e = first.escalation;
   const next = routedStep(lc, e, await ctx.route(e), run);
   if (next.kind === 'send') return dispatchRouted(ctx, { row, lc, run }, e, next.routed);
-  return finishStep(ctx, row, run, next);
+  return finish(ctx, { row, run }, next.telemetry, next.finish);
 };

@@ -1,6 +1,6 @@
 // The state document's status: the reference's rule, over new and retried rows together.
 import { describe, expect, it } from 'vitest';
-import { dispatchState, noRetries, type DispatchStateInput } from './dispatch-state.js';
+import { dispatchState, noRetries, stateSummaryLine, type DispatchStateInput } from './dispatch-state.js';
 import { countRow, noCounts } from './outcome.js';
 
 const input = (over: Partial<DispatchStateInput>): DispatchStateInput => ({
@@ -35,5 +35,19 @@ describe('the run status', () => {
     const retry = { ...noRetries, rows: 1, failed: 1, failureCodes: ['request_failed' as const] };
     const counts = countRow(noCounts, 'dispatched', []);
     expect(dispatchState(input({ counts, retry })).status).toBe('partial');
+  });
+});
+
+describe('a pass summed up in one line', () => {
+  it('given a pass with one failed row, then the line names its status, counts and codes', () => {
+    const counts = countRow(noCounts, 'failed', ['http_error']);
+    const line = stateSummaryLine('incident', dispatchState(input({ counts })));
+    expect(line).toBe(
+      '  incident                    failed              processed 1  dispatched 0  skipped 0  failed 1  retried 0  pending 0  codes http_error',
+    );
+  });
+
+  it('given a pass with no failure code, then the codes are a dash', () => {
+    expect(stateSummaryLine('x', dispatchState(input({})))).toMatch(/codes -$/);
   });
 });

@@ -94,3 +94,12 @@ export const dispatchState = (i: DispatchStateInput): DispatchStateDoc => ({
   retry: { ...i.retry, failureCodes: [...i.retry.failureCodes] },
   recoveredCount: i.recovered,
 });
+
+/** Pure: one line summing up a pass's state (the demo prints one per pass). */
+export const stateSummaryLine = (label: string, s: DispatchStateDoc): string => {
+  const codes = s.failureReasonCodes.join(',') || '-';
+  return (
+    `  ${label.padEnd(28)}${s.status.padEnd(20)}processed ${s.processedCount}  dispatched ${s.dispatchedCount}  ` +
+    `skipped ${s.skippedCount}  failed ${s.failedCount}  retried ${s.retry.rows}  pending ${s.retry.pending}  codes ${codes}`
+  );
+};

@@ -20,7 +20,11 @@ export const runDispatch = async (edge: Edge, o: DispatchOptions): Promise<Dispa
   const p = await alertPaths(edge, o);
   await edge.ensureDir(edge.resolve(p.telemetry.abs, '..'));
   return edge.tryLock(p.state.abs, async () => {
-    const loaded = await loadLedger(edge, p.ledger, p.ledgerCheckpoint);
+    const loaded = await loadLedger(edge, {
+      file: p.ledger,
+      stateRoot: p.stateRoot,
+      checkpointKey: p.ledgerCheckpointKey,
+    });
     const ledger = { state: loaded.state };
     const { ctx, files } = contextOf(edge, o, p, ledger);
     const pass = await consume(ctx, p, files, o.maxEscalations ?? 0);

@@ -1,7 +1,7 @@
 // One escalation row through dispatch, as decisions: what the row is (blank, unusable, to be routed),
 // what its route means (nothing to send, or sinks to send to), and, once sent, its telemetry line and
-// the ledger record that ends it. Only the sending and the recording are left to the runner, which
-// interleaves them in the crash-safe order (see runners/alerts/dispatch-row.ts).
+// the ledger record that ends it. The messages are planned in delivery.ts, sent by the outbox and
+// recorded as effects in row-record.ts, in the crash-safe order dispatch-row.ts describes.
 import { classifyRow, type Escalation } from './escalation.js';
 import type { DeliveredEvent, RowEvent } from './ledger.js';
 import { rowOutcome, sinkFailureCodes, type RowKind } from './outcome.js';

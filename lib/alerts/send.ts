@@ -1,9 +1,11 @@
-// Delivering one alert to one sink: build the request (sink-request), send it through the transport
-// with bounded retries and exponential backoff (sleep injected), and report the result in the
-// reference's shape with every secret redacted.
+// Delivering alerts to sinks: an alert to one sink is a message (lib/core/outbox) keyed by its dedupe
+// key; the sink port builds its request (sink-request) when it is sent, posts it through the transport,
+// and classifies the answer in the reference's shape with every secret redacted. Retries (timeouts,
+// refused connections, 408, 429, 5xx) back off exponentially through the injected sleep.
+import { sendMessage, type Message, type SendVia, type SinkPort } from '../core/outbox.js';
 import type { AlertContext } from './payloads.js';
 import type { Env, Sleep, Transport } from './ports.js';
-import { buildRequest, type DispatchSink } from './sink-request.js';
+import { buildRequest, type DispatchSink, type HttpRequest } from './sink-request.js';
 import { backoffMs, classifyOutcome, excerpt, failed, type SinkResult } from './sink-result.js';
 
 export interface SendPorts {
@@ -19,6 +21,46 @@ export interface Sent {
   readonly attempts: number;
 }
 
+/** An alert for one sink, stamped with its emission time when it is sent. */
+export interface AlertPayload {
+  readonly sink: DispatchSink;
+  readonly alert: Omit<AlertContext, 'emittedAt'>;
+}
+
+/** A message to one sink; its key goes out as the Idempotency-Key header. */
+export type AlertMessage = Message<AlertPayload>;
+
+interface AlertRequest {
+  readonly request: HttpRequest;
+  readonly secrets: readonly string[];
+}
+
+/** The sink port and retry policy alerts are sent with; `emittedAt` stamps each message as it goes out. */
+export const alertVia = (
+  ports: SendPorts,
+  emittedAt: () => string,
+): SendVia<AlertPayload, AlertRequest, SinkResult> => {
+  const port: SinkPort<AlertPayload, AlertRequest, SinkResult> = {
+    prepare: ({ key, payload }) => {
+      const alert = { ...payload.alert, emittedAt: emittedAt() };
+      const built = buildRequest(payload.sink, alert, key, (name) => ports.env[name]);
+      return 'result' in built ? built : { request: built };
+    },
+    attempt: async ({ request, secrets }) => {
+      const c = classifyOutcome(await ports.transport(request), secrets);
+      return { result: c.result, ok: c.result.status === 'success', retryable: c.retryable };
+    },
+    thrown: (err, { secrets }) =>
+      failed('sink_dispatch_failed', excerpt(err instanceof Error ? err.message : String(err), secrets)),
+  };
+  const retry = {
+    attempts: ports.retryAttempts,
+    backoffMs: (n: number) => backoffMs(ports.retryBackoffSeconds, n),
+    sleep: ports.sleep,
+  };
+  return { port, retry };
+};
+
 /**
  * Sends `alert` to `sink`, retrying timeouts, refused connections, 408, 429 and 5xx up to
  * `retryAttempts` times. `dedupeKey` goes out as the Idempotency-Key header so a receiver can drop the
@@ -30,20 +72,11 @@ export const sendToSink = async (
   dedupeKey: string,
   ports: SendPorts,
 ): Promise<Sent> => {
-  const built = buildRequest(sink, alert, dedupeKey, (name) => ports.env[name]);
-  if ('result' in built) return { result: built.result, attempts: 0 };
-  const attempts = Math.max(1, ports.retryAttempts);
-  for (let n = 1; ; n += 1) {
-    if (n > 1) await ports.sleep(backoffMs(ports.retryBackoffSeconds, n));
-    let outcome: unknown;
-    try {
-      outcome = await ports.transport(built.request);
-    } catch (err) {
-      const message = excerpt(err instanceof Error ? err.message : String(err), built.secrets);
-      return { result: { ...failed('sink_dispatch_failed', message) }, attempts: n };
-    }
-    const c = classifyOutcome(outcome, built.secrets);
-    if (c.result.status === 'success' || !c.retryable || n >= attempts)
-      return { result: c.result, attempts: n };
-  }
+  const { emittedAt, ...unstamped } = alert;
+  const message: AlertMessage = { key: dedupeKey, payload: { sink, alert: unstamped } };
+  const sent = await sendMessage(
+    message,
+    alertVia(ports, () => emittedAt),
+  );
+  return { result: sent.result, attempts: sent.attempts };
 };

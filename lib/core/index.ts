@@ -1,8 +1,20 @@
-// The `opsfold/core` entry: the pure kernel — fold a projection, decide, decode with a codec, positions
-// and checkpoints, stable JSON, RFC 3339 time, SHA-256. Listed by name (no `export *`).
+// The `opsfold/core` entry: the pure kernel — fold a projection, decide, send messages (the outbox),
+// decode with a codec, positions and checkpoints, stable JSON, RFC 3339 time, SHA-256. Listed by name
+// (no `export *`).
 export { fold, foldFrom } from './projection.js';
 export type { Projection, Positioned } from './projection.js';
 export { decide } from './decision.js';
+export { sendMessage, sendMessages } from './outbox.js';
+export type {
+  Message,
+  Prepared,
+  Answer,
+  SinkPort,
+  RetryPolicy,
+  Outcome,
+  SendVia,
+  OutcomeRecorder,
+} from './outbox.js';
 export type { Decision, Condition, ConditionStatus } from './decision.js';
 export { decode, parseJson, firstContractError } from './codec.js';
 export type { ContractError } from './codec.js';

@@ -2,7 +2,7 @@
 // and never rejects or names the URL (which may be the secret) in a failure.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeTransport } from './http.js';
-import { startReceiver, type Receiver } from '../../runners/alerts/receiver.js';
+import { startReceiver, type Receiver } from './receiver.js';
 
 let rx: Receiver;
 beforeEach(async () => {

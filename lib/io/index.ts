@@ -29,6 +29,8 @@ export { applyEffects, orderEffects } from './effects.js';
 export type { Effect, EffectTargets } from './effects.js';
 export { foldSource } from './fold-source.js';
 export type { SourceFold, FoldSourceOptions } from './fold-source.js';
+export { foldOwnedLog } from './fold-log.js';
+export type { OwnedFold, OwnedLogOptions } from './fold-log.js';
 export { writeOnce } from './write-once.js';
 export type { WriteOnceResult } from './write-once.js';
 export { lastRecord } from './last-record.js';

@@ -1,13 +1,15 @@
 // The node edge as one value: every effect a shared lib step may need (paths, documents, locks, line
-// files, an owned log's fold, HTTP, helper commands, timers, ids), so a step in lib/<domain> takes
-// `Edge` as a parameter (a type-only import) and each runner passes `nodeEdge()`, a test a variant.
+// files, an owned log's fold, checkpoints, applying effects, HTTP, helper commands, timers, ids), so a
+// step in lib/<domain> takes `Edge` as a parameter (a type-only import) and each runner passes
+// `nodeEdge()`, a test a variant.
 import { randomUUID } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { parse, resolve } from 'node:path';
 import { confine, isWithin, type Confined } from './confine.js';
+import { fileCheckpointStore, type CheckpointStore } from './checkpoint-store.js';
 import { fingerprintAt } from './checkpoints.js';
+import { applyEffects } from './effects.js';
 import { foldOwnedLog } from './fold-log.js';
-import { saveFoldCheckpoint } from './fold-file.js';
 import type { WriteSeam } from './fs-seam.js';
 import { nodeTransport, type HttpOutcome, type HttpPost } from './http.js';
 import { lineCountFrom, readLineAt, readLines, regularFileSize } from './line-rows.js';
@@ -41,7 +43,10 @@ export interface Edge {
     resume(file: string, saved: SourceCursor): Promise<Resumed>;
   };
   readonly foldOwnedLog: typeof foldOwnedLog;
-  readonly saveFoldCheckpoint: typeof saveFoldCheckpoint;
+  /** Checkpoints kept under `dir` (a state dir). */
+  checkpoints(dir: string): CheckpointStore;
+  /** Applies effects in the crash-safe order (lib/io/effects.ts). */
+  readonly applyEffects: typeof applyEffects;
   post(req: HttpPost): Promise<HttpOutcome>;
   readonly runCommand: typeof runCommand;
   sleep(ms: number): Promise<void>;
@@ -75,7 +80,8 @@ export const nodeEdge = (o: NodeEdgeOptions = {}): Edge => ({
     resume: (file, saved) => fileSource(file).resume(saved),
   },
   foldOwnedLog,
-  saveFoldCheckpoint,
+  checkpoints: fileCheckpointStore,
+  applyEffects,
   post: nodeTransport,
   runCommand,
   sleep: (ms) => new Promise((done) => setTimeout(done, Math.max(0, ms))),

@@ -4,11 +4,12 @@
 // resent), then dispatch `bad-rows`. Nothing leaves 127.0.0.1.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stateSummaryLine, type DispatchStateDoc } from '../../lib/alerts/dispatch-state.js';
 import type { Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
 import { alertsCommands } from './commands.js';
-import { startReceiver, type Receiver } from './receiver.js';
+import { startReceiver, type Receiver } from '../../lib/io/receiver.js';
 
 const demoEnv = (rx: Receiver): NodeJS.ProcessEnv => ({
   OPS_MANAGER_ALERT_WEBHOOK_URL: `${rx.url}/webhook/demo-secret-path`,
@@ -17,24 +18,8 @@ const demoEnv = (rx: Receiver): NodeJS.ProcessEnv => ({
   OPS_MANAGER_ALERT_PAGERDUTY_ROUTING_KEY: 'demo-routing-key',
 });
 
-interface StateSummary {
-  status: string;
-  processedCount: number;
-  dispatchedCount: number;
-  skippedCount: number;
-  failedCount: number;
-  failureReasonCodes: string[];
-  retry: { rows: number; dispatched: number; pending: number };
-}
-
-const summary = (label: string, stdout: string): string => {
-  const s = JSON.parse(stdout) as StateSummary;
-  const codes = s.failureReasonCodes.join(',') || '-';
-  return (
-    `  ${label.padEnd(28)}${s.status.padEnd(20)}processed ${s.processedCount}  dispatched ${s.dispatchedCount}  ` +
-    `skipped ${s.skippedCount}  failed ${s.failedCount}  retried ${s.retry.rows}  pending ${s.retry.pending}  codes ${codes}`
-  );
-};
+const summary = (label: string, stdout: string): string =>
+  stateSummaryLine(label, JSON.parse(stdout) as DispatchStateDoc);
 
 /** Runs the alerts commands on a copy of the fixtures under `work`; returns the lines to print. */
 export async function alertsDemo(io: Omit<Io, 'stdout' | 'stderr'>, work: string): Promise<string> {

@@ -5,14 +5,15 @@ import { required, str, type Command, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
+import { countFlagValue } from '../../lib/alerts/dispatch-options.js';
 import { runDispatch } from './dispatch.js';
 
 const count = (v: Values, name: string, min: number, message: string): number | undefined => {
   const raw = str(v, name);
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)) || Number(raw) < min)
-    throw usageError(message);
-  return Number(raw);
+  const n = countFlagValue(raw, min);
+  if (n === null) throw usageError(message);
+  return n;
 };
 
 export const alertsDispatch: Command = {

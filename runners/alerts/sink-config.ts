@@ -1,26 +1,12 @@
 // opsfold alerts sink-config: resolves the alert sink catalog (validated fail-closed), optionally the
 // route of one escalation category, and checks that enabled sinks' secret env vars are set.
-import * as E from 'fp-ts/lib/Either.js';
-import {
-  catalogSummary,
-  envStatusOf,
-  missingEnabledSecrets,
-  resolveRoute,
-  sinkListLines,
-} from '../../lib/alerts/resolve.js';
-import { isSeverity, SEVERITY_CHOICES } from '../../lib/alerts/severity.js';
+import { sinkConfigAnswer, sinkConfigFlagProblem } from '../../lib/alerts/sink-config.js';
+import { configPathOf, isSetIn, loadConfig } from '../../lib/alerts/load-config.js';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { str, type Command } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { configPathOf, isSetIn, loadConfig } from '../../lib/alerts/load-config.js';
 import { defaultConfigPath, readDocAt } from './load-config.js';
-
-const checkFlags = (category: string, severity: string, listOnly: boolean): void => {
-  if (listOnly && category !== '') throw usageError('--list-sinks cannot be combined with --category');
-  if (category === '' && severity !== '') throw usageError('--severity requires --category');
-  if (severity !== '' && !isSeverity(severity)) throw usageError(SEVERITY_CHOICES);
-};
 
 export const alertsSinkConfig: Command = {
   path: ['alerts', 'sink-config'],
@@ -59,34 +45,23 @@ export const alertsSinkConfig: Command = {
     'reads false as true. Secrets are never printed: envStatus reports only whether each variable is set.',
   ],
   async run(v, _pos, io) {
-    const category = str(v, 'category') ?? '';
-    const severity = str(v, 'severity') ?? '';
-    const listOnly = v['list-sinks'] === true;
-    checkFlags(category, severity, listOnly);
+    const flags = {
+      category: str(v, 'category') ?? '',
+      severity: str(v, 'severity') ?? '',
+      listOnly: v['list-sinks'] === true,
+    };
+    const problem = sinkConfigFlagProblem(flags);
+    if (problem !== null) throw usageError(problem);
     const sourceFile = configPathOf(str(v, 'config-file'), io.env, defaultConfigPath);
     const loaded = await loadConfig(readDocAt(io.cwd), sourceFile);
-    if (E.isLeft(loaded))
-      throw new CliError(loaded.left.errorLine, loaded.left.detail === '' ? [] : [loaded.left.detail]);
-    const config = loaded.right;
-    const isSet = isSetIn(io.env);
-    const envCheckEnabled = v['no-env-check'] !== true;
-    const missing = envCheckEnabled ? missingEnabledSecrets(config, isSet) : [];
-    if (missing.length > 0)
-      throw new CliError(`enabled sink secret env var(s) are unset: ${missing.join(' ')}`, [
-        'set them, disable those sinks, or pass --no-env-check',
-      ]);
-    if (listOnly) {
-      await writeOut(io.stdout, sinkListLines(config));
-      return EXIT.ok;
-    }
-    const query = { sourceFile, envStatus: envStatusOf(config, isSet), envCheckEnabled };
-    const out =
-      category === ''
-        ? catalogSummary(config, query)
-        : E.getOrElseW((): never => {
-            throw usageError(SEVERITY_CHOICES);
-          })(resolveRoute(config, { ...query, category, severity: severity === '' ? null : severity }));
-    await writeOut(io.stdout, stableJson(out, v['pretty'] === true));
+    const query = { ...flags, sourceFile, envCheckEnabled: v['no-env-check'] !== true };
+    const answer = sinkConfigAnswer(loaded, query, isSetIn(io.env));
+    if (answer.kind === 'usage') throw usageError(answer.message);
+    if (answer.kind === 'refused') throw new CliError(answer.errorLine, answer.details);
+    await writeOut(
+      io.stdout,
+      answer.kind === 'text' ? answer.text : stableJson(answer.value, v['pretty'] === true),
+    );
     return EXIT.ok;
   },
 };
