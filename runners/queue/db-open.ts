@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { CliError, EXIT } from '../cli/errors.js';
-import { DB_FIELDS, EVENT_FIELDS } from '../../lib/queue/row.js';
+import { schemaGap } from '../../lib/queue/schema.js';
 import { confined, type PathArg } from './paths.js';
 
 export type Db = Database.Database;
@@ -43,17 +43,8 @@ export const columnsOf = (db: Db, table: string): Set<string> =>
 
 /** Fails with the first missing table or column of the reference schema, by name. */
 export const checkSchema = (db: Db, p: PathArg): void => {
-  const tables: readonly (readonly [string, readonly string[]])[] = [
-    ['queue_items', DB_FIELDS],
-    ['queue_events', EVENT_FIELDS],
-  ];
-  for (const [table, fields] of tables) {
-    const have = columnsOf(db, table);
-    if (have.size === 0) throw new CliError(`${p.display}: schema: missing table ${table}`, [INIT_HINT(p)]);
-    const missing = fields.find((f) => !have.has(f));
-    if (missing !== undefined)
-      throw new CliError(`${p.display}: schema: table ${table} has no column ${missing}`, [INIT_HINT(p)]);
-  }
+  const gap = schemaGap((table) => columnsOf(db, table));
+  if (gap !== null) throw new CliError(`${p.display}: schema: ${gap}`, [INIT_HINT(p)]);
 };
 
 /** Opens an existing queue database and checks its schema; writers switch it to WAL. */
