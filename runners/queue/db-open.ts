@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { CliError, EXIT } from '../cli/errors.js';
+import { columnsOf } from '../../lib/queue/db-store.js';
 import { schemaGap } from '../../lib/queue/schema.js';
 import { confined, type PathArg } from './paths.js';
 
@@ -37,9 +38,6 @@ export const sqlError = (p: PathArg, err: unknown): CliError => {
     ? new CliError(message, [`another writer held it for ${BUSY_MS / 1000} s; retry`], EXIT.lock)
     : new CliError(message, [`not a usable SQLite queue database; ${INIT_HINT(p)}`]);
 };
-
-export const columnsOf = (db: Db, table: string): Set<string> =>
-  new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
 
 /** Fails with the first missing table or column of the reference schema, by name. */
 export const checkSchema = (db: Db, p: PathArg): void => {
