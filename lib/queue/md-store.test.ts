@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { renderRow } from './markdown.js';
 import type { MdPlan } from './md-plan.js';
-import { exportMarkdownQueue, mutateMarkdownQueue, type MdPorts } from './md-store.js';
+import { exportMarkdownQueue, mutateMarkdownQueue, queueTextOf, type MdPorts } from './md-store.js';
 import type { QueueRow } from './row.js';
 
 const row = (id: string, status = 'PENDING'): QueueRow => ({
@@ -73,5 +73,21 @@ describe('an export to QUEUE.md', () => {
     expect(await exportMarkdownQueue(p, [row('A'), row('B')], { db: 'q.db', ts: TS })).toEqual(E.right(2));
     expect(log).toEqual(['lock', 'commit', 'unlock']);
     expect(commits[0]?.text).toContain('| B | PENDING |');
+  });
+});
+
+describe('QUEUE.md as read', () => {
+  it('is its text when it is UTF-8, and otherwise the reason, named as the operator wrote the path', () => {
+    expect(queueTextOf('Q.md', { kind: 'bytes', bytes: Buffer.from('# Q\n') })).toEqual(E.right('# Q\n'));
+    expect(queueTextOf('Q.md', { kind: 'bytes', bytes: Buffer.from([0xff, 0xfe, 0x00]) })).toEqual(
+      E.left({ errorLine: 'Q.md: not valid UTF-8', details: [] }),
+    );
+    expect(queueTextOf('Q.md', { kind: 'missing' })).toEqual(
+      E.left({ errorLine: 'Q.md: no such file', details: ['pass the queue with --queue PATH'] }),
+    );
+    const fifo = { kind: 'refused', reason: 'a FIFO' } as const;
+    expect(queueTextOf('Q.md', { kind: 'problem', problem: fifo, bytes: 0 })).toEqual(
+      E.left({ errorLine: 'Q.md: refused: a FIFO', details: [] }),
+    );
   });
 });

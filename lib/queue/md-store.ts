@@ -3,6 +3,7 @@
 // new text; the order of lib/io/effects.ts). A malformed table or a refusal is a failure value with the
 // reference's message; the runner prints it and exits 1 with nothing written.
 import * as E from 'fp-ts/lib/Either.js';
+import type { Bytes } from '../io/store.js';
 import type { QueueCommand, Refusal } from './decide.js';
 import { parseQueueMarkdown } from './markdown.js';
 import { planExport, planMarkdown, type MdPlan, type MdRead } from './md-plan.js';
@@ -27,6 +28,25 @@ export interface MdPorts {
   /** Appends the plan's audit line, then replaces the queue's text. */
   commit(plan: Omit<MdPlan, 'status'>): Promise<void>;
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const failure = (errorLine: string, ...details: string[]): E.Either<QueueFailure, never> =>
+  E.left({ errorLine, details });
+
+/** QUEUE.md's text from its bytes as the edge read them (strict UTF-8), or why there is none. */
+export const queueTextOf = (shown: string, got: Bytes): E.Either<QueueFailure, string> => {
+  if (got.kind === 'missing') return failure(`${shown}: no such file`, 'pass the queue with --queue PATH');
+  if (got.kind === 'problem') {
+    const { problem } = got;
+    if (problem.kind === 'unreadable') return failure(`${shown}: cannot read (${problem.code})`);
+    return failure(`${shown}: refused: ${problem.kind === 'refused' ? problem.reason : problem.kind}`);
+  }
+  try {
+    return E.right(utf8.decode(got.bytes));
+  } catch {
+    return failure(`${shown}: not valid UTF-8`);
+  }
+};
 
 /** The parsed queue, or a malformed table's failure with file:line:column and the reference's message. */
 export const parseQueue = (shown: string, text: string): E.Either<QueueFailure, MdRead> => {

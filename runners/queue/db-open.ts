@@ -2,39 +2,27 @@
 // its root or a FIFO is refused before SQLite opens it), WAL for writers, a 10 s busy timeout, and the
 // schema checked on open (a missing table or column is named).
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type Database from 'better-sqlite3';
+import { isSqliteBusy, openSqlite, SqliteUnavailable, type SqliteDb } from '../../lib/io/sqlite.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { columnsOf } from '../../lib/queue/db-store.js';
 import { schemaGap } from '../../lib/queue/schema.js';
 import { confined, type PathArg } from './paths.js';
 
-export type Db = Database.Database;
+export type Db = SqliteDb;
 
-// better-sqlite3 is a native binding only `queue --db` needs, so it loads on the first open, not when
-// the queue commands load. Its API is synchronous and so is this module's, hence require, not import().
-let sqlite: typeof Database | undefined;
-export const loadSqlite = (): typeof Database => {
-  try {
-    sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database;
-    return sqlite;
-  } catch (err) {
-    throw new CliError(
-      `queue --db needs better-sqlite3, which could not be loaded: ${(err as Error).message}`,
-      ['install it with: npm install better-sqlite3 (it builds a native binding)'],
-    );
-  }
-};
+// better-sqlite3 is a native binding only `queue --db` needs: lib/io/sqlite.ts loads it on the first open.
 export const BUSY_MS = 10_000;
 const INIT_HINT = (p: PathArg) => `create or upgrade it with: opsfold queue init-db --db ${p.display}`;
 
 // A writer that kept the database past the busy timeout is a lock conflict (75), like QUEUE.md's lock.
 export const sqlError = (p: PathArg, err: unknown): CliError => {
   if (err instanceof CliError) return err;
-  const code = (err as { code?: unknown }).code;
-  const busy = typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+  if (err instanceof SqliteUnavailable)
+    return new CliError(`queue --db needs better-sqlite3, which could not be loaded: ${err.message}`, [
+      'install it with: npm install better-sqlite3 (it builds a native binding)',
+    ]);
   const message = `${p.display}: ${(err as Error).message}`;
-  return busy
+  return isSqliteBusy(err)
     ? new CliError(message, [`another writer held it for ${BUSY_MS / 1000} s; retry`], EXIT.lock)
     : new CliError(message, [`not a usable SQLite queue database; ${INIT_HINT(p)}`]);
 };
@@ -50,9 +38,7 @@ const openDb = (p: PathArg, mode: 'read' | 'write'): Db => {
   if (!existsSync(p.file)) throw new CliError(`${p.display}: no such database file`, [INIT_HINT(p)]);
   let db: Db | undefined;
   try {
-    db = new (loadSqlite())(p.file, { fileMustExist: true, readonly: mode === 'read', timeout: BUSY_MS });
-    db.pragma(`busy_timeout = ${BUSY_MS}`);
-    if (mode === 'write') db.pragma('journal_mode = WAL');
+    db = openSqlite(p.file, { mode, busyMs: BUSY_MS });
     checkSchema(db, p);
     return db;
   } catch (err) {

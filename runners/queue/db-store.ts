@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrateDb } from '../../lib/queue/db-store.js';
-import { BUSY_MS, checkSchema, loadSqlite, sqlError, type Db } from './db-open.js';
+import { openSqlite } from '../../lib/io/sqlite.js';
+import { BUSY_MS, checkSchema, sqlError, type Db } from './db-open.js';
 import type { PathArg } from './paths.js';
 
 /** db_store.init_db: the reference schema (idempotent) plus its column migrations; WAL from then on. */
@@ -11,8 +12,7 @@ export const initDb = (p: PathArg): { added: string[] } => {
   mkdirSync(dirname(p.file), { recursive: true });
   let db: Db | undefined;
   try {
-    db = new (loadSqlite())(p.file, { timeout: BUSY_MS });
-    db.pragma('journal_mode = WAL');
+    db = openSqlite(p.file, { mode: 'create', busyMs: BUSY_MS });
     const added = migrateDb(db);
     checkSchema(db, p);
     return { added };

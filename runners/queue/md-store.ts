@@ -12,6 +12,7 @@ import {
   exportMarkdownQueue,
   mutateMarkdownQueue,
   parseQueue,
+  queueTextOf,
   refusalFailure,
   type MdPorts,
   type QueueFailure,
@@ -20,32 +21,15 @@ import type { QueueRow } from '../../lib/queue/row.js';
 import { confined, type PathArg } from './paths.js';
 
 const WAIT_MS = 10_000;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-const readText = async (p: PathArg): Promise<string> => {
-  const got = await readBytes((await confined(p)).real);
-  if (got.kind === 'missing')
-    throw new CliError(`${p.display}: no such file`, ['pass the queue with --queue PATH']);
-  if (got.kind === 'problem') {
-    const { problem } = got;
-    if (problem.kind === 'unreadable') throw new CliError(`${p.display}: cannot read (${problem.code})`);
-    throw new CliError(
-      `${p.display}: refused: ${problem.kind === 'refused' ? problem.reason : problem.kind}`,
-    );
-  }
-  try {
-    return utf8.decode(got.bytes);
-  } catch {
-    throw new CliError(`${p.display}: not valid UTF-8`);
-  }
-};
-
 const failure = (f: QueueFailure): CliError => new CliError(f.errorLine, f.details);
 
 const orThrow = <A>(got: E.Either<QueueFailure, A>): A => {
   if (E.isLeft(got)) throw failure(got.left);
   return got.right;
 };
+
+const readText = async (p: PathArg): Promise<string> =>
+  orThrow(queueTextOf(p.display, await readBytes((await confined(p)).real)));
 
 /** Reads and parses QUEUE.md; a malformed table fails with file:line:column and the reference's message. */
 export const readQueue = async (p: PathArg): Promise<MdRead> =>
