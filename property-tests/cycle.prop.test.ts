@@ -18,7 +18,6 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpsCycleRunV2 } from '../lib/cycle/codecs-snapshot.js';
-import type { CycleDeps } from '../runners/cycle/context.js';
 import {
   originAllowlist,
   request,
@@ -26,7 +25,7 @@ import {
   windowEvent,
   writeRoot,
 } from '../runners/cycle/root-test-kit.js';
-import { runCycle } from '../runners/cycle/run-cycle.js';
+import { runCycle, type CycleDeps } from '../runners/cycle/run-cycle.js';
 import type { WorkerOutcome, WorkerSpec } from '../lib/cycle/turn.js';
 import { appendJsonl } from '../lib/io/append.js';
 

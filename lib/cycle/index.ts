@@ -25,6 +25,11 @@ export { overallOf, buildSnapshot } from './snapshot.js';
 export { statusOf } from './tickets.js';
 export { blockedStep, workerFailure, workerStep } from './turn.js';
 
+/** Commands over ports: one ops cycle, and the history of a root (the runner passes the root's files). */
+export { runOpsCycle } from './run-cycle.js';
+export { gatherHistory } from './history-gather.js';
+export { SHOWN as CYCLE_LAYOUT } from './layout.js';
+
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export {
   EmergencyStop,
@@ -76,6 +81,21 @@ export type { HistoryFacts, HistoryView } from './history-text.js';
 export type { BadLine, LogProblems } from './log-problems.js';
 export type { LogAppend, TicketLogNames } from './records.js';
 export type { WorkerOutcome, WorkerRun, WorkerSpec } from './turn.js';
+export type { CycleOptions } from './context.js';
+export type { CycleResult } from './run-cycle.js';
+export type { HistoryRequest } from './history-gather.js';
+export type {
+  CyclePorts,
+  HistoryPorts,
+  CycleLock,
+  SnapshotDir,
+  FoldLog,
+  LogSpec,
+  FoldFrom,
+  Folded,
+  Acquired,
+  LockClock,
+} from './ports.js';
 export type { InterruptFacts, LockReading } from './lock-rules.js';
 export type {
   OverallStatus,

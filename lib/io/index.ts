@@ -37,5 +37,7 @@ export { lastRecord } from './last-record.js';
 export type { LastRecord } from './last-record.js';
 export { linesBackwards } from './back-reader.js';
 export type { BackLine } from './back-reader.js';
+export { openSqlite, isSqliteBusy, SqliteUnavailable } from './sqlite.js';
+export type { SqliteDb, SqliteOpenOptions } from './sqlite.js';
 export { nodeEdge } from './node-edge.js';
 export type { Edge, NodeEdgeOptions } from './node-edge.js';

@@ -15,6 +15,14 @@ export { planMarkdown, planExport, markdownRowOf } from './md-plan.js';
 export { dbClockOf } from './kst.js';
 export { renderRow } from './markdown.js';
 export { statusLines } from './views.js';
+export { queueEnvOf } from './config.js';
+export { kpiArgsOf } from './kpi-args.js';
+export { tallyRuns } from './kpi-gather.js';
+
+/** Commands over ports: QUEUE.md under its lock (MdPorts) and the SQLite queue (SqlDb, better-sqlite3's shape). */
+export { mutateMarkdownQueue, exportMarkdownQueue, parseQueue, queueTextOf } from './md-store.js';
+export { listRows, retriedCount, mutateDb, migrateDb } from './db-store.js';
+export { schemaStatements, columnMigrations, schemaGap, effectStatements } from './schema.js';
 
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export { AuditMutationCodec, AuditExportCodec, QueueAuditLine } from './audit.js';
@@ -37,3 +45,7 @@ export type { DocRow, QueueDoc, TableError } from './markdown.js';
 export type { QueueRow, DbRow, DbEvent, DbField } from './row.js';
 export type { QueueCommand, Refusal, DbClock } from './decide.js';
 export type { ViewRow } from './views.js';
+export type { QueueEnv } from './config.js';
+export type { KpiArgs } from './kpi-args.js';
+export type { MdPorts, QueueFailure } from './md-store.js';
+export type { SqlDb, SqlStatement } from './db-store.js';

@@ -1,36 +1,15 @@
 // Folds one JSONL log through a projection, from the start or from an earlier (state, cursor), with the
 // kernel's reader (torn tail held back). Bad lines never stop the fold: they come back with their
 // file:line:byte so the cycle can report them and fail closed where it must. A missing log is empty.
-import type { Either } from 'fp-ts/lib/Either.js';
-import { cursorStart, type Cursor } from '../../lib/core/position.js';
-import type { Positioned, Projection } from '../../lib/core/projection.js';
+// This is the cycle ports' `fold` (lib/cycle/ports.ts) over the root's files.
 import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import { cursorStart } from '../../lib/core/position.js';
 import type { BadLine } from '../../lib/cycle/log-problems.js';
+import type { FoldFrom, Folded, LogSpec } from '../../lib/cycle/ports.js';
+import type { Positioned } from '../../lib/core/projection.js';
 import { confine } from '../../lib/io/confine.js';
 import { iterateJsonlBatches, type JsonlItem } from '../../lib/io/jsonl.js';
-
-/** One log: where it is, how the cycle names it, and how its lines are decoded and folded. */
-export interface LogSpec<S, Ev> {
-  /** The root the log must stay under (a symlink out of it is refused, not read). */
-  readonly root: string;
-  readonly file: string;
-  readonly shown: string;
-  readonly projection: Projection<S, Ev>;
-  readonly decode: (v: unknown) => Either<string, Ev>;
-}
-
-export interface FoldFrom<S> {
-  readonly state: S;
-  readonly cursor: Cursor;
-}
-
-export interface Folded<S, Ev> extends FoldFrom<S> {
-  /** The records folded by this call, in order (what a worker appended, when folding from a cursor). */
-  readonly records: readonly Positioned<Ev>[];
-  readonly bad: readonly BadLine[];
-  /** Set when the file could not be read at all (permissions, a directory …). */
-  readonly unreadable: string | null;
-}
 
 interface Acc<S, Ev> {
   state: S;
@@ -59,8 +38,16 @@ const refusal = async (log: { root: string; file: string; shown: string }): Prom
   return `${log.shown}: refused: not a regular file`;
 };
 
-/** Folds the log from `from` (default: the projection's initial state at the start of the file). */
-export const foldLog = async <S, Ev>(log: LogSpec<S, Ev>, from?: FoldFrom<S>): Promise<Folded<S, Ev>> => {
+/**
+ * Folds the log `log.shown` under `root` (a symlink out of it is refused, not read) from `from`
+ * (default: the projection's initial state at the start of the file).
+ */
+export const foldLog = async <S, Ev>(
+  root: string,
+  spec: LogSpec<S, Ev>,
+  from?: FoldFrom<S>,
+): Promise<Folded<S, Ev>> => {
+  const log = { ...spec, root, file: join(root, spec.shown) };
   const start = from ?? { state: log.projection.initial, cursor: cursorStart };
   const acc: Acc<S, Ev> = { state: start.state, records: [], bad: [] };
   const refused = await refusal(log);

@@ -4,15 +4,13 @@
 import { promises as fsp } from 'node:fs';
 import { resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { historyView, renderHistory } from '../../lib/cycle/history-text.js';
-import { badLineText } from '../../lib/cycle/log-problems.js';
+import { gatherHistory } from '../../lib/cycle/history-gather.js';
+import { renderHistory } from '../../lib/cycle/history-text.js';
 import { required, type Command } from '../cli/command.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { asOfMsOf, clockFlags, secondsFlag, zoneOf } from './clock-flags.js';
-import { lockState, readSnapshots } from './history-gather.js';
-import { cyclePaths } from './paths.js';
-import { readTicketLogs } from './ticket-logs.js';
+import { historyPorts } from './run-cycle.js';
 
 export const cycleHistory: Command = {
   path: ['cycle', 'history'],
@@ -41,17 +39,7 @@ export const cycleHistory: Command = {
       io.stderr.write(`error: root not found: ${root}\n`);
       return EXIT.error;
     }
-    const snaps = await readSnapshots(root);
-    const read = await readTicketLogs(cyclePaths(root), zone);
-    const view = historyView({
-      snapshots: snaps.ok,
-      logs: read.logs,
-      lock: await lockState(root, asOfMs, zone),
-      unreadable: [...snaps.bad, ...read.bad.map(badLineText), ...read.unreadable],
-      asOfMs,
-      stuckAfterMs,
-      zone,
-    });
+    const view = await gatherHistory(historyPorts(root), { asOfMs, stuckAfterMs, zone });
     for (const u of view.unreadable) io.stderr.write(`warning: skipped ${u}\n`);
     await writeOut(io.stdout, v['json'] === true ? stableJson(view) : renderHistory(view));
     return EXIT.ok;

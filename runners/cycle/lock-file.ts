@@ -8,17 +8,9 @@ import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeLock, readLock, type LockReading } from '../../lib/cycle/lock-rules.js';
 import type { OpsRunnerLock } from '../../lib/cycle/codecs-safety.js';
+import type { Acquired, LockClock } from '../../lib/cycle/ports.js';
 import { writeFileAtomic } from '../../lib/io/atomic.js';
 import { writeOnce } from '../../lib/io/write-once.js';
-
-export type Acquired =
-  | { readonly kind: 'acquired'; readonly replaced: (LockReading & { kind: 'stale' }) | null }
-  | { readonly kind: 'held'; readonly lock: OpsRunnerLock | null; readonly ageMs: number | null };
-
-export interface LockClock {
-  readonly asOfMs: number;
-  readonly zone: string;
-}
 
 const text = (lock: OpsRunnerLock): string => `${JSON.stringify(lock)}\n`;
 

@@ -3,7 +3,7 @@
 // JSON object per line; a string stands for raw file content (to write broken files on purpose).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SHOWN } from './paths.js';
+import { SHOWN } from '../../lib/cycle/layout.js';
 
 type Doc = object | string | null | undefined;
 

@@ -5,11 +5,10 @@ import { relative, resolve, sep } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { appendJsonl } from '../../lib/io/append.js';
 import { required, str, type Command, type Io } from '../cli/command.js';
-import type { CycleDeps } from './context.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { asOfMsOf, clockFlags, secondsFlag, zoneOf } from './clock-flags.js';
-import { runCycle } from './run-cycle.js';
+import { runCycle, type CycleDeps } from './run-cycle.js';
 import { runWorkerProcess } from './worker.js';
 
 /** How often a cycle whose worker is still running refreshes its lock's locked_at (stale after 60 s). */

@@ -1,103 +1,115 @@
-// One bounded ops cycle (seed 000 §4), at most one ticket:
-//   1 emergency stop → STOPPED, no lock, no worker      5 safety gates, then the worker (one step)
-//   2 lock state/ops_runner.lock → LOCK_CONFLICT_409      6 receipt_ref and counters after processing
-//   3 regenerate the daily ops report (atomically)        7 the snapshot (never overwritten), then the
-//   4 select the oldest OPEN ticket → NO_OPEN_TICKETS       lock released, on every path
-// A failure of the cycle itself ends FAILED with the error recorded, still with a snapshot.
+// The ops cycle's ports over a root's files (lib/cycle/ports.ts): the confined Store and log fold, the
+// runner lock file, the snapshot directory, preflight paths, the worker process and its heartbeat timer.
+// The cycle itself is lib/cycle/run-cycle.ts.
 import { promises as fsp } from 'node:fs';
-import type { OpsCycleRunV2, TicketStep } from '../../lib/cycle/codecs-snapshot.js';
-import { heldDetail, lockContent } from '../../lib/cycle/lock-rules.js';
-import { countTickets } from '../../lib/cycle/selection.js';
-import { buildSnapshot, untakenStep } from '../../lib/cycle/snapshot.js';
-import { fileStampInZone } from '../../lib/cycle/zone.js';
-import { stableJson } from '../../lib/core/stable-json.js';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { CycleOptions } from '../../lib/cycle/context.js';
+import { SHOWN } from '../../lib/cycle/layout.js';
+import type { CyclePorts, HistoryPorts } from '../../lib/cycle/ports.js';
+import { runOpsCycle, type CycleResult } from '../../lib/cycle/run-cycle.js';
+import type { WorkerOutcome, WorkerSpec } from '../../lib/cycle/turn.js';
+import { confine, ConfinementError } from '../../lib/io/confine.js';
+import { applyEffects } from '../../lib/io/effects.js';
+import { fileStore, type Store } from '../../lib/io/store.js';
 import { CliError } from '../cli/errors.js';
-import { elapsedAt, makeCtx, type CycleCtx, type CycleDeps, type CycleOptions } from './context.js';
-import { readSafety, type SafetyRead } from './safety-read.js';
-import { acquireLock, ownsLock, releaseLock } from './lock-file.js';
-import { SHOWN } from './paths.js';
-import { writeNewSnapshot } from './snapshot-file.js';
-import { readTicketLogs, type LogsRead } from './ticket-logs.js';
-import { checkLogs, failed, underLock, type Outcome } from './under-lock.js';
+import { foldLog } from './fold-log.js';
+import { acquireLock, ownsLock, releaseLock, updateLock } from './lock-file.js';
+import { hasSnapshotOfRun, snapshotNames, writeNewSnapshot } from './snapshot-file.js';
 
-export interface CycleResult {
-  readonly snapshot: OpsCycleRunV2;
-  readonly file: string;
+/** What a cycle injects besides the root's files: clock, ids, worker, environment, the ticket-log append. */
+export interface CycleDeps {
+  readonly now: () => number;
+  readonly uuid: () => string;
+  readonly runWorker: (spec: WorkerSpec) => Promise<WorkerOutcome>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly heartbeatMs: number;
+  readonly pid: number;
+  readonly host: string;
+  readonly log: (line: string) => void;
+  /** Appends records to a ticket log (one write each, under the log's lock): lib/io's appendJsonl. */
+  readonly append: (file: string, records: readonly unknown[]) => Promise<void>;
 }
 
-const finish = async (
-  ctx: CycleCtx,
-  safety: SafetyRead,
-  o: Outcome,
-  holding: boolean,
-): Promise<CycleResult> => {
-  if (holding && !(await ownsLock(ctx.paths.lock, ctx.runId)))
-    ctx.warnings.push({
-      code: 'LOCK_LOST',
-      detail: `${SHOWN.lock} no longer names run ${ctx.runId}; left alone`,
-    });
-  const snapshot = buildSnapshot({
-    runId: ctx.runId,
-    asof: ctx.at,
-    startedAt: ctx.at,
-    finishedAt: elapsedAt(ctx),
-    tz: ctx.opts.zone,
-    stopped: safety.stop,
-    opsReportRef: o.opsReportRef,
-    step: o.step,
-    safety: safety.snapshot,
-    counts: countTickets(o.read.logs),
-    warnings: ctx.warnings,
-    error: o.error,
-    interrupted: o.interrupted,
-  });
-  const stamp = fileStampInZone(ctx.opts.asOfMs, ctx.opts.zone);
-  const file = await writeNewSnapshot(ctx.paths.root, ctx.paths.snapshots, stamp, stableJson(snapshot));
-  return { snapshot, file };
+/** The ports `cycle history` reads through. */
+export const historyPorts = (root: string): HistoryPorts => {
+  const snapshots = join(root, SHOWN.snapshots);
+  return {
+    store: fileStore(root),
+    fold: (log, from) => foldLog(root, log, from),
+    snapshots: {
+      names: () => snapshotNames(snapshots),
+      writeNew: (stamp, text) => writeNewSnapshot(root, snapshots, stamp, text),
+      hasRun: (runId, fromStamp) => hasSnapshotOfRun(snapshots, runId, fromStamp),
+    },
+  };
 };
 
-const early = (step: TicketStep, read: LogsRead): Outcome => ({
-  step,
-  read,
-  opsReportRef: '',
-  error: null,
-  interrupted: null,
+// Appends go through the injected append, to a log whose real place must stay under the root.
+const appendingStore = (root: string, store: Store, deps: CycleDeps): Store => ({
+  ...store,
+  append: async (path, records) => {
+    const file = resolve(root, path);
+    const c = await confine(root, file);
+    if (!c.ok) throw new ConfinementError(c.path, c.reason);
+    await deps.append(file, records);
+  },
 });
 
-/** Runs one ops cycle and writes its snapshot. Throws (CliError) only when no snapshot can be written. */
+const preflightFailures = async (root: string, paths: readonly string[]): Promise<string[]> => {
+  const failures: string[] = [];
+  for (const p of paths) {
+    const abs = resolve(root, p);
+    const rel = relative(root, abs);
+    if (rel.startsWith('..') || isAbsolute(rel)) failures.push(`outside the root: ${p}`);
+    else if ((await fsp.stat(abs).catch(() => null)) === null) failures.push(`missing ${p}`);
+  }
+  return failures;
+};
+
+const withHeartbeat =
+  (everyMs: number): CyclePorts['withHeartbeat'] =>
+  async (beat, run) => {
+    const timer = setInterval(() => void beat().catch(() => undefined), everyMs);
+    timer.unref();
+    try {
+      return await run();
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
+/** The cycle's ports over `root`'s files, with `deps`' clock, ids, worker and append. */
+export const cyclePorts = (root: string, deps: CycleDeps): CyclePorts => {
+  const history = historyPorts(root);
+  const lock = join(root, SHOWN.lock);
+  const targets = { store: appendingStore(root, history.store, deps) };
+  return {
+    ...history,
+    lock: {
+      acquire: (content, clock) => acquireLock(lock, content, clock),
+      owns: (runId) => ownsLock(lock, runId),
+      update: (content) => updateLock(lock, content),
+      release: (runId) => releaseLock(lock, runId),
+    },
+    apply: async (effects) => {
+      await applyEffects(targets, effects);
+    },
+    preflight: (paths) => preflightFailures(root, paths),
+    runWorker: deps.runWorker,
+    withHeartbeat: withHeartbeat(deps.heartbeatMs),
+    now: deps.now,
+    uuid: deps.uuid,
+    env: deps.env,
+    pid: deps.pid,
+    host: deps.host,
+    log: deps.log,
+  };
+};
+
+/** Runs one ops cycle on `opts.root` and writes its snapshot. Throws (CliError) only when no snapshot can be written. */
 export const runCycle = async (opts: CycleOptions, deps: CycleDeps): Promise<CycleResult> => {
   const isDir = (await fsp.stat(opts.root).catch(() => null))?.isDirectory() === true;
   if (!isDir)
     throw new CliError(`root not found: ${opts.root}`, ['--root must be the directory holding state/']);
-  const ctx = makeCtx(opts, deps);
-  const safety = await readSafety(ctx);
-  const read = await readTicketLogs(ctx.paths, opts.zone);
-  if (safety.stop) {
-    checkLogs(ctx, read);
-    return finish(ctx, safety, early(untakenStep('SKIPPED', 'EMERGENCY_STOP_ACTIVE'), read), false);
-  }
-  const lock = await acquireLock(
-    ctx.paths.lock,
-    lockContent(ctx.runId, ctx.at, { pid: deps.pid, host: deps.host }),
-    {
-      asOfMs: opts.asOfMs,
-      zone: opts.zone,
-    },
-  );
-  if (lock.kind === 'held') {
-    checkLogs(ctx, read);
-    const step = untakenStep('SKIPPED', 'LOCK_CONFLICT_409', heldDetail(SHOWN.lock, lock.lock, lock.ageMs));
-    return finish(ctx, safety, early(step, read), false);
-  }
-  try {
-    let outcome: Outcome;
-    try {
-      outcome = await underLock(ctx, safety, read, lock.replaced);
-    } catch (err) {
-      outcome = failed(read, { code: 'UNEXPECTED', message: (err as Error).message ?? String(err) });
-    }
-    return await finish(ctx, safety, outcome, true);
-  } finally {
-    await releaseLock(ctx.paths.lock, ctx.runId).catch(() => undefined);
-  }
+  return runOpsCycle(cyclePorts(opts.root, deps), opts);
 };

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import type { WorkerOutcome, WorkerSpec } from '../../lib/cycle/turn.js';
 
-export type RunWorker = (spec: WorkerSpec) => Promise<WorkerOutcome>;
+type RunWorker = (spec: WorkerSpec) => Promise<WorkerOutcome>;
 
 const TAIL = 2000;
 const GROUPS = process.platform !== 'win32';

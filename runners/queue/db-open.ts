@@ -2,58 +2,35 @@
 // its root or a FIFO is refused before SQLite opens it), WAL for writers, a 10 s busy timeout, and the
 // schema checked on open (a missing table or column is named).
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type Database from 'better-sqlite3';
+import { isSqliteBusy, openSqlite, SqliteUnavailable, type SqliteDb } from '../../lib/io/sqlite.js';
 import { CliError, EXIT } from '../cli/errors.js';
-import { DB_FIELDS, EVENT_FIELDS } from '../../lib/queue/row.js';
+import { columnsOf } from '../../lib/queue/db-store.js';
+import { schemaGap } from '../../lib/queue/schema.js';
 import { confined, type PathArg } from './paths.js';
 
-export type Db = Database.Database;
+export type Db = SqliteDb;
 
-// better-sqlite3 is a native binding only `queue --db` needs, so it loads on the first open, not when
-// the queue commands load. Its API is synchronous and so is this module's, hence require, not import().
-let sqlite: typeof Database | undefined;
-export const loadSqlite = (): typeof Database => {
-  try {
-    sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database;
-    return sqlite;
-  } catch (err) {
-    throw new CliError(
-      `queue --db needs better-sqlite3, which could not be loaded: ${(err as Error).message}`,
-      ['install it with: npm install better-sqlite3 (it builds a native binding)'],
-    );
-  }
-};
+// better-sqlite3 is a native binding only `queue --db` needs: lib/io/sqlite.ts loads it on the first open.
 export const BUSY_MS = 10_000;
 const INIT_HINT = (p: PathArg) => `create or upgrade it with: opsfold queue init-db --db ${p.display}`;
 
 // A writer that kept the database past the busy timeout is a lock conflict (75), like QUEUE.md's lock.
 export const sqlError = (p: PathArg, err: unknown): CliError => {
   if (err instanceof CliError) return err;
-  const code = (err as { code?: unknown }).code;
-  const busy = typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+  if (err instanceof SqliteUnavailable)
+    return new CliError(`queue --db needs better-sqlite3, which could not be loaded: ${err.message}`, [
+      'install it with: npm install better-sqlite3 (it builds a native binding)',
+    ]);
   const message = `${p.display}: ${(err as Error).message}`;
-  return busy
+  return isSqliteBusy(err)
     ? new CliError(message, [`another writer held it for ${BUSY_MS / 1000} s; retry`], EXIT.lock)
     : new CliError(message, [`not a usable SQLite queue database; ${INIT_HINT(p)}`]);
 };
 
-export const columnsOf = (db: Db, table: string): Set<string> =>
-  new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
-
 /** Fails with the first missing table or column of the reference schema, by name. */
 export const checkSchema = (db: Db, p: PathArg): void => {
-  const tables: readonly (readonly [string, readonly string[]])[] = [
-    ['queue_items', DB_FIELDS],
-    ['queue_events', EVENT_FIELDS],
-  ];
-  for (const [table, fields] of tables) {
-    const have = columnsOf(db, table);
-    if (have.size === 0) throw new CliError(`${p.display}: schema: missing table ${table}`, [INIT_HINT(p)]);
-    const missing = fields.find((f) => !have.has(f));
-    if (missing !== undefined)
-      throw new CliError(`${p.display}: schema: table ${table} has no column ${missing}`, [INIT_HINT(p)]);
-  }
+  const gap = schemaGap((table) => columnsOf(db, table));
+  if (gap !== null) throw new CliError(`${p.display}: schema: ${gap}`, [INIT_HINT(p)]);
 };
 
 /** Opens an existing queue database and checks its schema; writers switch it to WAL. */
@@ -61,9 +38,7 @@ const openDb = (p: PathArg, mode: 'read' | 'write'): Db => {
   if (!existsSync(p.file)) throw new CliError(`${p.display}: no such database file`, [INIT_HINT(p)]);
   let db: Db | undefined;
   try {
-    db = new (loadSqlite())(p.file, { fileMustExist: true, readonly: mode === 'read', timeout: BUSY_MS });
-    db.pragma(`busy_timeout = ${BUSY_MS}`);
-    if (mode === 'write') db.pragma('journal_mode = WAL');
+    db = openSqlite(p.file, { mode, busyMs: BUSY_MS });
     checkSchema(db, p);
     return db;
   } catch (err) {

@@ -5,7 +5,7 @@ import { asOfOf } from '../cli/clock.js';
 import { decideKpi } from '../../lib/queue/kpi.js';
 import { queueEnv } from './config.js';
 import { QUEUE_NOTES } from './flags.js';
-import { listRows, retriedCount } from './db-store.js';
+import { listRows, retriedCount } from '../../lib/queue/db-store.js';
 import { withDb } from './db-open.js';
 import { kpiFlags, thresholdsOf } from './kpi-flags.js';
 import { tallyRunLog } from './kpi-read.js';

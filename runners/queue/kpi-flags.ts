@@ -1,10 +1,10 @@
-// `queue kpi`'s flags, and its thresholds read as argparse's type=float / type=int read them.
+// `queue kpi`'s flags, and its thresholds read as argparse reads them (lib/queue/kpi-args.ts).
+import * as E from 'fp-ts/lib/Either.js';
 import type { Flag, Values } from '../cli/command.js';
 import { str } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
 import { usageError } from '../cli/errors.js';
-import type { KpiThresholds } from '../../lib/queue/kpi.js';
-import { pyParseFloat, pyParseInt } from '../../lib/queue/pynum.js';
+import { kpiArgsOf, type KpiArgs } from '../../lib/queue/kpi-args.js';
 import { domainFlags } from './flags.js';
 
 export const kpiFlags: Readonly<Record<string, Flag>> = {
@@ -31,18 +31,9 @@ export const kpiFlags: Readonly<Record<string, Flag>> = {
   'as-of': asOfFlag,
 };
 
-// argparse's type=float / type=int, with its message; opsfold exits 64 where argparse exits 2.
-const numberFlag = (v: Values, name: string, dflt: number, kind: 'float' | 'int'): number => {
-  const raw = str(v, name);
-  if (raw === undefined) return dflt;
-  const n = kind === 'float' ? pyParseFloat(raw) : pyParseInt(raw);
-  if (n === null) throw usageError(`argument --${name}: invalid ${kind} value: '${raw}'`);
-  return n;
+// A threshold that is not a number exits 64 where argparse exits 2.
+export const thresholdsOf = (v: Values): KpiArgs => {
+  const got = kpiArgsOf((name) => str(v, name));
+  if (E.isLeft(got)) throw usageError(got.left);
+  return got.right;
 };
-
-export const thresholdsOf = (v: Values): KpiThresholds & { staleMinutes: number } => ({
-  maxFailureRate: numberFlag(v, 'max-failure-rate', 0.2, 'float'),
-  maxLatencyP95Ms: numberFlag(v, 'max-latency-p95-ms', 2000, 'int'),
-  maxStaleInProgress: numberFlag(v, 'max-stale-in-progress', 0, 'int'),
-  staleMinutes: numberFlag(v, 'stale-minutes', 60, 'int'),
-});

@@ -10,7 +10,7 @@ import type { QueueCommand } from '../../lib/queue/decide.js';
 import { dbClockOf } from '../../lib/queue/kst.js';
 import { queueEnv } from './config.js';
 import { mutationFlags, QUEUE_EXITS, QUEUE_NOTES } from './flags.js';
-import { mutateDb } from './db-store.js';
+import { mutateDb } from '../../lib/queue/db-store.js';
 import { withDb } from './db-open.js';
 import { auditOf, backendOf } from './paths.js';
 import { mutateMarkdown, refusalError } from './md-store.js';

@@ -9,6 +9,7 @@ import type { Io, Values } from '../cli/command.js';
 import { str } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { confine, isWithin } from '../../lib/io/confine.js';
+import { pyPath } from '../../lib/queue/config.js';
 
 /** ops.py's --queue default (ORCH_QUEUE_MD is not read there). */
 export const DEFAULT_QUEUE = 'automation/orchestrator/QUEUE.md';
@@ -31,10 +32,6 @@ export const given = (v: Values, name: string): string | undefined => {
   const x = str(v, name);
   return x === undefined || x === '' ? undefined : x;
 };
-
-// Path(x) / "a" / "b" prints normalised ("./x" → "x", "" → ".").
-export const pyPath = (...parts: string[]): string =>
-  posix.normalize(posix.join(...parts)).replace(/\/$/, '') || '.';
 
 /** Where the rows live: SQLite when --db is given (it wins over --queue, as in ops.py), else QUEUE.md. */
 export type Backend =

@@ -1,7 +1,7 @@
 // Reading the rows of either backend for the read-only commands.
 import type { Io, Values } from '../cli/command.js';
 import type { ViewRow } from '../../lib/queue/views.js';
-import { listRows } from './db-store.js';
+import { listRows } from '../../lib/queue/db-store.js';
 import { withDb } from './db-open.js';
 import { readQueue } from './md-store.js';
 import { backendOf, type Backend } from './paths.js';

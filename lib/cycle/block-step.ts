@@ -1,12 +1,11 @@
 // A ticket the gates stopped: when the ticket's own facts stopped it, its BLOCKED receipt and FAILED
 // result are appended (after the intent is in the lock), and the step names the receipt line.
-import { appendedReceiptLine, receiptRef } from '../../lib/cycle/receipts.js';
-import { blockAppends } from '../../lib/cycle/records.js';
-import { applyEffects } from '../../lib/io/effects.js';
-import type { GateVerdict } from '../../lib/cycle/gates.js';
-import { blockedStep } from '../../lib/cycle/turn.js';
-import { effectTargets, type CycleCtx } from './context.js';
-import { SHOWN } from './paths.js';
+import { appendedReceiptLine, receiptRef } from './receipts.js';
+import { blockAppends } from './records.js';
+import type { GateVerdict } from './gates.js';
+import { blockedStep } from './turn.js';
+import type { CycleCtx } from './context.js';
+import { SHOWN } from './layout.js';
 import { readOn, recordIntent, type TicketOutcome, type Turn } from './ticket-io.js';
 
 export const block = async (ctx: CycleCtx, turn: Turn, verdict: GateVerdict): Promise<TicketOutcome> => {
@@ -17,8 +16,8 @@ export const block = async (ctx: CycleCtx, turn: Turn, verdict: GateVerdict): Pr
     {
       ticket,
       runId: ctx.runId,
-      receiptId: ctx.deps.uuid(),
-      resultId: ctx.deps.uuid(),
+      receiptId: ctx.ports.uuid(),
+      resultId: ctx.ports.uuid(),
       at: ctx.at,
       mode: safety.gate.reported,
       blockedBy: verdict.blockedBy,
@@ -29,7 +28,7 @@ export const block = async (ctx: CycleCtx, turn: Turn, verdict: GateVerdict): Pr
   );
   try {
     await recordIntent(ctx, read, ticket);
-    await applyEffects(effectTargets(ctx), appends);
+    await ctx.ports.apply(appends);
   } catch (err) {
     return { step, read, error: { code: 'RECORD_WRITE_FAILED', message: (err as Error).message } };
   }

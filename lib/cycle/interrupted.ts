@@ -2,17 +2,15 @@
 // it (warning PREVIOUS_CYCLE_INTERRUPTED, `interrupted_cycle` in the snapshot) and makes sure its ticket
 // is not run again: a ticket still OPEN gets a FAILED `[INTERRUPTED]` result, and it is excluded from
 // this cycle's selection in any case.
-import type { InterruptedCycle } from '../../lib/cycle/codecs-snapshot.js';
-import type { OpsRunnerLock } from '../../lib/cycle/codecs-safety.js';
-import { interruptedCycle, type LockReading } from '../../lib/cycle/lock-rules.js';
-import { receiptRef } from '../../lib/cycle/receipts.js';
-import { interruptedResult } from '../../lib/cycle/records.js';
-import { statusOf } from '../../lib/cycle/tickets.js';
-import { fileStampInZone, parseInZone } from '../../lib/cycle/zone.js';
-import { applyEffects } from '../../lib/io/effects.js';
-import { effectTargets, type CycleCtx } from './context.js';
-import { SHOWN } from './paths.js';
-import { hasSnapshotOfRun } from './snapshot-file.js';
+import type { InterruptedCycle } from './codecs-snapshot.js';
+import type { OpsRunnerLock } from './codecs-safety.js';
+import { interruptedCycle, type LockReading } from './lock-rules.js';
+import { receiptRef } from './receipts.js';
+import { interruptedResult } from './records.js';
+import { statusOf } from './tickets.js';
+import { fileStampInZone, parseInZone } from './zone.js';
+import type { CycleCtx } from './context.js';
+import { SHOWN } from './layout.js';
 import { readTicketLogs, type LogsRead } from './ticket-logs.js';
 
 export interface Recovery {
@@ -38,18 +36,18 @@ const settle = async (ctx: CycleCtx, read: LogsRead, lock: OpsRunnerLock, receip
     requestId: id,
     interruptedRunId: lock.run_id,
     runId: ctx.runId,
-    resultId: ctx.deps.uuid(),
+    resultId: ctx.ports.uuid(),
     at: ctx.at,
     receiptRef: receiptLine === null ? null : receiptRef(receiptLine),
   });
-  await applyEffects(effectTargets(ctx), [{ kind: 'append', path: SHOWN.results, records: [record] }]);
-  return readTicketLogs(ctx.paths, ctx.opts.zone, read);
+  await ctx.ports.apply([{ kind: 'append', path: SHOWN.results, records: [record] }]);
+  return readTicketLogs(ctx.ports.fold, ctx.opts.zone, read);
 };
 
 const wroteSnapshot = (ctx: CycleCtx, lock: OpsRunnerLock): Promise<boolean> => {
   const lockedMs = parseInZone(lock.locked_at, ctx.opts.zone);
   const from = lockedMs === null ? null : fileStampInZone(lockedMs - DAY_MS, ctx.opts.zone);
-  return hasSnapshotOfRun(ctx.paths.snapshots, lock.run_id, from);
+  return ctx.ports.snapshots.hasRun(lock.run_id, from);
 };
 
 /**

@@ -1,20 +1,23 @@
 // The reading of the safety inputs (step 1 and the safety snapshot): the emergency stop, the execution
-// gate, the allowlist and the window log, each read by the pure readers of lib/cycle/safety.ts.
-import type { SafetySnapshot } from '../../lib/cycle/codecs-snapshot.js';
-import { decodeWindowEvent } from '../../lib/cycle/codecs-safety.js';
-import { badLineText } from '../../lib/cycle/log-problems.js';
+// gate, the allowlist and the window log, each read by the pure readers of safety.ts.
+import * as t from 'io-ts';
+import type { SafetySnapshot } from './codecs-snapshot.js';
+import { decodeWindowEvent } from './codecs-safety.js';
+import { badLineText } from './log-problems.js';
 import {
   readAllowlist,
   readEmergencyStop,
   readExecutionGate,
   type AllowlistReading,
   type GateReading,
-} from '../../lib/cycle/safety.js';
-import { activeWindows, windowsProjection, type WindowsState } from '../../lib/cycle/windows.js';
+} from './safety.js';
+import { activeWindows, windowsProjection, type WindowsState } from './windows.js';
 import type { CycleCtx } from './context.js';
-import { LenientObject, readDoc } from './docs.js';
-import { foldLog } from './fold-log.js';
-import { SHOWN } from './paths.js';
+import { readDoc } from './doc-read.js';
+import { SHOWN } from './layout.js';
+
+/** The documents the origin reads leniently: any JSON object, its keys checked by the reader. */
+const LenientObject: t.Type<Readonly<Record<string, unknown>>, unknown, unknown> = t.UnknownRecord;
 
 export interface SafetyRead {
   readonly stop: boolean;
@@ -28,13 +31,11 @@ export interface SafetyRead {
 
 const readWindows = async (ctx: CycleCtx): Promise<{ state: WindowsState; trusted: boolean }> => {
   const spec = {
-    root: ctx.paths.root,
-    file: ctx.paths.windows,
     shown: SHOWN.windows,
     projection: windowsProjection,
     decode: decodeWindowEvent,
   };
-  const folded = await foldLog(spec);
+  const folded = await ctx.ports.fold(spec);
   const problems = [
     ...folded.bad.map(badLineText),
     ...(folded.unreadable === null ? [] : [folded.unreadable]),
@@ -47,9 +48,9 @@ const readWindows = async (ctx: CycleCtx): Promise<{ state: WindowsState; truste
 /** Reads the emergency stop, gate, allowlist and window log; warnings go to ctx. */
 export const readSafety = async (ctx: CycleCtx): Promise<SafetyRead> => {
   const [stopDoc, gateDoc, allowDoc] = await Promise.all([
-    readDoc(ctx.store, SHOWN.emergencyStop, LenientObject),
-    readDoc(ctx.store, SHOWN.gate, LenientObject),
-    readDoc(ctx.store, SHOWN.allowlist, LenientObject),
+    readDoc(ctx.ports.store, SHOWN.emergencyStop, LenientObject),
+    readDoc(ctx.ports.store, SHOWN.gate, LenientObject),
+    readDoc(ctx.ports.store, SHOWN.allowlist, LenientObject),
   ]);
   const stop = readEmergencyStop(stopDoc, SHOWN.emergencyStop);
   const gate = readExecutionGate(gateDoc, SHOWN.gate);

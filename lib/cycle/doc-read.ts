@@ -1,11 +1,8 @@
 // Reads one small JSON document (emergency stop, gate, allowlist, lock, snapshot) through the Store,
-// confined to the root, into the cases the pure readers in lib/cycle/safety.ts distinguish.
-import * as t from 'io-ts';
-import type { Doc } from '../../lib/cycle/safety.js';
-import type { Store } from '../../lib/io/store.js';
-
-/** The documents the origin reads leniently: any JSON object, its keys checked by the reader. */
-export const LenientObject: t.Type<Readonly<Record<string, unknown>>, unknown, unknown> = t.UnknownRecord;
+// confined to the root, into the cases the pure readers in safety.ts distinguish.
+import type * as t from 'io-ts';
+import type { Store } from '../io/store.js';
+import type { Doc } from './safety.js';
 
 /** What is at `file`: missing, unreadable (refused, I/O error or not JSON, with why), not of `codec`, or its value. */
 export const readDoc = async <A>(

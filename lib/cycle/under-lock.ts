@@ -1,12 +1,12 @@
 // Steps 3–6 of a cycle, run while it holds the lock: the ticket logs checked (a bad line fails closed),
 // a crashed previous cycle recovered, the daily report regenerated, the oldest OPEN ticket selected and
 // taken through the gates and the worker.
-import type { InterruptedCycle, TicketStep } from '../../lib/cycle/codecs-snapshot.js';
-import { staleNote, type LockReading } from '../../lib/cycle/lock-rules.js';
-import { logProblems } from '../../lib/cycle/log-problems.js';
-import type { CycleError } from '../../lib/cycle/reasons.js';
-import { selectOldestOpen } from '../../lib/cycle/selection.js';
-import { OPS_REPORT_REF, untakenStep } from '../../lib/cycle/snapshot.js';
+import type { InterruptedCycle, TicketStep } from './codecs-snapshot.js';
+import { staleNote, type LockReading } from './lock-rules.js';
+import { logProblems } from './log-problems.js';
+import type { CycleError } from './reasons.js';
+import { selectOldestOpen } from './selection.js';
+import { OPS_REPORT_REF, untakenStep } from './snapshot.js';
 import type { CycleCtx } from './context.js';
 import type { SafetyRead } from './safety-read.js';
 import { recoverInterrupted } from './interrupted.js';

@@ -1,6 +1,6 @@
 // The three ticket logs read together, and read on from where they stopped (after a worker or the cycle
 // appended to them), so the counters after processing cost only the appended bytes.
-import type { Positioned } from '../../lib/core/projection.js';
+import type { Positioned } from '../core/projection.js';
 import {
   decodeTicketReceipt,
   decodeTicketRequest,
@@ -8,18 +8,18 @@ import {
   type TicketReceipt,
   type TicketRequest,
   type TicketResult,
-} from '../../lib/cycle/codecs-tickets.js';
-import { ticketReceiptsProjection, type ReceiptsState } from '../../lib/cycle/receipts.js';
-import type { TicketLogs } from '../../lib/cycle/selection.js';
+} from './codecs-tickets.js';
+import { ticketReceiptsProjection, type ReceiptsState } from './receipts.js';
+import type { TicketLogs } from './selection.js';
 import {
   ticketRequestsProjection,
   ticketResultsProjection,
   type RequestsState,
   type ResultsState,
-} from '../../lib/cycle/tickets.js';
-import type { BadLine } from '../../lib/cycle/log-problems.js';
-import { foldLog, type FoldFrom, type LogSpec } from './fold-log.js';
-import { SHOWN, type CyclePaths } from './paths.js';
+} from './tickets.js';
+import type { BadLine } from './log-problems.js';
+import { SHOWN } from './layout.js';
+import type { FoldFrom, FoldLog, LogSpec } from './ports.js';
 
 export interface LogsRead {
   readonly logs: TicketLogs;
@@ -34,24 +34,18 @@ export interface LogsRead {
   readonly unreadable: readonly string[];
 }
 
-const specs = (p: CyclePaths, zone: string) => ({
+const specs = (zone: string) => ({
   requests: {
-    root: p.root,
-    file: p.requests,
     shown: SHOWN.requests,
     projection: ticketRequestsProjection,
     decode: decodeTicketRequest,
   } satisfies LogSpec<RequestsState, TicketRequest>,
   results: {
-    root: p.root,
-    file: p.results,
     shown: SHOWN.results,
     projection: ticketResultsProjection(zone),
     decode: decodeTicketResult,
   } satisfies LogSpec<ResultsState, TicketResult>,
   receipts: {
-    root: p.root,
-    file: p.receipts,
     shown: SHOWN.receipts,
     projection: ticketReceiptsProjection(zone),
     decode: decodeTicketReceipt,
@@ -59,12 +53,12 @@ const specs = (p: CyclePaths, zone: string) => ({
 });
 
 /** Reads the three logs from the start, or on from `before` (keeping its bad lines). */
-export const readTicketLogs = async (p: CyclePaths, zone: string, before?: LogsRead): Promise<LogsRead> => {
-  const s = specs(p, zone);
+export const readTicketLogs = async (fold: FoldLog, zone: string, before?: LogsRead): Promise<LogsRead> => {
+  const s = specs(zone);
   const [requests, results, receipts] = await Promise.all([
-    foldLog(s.requests, before?.from.requests),
-    foldLog(s.results, before?.from.results),
-    foldLog(s.receipts, before?.from.receipts),
+    fold(s.requests, before?.from.requests),
+    fold(s.results, before?.from.results),
+    fold(s.receipts, before?.from.receipts),
   ]);
   const all = [requests, results, receipts];
   return {
