@@ -5,7 +5,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { eventsAnswer } from '../../../lib/loop/service-payload.js';
 import { eventsQueryOf, loopIdOf, type Query } from '../../../lib/loop/service-request.js';
-import { serviceError, type ServiceError } from '../../../lib/loop/service-routes.js';
+import { serviceError } from '../../../lib/loop/service-routes.js';
+import { fromError } from '../../../lib/loop/service-dispatch.js';
+import type { JsonAnswer as Answer } from '../../../lib/io/http-server.js';
 import { CliError } from '../../cli/errors.js';
 import { gatherSnapshot } from '../gather.js';
 import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
@@ -24,13 +26,6 @@ export interface HandlerContext {
   readonly timeoutSeconds: number;
   readonly intervalSeconds: number;
 }
-
-export interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-}
-
-export const fromError = (e: ServiceError): Answer => ({ status: e.status, body: e.body });
 
 const runtimeError = (err: unknown, fallback: string): Answer => {
   const text =
