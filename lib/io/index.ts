@@ -37,3 +37,11 @@ export { linesBackwards } from './back-reader.js';
 export type { BackLine } from './back-reader.js';
 export { nodeEdge } from './node-edge.js';
 export type { Edge, NodeEdgeOptions } from './node-edge.js';
+export { startJsonServer } from './http-server.js';
+export type {
+  JsonAnswer,
+  JsonHandler,
+  JsonRequest,
+  JsonServerOptions,
+  RunningServer,
+} from './http-server.js';
