@@ -41,3 +41,11 @@ export { openSqlite, isSqliteBusy, SqliteUnavailable } from './sqlite.js';
 export type { SqliteDb, SqliteOpenOptions } from './sqlite.js';
 export { nodeEdge } from './node-edge.js';
 export type { Edge, NodeEdgeOptions } from './node-edge.js';
+export { startJsonServer } from './http-server.js';
+export type {
+  JsonAnswer,
+  JsonHandler,
+  JsonRequest,
+  JsonServerOptions,
+  RunningServer,
+} from './http-server.js';

@@ -40,6 +40,15 @@ export {
 } from './thresholds.js';
 export { nextTransportHealth } from './transport-health.js';
 
+/** Steps over ports: a command's gather and effects with the edge passed in (node, or memory in tests). */
+export { gatherSnapshotOver } from './snapshot-gather.js';
+export { escalateOver } from './escalations-log.js';
+export { driftStep } from './drift-step.js';
+export { sequenceStep } from './sequence-step.js';
+export { fetchOverService } from './service-fetch.js';
+export { builtinIntentExecutor } from './intent-executor.js';
+export { serviceHandler } from './service-dispatch.js';
+
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export { decodeLoopEventLine, isLoopEventLine } from './event-guard.js';
 export { eventEnvelope } from './envelope.js';

@@ -1,25 +1,16 @@
-// Lines skipped with --skip-corrupt are never dropped: each is appended, with its position and reason,
-// to a quarantine log under opsfold's own state directory, so the cursor can move on without loss.
+// Quarantining skipped lines (lib/loop/quarantine.ts) into <opsfold dir>/quarantine.jsonl.
 import { join } from 'node:path';
 import { appendJsonl } from '../../lib/io/append.js';
-import type { JsonlItem } from '../../lib/io/jsonl.js';
+import { quarantineRecords, type CorruptItem } from '../../lib/loop/quarantine.js';
 
 export const quarantine = async (
   dir: string,
   file: string,
-  items: readonly (JsonlItem<unknown> & { kind: 'corrupt' })[],
+  items: readonly CorruptItem[],
   asOf: string,
 ): Promise<string | null> => {
   if (items.length === 0) return null;
   const target = join(dir, 'quarantine.jsonl');
-  const records = items.map((c) => ({
-    file,
-    line: c.position.line,
-    byteOffset: c.position.byteOffset,
-    reason: c.reason,
-    raw: c.raw,
-    quarantinedAt: asOf,
-  }));
-  await appendJsonl(target, records);
+  await appendJsonl(target, quarantineRecords(file, items, asOf));
   return target;
 };

@@ -1,21 +1,14 @@
 // opsfold loop sequence: envelope sequence diagnostics. Compares this run's snapshot sequence and the
 // polled event envelopes' sequences with what sequence-state.json recorded last time, writes the new
 // state atomically (under its lock: it is read, then replaced) and appends telemetry/sequence.jsonl.
-import { readView } from '../../lib/loop/lenient.js';
-import { SequenceView } from '../../lib/loop/manager-views.js';
-import { SnapshotView } from '../../lib/loop/envelope-views.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { foldFile } from '../../lib/io/fold-file.js';
 import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
 import { withLock } from '../../lib/io/lock.js';
-import {
-  eventSequenceProjection,
-  sequenceDiagnostics,
-  sequenceTelemetry,
-  type EventSequenceState,
-} from '../../lib/loop/sequence.js';
+import { eventSequenceProjection, type EventSequenceState } from '../../lib/loop/sequence.js';
+import { sequenceStep } from '../../lib/loop/sequence-step.js';
 import type { Command, Io, Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { readJsonDoc } from '../cli/json-doc.js';
@@ -104,22 +97,20 @@ export const loopSequence: Command = {
     const telemetryFile = file('sequence-telemetry-file', 'telemetry/sequence.jsonl');
     const snapshot = await snapshotOf(v, io, p, now.iso);
     const events = await eventsOf(v, io);
-    const state = await withLock(stateFile, { waitMs: 10_000 }, async () => {
-      const previous = readView(
-        SequenceView,
-        await optionalDoc(io, stateFile, (f) => `invalid sequence state JSON: ${f}`, null),
-      );
-      const next = sequenceDiagnostics({
-        loopId: p.loopId,
-        asOf: now.iso,
-        snapshot: snapshot.doc === null ? null : readView(SnapshotView, snapshot.doc),
-        events,
-        previous,
-        transport,
-        traceId: optional(v, 'trace-id'),
-      });
-      await persistStep(stateFile, next, telemetryFile, sequenceTelemetry(next));
-      return next;
+    const ports = {
+      lock: <T>(file: string, fn: () => Promise<T>) => withLock(file, { waitMs: 10_000 }, fn),
+      previous: (file: string) => optionalDoc(io, file, (f) => `invalid sequence state JSON: ${f}`, null),
+      persist: persistStep,
+    };
+    const state = await sequenceStep(ports, {
+      stateFile,
+      telemetryFile,
+      loopId: p.loopId,
+      asOf: now.iso,
+      snapshot: snapshot.doc,
+      events,
+      transport,
+      traceId: optional(v, 'trace-id'),
     });
     await snapshot.commit();
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));

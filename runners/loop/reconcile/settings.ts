@@ -2,10 +2,17 @@
 // files, the transport, the thresholds with the seed's precedence (explicit flag > profile > catalog
 // default; heartbeat freshness apart from the profiles), the drift gating and the alert switch, each
 // with the reference's environment fallback.
+import * as E from 'fp-ts/lib/Either.js';
 import { str, required, type Io, type Values } from '../../cli/command.js';
 import { asOfOf } from '../../cli/clock.js';
 import { usageError } from '../../cli/errors.js';
-import { confidenceLevel, type ConfidenceLevel } from '../../../lib/loop/profile-drift.js';
+import {
+  alertSwitchOf,
+  driftGatingOf,
+  wholeAtLeast,
+  type AlertSwitch,
+  type DriftGating,
+} from '../../../lib/loop/reconcile-options.js';
 import type { HealthThresholds } from '../../../lib/loop/health.js';
 import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
 import { managerFiles, type ManagerFiles } from '../../cli/manager-files.js';
@@ -27,12 +34,8 @@ export interface ReconcileSettings {
   readonly skipCorrupt: boolean;
   readonly traceId: string | null;
   readonly asOf: { readonly ms: number; readonly iso: string };
-  readonly drift: {
-    readonly minConfidence: ConfidenceLevel;
-    readonly requiredStreak: number;
-    readonly summaryWindow: number;
-  };
-  readonly alerts: { readonly enabled: boolean; readonly configFile: string | null };
+  readonly drift: DriftGating;
+  readonly alerts: AlertSwitch;
   readonly pretty: boolean;
   /** `--state-dir` as given (opsfold's own state), for the passes that follow reconcile. */
   readonly stateDir: string | undefined;
@@ -42,41 +45,33 @@ export interface ReconcileSettings {
 const setting = (v: Values, env: NodeJS.ProcessEnv, flag: string, envName: string): string | undefined =>
   str(v, flag) ?? (env[envName] === undefined || env[envName] === '' ? undefined : env[envName]);
 
-const wholeAtLeast = (raw: string, min: number, message: string): number => {
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < min) throw usageError(message);
-  return Number(raw);
+const checked = <A>(r: E.Either<string, A>): A => {
+  if (E.isLeft(r)) throw usageError(r.left);
+  return r.right;
 };
 
-const driftOf = (v: Values, env: NodeJS.ProcessEnv) => {
-  const level = setting(v, env, 'drift-min-confidence', 'OPS_MANAGER_DRIFT_MIN_CONFIDENCE') ?? 'medium';
-  const minConfidence = confidenceLevel(level);
-  if (minConfidence === null) throw usageError('--drift-min-confidence must be one of: low, medium, high');
-  const streak = setting(v, env, 'drift-required-streak', 'OPS_MANAGER_DRIFT_REQUIRED_STREAK') ?? '3';
-  const window = setting(v, env, 'drift-summary-window', 'OPS_MANAGER_DRIFT_SUMMARY_WINDOW') ?? '200';
-  return {
-    minConfidence,
-    requiredStreak: wholeAtLeast(streak, 1, '--drift-required-streak must be an integer >= 1'),
-    summaryWindow: wholeAtLeast(window, 1, '--drift-summary-window must be an integer >= 1'),
-  };
-};
+const driftOf = (v: Values, env: NodeJS.ProcessEnv) =>
+  checked(
+    driftGatingOf({
+      minConfidence: setting(v, env, 'drift-min-confidence', 'OPS_MANAGER_DRIFT_MIN_CONFIDENCE'),
+      requiredStreak: setting(v, env, 'drift-required-streak', 'OPS_MANAGER_DRIFT_REQUIRED_STREAK'),
+      summaryWindow: setting(v, env, 'drift-summary-window', 'OPS_MANAGER_DRIFT_SUMMARY_WINDOW'),
+    }),
+  );
 
-const alertsOf = (v: Values, env: NodeJS.ProcessEnv) => {
-  const enabled = setting(v, env, 'alerts-enabled', 'OPS_MANAGER_ALERTS_ENABLED') ?? 'true';
-  if (enabled !== 'true' && enabled !== 'false') throw usageError('--alerts-enabled must be true or false');
-  return {
-    enabled: enabled === 'true',
-    configFile: setting(v, env, 'alert-config-file', 'OPS_MANAGER_ALERT_SINKS_FILE') ?? null,
-  };
-};
+const alertsOf = (v: Values, env: NodeJS.ProcessEnv) =>
+  checked(
+    alertSwitchOf({
+      enabled: setting(v, env, 'alerts-enabled', 'OPS_MANAGER_ALERTS_ENABLED'),
+      configFile: setting(v, env, 'alert-config-file', 'OPS_MANAGER_ALERT_SINKS_FILE'),
+    }),
+  );
 
 /** Parses the command line of `opsfold loop reconcile`; usage problems throw (exit 64). */
 export const reconcileSettings = async (v: Values, io: Io): Promise<ReconcileSettings> => {
   const paths = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
-  const maxEvents = wholeAtLeast(
-    str(v, 'max-events') ?? '0',
-    0,
-    '--max-events must be a non-negative integer',
-  );
+  const maxEvents = wholeAtLeast(str(v, 'max-events') ?? '0', 0);
+  if (maxEvents === null) throw usageError('--max-events must be a non-negative integer');
   const drift = driftOf(v, io.env);
   const alerts = alertsOf(v, io.env);
   const transport = transportSettings(v, io);

@@ -8,75 +8,57 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { appendJsonl } from '../../../lib/io/append.js';
 import { writeFileAtomic } from '../../../lib/io/atomic.js';
-import { displayPath } from '../../../lib/loop/artifact-ref.js';
-import { alt, at, text } from '../../../lib/loop/event-fields.js';
+import type { IntentExecutor } from '../../../lib/loop/control-ports.js';
 import {
-  decidedApproval,
-  decisionEvent,
-  decisionMarkdown,
-  decisionRecord,
-  superloopArgs,
-  type ApprovalDecision,
-  type IntentCommand,
-} from '../../../lib/loop/intent-command.js';
-import type { ExecResult, IntentExecutor } from '../../../lib/loop/control-ports.js';
+  builtinIntentExecutor,
+  execResult as done,
+  tail40,
+  type IntentFilePorts,
+  type JsonRead,
+} from '../../../lib/loop/intent-executor.js';
+import { superloopArgs } from '../../../lib/loop/intent-command.js';
 import { CliError } from '../../cli/errors.js';
 import { readJsonDoc } from '../../cli/json-doc.js';
 import type { LoopPaths } from '../../cli/loop-paths.js';
 
-/** The last 40 lines of `text`, as `tail -n 40 | sed 's/\r$//'` leaves them. */
-export const tail40 = (text: string): string =>
-  text
-    .replace(/\n$/, '')
-    .split('\n')
-    .slice(-40)
-    .map((l) => l.replace(/\r$/, ''))
-    .join('\n');
-
-const done = (output: string, exitCode = 0): ExecResult => ({ exitCode, output });
-
-const cancel = async (p: LoopPaths): Promise<ExecResult> => {
+const readJson = async (file: string): Promise<JsonRead> => {
   try {
-    await fsp.unlink(p.state);
-    return done('Cancelled loop state.');
+    const doc = await readJsonDoc(file, `invalid JSON: ${file}`);
+    return doc.found ? { kind: 'found', value: doc.value } : { kind: 'missing' };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return done('No active state file found.');
-    return done(`error: cannot remove ${p.state}: ${(err as Error).message}`, 1);
+    return { kind: 'problem', errorLine: err instanceof CliError ? err.errorLine : String(err) };
   }
 };
 
-const decide = async (p: LoopPaths, cmd: IntentCommand, when: string): Promise<ExecResult> => {
-  let doc;
-  try {
-    doc = await readJsonDoc(p.approval, `invalid JSON: ${p.approval}`);
-  } catch (err) {
-    return done(`error: ${err instanceof CliError ? err.errorLine : String(err)}`, 1);
-  }
-  if (!doc.found) return done(`error: no approval request found for loop '${cmd.loopId}'`, 1);
-  const status = text(alt(at(doc.value, 'status'), 'pending'));
-  if (status !== 'pending') return done(`error: approval request is not pending (status=${status})`, 1);
-  const decision = cmd.intent === 'reject' ? 'rejected' : 'approved';
-  const d: ApprovalDecision = {
-    decision,
-    by: cmd.by,
-    note: cmd.note,
-    at: when,
-    loopId: cmd.loopId,
-    approvalFile: displayPath(p.repo, p.approval),
-  };
-  // Key order kept as jq keeps it: the runtime's own fields first, the decision fields after them.
-  await writeFileAtomic(p.approval, `${JSON.stringify(decidedApproval(doc.value, d), null, 2)}\n`);
-  await appendJsonl(join(p.loopDir, 'decisions.jsonl'), [decisionRecord(doc.value, d)]);
-  await fsp.appendFile(join(p.loopDir, 'decisions.md'), decisionMarkdown(doc.value, d));
-  await appendJsonl(p.events, [decisionEvent(doc.value, d)]);
-  return done(`Recorded approval decision (${decision}) for loop '${cmd.loopId}'.`);
+const filePorts: IntentFilePorts = {
+  remove: async (file) => {
+    try {
+      await fsp.unlink(file);
+      return { kind: 'removed' };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      return { kind: 'failed', message: (err as Error).message };
+    }
+  },
+  readJson,
+  writeText: (file, text) => writeFileAtomic(file, text),
+  appendRecords: (file, records) => appendJsonl(file, records),
+  appendText: (file, text) => fsp.appendFile(file, text),
 };
 
 /** Makes the superloop CLI's file changes directly (no superloop installation needed). */
-export const builtinExecutor = (p: LoopPaths): IntentExecutor => ({
-  program: 'superloop',
-  run: (cmd, asOf) => (cmd.intent === 'cancel' ? cancel(p) : decide(p, cmd, asOf)),
-});
+export const builtinExecutor = (p: LoopPaths): IntentExecutor =>
+  builtinIntentExecutor(
+    {
+      repo: p.repo,
+      state: p.state,
+      approval: p.approval,
+      events: p.events,
+      decisionsJsonl: join(p.loopDir, 'decisions.jsonl'),
+      decisionsMd: join(p.loopDir, 'decisions.md'),
+    },
+    filePorts,
+  );
 
 /** Runs a superloop binary with the intent's arguments; `env` is the child's whole environment. */
 export const binExecutor = (bin: string, env: NodeJS.ProcessEnv): IntentExecutor => ({

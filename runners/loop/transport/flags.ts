@@ -1,12 +1,15 @@
 // The transport flags `loop control` and `loop reconcile` share, with the reference's names and
 // messages: --transport local|sprite_service, --service-base-url, the token flags, --retry-attempts
 // (default 3, >= 1), --retry-backoff-seconds (default 1), and opsfold's --service-timeout-seconds.
+import * as E from 'fp-ts/lib/Either.js';
 import { str, type Flag, type Io, type Values } from '../../cli/command.js';
 import { usageError } from '../../cli/errors.js';
 import type { Sleep } from '../../cli/run-clock.js';
 import type { Transport } from './fetch-types.js';
-import type { ServiceEndpoint } from '../../../lib/loop/service-call.js';
+import { transportSettingsOf, type TransportSettings } from '../../../lib/loop/transport-settings.js';
 import { resolveToken, tokenFlags } from './token.js';
+
+export type { TransportSettings };
 
 export const transportFlags: Readonly<Record<string, Flag>> = {
   transport: { type: 'string', arg: 'local|sprite_service', help: 'Transport mode (default: local).' },
@@ -29,58 +32,19 @@ export const transportFlags: Readonly<Record<string, Flag>> = {
   },
 };
 
-const wholeNumber = (v: Values, name: string, fallback: number, message: string): number => {
-  const raw = str(v, name);
-  if (raw === undefined) return fallback;
-  if (!/^[0-9]+$/.test(raw)) throw usageError(message);
-  return Number(raw);
-};
-
-export interface TransportSettings {
-  readonly mode: 'local' | 'sprite_service';
-  readonly retryAttempts: number;
-  readonly retryBackoffSeconds: number;
-  /** Set for sprite_service. */
-  readonly endpoint: ServiceEndpoint | null;
-  /** Environment variables holding the token (kept out of child processes). */
-  readonly secretVars: readonly string[];
-}
-
 /** Parses and checks the transport flags (usage errors, exit 64, with the reference's messages). */
 export const transportSettings = (v: Values, io: Pick<Io, 'env'>): TransportSettings => {
-  const mode = str(v, 'transport') ?? 'local';
-  if (mode !== 'local' && mode !== 'sprite_service')
-    throw usageError('--transport must be local or sprite_service');
-  const retryAttempts = wholeNumber(v, 'retry-attempts', 3, '--retry-attempts must be an integer >= 1');
-  if (retryAttempts < 1) throw usageError('--retry-attempts must be an integer >= 1');
-  const retryBackoffSeconds = wholeNumber(
-    v,
-    'retry-backoff-seconds',
-    1,
-    '--retry-backoff-seconds must be a non-negative integer',
-  );
-  const timeout = wholeNumber(
-    v,
-    'service-timeout-seconds',
-    30,
-    '--service-timeout-seconds must be a positive integer',
-  );
-  const named = str(v, 'service-token-env');
-  const secretVars = named === undefined ? [] : [named];
-  if (mode === 'local') return { mode, retryAttempts, retryBackoffSeconds, endpoint: null, secretVars };
-  const token = resolveToken(v, io.env);
-  const baseUrl = str(v, 'service-base-url') ?? '';
-  if (baseUrl === '') throw usageError('--service-base-url is required when --transport sprite_service');
-  if (!/^https?:\/\//.test(baseUrl))
-    throw usageError(`--service-base-url must be an http(s) URL: ${baseUrl}`);
-  const endpoint = {
-    baseUrl,
-    token: token.token,
-    timeoutMs: Math.max(1, timeout) * 1000,
-    retryAttempts,
-    retryBackoffSeconds,
+  const flags = {
+    transport: str(v, 'transport'),
+    retryAttempts: str(v, 'retry-attempts'),
+    retryBackoffSeconds: str(v, 'retry-backoff-seconds'),
+    serviceTimeoutSeconds: str(v, 'service-timeout-seconds'),
+    serviceTokenEnv: str(v, 'service-token-env'),
+    serviceBaseUrl: str(v, 'service-base-url'),
   };
-  return { mode, retryAttempts, retryBackoffSeconds, endpoint, secretVars };
+  const s = transportSettingsOf(flags, () => resolveToken(v, io.env).token);
+  if (E.isLeft(s)) throw usageError(s.left);
+  return s.right;
 };
 
 /** The Transport value `fetchLoop` takes. */

@@ -2,14 +2,12 @@
 // bounded by a per-request timeout, retried as lib/loop/service-call.ts decides. Unlike the reference,
 // a request that got no answer at all (refused connection, socket closed mid-request, timeout) is
 // retried too. Sleep is injected.
-import * as E from 'fp-ts/lib/Either.js';
+import type * as E from 'fp-ts/lib/Either.js';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { callWithRetries } from '../../../lib/loop/service-fetch.js';
 import {
-  httpFailure,
-  isSuccess,
   requestHeaders,
-  retryWaitMs,
   serviceUrl,
   type HttpAnswer,
   type HttpFailure,
@@ -60,16 +58,8 @@ export const requestOnce = (ep: ServiceEndpoint, call: ServiceCall): Promise<Onc
   });
 
 /** Calls the service with retries; Right on a 2xx answer, Left with the last answer otherwise. */
-export const callService = async (
+export const callService = (
   ep: ServiceEndpoint,
   call: ServiceCall,
   sleep: Sleep,
-): Promise<E.Either<HttpFailure, HttpAnswer>> => {
-  for (let attempt = 1; ; attempt += 1) {
-    const got = await requestOnce(ep, call);
-    if (isSuccess(got)) return E.right({ status: got.status, body: got.body, attempts: attempt });
-    const wait = retryWaitMs(ep, got, attempt);
-    if (wait === null) return E.left(httpFailure(ep, call, got, attempt));
-    if (wait > 0) await sleep(wait);
-  }
-};
+): Promise<E.Either<HttpFailure, HttpAnswer>> => callWithRetries({ once: requestOnce, sleep }, ep, call);

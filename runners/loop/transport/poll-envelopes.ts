@@ -6,13 +6,8 @@ import { promises as fsp } from 'node:fs';
 import type { Cursor } from '../../../lib/core/position.js';
 import { iterateJsonlBatches } from '../../../lib/io/jsonl.js';
 import { newlinesInRange } from '../../../lib/io/byte-range.js';
-import {
-  cursorExceedsMessage,
-  pollFrom,
-  takeBatch,
-  type CorruptItem,
-  type PollRun,
-} from '../../../lib/loop/poll-take.js';
+import { cursorExceedsMessage, type CorruptItem, type PollRun } from '../../../lib/loop/poll-take.js';
+import { takeEnvelopes } from '../../../lib/loop/poll-envelopes.js';
 import { decodeLoopEventLine } from '../../../lib/loop/event-guard.js';
 import type { RawEvent } from '../../../lib/loop/event-fields.js';
 import type { LoopRunEvent } from '../../../lib/loop/codecs.js';
@@ -65,20 +60,8 @@ export const pollEnvelopes = async (p: LoopPaths, from: PollStart, o: PollOption
     skipCorrupt: o.skipCorrupt,
   });
   const run: PollRun = { ctx, file: p.events, max: o.maxEvents };
-  let progress = pollFrom(from.start);
-  const events: LoopRunEvent[] = [];
-  try {
-    for await (const batch of batches) {
-      const step = takeBatch(batch, progress, run);
-      if (step.error !== null) throw new CliError(step.error.message, [...step.error.details]);
-      events.push(...step.envelopes);
-      progress = step.progress;
-      if (step.stop) break;
-    }
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    explainFoldError(err);
-  }
-  const { cursor, lastLine, corrupt } = progress;
-  return { events, cursor, lastLine, corrupt, totalLines: from.totalLines };
+  const taken = await takeEnvelopes(batches, from.start, run).catch(explainFoldError);
+  if (taken.kind === 'unusable') throw new CliError(taken.message, [...taken.details]);
+  const { cursor, lastLine, corrupt } = taken.progress;
+  return { events: taken.events, cursor, lastLine, corrupt, totalLines: from.totalLines };
 };

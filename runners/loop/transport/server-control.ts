@@ -5,52 +5,37 @@ import { join } from 'node:path';
 import { parseJson } from '../../../lib/core/codec.js';
 import { writeJsonAtomic } from '../../../lib/io/atomic.js';
 import { LockConflict } from '../../../lib/io/lock.js';
-import { completedKeys, type LedgerState, type StoredOutcome } from '../../../lib/loop/idempotency.js';
+import type { JsonAnswer } from '../../../lib/io/http-server.js';
+import type { LedgerState } from '../../../lib/loop/idempotency.js';
+import {
+  controlAnswerOf,
+  controlFailedAnswer,
+  idempotencyView,
+  invalidJsonAnswer,
+  loopLockedAnswer,
+} from '../../../lib/loop/service-control-answer.js';
+import { fromError, type ControlHeaders } from '../../../lib/loop/service-dispatch.js';
 import { controlBodyOf } from '../../../lib/loop/service-request.js';
-import { controlHttpStatus, serviceError } from '../../../lib/loop/service-routes.js';
 import { CliError } from '../../cli/errors.js';
 import type { LoopPaths } from '../../cli/loop-paths.js';
 import { clockOf } from '../../cli/run-clock.js';
-import { runLocalControl, type ControlRun } from './local-control.js';
+import { runLocalControl } from './local-control.js';
 import { generatedKey, traceIdOf } from './request.js';
-import { fromError, pathsOf, type Answer, type HandlerContext } from './server-handlers.js';
-
-const responseOf = (stored: StoredOutcome, traceId: string, replayed: boolean) => {
-  const fromEntry = stored.entry['traceId'];
-  return {
-    ok: stored.exitCode === 0,
-    exitCode: stored.exitCode,
-    result: stored.entry,
-    replayed,
-    ...(traceId !== '' ? { traceId } : typeof fromEntry === 'string' ? { traceId: fromEntry } : {}),
-  };
-};
+import { pathsOf, type HandlerContext } from './server-handlers.js';
 
 // The reference's `service-idempotency.json` (key → stored response), kept as a view of the ledger.
 const writeIdempotencyView = (p: LoopPaths) => async (s: LedgerState) => {
-  const view = Object.fromEntries(completedKeys(s).map(([k, o]) => [k, responseOf(o, '', false)]));
-  await writeJsonAtomic(join(p.managerDir, 'service-idempotency.json'), view);
-};
-
-const answerOf = (run: ControlRun, traceId: string): Answer => {
-  const stored = { status: run.status, exitCode: run.exitCode, entry: { ...run.entry } };
-  if (run.replayed) return { status: 200, body: responseOf(stored, '', true) };
-  const body = {
-    ...responseOf(stored, traceId, false),
-    ...(run.errorLine === null ? {} : { stderr: `error: ${run.errorLine}` }),
-  };
-  return { status: controlHttpStatus(run.exitCode, run.status), body };
+  await writeJsonAtomic(join(p.managerDir, 'service-idempotency.json'), idempotencyView(s));
 };
 
 /** POST /ops/control: runs the intent locally (once per idempotency key) and answers its entry. */
 export const controlAnswer = async (
   c: HandlerContext,
   raw: string,
-  h: { key: string; trace: string },
-): Promise<Answer> => {
+  h: ControlHeaders,
+): Promise<JsonAnswer> => {
   const parsed = parseJson(raw === '' ? '{}' : raw);
-  if (E.isLeft(parsed))
-    return fromError(serviceError(400, 'invalid_json', 'request body must be valid JSON'));
+  if (E.isLeft(parsed)) return invalidJsonAnswer();
   const body = controlBodyOf(parsed.right, {
     idempotencyKey: h.key,
     traceId: h.trace,
@@ -81,14 +66,9 @@ export const controlAnswer = async (
     onLedger: writeIdempotencyView(p),
   };
   try {
-    return answerOf(await runLocalControl(p, request, deps), traceId);
+    return controlAnswerOf(await runLocalControl(p, request, deps), traceId);
   } catch (err) {
-    if (err instanceof LockConflict)
-      return fromError(
-        serviceError(503, 'loop_locked', `another control of loop ${b.loopId} is running; retry`),
-      );
-    return fromError(
-      serviceError(500, 'runtime_error', err instanceof CliError ? err.errorLine : String(err)),
-    );
+    if (err instanceof LockConflict) return loopLockedAnswer(b.loopId);
+    return controlFailedAnswer(err instanceof CliError ? err.errorLine : String(err));
   }
 };
