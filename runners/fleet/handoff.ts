@@ -10,7 +10,7 @@ import { handoffHistoryProjection } from '../../lib/fleet/handoff-history.js';
 import { executePlan } from '../../lib/fleet/handoff-dispatch.js';
 import { planHandoff } from '../../lib/fleet/handoff-plan.js';
 import { planRecorded, stateRecorded } from '../../lib/fleet/handoff-record.js';
-import { decodePlanPolicy } from '../../lib/fleet/handoff-views.js';
+import { PlanPolicyView } from '../../lib/fleet/handoff-views.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -29,12 +29,10 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
   const p = fleetPaths(io.cwd, v);
   const clock = clockFromFlags(v, io);
   const registry = await loadRegistry(p, { asOfMs: clock.ms() });
-  const policy = decodePlanPolicy(
-    await requiredDoc(p, p.policyStateFile, {
-      missing: `policy state file not found: ${p.policyStateFile}`,
-      invalid: `invalid policy state JSON: ${p.policyStateFile}`,
-    }),
-  );
+  const policy = await requiredDoc(p, p.policyStateFile, PlanPolicyView, {
+    missing: `policy state file not found: ${p.policyStateFile}`,
+    invalid: `invalid policy state JSON: ${p.policyStateFile}`,
+  });
   const traceId = fleetTraceOf(v, io, policy.traceId);
   return withLock(fleetLockTarget(p, 'handoff'), { waitMs: 0 }, async () => {
     const history = await foldLog(p, p.handoffTelemetryFile, handoffHistoryProjection, {
