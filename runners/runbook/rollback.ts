@@ -5,15 +5,22 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { confine } from '../../lib/io/confine.js';
-import { LAST_CHECKPOINT, rollbackTargetOf } from '../../lib/runbook/checkpoint-file.js';
+import { LAST_CHECKPOINT } from '../../lib/runbook/checkpoint-file.js';
+import {
+  fetchIfRemote,
+  refuseDirty,
+  requireWorkTree,
+  resetAndClean,
+  rollbackHash,
+} from '../../lib/runbook/git-steps.js';
 import { asOfFlag } from '../cli/clock.js';
-import { required, str, type Command, type Io } from '../cli/command.js';
-import { CliError, usageError } from '../cli/errors.js';
+import { required, str, type Command } from '../cli/command.js';
+import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { writeTextConfined } from './apply.js';
 import { rootFlag, summaryFileFlag } from './flags.js';
 import { tosRoot } from './gather.js';
-import { gitDetail, gitIn, gitOk, requireWorkTree, type Git } from './git.js';
+import { gitIn } from './git.js';
 import { runTest } from './test-mode.js';
 
 const readKept = async (root: string, file: string): Promise<Buffer | null> => {
@@ -27,34 +34,6 @@ const readKept = async (root: string, file: string): Promise<Buffer | null> => {
     if (err.code === 'ENOENT') return null;
     throw new CliError(`cannot read ${LAST_CHECKPOINT}`, [err.message]);
   });
-};
-
-const refuseDirty = async (git: Git): Promise<void> => {
-  const status = await gitOk(
-    git,
-    ['status', '--porcelain', '--', ':/', `:(exclude)${LAST_CHECKPOINT}`],
-    'git status failed',
-  );
-  const lines = status.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length > 0) throw new CliError('working tree is dirty, commit or stash changes first', lines);
-};
-
-const fetchIfRemote = async (git: Git, io: Io): Promise<void> => {
-  const remotes = await git(['remote']);
-  if (remotes.code !== 0 || remotes.stdout.trim() === '') return;
-  const r = await git(['fetch']);
-  if (r.code !== 0)
-    io.stderr.write(
-      `note: git fetch failed, rolling back to local history\n${gitDetail(r)
-        .map((l) => `  ${l}\n`)
-        .join('')}`,
-    );
-};
-
-const resetAndClean = async (git: Git, hash: string): Promise<void> => {
-  await gitOk(git, ['reset', '--hard', hash], 'git reset failed');
-  const prefix = (await gitOk(git, ['rev-parse', '--show-prefix'], 'git rev-parse failed')).trim();
-  await gitOk(git, ['clean', '-fd', '-e', `/${prefix}${LAST_CHECKPOINT}`], 'git clean failed');
 };
 
 const restoreKept = async (root: string, file: string, kept: Buffer | null): Promise<void> => {
@@ -96,17 +75,9 @@ export const runbookRollback: Command = {
     await refuseDirty(git);
     const keptFile = join(root, LAST_CHECKPOINT);
     const kept = await readKept(root, keptFile);
-    const target = rollbackTargetOf(given, kept);
-    if (target === null) throw new CliError(`--target required (no ${LAST_CHECKPOINT} found)`);
-    if (target.startsWith('-')) throw usageError(`not a commit: ${target}`);
-    const hash = (
-      await gitOk(
-        git,
-        ['rev-parse', '--verify', '--quiet', `${target}^{commit}`],
-        `unknown commit: ${target}`,
-      )
-    ).trim();
-    await fetchIfRemote(git, io);
+    const hash = await rollbackHash(git, given, kept);
+    const fetchNote = await fetchIfRemote(git);
+    if (fetchNote !== null) io.stderr.write(fetchNote);
     await resetAndClean(git, hash);
     await restoreKept(root, keptFile, kept);
     await writeOut(io.stdout, `rollback ${hash}\n`);
