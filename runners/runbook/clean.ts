@@ -2,15 +2,15 @@
 // and job_result.json go). A file in a directory whose real location is outside the root is refused,
 // never removed; a symlink inside the root is removed as a link, as rm would.
 import { promises as fsp } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { confine } from '../../lib/io/confine.js';
-import { settingsOf } from '../../lib/runbook/settings.js';
+import { cleanRoot } from '../../lib/runbook/run-steps.js';
 import { required, type Command } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { rootFlag } from './flags.js';
-import { readRootConfig, tosPaths } from '../../lib/runbook/gather.js';
-import { stepNames, tosPorts, tosRoot } from './gather.js';
+import { tosRoot } from './gather.js';
+import { runbookPorts } from './ports.js';
 
 const removeIfThere = async (root: string, file: string): Promise<boolean> => {
   const dir = await confine(root, dirname(file));
@@ -39,13 +39,8 @@ export const runbookClean: Command = {
   },
   async run(v, _pos, io) {
     const root = tosRoot(io.cwd, required(v, 'root'));
-    const p = tosPaths(resolve, root, settingsOf(await readRootConfig(tosPorts(root))));
-    const steps = (await stepNames(p.stepsDir)).map((n) => join(p.stepsDir, n));
-    const lines = ['cleanup start'];
-    for (const file of [...steps, p.phaseSummary, p.phaseState, p.jobResult])
-      if (await removeIfThere(root, file)) lines.push(`removed ${relative(root, file)}`);
-    lines.push('cleanup done');
-    await writeOut(io.stdout, `${lines.join('\n')}\n`);
+    const text = await cleanRoot(runbookPorts(root, io), root, (file) => removeIfThere(root, file));
+    await writeOut(io.stdout, text);
     return 0;
   },
 };

@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import { describeProblem } from '../../lib/io/document.js';
 import { fileStore, readDocument, type DocRead } from '../../lib/io/store.js';
 import { TosConfig } from '../../lib/runbook/codecs.js';
-import { configOf, gatherTos as gather, type TosPorts } from '../../lib/runbook/gather.js';
-import type { TosDoc, TosFacts } from '../../lib/runbook/tos-facts.js';
+import { configOf, type TosPorts } from '../../lib/runbook/gather.js';
+import type { TosDoc } from '../../lib/runbook/tos-facts.js';
 import { CliError } from '../cli/errors.js';
 
 const STEP_FILE = /^step_.*\.json$/;
@@ -32,7 +32,7 @@ const docOf = <A>(got: DocRead<A>, shownAs: string): TosDoc<A> => {
 };
 
 /** The step log file names of a directory, sorted by code unit as the orchestrator names them. */
-export const stepNames = async (dir: string): Promise<string[]> =>
+const stepNames = async (dir: string): Promise<string[]> =>
   (await fsp.readdir(dir).catch(() => [] as string[]))
     .filter((n) => STEP_FILE.test(n))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -47,9 +47,6 @@ export const tosPorts = (root: string): TosPorts => {
     resolve,
   };
 };
-
-/** Reads every file of the root (confined to it); folds the step logs and the job loop. */
-export const gatherTos = (root: string): Promise<TosFacts> => gather(tosPorts(root), root);
 
 /** A config the operator named (anywhere), or null when there is none; an unreadable one fails (exit 1). */
 export const readNamedConfig = async (file: string, shownAs: string): Promise<TosConfig | null> =>
