@@ -3,7 +3,6 @@
 // is lib/fleet (pure); this file builds the reads, names things and records the decision.
 import { existsSync } from 'node:fs';
 import * as t from 'io-ts';
-import { FleetError } from '../../lib/fleet/fleet-error.js';
 import type { PromotionDocument } from '../../lib/fleet/promotion-decision.js';
 import { evaluatePromotion as evaluate, type PromotionReads } from '../../lib/fleet/promotion-gather.js';
 import type { PromotionThresholds } from '../../lib/fleet/promotion-gates.js';
@@ -49,11 +48,7 @@ export const evaluatePromotion = async (
 ): Promise<PromotionDocument> => {
   const asOf = asOfOf(v, io);
   const traceId = fleetTraceOf(v, io);
-  try {
-    return await evaluate(readsOf(p), p, { thresholds, asOf, traceId });
-  } catch (err) {
-    throw err instanceof FleetError ? new CliError(err.errorLine, err.details) : err;
-  }
+  return evaluate(readsOf(p), p, { thresholds, asOf, traceId });
 };
 
 /** Records a decision: the history row first (append-only, under its lock), then the latest state. */
