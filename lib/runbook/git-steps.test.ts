@@ -7,6 +7,7 @@ import {
   refuseDirty,
   resetAndClean,
   rollbackHash,
+  rollbackRoot,
   type Git,
   type GitResult,
 } from './git-steps.js';
@@ -72,5 +73,33 @@ describe('given a rollback', () => {
       'rev-parse --show-prefix',
       'clean -fd -e /sub/logs/last_checkpoint.txt',
     ]);
+  });
+});
+
+describe('given a clean tree with a saved checkpoint and a remote that cannot be reached', () => {
+  it('rolls back to the saved commit, tells the failed fetch, and puts the saved file back', async () => {
+    const { git, calls } = scripted((a) => {
+      if (a[0] === 'fetch') return { code: 1, stdout: '', stderr: 'offline' };
+      if (a[0] === 'remote') return ok('origin\n');
+      if (a[0] === 'rev-parse' && a[1] === '--is-inside-work-tree') return ok('true\n');
+      if (a[0] === 'rev-parse' && a[1] === '--verify') return ok('abc\n');
+      return ok('');
+    });
+    const told: string[] = [];
+    const restored: (Uint8Array | null)[] = [];
+    const kept = new TextEncoder().encode('abc\n');
+    const hash = await rollbackRoot(
+      {
+        git,
+        readKept: async () => kept,
+        restoreKept: async (k) => void restored.push(k),
+        note: (t) => void told.push(t),
+      },
+      { rootArg: 'root', target: undefined },
+    );
+    expect(hash).toBe('abc');
+    expect(told).toEqual(['note: git fetch failed, rolling back to local history\n  offline\n']);
+    expect(restored).toEqual([kept]);
+    expect(calls.indexOf('reset --hard abc')).toBeGreaterThan(calls.indexOf('fetch'));
   });
 });

@@ -81,3 +81,31 @@ export const resetAndClean = async (git: Git, hash: string): Promise<void> => {
   const prefix = (await gitOk(git, ['rev-parse', '--show-prefix'], 'git rev-parse failed')).trim();
   await gitOk(git, ['clean', '-fd', '-e', `/${prefix}${LAST_CHECKPOINT}`], 'git clean failed');
 };
+
+/** What a rollback needs besides git: the saved checkpoint file, kept across the reset and clean. */
+export interface RollbackPorts {
+  readonly git: Git;
+  /** The saved checkpoint file's bytes (null: there is none). */
+  readKept(): Promise<Uint8Array | null>;
+  /** Puts the saved checkpoint file back as it was, when the reset or the clean changed it. */
+  restoreKept(kept: Uint8Array | null): Promise<void>;
+  /** Tells the operator (stderr). */
+  note(text: string): void;
+}
+
+/** cc_run.ps1 -Mode rollback: refuses a dirty tree, resolves the target, fetches when there is a
+ *  remote, resets and cleans keeping the saved checkpoint; the commit rolled back to. */
+export const rollbackRoot = async (
+  ports: RollbackPorts,
+  o: { readonly rootArg: string; readonly target: string | undefined },
+): Promise<string> => {
+  await requireWorkTree(ports.git, o.rootArg);
+  await refuseDirty(ports.git);
+  const kept = await ports.readKept();
+  const hash = await rollbackHash(ports.git, o.target, kept);
+  const fetchNote = await fetchIfRemote(ports.git);
+  if (fetchNote !== null) ports.note(fetchNote);
+  await resetAndClean(ports.git, hash);
+  await ports.restoreKept(kept);
+  return hash;
+};

@@ -28,7 +28,7 @@ export const runbookCheckpoint: Command = {
     const rootArg = required(v, 'root');
     const name = required(v, 'name');
     if (/[\r\n]/.test(name)) throw usageError('--name must be one line');
-    const root = tosRoot(io.cwd, rootArg);
+    const root = await tosRoot(io.cwd, rootArg);
     const git = gitIn(root, io.env);
     await requireWorkTree(git, rootArg);
     const hash = await commitCheckpoint(git, name);

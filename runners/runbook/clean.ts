@@ -38,7 +38,7 @@ export const runbookClean: Command = {
     64: 'usage error',
   },
   async run(v, _pos, io) {
-    const root = tosRoot(io.cwd, required(v, 'root'));
+    const root = await tosRoot(io.cwd, required(v, 'root'));
     const text = await cleanRoot(runbookPorts(root, io), root, (file) => removeIfThere(root, file));
     await writeOut(io.stdout, text);
     return 0;

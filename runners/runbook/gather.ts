@@ -1,7 +1,7 @@
 // The runbook's reads over the edge: a Store confined to the TOS root (UTF-16 from PowerShell is read
 // too), the step log names of a directory, and the root itself. What is read and how it combines is
 // lib/runbook/gather.ts.
-import { promises as fsp, statSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeProblem } from '../../lib/io/document.js';
 import { fileStore, readDocument, type DocRead } from '../../lib/io/store.js';
@@ -13,15 +13,10 @@ import { CliError } from '../cli/errors.js';
 const STEP_FILE = /^step_.*\.json$/;
 
 /** The root directory, refused when it is not one. */
-export const tosRoot = (cwd: string, rootArg: string): string => {
+export const tosRoot = async (cwd: string, rootArg: string): Promise<string> => {
   const root = resolve(cwd, rootArg);
-  let isDir: boolean;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new CliError(`TOS root not found: ${rootArg}`);
+  if ((await fsp.stat(root).catch(() => null))?.isDirectory() !== true)
+    throw new CliError(`TOS root not found: ${rootArg}`);
   return root;
 };
 

@@ -6,13 +6,7 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { confine } from '../../lib/io/confine.js';
 import { LAST_CHECKPOINT } from '../../lib/runbook/checkpoint-file.js';
-import {
-  fetchIfRemote,
-  refuseDirty,
-  requireWorkTree,
-  resetAndClean,
-  rollbackHash,
-} from '../../lib/runbook/git-steps.js';
+import { rollbackRoot } from '../../lib/runbook/git-steps.js';
 import { asOfFlag } from '../cli/clock.js';
 import { required, str, type Command } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
@@ -36,10 +30,10 @@ const readKept = async (root: string, file: string): Promise<Buffer | null> => {
   });
 };
 
-const restoreKept = async (root: string, file: string, kept: Buffer | null): Promise<void> => {
+const restoreKept = async (root: string, file: string, kept: Uint8Array | null): Promise<void> => {
   if (kept === null) return;
   const now = await fsp.readFile(file).catch(() => null);
-  if (now === null || !now.equals(kept)) await writeTextConfined(root, file, kept);
+  if (now === null || !now.equals(kept)) await writeTextConfined(root, file, Buffer.from(kept));
 };
 
 export const runbookRollback: Command = {
@@ -69,17 +63,15 @@ export const runbookRollback: Command = {
   async run(v, _pos, io) {
     const rootArg = required(v, 'root');
     const given = str(v, 'target');
-    const root = tosRoot(io.cwd, rootArg);
-    const git = gitIn(root, io.env);
-    await requireWorkTree(git, rootArg);
-    await refuseDirty(git);
+    const root = await tosRoot(io.cwd, rootArg);
     const keptFile = join(root, LAST_CHECKPOINT);
-    const kept = await readKept(root, keptFile);
-    const hash = await rollbackHash(git, given, kept);
-    const fetchNote = await fetchIfRemote(git);
-    if (fetchNote !== null) io.stderr.write(fetchNote);
-    await resetAndClean(git, hash);
-    await restoreKept(root, keptFile, kept);
+    const ports = {
+      git: gitIn(root, io.env),
+      readKept: () => readKept(root, keptFile),
+      restoreKept: (kept: Uint8Array | null) => restoreKept(root, keptFile, kept),
+      note: (text: string) => io.stderr.write(text),
+    };
+    const hash = await rollbackRoot(ports, { rootArg, target: given });
     await writeOut(io.stdout, `rollback ${hash}\n`);
     const verdict = await runTest(root, io, v);
     if (verdict.decision.value === 'passed') return 0;

@@ -28,7 +28,7 @@ export const runbookSummary: Command = {
     'skipped_steps is carried over from the previous phase_summary.json: only the orchestrator knows what it skipped.',
   ],
   async run(v, _pos, io) {
-    const root = tosRoot(io.cwd, required(v, 'root'));
+    const root = await tosRoot(io.cwd, required(v, 'root'));
     const summaryArg = str(v, 'summary-file') ?? DEFAULT_SUMMARY_FILE;
     const line = await runSummary(runbookPorts(root, io), root, asOfOf(v, io).iso, summaryArg);
     await writeOut(io.stdout, `${line}\n`);

@@ -51,7 +51,7 @@ export const runbookTest: Command = {
     'job_index (X) > max_jobs (Y), job_payload_present=false, job_result_written=false.',
   ],
   async run(v, _pos, io) {
-    const verdict = await runTest(tosRoot(io.cwd, required(v, 'root')), io, v);
+    const verdict = await runTest(await tosRoot(io.cwd, required(v, 'root')), io, v);
     return verdict.decision.value === 'passed' ? 0 : 1;
   },
 };
