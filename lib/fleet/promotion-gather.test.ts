@@ -38,7 +38,10 @@ const reads = (docs: Record<string, DocAnswer>): PromotionReads => ({
 });
 const fleet: Record<string, DocAnswer> = {
   'state.json': { kind: 'found', value: {} },
-  'registry.v1.json': { kind: 'found', value: { schemaVersion: 'v1', fleetId: 'f', loops: [{ loopId: 'a' }] } },
+  'registry.v1.json': {
+    kind: 'found',
+    value: { schemaVersion: 'v1', fleetId: 'f', loops: [{ loopId: 'a' }] },
+  },
 };
 const o = {
   thresholds: DEFAULT_PROMOTION_THRESHOLDS,
