@@ -1,6 +1,9 @@
 // Field access with the reference's jq semantics, so opsfold reads a raw Superloop event exactly as
 // the ops-manager scripts do: `a // b` falls through only on null/false (an empty string is kept).
-export type RawEvent = Readonly<Record<string, unknown>>;
+import type { LoopEventLine } from './codecs.js';
+
+/** One `events.jsonl` record as its codec decoded it (an open record: unknown keys are kept). */
+export type RawEvent = Readonly<LoopEventLine>;
 
 /** Pure: jq's `a // b`. */
 export const alt = (a: unknown, b: unknown): unknown =>

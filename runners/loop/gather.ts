@@ -11,6 +11,7 @@ import { readRange } from '../../lib/io/byte-range.js';
 import { loopEventsProjection, type LoopEventsState } from '../../lib/loop/events-projection.js';
 import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
 import { buildSnapshot, type LoopArtifacts } from '../../lib/loop/snapshot.js';
+import { snapshotDocs } from '../../lib/loop/snapshot-views.js';
 import { displayPath } from '../../lib/loop/artifact-ref.js';
 import { gatherNotes } from '../../lib/loop/gather-notes.js';
 import type { LoopRunSnapshot } from '../../lib/loop/codecs.js';
@@ -79,13 +80,13 @@ export const gatherSnapshot = async (p: LoopPaths, o: GatherOptions): Promise<Ga
     quarantined,
     tornTail: fold.end.tornTail,
   });
-  const docs = {
+  const docs = snapshotDocs({
     runSummary: await docOf(p.runSummary),
     state: await docOf(p.state),
     activeRun: await docOf(p.activeRun),
     approval: await docOf(p.approval),
     heartbeat: await docOf(p.heartbeat),
-  };
+  });
   const ref = (path: string, stat: MarkerStat) => ({ path: displayPath(p.repo, path), ...stat });
   const refs: LoopArtifacts<MarkerStat & { path: string }> = {
     events: ref(p.events, await eventsStat(p.events, fold)),
