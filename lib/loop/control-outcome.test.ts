@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodeOfStatus, localOutcome, replayOutcome, serviceOutcome } from './control-outcome.js';
+import {
+  exitCodeOfStatus,
+  localOutcome,
+  replayOutcome,
+  serviceOutcome as outcomeOf,
+} from './control-outcome.js';
+import { readView } from './lenient.js';
+import { ServiceControlView } from './service-views.js';
+
+/** The service's answer as the client decodes it, then judged. */
+const serviceOutcome = (command: string, answer: unknown) =>
+  outcomeOf(command, readView(ServiceControlView, answer));
 import { intentEntry, invocationRecord, type ControlContext } from './control-records.js';
 
 const run = { command: 'superloop cancel --repo /r', output: 'Cancelled loop state.', doConfirm: true };

@@ -1,7 +1,8 @@
 // How one control invocation ends, as the reference control script decides it: from the command's
 // exit code and the confirmation (local transport), or from the service's response (sprite_service).
 // Pure; the runner executes and observes, this names the outcome, its reason code and exit code.
-import { alt, at } from './event-fields.js';
+import { alt } from './event-fields.js';
+import type { ServiceControlView } from './service-views.js';
 
 export const controlIntents = ['cancel', 'approve', 'reject'] as const;
 export type ControlIntent = (typeof controlIntents)[number];
@@ -108,11 +109,10 @@ export const serviceFailureOutcome = (command: string, exitCode: number): Contro
   reasonCode: 'control_failed_command',
 });
 
-const statusFrom = (response: unknown, exitCode: number): string => {
-  const given = alt(at(response, 'result', 'status'), '');
-  if (typeof given === 'string' && given !== '') return given;
-  if (alt(at(response, 'ok'), false) === true) return 'confirmed';
-  return exitCode === 2 ? 'ambiguous' : 'failed_command';
+const statusFrom = (response: ServiceControlView): string => {
+  if (response.status !== null) return response.status;
+  if (response.ok) return 'confirmed';
+  return response.exitCode === 2 ? 'ambiguous' : 'failed_command';
 };
 
 const executionOf = (status: string): ExecutionStatus =>
@@ -128,26 +128,23 @@ const intOr = (v: unknown, fallback: number): number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
 
 /** Pure: the outcome the client reads off a service control response (the reference's jq rules). */
-export const serviceOutcome = (command: string, response: unknown): ControlOutcome => {
-  const exitCode = intOr(alt(at(response, 'exitCode'), 0), 0);
-  const status = statusFrom(response, exitCode);
-  const confirm = alt(at(response, 'result', 'confirm'), null);
-  const attempted = confirm !== null;
-  const confirmed = at(response, 'result', 'confirmed') === true || status === 'confirmed';
-  const refusal = alt(at(response, 'result', 'reasonCode'), null);
+export const serviceOutcome = (command: string, response: ServiceControlView): ControlOutcome => {
+  const status = statusFrom(response);
+  const attempted = response.confirm !== null;
+  const refusal = response.reasonCode;
   return {
     status: status as ControlStatus,
-    confirmed,
-    exitCode,
-    confirmExitCode: intOr(alt(at(response, 'result', 'confirmExitCode'), 0), 0),
-    confirm,
+    confirmed: response.confirmed || status === 'confirmed',
+    exitCode: response.exitCode,
+    confirmExitCode: response.confirmExitCode,
+    confirm: response.confirm,
     command,
-    output: JSON.stringify(response),
+    output: JSON.stringify(response.doc),
     executionStatus: executionOf(status),
     confirmationStatus: confirmationOf(status, attempted),
     confirmationAttempted: attempted,
-    replayed: alt(at(response, 'replayed'), false) === true,
-    reasonCode: status === 'refused' && typeof refusal === 'string' ? refusal : reasonCodeOf(status),
+    replayed: response.replayed,
+    reasonCode: status === 'refused' && refusal !== null ? refusal : reasonCodeOf(status),
   };
 };
 
