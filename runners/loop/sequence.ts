@@ -11,6 +11,7 @@ import { foldFile } from '../../lib/io/fold-file.js';
 import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
 import { withLock } from '../../lib/io/lock.js';
 import {
+  decodeEnvelopeSequence,
   eventSequenceProjection,
   sequenceDiagnostics,
   sequenceTelemetry,
@@ -56,7 +57,7 @@ const eventsOf = async (v: Values, io: Io): Promise<EventSequenceState> => {
   const file = resolve(io.cwd, given);
   if (!existsSync(file)) throw new CliError(`events file not found: ${given}`);
   try {
-    return (await foldFile(file, eventSequenceProjection)).state;
+    return (await foldFile(file, eventSequenceProjection, { decode: decodeEnvelopeSequence })).state;
   } catch (err) {
     if (!(err instanceof CorruptLineError)) throw err;
     throw new CliError(`invalid event envelope in ${given}`, [
