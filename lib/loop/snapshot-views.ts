@@ -49,14 +49,19 @@ export const RunSummaryView = lenientObject(
   'RunSummaryView',
 );
 
-/** `.superloop/state.json` */
+/** `.superloop/state.json`, as the snapshot and the admission read it. */
 export const SuperloopStateView = lenientObject(
   { doc: whole, active: J, currentLoopId: fromPath(['current_loop_id'], J), iteration: J },
   'SuperloopStateView',
 );
+export type SuperloopStateView = t.TypeOf<typeof SuperloopStateView>;
 
-/** `approval.json` */
-export const ApprovalView = lenientObject({ doc: whole, status: J }, 'ApprovalView');
+/** `approval.json`, as the snapshot, the admission and the recorded decision read it. */
+export const ApprovalView = lenientObject(
+  { doc: whole, status: J, runId: fromPath(['run_id'], J), iteration: J },
+  'ApprovalView',
+);
+export type ApprovalView = t.TypeOf<typeof ApprovalView>;
 
 /** The runtime's documents as read (null when absent). */
 export interface RuntimeDocs<A> {
@@ -70,9 +75,9 @@ export interface RuntimeDocs<A> {
 /** The runtime's documents through their views; active-run and heartbeat are copied unread. */
 export interface SnapshotDocs {
   readonly runSummary: t.TypeOf<typeof RunSummaryView>;
-  readonly state: t.TypeOf<typeof SuperloopStateView>;
+  readonly state: SuperloopStateView;
   readonly activeRun: Json;
-  readonly approval: t.TypeOf<typeof ApprovalView>;
+  readonly approval: ApprovalView;
   readonly heartbeat: Json;
 }
 

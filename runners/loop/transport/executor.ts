@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { appendJsonl } from '../../../lib/io/append.js';
 import { writeFileAtomic } from '../../../lib/io/atomic.js';
 import { displayPath } from '../../../lib/loop/artifact-ref.js';
-import { alt, at, text } from '../../../lib/loop/event-fields.js';
+import { alt, text } from '../../../lib/loop/event-fields.js';
+import { readView } from '../../../lib/loop/lenient.js';
+import { ApprovalView } from '../../../lib/loop/snapshot-views.js';
 import {
   decidedApproval,
   decisionEvent,
@@ -53,7 +55,8 @@ const decide = async (p: LoopPaths, cmd: IntentCommand, when: string): Promise<E
     return done(`error: ${err instanceof CliError ? err.errorLine : String(err)}`, 1);
   }
   if (!doc.found) return done(`error: no approval request found for loop '${cmd.loopId}'`, 1);
-  const status = text(alt(at(doc.value, 'status'), 'pending'));
+  const approval = readView(ApprovalView, doc.value);
+  const status = text(alt(approval.status, 'pending'));
   if (status !== 'pending') return done(`error: approval request is not pending (status=${status})`, 1);
   const decision = cmd.intent === 'reject' ? 'rejected' : 'approved';
   const d: ApprovalDecision = {
@@ -65,10 +68,10 @@ const decide = async (p: LoopPaths, cmd: IntentCommand, when: string): Promise<E
     approvalFile: displayPath(p.repo, p.approval),
   };
   // Key order kept as jq keeps it: the runtime's own fields first, the decision fields after them.
-  await writeFileAtomic(p.approval, `${JSON.stringify(decidedApproval(doc.value, d), null, 2)}\n`);
-  await appendJsonl(join(p.loopDir, 'decisions.jsonl'), [decisionRecord(doc.value, d)]);
-  await fsp.appendFile(join(p.loopDir, 'decisions.md'), decisionMarkdown(doc.value, d));
-  await appendJsonl(p.events, [decisionEvent(doc.value, d)]);
+  await writeFileAtomic(p.approval, `${JSON.stringify(decidedApproval(approval, d), null, 2)}\n`);
+  await appendJsonl(join(p.loopDir, 'decisions.jsonl'), [decisionRecord(approval, d)]);
+  await fsp.appendFile(join(p.loopDir, 'decisions.md'), decisionMarkdown(approval, d));
+  await appendJsonl(p.events, [decisionEvent(approval, d)]);
   return done(`Recorded approval decision (${decision}) for loop '${cmd.loopId}'.`);
 };
 
