@@ -33,13 +33,3 @@ export const orNull = (v: unknown): string | null => {
   const s = text(alt(v, ''));
   return s.length > 0 ? s : null;
 };
-
-/** Pure: the value at a path of plain objects, or undefined. */
-export const at = (v: unknown, ...path: string[]): unknown => {
-  let cur = v;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-};
