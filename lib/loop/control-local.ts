@@ -11,6 +11,8 @@ import { finishControl, type ControlRun, type ControlTarget } from './control-ru
 import { decideKey, idempotencyProjection, type StoredOutcome } from './idempotency.js';
 import { admissionFacts, admitIntent } from './intent-admission.js';
 import { commandLine, superloopArgs, type IntentCommand } from './intent-command.js';
+import { readView } from './lenient.js';
+import { ReplayEntryView } from './service-views.js';
 
 interface Run {
   readonly loop: ControlTarget;
@@ -28,7 +30,7 @@ const finish = (run: Run, o: { outcome: ControlOutcome; errorLine: string | null
 
 const replayed = (run: Run, s: StoredOutcome): Promise<ControlRun> =>
   run.ports.recordReplays
-    ? finish(run, { outcome: replayOutcome(s.status, s.entry), errorLine: null })
+    ? finish(run, { outcome: replayOutcome(s.status, readView(ReplayEntryView, s.entry)), errorLine: null })
     : Promise.resolve<ControlRun>({
         entry: s.entry,
         status: s.status as ControlStatus,

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   exitCodeOfStatus,
   localOutcome,
-  replayOutcome,
+  replayOutcome as replayOf,
   serviceOutcome as outcomeOf,
 } from './control-outcome.js';
 import { readView } from './lenient.js';
-import { ServiceControlView } from './service-views.js';
+import { ReplayEntryView, ServiceControlView } from './service-views.js';
+
+/** A ledger entry as the replay decodes it, then replayed. */
+const replayOutcome = (status: string, entry: unknown) => replayOf(status, readView(ReplayEntryView, entry));
 
 /** The service's answer as the client decodes it, then judged. */
 const serviceOutcome = (command: string, answer: unknown) =>

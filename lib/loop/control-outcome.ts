@@ -1,8 +1,7 @@
 // How one control invocation ends, as the reference control script decides it: from the command's
 // exit code and the confirmation (local transport), or from the service's response (sprite_service).
 // Pure; the runner executes and observes, this names the outcome, its reason code and exit code.
-import { alt } from './event-fields.js';
-import type { ServiceControlView } from './service-views.js';
+import type { ReplayEntryView, ServiceControlView } from './service-views.js';
 
 export const controlIntents = ['cancel', 'approve', 'reject'] as const;
 export type ControlIntent = (typeof controlIntents)[number];
@@ -124,9 +123,6 @@ const confirmationOf = (status: string, attempted: boolean): ConfirmationStatus 
   return attempted ? 'attempted_unknown' : 'not_attempted';
 };
 
-const intOr = (v: unknown, fallback: number): number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
-
 /** Pure: the outcome the client reads off a service control response (the reference's jq rules). */
 export const serviceOutcome = (command: string, response: ServiceControlView): ControlOutcome => {
   const status = statusFrom(response);
@@ -176,16 +172,16 @@ export const inFlightOutcome = (command: string, message: string): ControlOutcom
 });
 
 /** Pure: the outcome of an earlier run of the same idempotency key, replayed without running again. */
-export const replayOutcome = (status: string, entry: Readonly<Record<string, unknown>>): ControlOutcome => {
-  const confirm = alt(entry['confirm'], null);
+export const replayOutcome = (status: string, entry: ReplayEntryView): ControlOutcome => {
+  const confirm = entry.confirm;
   return {
     status: status as ControlStatus,
-    confirmed: entry['confirmed'] === true,
-    exitCode: intOr(entry['exitCode'], 0),
-    confirmExitCode: intOr(entry['confirmExitCode'], 0),
+    confirmed: entry.confirmed,
+    exitCode: entry.exitCode,
+    confirmExitCode: entry.confirmExitCode,
     confirm,
-    command: typeof entry['command'] === 'string' ? entry['command'] : '',
-    output: typeof entry['commandOutput'] === 'string' ? entry['commandOutput'] : '',
+    command: entry.command,
+    output: entry.commandOutput,
     executionStatus: executionOf(status),
     confirmationStatus: confirmationOf(status, confirm !== null),
     confirmationAttempted: confirm !== null,

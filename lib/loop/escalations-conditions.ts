@@ -98,28 +98,38 @@ export interface DriftFiles {
   readonly driftHistoryFile: string;
 }
 
+/** What a drift escalation reads of the drift state (the whole state is copied into the record). */
+export interface DriftSource {
+  readonly driftActive: boolean;
+  readonly updatedAt?: string;
+  readonly appliedProfile?: string;
+  readonly recommendedProfile?: string;
+  readonly recommendationConfidence?: string;
+  readonly mismatchStreak?: number;
+}
+
 /** Pure: the profile drift condition, present only while the drift is active. */
 export const driftConditions = (
-  drift: Readonly<Record<string, unknown>>,
+  drift: DriftSource,
   ctx: Omit<EscalationContext, 'transport'> & { readonly transport: string | null },
   files: DriftFiles,
 ): ActiveCondition[] =>
-  drift['driftActive'] === true
+  drift.driftActive
     ? [
         {
           loopId: ctx.loopId,
           category: DRIFT_CATEGORY,
           condition: DRIFT_CATEGORY,
           record: {
-            timestamp: drift['updatedAt'],
+            timestamp: drift.updatedAt,
             loopId: ctx.loopId,
             category: DRIFT_CATEGORY,
             ...(ctx.transport === null ? {} : { transport: ctx.transport }),
             reasonCode: DRIFT_CATEGORY,
-            appliedProfile: drift['appliedProfile'] ?? null,
-            recommendedProfile: drift['recommendedProfile'] ?? null,
-            recommendationConfidence: drift['recommendationConfidence'] ?? null,
-            mismatchStreak: drift['mismatchStreak'] ?? null,
+            appliedProfile: drift.appliedProfile ?? null,
+            recommendedProfile: drift.recommendedProfile ?? null,
+            recommendationConfidence: drift.recommendationConfidence ?? null,
+            mismatchStreak: drift.mismatchStreak ?? null,
             ...files,
             drift,
             ...withTrace(ctx),

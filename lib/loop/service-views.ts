@@ -1,5 +1,6 @@
 // The sprite service's answers as the client reads them: lenient views with the reference client's
-// jq rules (`.result.status // ""`, `.exitCode // 0`, ...), decoded once where the answer is parsed.
+// jq rules (`.result.status // ""`, `.exitCode // 0`, ...), decoded once where the answer is parsed;
+// and the ledger's copy of an earlier intent entry, as a replay reads it.
 import type * as t from 'io-ts';
 import {
   AnyString,
@@ -35,6 +36,27 @@ export const ServiceControlView = lenientObject(
   'ServiceControlView',
 );
 export type ServiceControlView = t.TypeOf<typeof ServiceControlView>;
+
+/** A JSON string, else the empty string. */
+const TextOrEmpty = lenient(
+  'TextOrEmpty',
+  (u): u is string => typeof u === 'string',
+  (u) => (typeof u === 'string' ? u : ''),
+);
+
+/** The intent entry the idempotency ledger kept for a key, as a replay of it reads it. */
+export const ReplayEntryView = lenientObject(
+  {
+    confirm: JqValue,
+    confirmed: JqTrue,
+    exitCode: WholeOrZero,
+    confirmExitCode: WholeOrZero,
+    command: TextOrEmpty,
+    commandOutput: TextOrEmpty,
+  },
+  'ReplayEntryView',
+);
+export type ReplayEntryView = t.TypeOf<typeof ReplayEntryView>;
 
 /** An array of JSON values, else null. */
 const JsonArray = lenient(
