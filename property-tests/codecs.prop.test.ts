@@ -30,6 +30,7 @@ import { projectionViews } from '../lib/loop/envelope-views.js';
 import { readView } from '../lib/loop/lenient.js';
 import { StateView } from '../lib/loop/manager-views.js';
 import { buildSnapshot, factsOf, type SnapshotInputs } from '../lib/loop/snapshot.js';
+import { snapshotDocs } from '../lib/loop/snapshot-views.js';
 import { lifecycleOf } from '../lib/loop/lifecycle.js';
 import {
   checkEventEnvelope,
@@ -216,7 +217,7 @@ function snapshotInputsArb(junk: fc.Arbitrary<unknown>, realistic = false): fc.A
       emittedAt: timestampArb,
       runId: fc.option(fc.string({ maxLength: 16 }), { nil: null }),
       traceId: fc.option(fc.string({ maxLength: 16 }), { nil: null }),
-      docs: loopDocsArb(loopId, realistic ? fc.constant(null) : junk),
+      docs: loopDocsArb(loopId, realistic ? fc.constant(null) : junk).map(snapshotDocs),
       lastEvent: fc.option(
         realistic
           ? eventLogArb({ minLength: 1, maxLength: 1 }).map(([e]): RawEvent => e!)

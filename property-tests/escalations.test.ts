@@ -11,12 +11,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldFrom } from '../lib/core/projection.js';
 import {
+  EscalationLineView,
   dedupeKeyOf,
   escalationsProjection,
   planEscalations,
   type ActiveCondition,
   type EscalationHistory,
 } from '../lib/loop/escalations.js';
+import { readView } from '../lib/loop/lenient.js';
 
 const seed = Number(process.env.FC_SEED ?? 424242);
 const LOOP = 'demo';
@@ -47,7 +49,10 @@ const run = (steps: readonly { category: string; condition: string }[][]) => {
     history = foldFrom(
       escalationsProjection,
       history,
-      out.map((value, k) => ({ value, position: { line: logged.length + k + 1, byteOffset: 0 } })),
+      out.map((value, k) => ({
+        value: readView(EscalationLineView, value),
+        position: { line: logged.length + k + 1, byteOffset: 0 },
+      })),
     );
     logged.push(...out);
     activeAfter.push(Object.keys(history.active).sort());

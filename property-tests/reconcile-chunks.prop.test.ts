@@ -15,7 +15,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fold } from '../lib/core/projection.js';
-import { activeEscalations, escalationsProjection } from '../lib/loop/escalations.js';
+import { EscalationLineView, activeEscalations, escalationsProjection } from '../lib/loop/escalations.js';
+import { readView } from '../lib/loop/lenient.js';
 import { runCaptured } from '../runners/cli/capture.js';
 import { commands } from '../runners/commands.js';
 import { eventLogArb } from './arbitraries.js';
@@ -48,7 +49,10 @@ const truthOf = (root: string) => {
   const escalations = (existsSync(log) ? readFileSync(log, 'utf8') : '')
     .split('\n')
     .filter((l) => l !== '')
-    .map((l, i) => ({ value: JSON.parse(l) as unknown, position: { line: i + 1, byteOffset: 0 } }));
+    .map((l, i) => ({
+      value: readView(EscalationLineView, JSON.parse(l)),
+      position: { line: i + 1, byteOffset: 0 },
+    }));
   // Drift is judged over the telemetry of every pass, so its status depends on how many passes ran.
   const health = JSON.parse(readFileSync(join(dir, 'health.json'), 'utf8'));
   delete health.metrics.profileDriftStatus;

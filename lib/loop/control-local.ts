@@ -9,8 +9,10 @@ import { admissionRefusal, keyRefusal } from './control-refusal.js';
 import { confirmIntent } from './control-confirm.js';
 import { finishControl, type ControlRun, type ControlTarget } from './control-run.js';
 import { decideKey, idempotencyProjection, type StoredOutcome } from './idempotency.js';
-import { admitIntent } from './intent-admission.js';
+import { admissionFacts, admitIntent } from './intent-admission.js';
 import { commandLine, superloopArgs, type IntentCommand } from './intent-command.js';
+import { readView } from './lenient.js';
+import { ReplayEntryView } from './service-views.js';
 
 interface Run {
   readonly loop: ControlTarget;
@@ -28,7 +30,7 @@ const finish = (run: Run, o: { outcome: ControlOutcome; errorLine: string | null
 
 const replayed = (run: Run, s: StoredOutcome): Promise<ControlRun> =>
   run.ports.recordReplays
-    ? finish(run, { outcome: replayOutcome(s.status, s.entry), errorLine: null })
+    ? finish(run, { outcome: replayOutcome(s.status, readView(ReplayEntryView, s.entry)), errorLine: null })
     : Promise.resolve<ControlRun>({
         entry: s.entry,
         status: s.status as ControlStatus,
@@ -70,7 +72,7 @@ const underLock = async (loop: ControlTarget, r: ControlRequestFields, ports: Lo
   if (key.kind === 'replay') return replayed(run, key.outcome);
   const refusedKey = keyRefusal(key, r, command);
   if (refusedKey !== null) return finish(run, refusedKey);
-  const admission = admitIntent(r.intent, loop.loopId, await ports.facts(), run.started.iso);
+  const admission = admitIntent(r.intent, loop.loopId, admissionFacts(await ports.facts()), run.started.iso);
   const refused = admissionRefusal(admission, command);
   if (refused !== null) return finish(run, refused);
   const base = { schemaVersion: 'v1' as const, key: r.idempotencyKey, loopId: loop.loopId, intent: r.intent };

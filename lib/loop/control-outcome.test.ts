@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodeOfStatus, localOutcome, replayOutcome, serviceOutcome } from './control-outcome.js';
+import {
+  exitCodeOfStatus,
+  localOutcome,
+  replayOutcome as replayOf,
+  serviceOutcome as outcomeOf,
+} from './control-outcome.js';
+import { readView } from './lenient.js';
+import { ReplayEntryView, ServiceControlView } from './service-views.js';
+
+/** A ledger entry as the replay decodes it, then replayed. */
+const replayOutcome = (status: string, entry: unknown) => replayOf(status, readView(ReplayEntryView, entry));
+
+/** The service's answer as the client decodes it, then judged. */
+const serviceOutcome = (command: string, answer: unknown) =>
+  outcomeOf(command, readView(ServiceControlView, answer));
 import { intentEntry, invocationRecord, type ControlContext } from './control-records.js';
 
 const run = { command: 'superloop cancel --repo /r', output: 'Cancelled loop state.', doConfirm: true };

@@ -1,7 +1,7 @@
 // How one control invocation ends, as the reference control script decides it: from the command's
 // exit code and the confirmation (local transport), or from the service's response (sprite_service).
 // Pure; the runner executes and observes, this names the outcome, its reason code and exit code.
-import { alt, at } from './event-fields.js';
+import type { ReplayEntryView, ServiceControlView } from './service-views.js';
 
 export const controlIntents = ['cancel', 'approve', 'reject'] as const;
 export type ControlIntent = (typeof controlIntents)[number];
@@ -108,11 +108,10 @@ export const serviceFailureOutcome = (command: string, exitCode: number): Contro
   reasonCode: 'control_failed_command',
 });
 
-const statusFrom = (response: unknown, exitCode: number): string => {
-  const given = alt(at(response, 'result', 'status'), '');
-  if (typeof given === 'string' && given !== '') return given;
-  if (alt(at(response, 'ok'), false) === true) return 'confirmed';
-  return exitCode === 2 ? 'ambiguous' : 'failed_command';
+const statusFrom = (response: ServiceControlView): string => {
+  if (response.status !== null) return response.status;
+  if (response.ok) return 'confirmed';
+  return response.exitCode === 2 ? 'ambiguous' : 'failed_command';
 };
 
 const executionOf = (status: string): ExecutionStatus =>
@@ -124,30 +123,24 @@ const confirmationOf = (status: string, attempted: boolean): ConfirmationStatus 
   return attempted ? 'attempted_unknown' : 'not_attempted';
 };
 
-const intOr = (v: unknown, fallback: number): number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
-
 /** Pure: the outcome the client reads off a service control response (the reference's jq rules). */
-export const serviceOutcome = (command: string, response: unknown): ControlOutcome => {
-  const exitCode = intOr(alt(at(response, 'exitCode'), 0), 0);
-  const status = statusFrom(response, exitCode);
-  const confirm = alt(at(response, 'result', 'confirm'), null);
-  const attempted = confirm !== null;
-  const confirmed = at(response, 'result', 'confirmed') === true || status === 'confirmed';
-  const refusal = alt(at(response, 'result', 'reasonCode'), null);
+export const serviceOutcome = (command: string, response: ServiceControlView): ControlOutcome => {
+  const status = statusFrom(response);
+  const attempted = response.confirm !== null;
+  const refusal = response.reasonCode;
   return {
     status: status as ControlStatus,
-    confirmed,
-    exitCode,
-    confirmExitCode: intOr(alt(at(response, 'result', 'confirmExitCode'), 0), 0),
-    confirm,
+    confirmed: response.confirmed || status === 'confirmed',
+    exitCode: response.exitCode,
+    confirmExitCode: response.confirmExitCode,
+    confirm: response.confirm,
     command,
-    output: JSON.stringify(response),
+    output: JSON.stringify(response.doc),
     executionStatus: executionOf(status),
     confirmationStatus: confirmationOf(status, attempted),
     confirmationAttempted: attempted,
-    replayed: alt(at(response, 'replayed'), false) === true,
-    reasonCode: status === 'refused' && typeof refusal === 'string' ? refusal : reasonCodeOf(status),
+    replayed: response.replayed,
+    reasonCode: status === 'refused' && refusal !== null ? refusal : reasonCodeOf(status),
   };
 };
 
@@ -179,16 +172,16 @@ export const inFlightOutcome = (command: string, message: string): ControlOutcom
 });
 
 /** Pure: the outcome of an earlier run of the same idempotency key, replayed without running again. */
-export const replayOutcome = (status: string, entry: Readonly<Record<string, unknown>>): ControlOutcome => {
-  const confirm = alt(entry['confirm'], null);
+export const replayOutcome = (status: string, entry: ReplayEntryView): ControlOutcome => {
+  const confirm = entry.confirm;
   return {
     status: status as ControlStatus,
-    confirmed: entry['confirmed'] === true,
-    exitCode: intOr(entry['exitCode'], 0),
-    confirmExitCode: intOr(entry['confirmExitCode'], 0),
+    confirmed: entry.confirmed,
+    exitCode: entry.exitCode,
+    confirmExitCode: entry.confirmExitCode,
     confirm,
-    command: typeof entry['command'] === 'string' ? entry['command'] : '',
-    output: typeof entry['commandOutput'] === 'string' ? entry['commandOutput'] : '',
+    command: entry.command,
+    output: entry.commandOutput,
     executionStatus: executionOf(status),
     confirmationStatus: confirmationOf(status, confirm !== null),
     confirmationAttempted: confirm !== null,

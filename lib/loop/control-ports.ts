@@ -2,6 +2,7 @@
 // files (locked appender, loop lock, idempotency ledger, snapshot gatherer, superloop executor or the
 // service client); the orchestration (control-local.ts, control-service.ts, control-confirm.ts) stays
 // free of I/O.
+import type { AdmissionDocs } from './intent-admission.js';
 import type { IntentCommand } from './intent-command.js';
 import type { LedgerRecord, LedgerState } from './idempotency.js';
 import type { LoopLock } from './reconcile-ports.js';
@@ -51,7 +52,7 @@ export interface LocalControlPorts extends ControlRecordPorts, ConfirmPorts {
     append(record: LedgerRecord): Promise<void>;
   };
   /** The documents admission reads (null when absent); an unreadable one throws. */
-  readonly facts: () => Promise<{ readonly approval: unknown; readonly state: unknown }>;
+  readonly facts: () => Promise<AdmissionDocs>;
   /** The CLI records a replay again; the service answers it from the ledger alone, as the reference. */
   readonly recordReplays: boolean;
   /** Called, still under the lock, with the ledger after a key completed. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { controlContext } from './control-context.js';
 import { admissionRefusal, keyRefusal } from './control-refusal.js';
-import { admitIntent } from './intent-admission.js';
+import { admissionFacts, admitIntent } from './intent-admission.js';
 
 const request = {
   intent: 'cancel' as const,
@@ -41,7 +41,12 @@ describe('given an idempotency key', () => {
 
 describe('given an approval with no pending approval', () => {
   it('then admission refuses it with its reason code', () => {
-    const admission = admitIntent('approve', 'l1', { approval: null, state: null }, '2026-02-22T12:00:00Z');
+    const admission = admitIntent(
+      'approve',
+      'l1',
+      admissionFacts({ approval: null, state: null }),
+      '2026-02-22T12:00:00Z',
+    );
     const r = admissionRefusal(admission, CMD);
     expect(r?.outcome.status).toBe('refused');
     expect(r?.errorLine).toMatch(new RegExp(`^intent refused \\(${admission.reasons[0] ?? ''}\\): `));

@@ -9,7 +9,8 @@ import { serviceFailureOutcome, serviceOutcome, type ControlOutcome } from './co
 import type { ControlRecordPorts } from './control-ports.js';
 import { compact } from './control-records.js';
 import { finishControl, type ControlRun } from './control-run.js';
-import { at } from './event-fields.js';
+import { readView } from './lenient.js';
+import { ServiceControlView } from './service-views.js';
 
 export interface ServiceControlPorts extends ControlRecordPorts {
   readonly baseUrl: string;
@@ -41,7 +42,11 @@ const outcomeOf = async (
   const got = await ports.post(bodyOf(loopId, r));
   if (E.isRight(got)) {
     const parsed = parseJson(got.right.body);
-    if (E.isRight(parsed)) return { outcome: serviceOutcome(command, parsed.right), errorLine: null };
+    if (E.isRight(parsed))
+      return {
+        outcome: serviceOutcome(command, readView(ServiceControlView, parsed.right)),
+        errorLine: null,
+      };
     return {
       outcome: serviceFailureOutcome(command, 1),
       errorLine: 'service /ops/control answer is not JSON',
@@ -49,8 +54,9 @@ const outcomeOf = async (
   }
   // A refusal is answered 422 with the refused entry: record it as the refusal it is.
   const parsed = parseJson(got.left.body);
-  if (E.isRight(parsed) && at(parsed.right, 'result', 'status') === 'refused')
-    return { outcome: serviceOutcome(command, parsed.right), errorLine: got.left.message };
+  const answer = E.isRight(parsed) ? readView(ServiceControlView, parsed.right) : null;
+  if (answer?.status === 'refused')
+    return { outcome: serviceOutcome(command, answer), errorLine: got.left.message };
   return { outcome: serviceFailureOutcome(command, 1), errorLine: got.left.message };
 };
 

@@ -1,7 +1,7 @@
 // Turns one raw `events.jsonl` record into a `loop_run_event` envelope, as the reference poll script
 // does; a record without a name or timestamp is refused with the reference's own message.
 import * as E from 'fp-ts/lib/Either.js';
-import { alt, at, eventName, orNull, text, toIteration, type RawEvent } from './event-fields.js';
+import { alt, eventName, orNull, text, toIteration, type RawEvent } from './event-fields.js';
 import type { LoopRunEvent } from './codecs.js';
 
 export interface EnvelopeContext {
@@ -21,7 +21,7 @@ export const eventEnvelope = (
   file: string,
 ): E.Either<string, LoopRunEvent> => {
   const name = eventName(raw);
-  const timestamp = text(alt(at(raw, 'timestamp'), ''));
+  const timestamp = text(alt(raw.timestamp, ''));
   if (name === '') return E.left(`missing event name at line ${line} in ${file}`);
   if (timestamp === '') return E.left(`missing event timestamp at line ${line} in ${file}`);
   return E.right({
@@ -32,15 +32,15 @@ export const eventEnvelope = (
     source: { repoPath: ctx.repoPath, loopId: ctx.loopId },
     sequence: { source: 'cursor_event_line_offset', value: line },
     cursor: { eventLineOffset: line, eventLineCount: ctx.lineCount },
-    run: { runId: text(alt(at(raw, 'run_id'), 'unknown')), iteration: toIteration(at(raw, 'iteration')) },
+    run: { runId: text(alt(raw.run_id, 'unknown')), iteration: toIteration(raw.iteration) },
     event: {
       timestamp,
       name,
-      role: orNull(at(raw, 'role')),
-      status: orNull(at(raw, 'status')),
-      message: orNull(at(raw, 'message')),
-      payload: alt(at(raw, 'data'), null),
-      raw: raw as Record<string, unknown>,
+      role: orNull(raw.role),
+      status: orNull(raw.status),
+      message: orNull(raw.message),
+      payload: alt(raw.data, null),
+      raw,
     },
   });
 };

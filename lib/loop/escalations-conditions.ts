@@ -2,7 +2,6 @@
 // one per health reason (category health_<severity>), one per divergence flag (divergence_detected)
 // and active profile drift (profile_drift_detected). Pure: they turn decided documents into
 // ActiveCondition values for planEscalations.
-import { at } from './event-fields.js';
 import type { ActiveCondition } from './escalations.js';
 
 export const HEALTH_CATEGORIES = ['health_degraded', 'health_critical'] as const;
@@ -62,15 +61,22 @@ export const healthConditions = (
 
 const FLAGS = ['activeMismatch', 'approvalCompletionConflict', 'cursorRegression'] as const;
 
+/** What a divergence escalation reads of the manager state: its flags, and three blocks it copies. */
+export interface DivergenceSource {
+  readonly divergence: { readonly flags: Readonly<Record<(typeof FLAGS)[number], boolean>> };
+  readonly transition: object;
+  readonly projection: object;
+  readonly cursor: object;
+}
+
 /** Pure: one condition per divergence flag that holds in a manager state document. */
 export const divergenceConditions = (
-  state: unknown,
+  state: DivergenceSource,
   ctx: EscalationContext & { readonly timestamp: string },
   files: Omit<HealthFiles, 'healthFile'>,
 ): ActiveCondition[] => {
-  const flags = at(state, 'divergence', 'flags');
-  const or = (v: unknown) => (v === undefined ? {} : v);
-  return FLAGS.filter((f) => at(flags, f) === true).map((f) => ({
+  const flags = state.divergence.flags;
+  return FLAGS.filter((f) => flags[f]).map((f) => ({
     loopId: ctx.loopId,
     category: DIVERGENCE_CATEGORY,
     condition: f,
@@ -80,12 +86,8 @@ export const divergenceConditions = (
       category: DIVERGENCE_CATEGORY,
       transport: ctx.transport,
       ...files,
-      divergenceFlags: or(flags),
-      state: {
-        transition: or(at(state, 'transition')),
-        projection: or(at(state, 'projection')),
-        cursor: or(at(state, 'cursor')),
-      },
+      divergenceFlags: flags,
+      state: { transition: state.transition, projection: state.projection, cursor: state.cursor },
       ...withTrace(ctx),
     },
   }));
@@ -96,28 +98,38 @@ export interface DriftFiles {
   readonly driftHistoryFile: string;
 }
 
+/** What a drift escalation reads of the drift state (the whole state is copied into the record). */
+export interface DriftSource {
+  readonly driftActive: boolean;
+  readonly updatedAt?: string;
+  readonly appliedProfile?: string;
+  readonly recommendedProfile?: string;
+  readonly recommendationConfidence?: string;
+  readonly mismatchStreak?: number;
+}
+
 /** Pure: the profile drift condition, present only while the drift is active. */
 export const driftConditions = (
-  drift: Readonly<Record<string, unknown>>,
+  drift: DriftSource,
   ctx: Omit<EscalationContext, 'transport'> & { readonly transport: string | null },
   files: DriftFiles,
 ): ActiveCondition[] =>
-  drift['driftActive'] === true
+  drift.driftActive
     ? [
         {
           loopId: ctx.loopId,
           category: DRIFT_CATEGORY,
           condition: DRIFT_CATEGORY,
           record: {
-            timestamp: drift['updatedAt'],
+            timestamp: drift.updatedAt,
             loopId: ctx.loopId,
             category: DRIFT_CATEGORY,
             ...(ctx.transport === null ? {} : { transport: ctx.transport }),
             reasonCode: DRIFT_CATEGORY,
-            appliedProfile: drift['appliedProfile'] ?? null,
-            recommendedProfile: drift['recommendedProfile'] ?? null,
-            recommendationConfidence: drift['recommendationConfidence'] ?? null,
-            mismatchStreak: drift['mismatchStreak'] ?? null,
+            appliedProfile: drift.appliedProfile ?? null,
+            recommendedProfile: drift.recommendedProfile ?? null,
+            recommendationConfidence: drift.recommendationConfidence ?? null,
+            mismatchStreak: drift.mismatchStreak ?? null,
             ...files,
             drift,
             ...withTrace(ctx),

@@ -4,10 +4,12 @@ import {
   activeEscalations,
   decodeEscalation,
   dedupeKeyOf,
+  EscalationLineView,
   escalationsProjection,
   planEscalations,
   type ActiveCondition,
 } from './escalations.js';
+import { readView } from './lenient.js';
 import { divergenceConditions, driftConditions, healthConditions } from './escalations-conditions.js';
 
 const asOf = '2026-02-22T12:00:00Z';
@@ -21,7 +23,10 @@ const cond = (category: string, condition: string, loopId = 'demo'): ActiveCondi
 const log = (records: readonly unknown[]) =>
   fold(
     escalationsProjection,
-    records.map((value, i) => ({ value, position: { line: i + 1, byteOffset: i * 10 } })),
+    records.map((value, i) => ({
+      value: readView(EscalationLineView, value),
+      position: { line: i + 1, byteOffset: i * 10 },
+    })),
   );
 const plan = (history: unknown[], active: ActiveCondition[]) =>
   planEscalations({ history: log(history), active, scope, asOf, resolveExtras: { traceId: 't-2' } });

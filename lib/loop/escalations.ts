@@ -10,7 +10,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { Positioned, Projection } from '../core/projection.js';
-import { at } from './event-fields.js';
+import { AnyString, lenient, lenientObject, readView } from './lenient.js';
 
 export const ESCALATION_ACTIONS = ['raise', 'resolve'] as const;
 export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
@@ -54,18 +54,33 @@ const keyParts = (key: string): [string, string, string] | null => {
   return parts.length === 3 ? [parts[0] ?? '', parts[1] ?? '', parts[2] ?? ''] : null;
 };
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const isAction = (u: unknown): u is EscalationAction => u === 'raise' || u === 'resolve';
+
+/** One `escalations.jsonl` record as the dedupe fold reads it (anything else in it is left alone). */
+export const EscalationLineView = lenientObject(
+  {
+    dedupeKey: AnyString,
+    escalationAction: lenient(
+      'EscalationActionOrNull',
+      (u): u is EscalationAction | null => u === null || isAction(u),
+      (u) => (isAction(u) ? u : null),
+    ),
+    timestamp: AnyString,
+  },
+  'EscalationLineView',
+);
+export type EscalationLine = t.TypeOf<typeof EscalationLineView>;
 
 /** Folds escalations.jsonl into the conditions raised and not yet resolved. */
-export const escalationsProjection: Projection<EscalationHistory, unknown> = {
+export const escalationsProjection: Projection<EscalationHistory, EscalationLine> = {
   name: 'loop-escalations',
   version: 1,
   initial: { active: {}, records: 0, raises: 0, resolves: 0, unkeyed: 0 },
-  evolve(s, e: Positioned<unknown>) {
-    const key = str(at(e.value, 'dedupeKey'));
+  evolve(s, e: Positioned<EscalationLine>) {
+    const key = e.value.dedupeKey;
     const parts = key === null ? null : keyParts(key);
-    const action = at(e.value, 'escalationAction');
-    if (key === null || parts === null || (action !== 'raise' && action !== 'resolve'))
+    const action = e.value.escalationAction;
+    if (key === null || parts === null || action === null)
       return { ...s, records: s.records + 1, unkeyed: s.unkeyed + 1 };
     if (action === 'resolve') {
       const { [key]: _gone, ...rest } = s.active;
@@ -76,7 +91,7 @@ export const escalationsProjection: Projection<EscalationHistory, unknown> = {
       loopId,
       category,
       condition,
-      raisedAt: str(at(e.value, 'timestamp')),
+      raisedAt: e.value.timestamp,
       line: e.position.line,
     };
     return { ...s, active: { ...s.active, [key]: raised }, records: s.records + 1, raises: s.raises + 1 };
@@ -161,7 +176,7 @@ export const EscalationRecordCodec = t.intersection(
 );
 
 /** Pure: the decoder escalations.jsonl lines are folded with (any JSON object is a record). */
-export const decodeEscalation = (v: unknown): E.Either<string, unknown> =>
+export const decodeEscalation = (v: unknown): E.Either<string, EscalationLine> =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? E.right(v)
+    ? E.right(readView(EscalationLineView, v))
     : E.left('escalation record is not an object');

@@ -1,6 +1,9 @@
 // Field access with the reference's jq semantics, so opsfold reads a raw Superloop event exactly as
 // the ops-manager scripts do: `a // b` falls through only on null/false (an empty string is kept).
-export type RawEvent = Readonly<Record<string, unknown>>;
+import type { LoopEventLine } from './codecs.js';
+
+/** One `events.jsonl` record as its codec decoded it (an open record: unknown keys are kept). */
+export type RawEvent = Readonly<LoopEventLine>;
 
 /** Pure: jq's `a // b`. */
 export const alt = (a: unknown, b: unknown): unknown =>
@@ -29,14 +32,4 @@ export const toIteration = (v: unknown): number => {
 export const orNull = (v: unknown): string | null => {
   const s = text(alt(v, ''));
   return s.length > 0 ? s : null;
-};
-
-/** Pure: the value at a path of plain objects, or undefined. */
-export const at = (v: unknown, ...path: string[]): unknown => {
-  let cur = v;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
 };

@@ -13,11 +13,18 @@ import {
 } from './health-codecs.js';
 import { HeartbeatStateCodec, HeartbeatTelemetryCodec, RuntimeHeartbeatCodec } from './heartbeat.js';
 import { DriftHistoryCodec, DriftStateCodec } from './profile-drift.js';
-import { SequenceStateCodec, SequenceTelemetryCodec, eventSequenceProjection } from './sequence.js';
+import {
+  SequenceStateCodec,
+  SequenceTelemetryCodec,
+  envelopeSequenceOf,
+  eventSequenceProjection,
+} from './sequence.js';
 import { ControlTelemetryLine, ReconcileTelemetryLine, TelemetrySummaryCodec } from './telemetry-summary.js';
 
-const anyObject = (v: unknown): E.Either<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? E.right(v) : E.left('envelope is not an object');
+const anyEnvelope = (v: unknown) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? E.right(envelopeSequenceOf(v))
+    : E.left('envelope is not an object');
 
 export const loopHealthProjections: Readonly<Record<string, RegisteredProjection>> = {
   [escalationsProjection.name]: register(
@@ -27,7 +34,7 @@ export const loopHealthProjections: Readonly<Record<string, RegisteredProjection
   ),
   [eventSequenceProjection.name]: register(
     eventSequenceProjection,
-    anyObject,
+    anyEnvelope,
     'loop_run_event envelopes (NDJSON): count, first and last sequence, missing and out-of-order sequences.',
   ),
 };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { admitIntent, type AdmissionFacts } from './intent-admission.js';
+import { admissionFacts, admitIntent, type AdmissionDocs } from './intent-admission.js';
 
 const asOf = '2026-02-22T12:00:00Z';
 const active = { active: true, current_loop_id: 'demo' };
-const admit = (intent: 'cancel' | 'approve' | 'reject', f: Partial<AdmissionFacts>) =>
-  admitIntent(intent, 'demo', { approval: null, state: null, ...f }, asOf);
+const admit = (intent: 'cancel' | 'approve' | 'reject', f: Partial<AdmissionDocs>) =>
+  admitIntent(intent, 'demo', admissionFacts({ approval: null, state: null, ...f }), asOf);
 const verdict = (d: ReturnType<typeof admit>) => [d.value.admitted, d.reasons];
 
 describe('approve and reject', () => {

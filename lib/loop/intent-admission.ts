@@ -2,7 +2,9 @@
 // CLI and learns afterwards (a `failed_command`), or worse, cancels whatever loop `.superloop/state.json`
 // names; opsfold refuses up front with a reason code and touches nothing. Pure.
 import { decide, type Decision } from '../core/decision.js';
-import { alt, at, text } from './event-fields.js';
+import { alt, text } from './event-fields.js';
+import { readView } from './lenient.js';
+import { ApprovalView, SuperloopStateView } from './snapshot-views.js';
 import type { ControlIntent } from './control-outcome.js';
 
 export const refusalCodes = [
@@ -15,11 +17,23 @@ export const refusalCodes = [
 export type RefusalCode = (typeof refusalCodes)[number];
 
 export interface AdmissionFacts {
-  /** `.superloop/loops/<loop>/approval.json`, parsed; null when absent. */
+  /** `.superloop/loops/<loop>/approval.json` through its view (`doc` null when absent). */
+  readonly approval: ApprovalView;
+  /** `.superloop/state.json` through its view (`doc` null when absent). */
+  readonly state: SuperloopStateView;
+}
+
+/** The two runtime files as read (parsed JSON; null when absent). */
+export interface AdmissionDocs {
   readonly approval: unknown;
-  /** `.superloop/state.json`, parsed; null when absent. */
   readonly state: unknown;
 }
+
+/** Pure: the runtime files through their views, as the admission reads them. */
+export const admissionFacts = (d: AdmissionDocs): AdmissionFacts => ({
+  approval: readView(ApprovalView, d.approval),
+  state: readView(SuperloopStateView, d.state),
+});
 
 export interface Admission {
   readonly admitted: boolean;
@@ -32,26 +46,26 @@ const admit = (asOf: string): Decision<Admission, RefusalCode> =>
 const refuse = (code: RefusalCode, message: string, asOf: string): Decision<Admission, RefusalCode> =>
   decide({ admitted: false, message }, [code], asOf);
 
-const admitDecision = (loopId: string, approval: unknown, asOf: string) => {
-  if (approval === null || approval === undefined)
+const admitDecision = (loopId: string, approval: ApprovalView, asOf: string) => {
+  if (approval.doc === null)
     return refuse('approval_missing', `no approval request found for loop '${loopId}'`, asOf);
   // superloop reads `.status // "pending"`: an approval file without a status is a pending request.
-  const status = text(alt(at(approval, 'status'), 'pending'));
+  const status = text(alt(approval.status, 'pending'));
   if (status !== 'pending')
     return refuse('approval_not_pending', `approval request is not pending (status=${status})`, asOf);
   return admit(asOf);
 };
 
-const cancelDecision = (loopId: string, state: unknown, asOf: string) => {
-  if (state === null || state === undefined)
+const cancelDecision = (loopId: string, state: SuperloopStateView, asOf: string) => {
+  if (state.doc === null)
     return refuse('loop_not_active', `loop '${loopId}' is not active: .superloop/state.json is absent`, asOf);
-  if (at(state, 'active') !== true)
+  if (state.active !== true)
     return refuse(
       'loop_not_active',
       `loop '${loopId}' is not active: .superloop/state.json active is not true`,
       asOf,
     );
-  const current = text(alt(at(state, 'current_loop_id'), ''));
+  const current = text(alt(state.currentLoopId, ''));
   if (current !== loopId)
     return refuse(
       'loop_not_current',

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readView } from './lenient.js';
+import { ApprovalView } from './snapshot-views.js';
 import {
   commandLine,
   decidedApproval,
@@ -51,6 +53,9 @@ describe('shellQuote', () => {
   });
 });
 
+/** The approval file as the executor decodes it. */
+const approval = (doc: unknown) => readView(ApprovalView, doc);
+
 describe('decidedApproval', () => {
   it('keeps the request and adds the decision, with a null note when none was given', () => {
     const d = {
@@ -61,7 +66,7 @@ describe('decidedApproval', () => {
       loopId: 'demo',
       approvalFile: 'f',
     };
-    expect(decidedApproval({ status: 'pending', run_id: 'r' }, d)).toEqual({
+    expect(decidedApproval(approval({ status: 'pending', run_id: 'r' }), d)).toEqual({
       status: 'approved',
       run_id: 'r',
       decision: { status: 'approved', by: 'mara', note: null, at: 'T' },
@@ -69,7 +74,7 @@ describe('decidedApproval', () => {
       decided_by: 'mara',
       decided_note: null,
     });
-    expect(decisionMarkdown({ run_id: 'r', iteration: 2 }, d)).toBe(
+    expect(decisionMarkdown(approval({ run_id: 'r', iteration: 2 }), d)).toBe(
       '## T approved\n\n- Loop: demo\n- Run: r\n- Iteration: 2\n- Decision: approved\n- By: mara\n- Approval file: f\n\n',
     );
   });

@@ -1,7 +1,8 @@
 // The superloop CLI call an intent stands for (`superloop cancel --repo R`, `superloop approve --repo R
 // --loop L --by B [--note N] [--reject]`), and the file changes `superloop approve` makes, so opsfold
 // can act exactly as the CLI does without it installed. Pure: the runner reads and writes the files.
-import { alt, at, text } from './event-fields.js';
+import { alt, text } from './event-fields.js';
+import type { ApprovalView } from './snapshot-views.js';
 import type { ControlIntent } from './control-outcome.js';
 
 export interface IntentCommand {
@@ -44,8 +45,8 @@ export interface ApprovalDecision {
 const noteOrNull = (note: string): string | null => (note.length > 0 ? note : null);
 
 /** Pure: the approval document after the decision (superloop's jq update). */
-export const decidedApproval = (approval: unknown, d: ApprovalDecision): Record<string, unknown> => ({
-  ...(approval as Record<string, unknown>),
+export const decidedApproval = (approval: ApprovalView, d: ApprovalDecision): Record<string, unknown> => ({
+  ...(approval.doc as Record<string, unknown>),
   status: d.decision,
   decision: { status: d.decision, by: d.by, note: noteOrNull(d.note), at: d.at },
   decided_at: d.at,
@@ -53,9 +54,9 @@ export const decidedApproval = (approval: unknown, d: ApprovalDecision): Record<
   decided_note: noteOrNull(d.note),
 });
 
-const runOf = (approval: unknown) => {
-  const runId = text(alt(at(approval, 'run_id'), ''));
-  const iteration = alt(at(approval, 'iteration'), 0);
+const runOf = (approval: ApprovalView) => {
+  const runId = text(alt(approval.runId, ''));
+  const iteration = alt(approval.iteration, 0);
   return {
     runId: runId === '' || runId === 'null' ? 'unknown' : runId,
     iteration: typeof iteration === 'number' && Number.isFinite(iteration) ? iteration : 0,
@@ -63,7 +64,7 @@ const runOf = (approval: unknown) => {
 };
 
 /** Pure: the `decisions.jsonl` record superloop appends. */
-export const decisionRecord = (approval: unknown, d: ApprovalDecision): Record<string, unknown> => {
+export const decisionRecord = (approval: ApprovalView, d: ApprovalDecision): Record<string, unknown> => {
   const run = runOf(approval);
   const rec: Record<string, unknown> = {
     timestamp: d.at,
@@ -79,7 +80,7 @@ export const decisionRecord = (approval: unknown, d: ApprovalDecision): Record<s
 };
 
 /** Pure: the `decisions.md` block superloop appends. */
-export const decisionMarkdown = (approval: unknown, d: ApprovalDecision): string => {
+export const decisionMarkdown = (approval: ApprovalView, d: ApprovalDecision): string => {
   const run = runOf(approval);
   return [
     `## ${d.at} ${d.decision}`,
@@ -97,7 +98,7 @@ export const decisionMarkdown = (approval: unknown, d: ApprovalDecision): string
 };
 
 /** Pure: the `approval_decision` event superloop appends to the loop's events.jsonl. */
-export const decisionEvent = (approval: unknown, d: ApprovalDecision): Record<string, unknown> => {
+export const decisionEvent = (approval: ApprovalView, d: ApprovalDecision): Record<string, unknown> => {
   const run = runOf(approval);
   return {
     timestamp: d.at,

@@ -3,7 +3,7 @@
 // `approval.json` and append to `decisions.jsonl`, `decisions.md` and the loop's `events.jsonl`.
 import { displayPath } from './artifact-ref.js';
 import type { ExecResult, IntentExecutor } from './control-ports.js';
-import { alt, at, text } from './event-fields.js';
+import { alt, text } from './event-fields.js';
 import {
   decidedApproval,
   decisionEvent,
@@ -12,6 +12,8 @@ import {
   type ApprovalDecision,
   type IntentCommand,
 } from './intent-command.js';
+import { readView } from './lenient.js';
+import { ApprovalView } from './snapshot-views.js';
 
 /** Where the intent acts. */
 export interface IntentFiles {
@@ -71,7 +73,8 @@ const decide = async (
   if (doc.kind === 'problem') return execResult(`error: ${doc.errorLine}`, 1);
   if (doc.kind === 'missing')
     return execResult(`error: no approval request found for loop '${cmd.loopId}'`, 1);
-  const status = text(alt(at(doc.value, 'status'), 'pending'));
+  const approval = readView(ApprovalView, doc.value);
+  const status = text(alt(approval.status, 'pending'));
   if (status !== 'pending') return execResult(`error: approval request is not pending (status=${status})`, 1);
   const decision = cmd.intent === 'reject' ? 'rejected' : 'approved';
   const d: ApprovalDecision = {
@@ -83,10 +86,10 @@ const decide = async (
     approvalFile: displayPath(f.repo, f.approval),
   };
   // Key order kept as jq keeps it: the runtime's own fields first, the decision fields after them.
-  await ports.writeText(f.approval, `${JSON.stringify(decidedApproval(doc.value, d), null, 2)}\n`);
-  await ports.appendRecords(f.decisionsJsonl, [decisionRecord(doc.value, d)]);
-  await ports.appendText(f.decisionsMd, decisionMarkdown(doc.value, d));
-  await ports.appendRecords(f.events, [decisionEvent(doc.value, d)]);
+  await ports.writeText(f.approval, `${JSON.stringify(decidedApproval(approval, d), null, 2)}\n`);
+  await ports.appendRecords(f.decisionsJsonl, [decisionRecord(approval, d)]);
+  await ports.appendText(f.decisionsMd, decisionMarkdown(approval, d));
+  await ports.appendRecords(f.events, [decisionEvent(approval, d)]);
   return execResult(`Recorded approval decision (${decision}) for loop '${cmd.loopId}'.`);
 };
 

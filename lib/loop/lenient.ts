@@ -4,7 +4,7 @@
 // typed fields and still gives the reference's answer for a document of the wrong shape.
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { alt, at, text } from './event-fields.js';
+import { alt, text } from './event-fields.js';
 
 /** A field codec that always succeeds with `read(value)`. */
 export const lenient = <A>(name: string, is: (u: unknown) => u is A, read: (u: unknown) => A): t.Type<A, A> =>
@@ -63,6 +63,16 @@ export const JsonValue = lenient(
   (u) => (u === undefined ? null : (u as Json)),
 );
 
+/** `.x // null`: a JSON value, null when absent, null or false. */
+export const JqValue = lenient(
+  'JqValue',
+  (u): u is Json => u !== undefined && u !== false,
+  (u) => (u === undefined || u === false ? null : (u as Json)),
+);
+
+/** A JSON string (the empty one included), else null. */
+export const AnyString = lenient('AnyString', isStringOrNull, (u) => (typeof u === 'string' ? u : null));
+
 /** A field read from a path of the object rather than its own key (`[]` is the object itself). */
 export class PathField<A> extends t.Type<A, A> {
   constructor(
@@ -99,9 +109,13 @@ export type LenientView<P extends Fields> = { readonly [K in keyof P]: t.TypeOf<
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   u !== null && typeof u === 'object' && !Array.isArray(u);
 
+/** The value at a path of plain objects, or undefined: the one place a view walks a document. */
+const valueAt = (u: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((cur, key) => (isRecord(cur) ? cur[key] : undefined), u);
+
 /** The value a field reads: its own key of the object (`{}` for a non-object), or its path. */
 const rawOf = (u: unknown, k: string, codec: t.Mixed): unknown =>
-  codec instanceof PathField ? at(u, ...(codec.path as string[])) : isRecord(u) ? u[k] : undefined;
+  valueAt(u, codec instanceof PathField ? codec.path : [k]);
 
 /** An object read field by field; anything that is not an object reads as `{}`. */
 export const lenientObject = <P extends Fields>(

@@ -88,5 +88,8 @@ export const previousViews = (d: PreviousDocs) => ({
 /** `cursor.json` as the pass reads where it started (a number, else 0). */
 export const CursorOffsetView = lenientObject({ eventLineOffset: FiniteNumber }, 'CursorOffsetView');
 
+/** The last `intents.jsonl` record as the health command reads it (`.status // ""` as printed). */
+export const LastIntentView = lenientObject({ status: JqText }, 'LastIntentView');
+
 /** The last `intents.jsonl` record as health reads the control status (a non-empty string). */
 export const IntentStatusView = lenientObject({ status: NonEmptyString }, 'IntentStatusView');

@@ -9,6 +9,7 @@ import {
 } from './project-state.js';
 import { projectionViews, type ProjectionDocs } from './envelope-views.js';
 import { buildSnapshot } from './snapshot.js';
+import { snapshotDocs } from './snapshot-views.js';
 import { readView } from './lenient.js';
 import { StateView } from './manager-views.js';
 
@@ -130,7 +131,7 @@ describe('why a snapshot envelope is refused', () => {
     const ref = { path: 'x', exists: false, sizeBytes: 0, lineCount: 0, sha256: null, mtimeEpoch: null };
     const built = buildSnapshot({
       ...{ repoPath: '/r', loopId: 'demo', emittedAt: '2026-02-22T12:00:00Z', runId: null, traceId: null },
-      docs: { runSummary: null, state: null, activeRun: null, approval: null, heartbeat: null },
+      docs: snapshotDocs({ runSummary: null, state: null, activeRun: null, approval: null, heartbeat: null }),
       lastEvent: null,
       eventLineCount: 0,
       refs: { events: ref, runSummary: ref, state: ref, activeRun: ref, approval: ref, heartbeat: ref },

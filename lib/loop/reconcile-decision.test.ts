@@ -48,7 +48,13 @@ const nothingBefore: ReconcilePrevious = {
 };
 // Only the fields health and divergence read: the projected state is opaque to the decision.
 const stateWith = (extra: Record<string, unknown>) =>
-  ({ projection: { lastEventAt: '2026-02-22T11:59:00Z' }, ...extra }) as unknown as ProjectedState;
+  ({
+    projection: { lastEventAt: '2026-02-22T11:59:00Z' },
+    transition: {},
+    cursor: {},
+    divergence: { any: false, flags: {} },
+    ...extra,
+  }) as unknown as ProjectedState;
 // The snapshot as fetched, decoded through its view as the ingest does.
 const ingested = (over: Partial<Omit<IngestedFacts, 'snapshot'>> & { snapshot?: unknown } = {}) =>
   E.right<never, IngestedFacts>({

@@ -1,7 +1,6 @@
 // The end of a reconcile pass, pure: the reconcile telemetry line, the inputs of the profile drift
 // step (over the telemetry summary that already includes this pass's line) and the state document
 // with health, drift and tuning merged in, as the reference leaves it.
-import { at } from './event-fields.js';
 import type { HealthDoc } from './health.js';
 import { confidenceLevel, type ConfidenceLevel, type DriftInputs, type DriftState } from './profile-drift.js';
 import { reconcileRecord } from './reconcile-record.js';
@@ -31,7 +30,7 @@ export interface PassOutcome {
   readonly poll: {
     readonly eventsIngested: number;
     readonly cursorOffsetBefore: number;
-    readonly cursorDoc: unknown;
+    readonly cursorDoc: { readonly eventLineOffset: number };
   } | null;
   readonly failure: { readonly failureCode: string; readonly message: string } | null;
   readonly health: HealthDoc;
@@ -52,7 +51,7 @@ export const reconcileTelemetry = (r: ReconcileRequest, o: PassOutcome): Record<
     failureCode: o.failure?.failureCode ?? null,
     failureMessage: o.failure?.message ?? null,
     cursorOffsetBefore: o.poll?.cursorOffsetBefore ?? o.cursorBefore,
-    cursorOffsetAfter: Number(at(o.poll?.cursorDoc, 'eventLineOffset') ?? o.cursorBefore),
+    cursorOffsetAfter: o.poll?.cursorDoc.eventLineOffset ?? o.cursorBefore,
     eventsIngested: o.poll?.eventsIngested ?? 0,
     maxEvents: r.maxEvents,
     fromStart: r.fromStart,

@@ -9,7 +9,7 @@ import type { StateView } from './manager-views.js';
 import { checkEventEnvelope, checkSnapshotEnvelope, projectState } from './project-state.js';
 import type { IngestFailure } from './reconcile-decision.js';
 import type { PolledEnvelopes, ReconcilePorts } from './reconcile-ports.js';
-import { eventSequenceProjection, type EventSequenceState } from './sequence.js';
+import { envelopeSequenceOf, eventSequenceProjection, type EventSequenceState } from './sequence.js';
 
 export interface Ingested {
   readonly fetched: PolledEnvelopes;
@@ -28,7 +28,7 @@ export interface IngestPlan {
   readonly eventsFile: string;
 }
 
-const positioned = (events: readonly unknown[]) =>
+const positioned = <A>(events: readonly A[]) =>
   events.map((value, i) => ({ value, position: { line: i + 1, byteOffset: 0 } }));
 
 const badEnvelope = (events: readonly unknown[], loopId: string): number =>
@@ -71,6 +71,6 @@ export const ingest = async (
     ...views,
     previous,
   });
-  const sequence = fold(eventSequenceProjection, positioned(fetched.events));
+  const sequence = fold(eventSequenceProjection, positioned(fetched.events.map(envelopeSequenceOf)));
   return E.right({ fetched, snapshot: views.snapshot, state, sequence });
 };

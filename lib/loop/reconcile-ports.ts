@@ -31,8 +31,8 @@ export interface PolledEnvelopes {
   readonly snapshot: Readonly<Record<string, unknown>>;
   readonly events: readonly Readonly<Record<string, unknown>>[];
   readonly cursorOffsetBefore: number;
-  /** The cursor document to write once the pass's outputs are written. */
-  readonly cursorDoc: Readonly<Record<string, unknown>>;
+  /** The cursor document to write once the pass's outputs are written (the pass builds it). */
+  readonly cursorDoc: Readonly<Record<string, unknown>> & { readonly eventLineOffset: number };
   readonly notes: readonly string[];
   /** Saves the source's fold checkpoints; called last. */
   commit(): Promise<void>;

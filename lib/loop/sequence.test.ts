@@ -8,6 +8,7 @@ import { fold } from '../core/projection.js';
 import {
   SequenceStateCodec,
   SequenceTelemetryCodec,
+  envelopeSequenceOf,
   eventSequenceProjection,
   sequenceDiagnostics,
   sequenceTelemetry,
@@ -16,10 +17,11 @@ import {
 
 const envelopes = (...values: (number | null)[]) =>
   values.map((v, i) => ({
-    value:
+    value: envelopeSequenceOf(
       v === null
         ? { envelopeType: 'loop_run_event' }
         : { sequence: { source: 'cursor_event_line_offset', value: v } },
+    ),
     position: { line: i + 1, byteOffset: i * 100 },
   }));
 const events = (...values: (number | null)[]) => fold(eventSequenceProjection, envelopes(...values));

@@ -4,10 +4,11 @@
 // not increase within a poll or ends below the last one recorded, or an envelope without a sequence.
 // A plain replay from the start is not drift: it ends where the last one ended.
 // Law (projection): fold(all) == foldFrom(fold(prefix), rest) for any split. Pure throughout.
+import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { nullable } from '../core/codec.js';
 import type { Positioned, Projection } from '../core/projection.js';
-import { at } from './event-fields.js';
+import { FiniteNumber, fromPath, lenientObject, readView } from './lenient.js';
 import type { SequenceView } from './manager-views.js';
 import type { SnapshotView } from './envelope-views.js';
 
@@ -30,17 +31,30 @@ export interface EventSequenceState {
   readonly firstViolationLine: number | null;
 }
 
-const whole = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** An event envelope as the sequence fold reads it: its `sequence.value` when a finite number. */
+export const EnvelopeSequenceView = lenientObject(
+  { value: fromPath(['sequence', 'value'], FiniteNumber) },
+  'EnvelopeSequenceView',
+);
+export type EnvelopeSequence = t.TypeOf<typeof EnvelopeSequenceView>;
+
+/** Pure: an envelope as the sequence fold reads it (never fails: no sequence reads as missing). */
+export const envelopeSequenceOf = (envelope: unknown): EnvelopeSequence =>
+  readView(EnvelopeSequenceView, envelope);
+
+/** Pure: the decoder an envelopes file is folded with (every line reads; see envelopeSequenceOf). */
+export const decodeEnvelopeSequence = (envelope: unknown): E.Either<string, EnvelopeSequence> =>
+  E.right(envelopeSequenceOf(envelope));
 
 const flag = (s: EventSequenceState, line: number): number => s.firstViolationLine ?? line;
 
 /** Folds `loop_run_event` envelopes (as poll-events prints them) into their sequence summary. */
-export const eventSequenceProjection: Projection<EventSequenceState, unknown> = {
+export const eventSequenceProjection: Projection<EventSequenceState, EnvelopeSequence> = {
   name: 'loop-event-sequence',
   version: 1,
   initial: { count: 0, first: null, last: null, missing: 0, regressions: 0, firstViolationLine: null },
-  evolve(s, e: Positioned<unknown>) {
-    const value = whole(at(e.value, 'sequence', 'value'));
+  evolve(s, e: Positioned<EnvelopeSequence>) {
+    const value = e.value.value;
     if (value === null)
       return {
         ...s,

@@ -3,8 +3,9 @@
 // that is at least a JSON object. A failed check is `invalid_transport_payload`, not unreachability.
 // Also the events answer the service builds. Pure.
 import * as E from 'fp-ts/lib/Either.js';
-import { alt, at } from './event-fields.js';
 import { isObject } from '../core/json-object.js';
+import { readView } from './lenient.js';
+import { ServiceEventsView } from './service-views.js';
 
 export interface EventsPayload {
   readonly events: readonly unknown[];
@@ -15,12 +16,11 @@ export interface EventsPayload {
 const wholeNumber = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** Pure: the events answer, or why it is unusable (the reference's messages). */
-export const checkEventsPayload = (v: unknown): E.Either<string, EventsPayload> => {
-  const events = at(v, 'events');
-  if (at(v, 'ok') !== true || !Array.isArray(events) || !isObject(at(v, 'cursor')))
-    return E.left('service /ops/events response shape invalid');
-  const offset = alt(at(v, 'cursor', 'eventLineOffset'), 0);
-  const count = alt(at(v, 'cursor', 'eventLineCount'), 0);
+export const checkEventsPayload = (answer: unknown): E.Either<string, EventsPayload> => {
+  const { ok, events, hasCursor, eventLineOffset, eventLineCount } = readView(ServiceEventsView, answer);
+  if (!ok || events === null || !hasCursor) return E.left('service /ops/events response shape invalid');
+  const offset = eventLineOffset ?? 0;
+  const count = eventLineCount ?? 0;
   if (!wholeNumber(offset) || !wholeNumber(count)) return E.left('service cursor values are invalid');
   if (!events.every(isObject)) return E.left('service /ops/events response holds a non-object event');
   return E.right({ events, eventLineOffset: offset, eventLineCount: count });

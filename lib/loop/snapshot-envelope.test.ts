@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { buildSnapshot, type SnapshotInputs } from './snapshot.js';
+import { snapshotDocs, type RuntimeDocs } from './snapshot-views.js';
 import { eventEnvelope } from './envelope.js';
 import { LoopRunEvent, LoopRunSnapshot } from './codecs.js';
 
@@ -20,13 +21,15 @@ const refs = {
   approval: ref('ap'),
   heartbeat: ref('h'),
 };
+const docs = (over: Partial<RuntimeDocs<unknown>> = {}) =>
+  snapshotDocs({ runSummary: null, state: null, activeRun: null, approval: null, heartbeat: null, ...over });
 const inputs = (over: Partial<SnapshotInputs> = {}): SnapshotInputs => ({
   repoPath: '/r',
   loopId: 'demo',
   emittedAt: '2026-02-22T12:00:00Z',
   runId: null,
   traceId: null,
-  docs: { runSummary: null, state: null, activeRun: null, approval: null, heartbeat: null },
+  docs: docs(),
   lastEvent: null,
   eventLineCount: 0,
   refs,
@@ -40,7 +43,7 @@ describe('snapshot envelope', () => {
       entries: [{ run_id: 'old' }, { run_id: 'run-9', iteration: '4', completion_ok: false }],
     };
     const s = buildSnapshot(
-      inputs({ docs: { ...inputs().docs, runSummary: summary }, lastEvent: { run_id: 'ev', event: 'x' } }),
+      inputs({ docs: docs({ runSummary: summary }), lastEvent: { run_id: 'ev', event: 'x' } }),
     );
     expect([s.run.runId, s.run.iteration, s.health.lastSummaryAt]).toEqual(['run-9', 4, 'U']);
     expect(buildSnapshot(inputs({ lastEvent: { run_id: 'ev', event: 'x' } })).run.runId).toBe('ev');
@@ -50,7 +53,7 @@ describe('snapshot envelope', () => {
   it('derives status and health from the artifacts and satisfies the contract codec', () => {
     const s = buildSnapshot(
       inputs({
-        docs: { ...inputs().docs, state: { active: true, current_loop_id: 'demo', iteration: 2 } },
+        docs: docs({ state: { active: true, current_loop_id: 'demo', iteration: 2 } }),
         lastEvent: { event: 'role_end', timestamp: 'T1', status: 'ok' },
         eventLineCount: 7,
       }),

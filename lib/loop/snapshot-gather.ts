@@ -9,6 +9,7 @@ import type { LoopEventsState } from './events-projection.js';
 import { gatherNotes } from './gather-notes.js';
 import type { CorruptItem } from './quarantine.js';
 import { buildSnapshot, type LoopArtifacts } from './snapshot.js';
+import { snapshotDocs } from './snapshot-views.js';
 
 export interface GatherOptions {
   readonly asOf: string;
@@ -71,7 +72,7 @@ export const gatherSnapshotOver = async (
     quarantined,
     tornTail: fold.end.tornTail,
   });
-  const docs = await eachDoc(f, (file) => ports.readDoc(file));
+  const docs = snapshotDocs(await eachDoc(f, (file) => ports.readDoc(file)));
   const ref = (path: string, stat: MarkerStat) => ({ path: displayPath(f.repo, path), ...stat });
   const events = ref(f.events, await ports.eventsStat(fold));
   const refs = { events, ...(await eachDoc(f, async (file) => ref(file, await ports.stat(file)))) };

@@ -25,7 +25,7 @@ interface VisibilityInputs {
 const firstOf = (...vs: (Json | undefined)[]): Json =>
   vs.reduce<Json | undefined>((acc, v) => alt(acc, v ?? null) as Json, null) ?? null;
 
-const heartbeat = (h: StatusHeartbeatView) =>
+const heartbeatBlock = (h: StatusHeartbeatView) =>
   h === null
     ? null
     : {
@@ -88,7 +88,7 @@ export const traceLinkage = (i: VisibilityInputs) => {
 
 /** Pure: the `visibility` block. */
 export const visibilityOf = (i: VisibilityInputs) => ({
-  heartbeat: heartbeat(i.heartbeat),
+  heartbeat: heartbeatBlock(i.heartbeat),
   sequence: sequence(i.sequence),
   invocationAudit: invocationAudit(i.lastInvocation),
   trace: traceLinkage(i),

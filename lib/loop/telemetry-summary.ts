@@ -6,7 +6,8 @@
 // Pure: the runner reads the two windows (streaming, from the end of each file).
 import * as t from 'io-ts';
 import { nullable } from '../core/codec.js';
-import { at } from './event-fields.js';
+import { readView } from './lenient.js';
+import { ControlLineView, ReconcileLineView } from './telemetry-views.js';
 
 export type Profile = 'strict' | 'balanced' | 'relaxed';
 export type Confidence = 'low' | 'medium' | 'high';
@@ -18,19 +19,11 @@ export interface TelemetrySummaryInputs {
   readonly reconcileTelemetryFile: string;
   readonly controlTelemetryFile: string;
   readonly window: number;
-  /** The last `window` reconcile telemetry records, oldest first. */
+  /** The last `window` reconcile telemetry records as read, oldest first (decoded here, once). */
   readonly reconcile: readonly unknown[];
-  /** The last `window` control telemetry records, oldest first. */
+  /** The last `window` control telemetry records as read, oldest first (decoded here, once). */
   readonly control: readonly unknown[];
 }
-
-/** jq `tonumber?`: numbers as they are, numeric strings parsed, anything else dropped. */
-const toNumber = (v: unknown): number | null => {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v !== 'string' || v.trim() === '') return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
-};
 
 /** Pure: the reference's percentile: sorted, index floor((n-1)·p); null when empty. */
 export const percentile = (values: readonly number[], p: number): number | null => {
@@ -57,8 +50,11 @@ export const reasonCodeFrequency = (codes: readonly string[]): { code: string; c
 
 const ratio = (num: number, den: number): number => (den === 0 ? 0 : num / den);
 
-const countWhere = (records: readonly unknown[], key: string, value: string): number =>
-  records.filter((r) => at(r, key) === value).length;
+const countWhere = <K extends 'status' | 'healthStatus'>(
+  records: readonly ReconcileLineView[],
+  key: K,
+  value: string,
+): number => records.filter((r) => r[key] === value).length;
 
 export const confidenceOf = (attempts: number): Confidence =>
   attempts >= 100 ? 'high' : attempts >= 30 ? 'medium' : 'low';
@@ -88,20 +84,29 @@ export const recommend = (r: Rates): { profile: Profile; rationale: string } => 
   return { profile: 'balanced', rationale: 'Observed mixed signals; keep balanced thresholds' };
 };
 
-/** Pure: the telemetry summary document. */
-export const summarizeTelemetry = (i: TelemetrySummaryInputs): TelemetrySummary => {
-  const rec = i.reconcile;
+/** The windows' lines through their views. */
+interface Window {
+  readonly reconcile: readonly ReconcileLineView[];
+  readonly control: readonly ControlLineView[];
+}
+
+/** Pure: the telemetry summary document (each line of the windows decoded once, through its view). */
+export const summarizeTelemetry = (i: TelemetrySummaryInputs): TelemetrySummary =>
+  summarizeWindow(i, {
+    reconcile: i.reconcile.map((r) => readView(ReconcileLineView, r)),
+    control: i.control.map((c) => readView(ControlLineView, c)),
+  });
+
+const summarizeWindow = (i: TelemetrySummaryInputs, w: Window): TelemetrySummary => {
+  const rec = w.reconcile;
   const attempts = rec.length;
   const failedCount = countWhere(rec, 'status', 'failed');
   const degradedCount = countWhere(rec, 'healthStatus', 'degraded');
   const criticalCount = countWhere(rec, 'healthStatus', 'critical');
-  const codes = rec.flatMap((r) => {
-    const c = at(r, 'healthReasonCodes');
-    return Array.isArray(c) ? c.filter((x): x is string => typeof x === 'string') : [];
-  });
-  const durations = rec.map((r) => toNumber(at(r, 'durationSeconds'))).filter((n): n is number => n !== null);
-  const ambiguousCount = i.control.filter(
-    (c) => at(c, 'status') === 'ambiguous' || at(c, 'reasonCode') === 'control_ambiguous',
+  const codes = rec.flatMap((r) => r.healthReasonCodes);
+  const durations = rec.map((r) => r.durationSeconds).filter((n): n is number => n !== null);
+  const ambiguousCount = w.control.filter(
+    (c) => c.status === 'ambiguous' || c.reasonCode === 'control_ambiguous',
   ).length;
   const rates = {
     attempts,

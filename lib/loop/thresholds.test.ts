@@ -93,7 +93,7 @@ describe('resolving one profile', () => {
     );
   });
   it('refuses when no name is given and there is no defaultProfile', () => {
-    const c = { ...catalog(), defaultProfile: undefined };
+    const c = { ...catalog(), defaultProfile: null };
     expect(leftMessage(resolveProfile(c, 'f', null))).toBe(
       'profile name is required and defaultProfile is missing',
     );

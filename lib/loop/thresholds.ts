@@ -6,8 +6,8 @@
 // environment; every rejection is returned as the reference's own error line, never thrown.
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { at } from './event-fields.js';
-import { isObject as isRecord } from '../core/json-object.js';
+import { readView } from './lenient.js';
+import { CatalogView, type ProfileEntryView, type ProfileTable } from './threshold-views.js';
 
 export const INGEST_KEYS = [
   'degradedIngestLagSeconds',
@@ -62,30 +62,25 @@ export interface ResolvedProfile {
 }
 
 export interface Catalog {
-  readonly defaultProfile: unknown;
-  readonly profiles: Readonly<Record<string, unknown>>;
+  readonly defaultProfile: string | null;
+  readonly profiles: ProfileTable;
 }
 
 const catalogError = (message: string): ThresholdError => ({ kind: 'catalog', message });
 
 /** Pure: the reference's shape check (schemaVersion v1, a non-empty `profiles` object). */
 export const checkCatalog = (doc: unknown): E.Either<ThresholdError, Catalog> => {
-  const profiles = at(doc, 'profiles');
-  return at(doc, 'schemaVersion') === 'v1' && isRecord(profiles) && Object.keys(profiles).length > 0
-    ? E.right({ defaultProfile: at(doc, 'defaultProfile'), profiles })
+  const { schemaVersion, defaultProfile, profiles } = readView(CatalogView, doc);
+  return schemaVersion === 'v1' && profiles !== null
+    ? E.right({ defaultProfile, profiles })
     : E.left(catalogError('threshold profiles file has invalid shape'));
 };
 
 /** Pure: the profile names, sorted as `jq keys` sorts them. */
 export const profileNames = (c: Catalog): string[] => Object.keys(c.profiles).sort();
 
-const numeric = (p: unknown, key: string): number | null => {
-  const v = at(p, key);
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-};
-
-const valuesOf = (p: unknown): IngestThresholds | null => {
-  const [dl, cl, ds, cs] = INGEST_KEYS.map((k) => numeric(p, k));
+const valuesOf = (p: ProfileEntryView): IngestThresholds | null => {
+  const [dl, cl, ds, cs] = INGEST_KEYS.map((k) => p[k]);
   if (dl == null || cl == null || ds == null || cs == null || cl < dl || cs < ds) return null;
   return {
     degradedIngestLagSeconds: dl,
@@ -104,15 +99,13 @@ export const resolveProfile = (
   sourceFile: string,
   name: string | null,
 ): E.Either<ThresholdError, ResolvedProfile> => {
-  const fallback = typeof catalog.defaultProfile === 'string' ? catalog.defaultProfile : null;
-  const profile = nonEmpty(name) ?? nonEmpty(fallback);
+  const profile = nonEmpty(name) ?? nonEmpty(catalog.defaultProfile);
   if (profile === null) return E.left(catalogError('profile name is required and defaultProfile is missing'));
-  if (!Object.hasOwn(catalog.profiles, profile) || catalog.profiles[profile] == null)
-    return E.left(catalogError(`unknown threshold profile: ${profile}`));
-  const entry = catalog.profiles[profile];
+  const entry = Object.hasOwn(catalog.profiles, profile) ? catalog.profiles[profile] : null;
+  if (entry == null) return E.left(catalogError(`unknown threshold profile: ${profile}`));
   const values = valuesOf(entry);
   if (values === null) return E.left(catalogError(`threshold profile values are invalid: ${profile}`));
-  const description = at(entry, 'description');
+  const description = entry.description;
   return E.right({
     schemaVersion: 'v1',
     sourceFile,

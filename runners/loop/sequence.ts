@@ -7,7 +7,11 @@ import { stableJson } from '../../lib/core/stable-json.js';
 import { foldFile } from '../../lib/io/fold-file.js';
 import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
 import { withLock } from '../../lib/io/lock.js';
-import { eventSequenceProjection, type EventSequenceState } from '../../lib/loop/sequence.js';
+import {
+  decodeEnvelopeSequence,
+  eventSequenceProjection,
+  type EventSequenceState,
+} from '../../lib/loop/sequence.js';
 import { sequenceStep } from '../../lib/loop/sequence-step.js';
 import type { Command, Io, Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
@@ -49,7 +53,7 @@ const eventsOf = async (v: Values, io: Io): Promise<EventSequenceState> => {
   const file = resolve(io.cwd, given);
   if (!existsSync(file)) throw new CliError(`events file not found: ${given}`);
   try {
-    return (await foldFile(file, eventSequenceProjection)).state;
+    return (await foldFile(file, eventSequenceProjection, { decode: decodeEnvelopeSequence })).state;
   } catch (err) {
     if (!(err instanceof CorruptLineError)) throw err;
     throw new CliError(`invalid event envelope in ${given}`, [

@@ -2,7 +2,8 @@
 // `--as-of`), optional JSON documents with the reference's error lines, and the closed flag values.
 import { resolve } from 'node:path';
 import { lastRecord } from '../../../lib/io/last-record.js';
-import { alt, at, text } from '../../../lib/loop/event-fields.js';
+import { readView } from '../../../lib/loop/lenient.js';
+import { LastIntentView } from '../../../lib/loop/manager-views.js';
 import { asOfOf, TIME_ARG, timeFlag, type RunInstant } from '../../cli/clock.js';
 import { str, type Flag, type Io, type Values } from '../../cli/command.js';
 import { usageError } from '../../cli/errors.js';
@@ -57,6 +58,5 @@ export const lastIntentStatus = async (io: Io, path: string | null): Promise<str
   if (path === null) return null;
   const last = await lastRecord(resolve(io.cwd, path));
   if (last.kind !== 'record') return null;
-  const s = text(alt(at(last.value, 'status'), ''));
-  return s === '' ? null : s;
+  return readView(LastIntentView, last.value).status;
 };

@@ -8,15 +8,35 @@ import { runCaptured } from '../../cli/capture.js';
 import { packageRoot } from '../../cli/package-root.js';
 import { loopReconcile } from '../reconcile.js';
 import { loopStatus } from '../status.js';
-import { at } from '../../../lib/loop/event-fields.js';
+import { JsonValue as J, fromPath, lenientObject, readView, type Json } from '../../../lib/loop/lenient.js';
 
 const AS_OF = '2026-02-09T22:56:00Z';
 type Env = Omit<Io, 'stdout' | 'stderr'>;
 
-const str = (v: unknown, ...path: string[]): string => {
-  const x = at(v, ...path);
-  return Array.isArray(x) ? x.join(', ') || '-' : String(x);
-};
+/** What the demo prints of a reconcile's answer. */
+const PassView = lenientObject(
+  {
+    lifecycle: fromPath(['transition', 'currentState'], J),
+    health: fromPath(['health', 'status'], J),
+    reasons: fromPath(['health', 'reasonCodes'], J),
+  },
+  'PassView',
+);
+
+/** What the demo prints of `loop status`. */
+const StatusView = lenientObject(
+  {
+    lifecycle: fromPath(['lifecycle', 'state'], J),
+    health: fromPath(['health', 'status'], J),
+    cursor: fromPath(['cursor', 'eventLineOffset'], J),
+    profile: fromPath(['tuning', 'recommendedProfile'], J),
+    confidence: fromPath(['tuning', 'confidence'], J),
+    heartbeat: fromPath(['visibility', 'heartbeat', 'freshnessStatus'], J),
+  },
+  'StatusView',
+);
+
+const str = (x: Json): string => (Array.isArray(x) ? x.join(', ') || '-' : String(x));
 
 const lines = (file: string): Record<string, unknown>[] =>
   readFileSync(file, 'utf8')
@@ -36,12 +56,12 @@ export async function loopReconcileDemo(env: Env, work: string): Promise<string>
   };
   const mgr = join(repo, '.superloop', 'ops-manager', 'running');
   const out = [`loop reconcile + status (fixtures/loop/running, as of ${AS_OF})`];
-  const first = await run(['loop', 'reconcile', ...base]);
+  const first = readView(PassView, await run(['loop', 'reconcile', ...base]));
   const esc = () => lines(join(mgr, 'escalations.jsonl'));
   const tel = () => lines(join(mgr, 'telemetry', 'reconcile.jsonl')).at(-1) ?? {};
   out.push(
-    `  pass 1: ${str(first, 'transition', 'currentState')}, health ${str(first, 'health', 'status')} ` +
-      `(${str(first, 'health', 'reasonCodes')}), ${tel()['eventsIngested']} events read, ${esc().length} escalation(s) raised`,
+    `  pass 1: ${str(first.lifecycle)}, health ${str(first.health)} ` +
+      `(${str(first.reasons)}), ${tel()['eventsIngested']} events read, ${esc().length} escalation(s) raised`,
   );
   await run(['loop', 'reconcile', ...base]);
   out.push(
@@ -55,18 +75,21 @@ export async function loopReconcileDemo(env: Env, work: string): Promise<string>
     iteration: 2,
   };
   appendFileSync(join(repo, '.superloop', 'loops', 'running', 'events.jsonl'), `${JSON.stringify(event)}\n`);
-  const third = await run(['loop', 'reconcile', ...base]);
+  const third = readView(PassView, await run(['loop', 'reconcile', ...base]));
   const actions = esc().map(
     (e) => `${String(e['escalationAction'])}:${String(e['dedupeKey']).split('/').slice(1).join('/')}`,
   );
   out.push(
-    `  pass 3 (one event appended): ${tel()['eventsIngested']} event read after line ${String(tel()['cursorOffsetBefore'])}; health ${str(third, 'health', 'status')}` +
-      ` (${str(third, 'health', 'reasonCodes')}); escalations: ${actions.join(', ')}`,
+    `  pass 3 (one event appended): ${tel()['eventsIngested']} event read after line ${String(tel()['cursorOffsetBefore'])}; health ${str(third.health)}` +
+      ` (${str(third.reasons)}); escalations: ${actions.join(', ')}`,
   );
-  const status = await run(['loop', 'status', '--repo', repo, '--loop', 'running', '--as-of', AS_OF]);
+  const status = readView(
+    StatusView,
+    await run(['loop', 'status', '--repo', repo, '--loop', 'running', '--as-of', AS_OF]),
+  );
   out.push(
-    `  status: lifecycle ${str(status, 'lifecycle', 'state')}, health ${str(status, 'health', 'status')}, cursor ${str(status, 'cursor', 'eventLineOffset')}, ` +
-      `recommended profile ${str(status, 'tuning', 'recommendedProfile')} (${str(status, 'tuning', 'confidence')} confidence), heartbeat ${str(status, 'visibility', 'heartbeat', 'freshnessStatus')}`,
+    `  status: lifecycle ${str(status.lifecycle)}, health ${str(status.health)}, cursor ${str(status.cursor)}, ` +
+      `recommended profile ${str(status.profile)} (${str(status.confidence)} confidence), heartbeat ${str(status.heartbeat)}`,
   );
   return out.join('\n');
 }
