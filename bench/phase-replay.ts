@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { generateRepo, LOOP_ID, type Layout } from './generate.js';
 import { child, expect } from './spawn.js';
 import { AS_OF } from './phase-reconcile.js';
-import { mb, n, target, x, type Ctx, type PhaseResult } from './phase.js';
+import { mb, n, s, target, x, type Ctx, type PhaseResult } from './phase.js';
+import { piped } from './piped.js';
 
 const projectArgs = (l: Layout): string[] => [
   'cli',
@@ -67,27 +68,29 @@ export const replay = (c: Ctx): PhaseResult => {
   };
 };
 
-export const poll = (c: Ctx): PhaseResult => {
+export const poll = async (c: Ctx): Promise<PhaseResult> => {
   const events = c.sizes.replayEvents;
   c.progress(`poll: generating ${n(events)} events`);
   const { layout } = generateRepo(join(c.dir, 'repo'), events);
   const { replay: r } = replayRuns(layout, events, 1);
   const cursor = join(layout.repo, 'bench.cursor.json');
-  const args = ['cli', 'loop', 'poll-events', '--repo', layout.repo, '--loop', LOOP_ID, '--from-start'];
-  const p = child([...args, '--cursor-file', cursor, '--as-of', AS_OF]);
-  expect('poll-events lines', p.stdoutLines, events);
-  const ratio = p.seconds / r.seconds;
+  const args = ['loop', 'poll-events', '--repo', layout.repo, '--loop', LOOP_ID, '--from-start'];
+  const p = await piped([...args, '--cursor-file', cursor, '--as-of', AS_OF]);
+  expect('poll-events lines', p.lines, events);
+  // Both spawned, both timed from the parent: node's start-up is in each.
+  const ratio = p.ms / r.wallMs;
+  const rss = p.maxRssMb ?? Number.NaN;
   return {
     id: 'poll',
-    title: `loop poll-events --from-start over ${n(events)} events (as it is today)`,
+    title: `loop poll-events --from-start over ${n(events)} events, stdout on a pipe (as it is today)`,
     lines: [
-      `poll-events ${p.seconds.toFixed(3)} s, ${mb(p.stdoutBytes / 2 ** 20)} of envelopes, peak RSS ${mb(p.maxRssMb)}; ` +
-        `full replay ${r.seconds.toFixed(3)} s = ${x(ratio)} the replay's time`,
+      `poll-events ${s(p.ms)}, ${mb(p.bytes / 2 ** 20)} of envelopes, peak RSS ${mb(rss)}; ` +
+        `full replay ${s(r.wallMs)} (both spawned) = ${x(ratio)} the replay's time`,
     ],
     targets: [
       target('poll.time', 'poll --from-start ≤ 1.5 × full replay', x(ratio), ratio <= 1.5),
-      target('poll.rss', 'poll --from-start peak RSS ≤ 150 MB', mb(p.maxRssMb), p.maxRssMb <= 150),
+      target('poll.rss', 'poll --from-start peak RSS ≤ 150 MB', mb(rss), rss <= 150),
     ],
-    figures: { pollSeconds: p.seconds, replaySeconds: r.seconds, ratio, rss: p.maxRssMb },
+    figures: { pollMs: p.ms, replayMs: r.wallMs, ratio, rss },
   };
 };
