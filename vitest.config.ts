@@ -8,6 +8,7 @@ export default defineConfig({
       'property-tests/**/*.test.ts',
       'scripts/**/*.test.ts',
       'examples/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

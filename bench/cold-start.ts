@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CheckFailed, CommandFailed } from './measure.js';
+import { CheckFailed } from './spawn.js';
 
 export const COLD_START_TARGET = 3;
 
@@ -77,7 +77,7 @@ const probesFor = (bin: string, repo: string): Probe[] => [
 /** One spawn of a probe: its time, after checking its exit code and output. */
 const timedRun = (p: Probe): number => {
   const r = spawnOnce(p.args);
-  if (r.status !== 0) throw new CommandFailed(p.command, r.status ?? -1, r.stderr);
+  if (r.status !== 0) throw new CheckFailed(`${p.command} exited ${r.status}: ${r.stderr}`);
   const wrong = p.check(r.stdout);
   if (wrong !== null) throw new CheckFailed(`${p.command}: ${wrong}`);
   return r.ms;
@@ -92,7 +92,7 @@ export const benchColdStart = (pkgRoot: string, runs: number): ColdStart => {
     cpSync(join(pkgRoot, 'fixtures', 'loop', 'complete'), repo, { recursive: true });
     const setup = spawnOnce([bin, 'loop', 'reconcile', '--repo', repo, '--loop', 'complete']);
     if (setup.status !== 0)
-      throw new CommandFailed('opsfold loop reconcile', setup.status ?? -1, setup.stderr);
+      throw new CheckFailed(`opsfold loop reconcile exited ${setup.status}: ${setup.stderr}`);
     const probes = probesFor(bin, repo);
     const times = probes.map((): number[] => []);
     for (let i = 0; i < runs; i++) for (const [k, p] of probes.entries()) times[k]?.push(timedRun(p));

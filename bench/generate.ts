@@ -29,15 +29,6 @@ export const layoutOf = (repo: string): Layout => ({
   events: join(repo, '.superloop', 'loops', LOOP_ID, 'events.jsonl'),
 });
 
-/** Average bytes per line of the synthetic log, from a sample (so the space check tracks the generator). */
-export const sampleLineBytes = (n = 5000): number => {
-  const src = new EventSource(LOOP_ID, 7);
-  const ts = timestamps(START_MS, SPAN_MS, n);
-  let bytes = 0;
-  for (let i = 0; i < n; i++) bytes += Buffer.byteLength(src.next(ts(i)));
-  return bytes / n;
-};
-
 const nearestExisting = (path: string): string => {
   let p = path;
   while (!existsSync(p) && dirname(p) !== p) p = dirname(p);

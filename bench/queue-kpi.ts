@@ -6,7 +6,7 @@ import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { baseline } from './baseline.js';
-import { benchCommands, maxRssMb, setupGc, Sink } from './measure.js';
+import { benchCommands, maxRssMb, setupGc, Sink } from './sink.js';
 import { main } from '../runners/cli/main.js';
 
 const COMMANDS = ['pick', 'done', 'fail', 'list', 'add', 'done', 'done', 'pick'] as const;
@@ -66,7 +66,7 @@ export async function benchQueueKpi(
   // One untimed read puts the file in the page cache, so the first timed reader does not pay for the
   // disk; collecting the generator's garbage keeps it out of both figures.
   for await (const chunk of createReadStream(log, { highWaterMark: 1 << 20 })) void chunk;
-  const gc = setupGc().gc ?? (() => undefined);
+  const gc = setupGc() ?? (() => undefined);
   gc();
   let t0 = process.hrtime.bigint();
   const raw = await baseline(log);

@@ -2,7 +2,6 @@
 // runner shares. It reads only the bytes after the checkpoint, refuses a source that was truncated
 // or rotated under it (unless `fromStart`), and returns what to save; saving is the caller's step,
 // after its outputs are written, so a crash in between re-folds the same bytes instead of losing them.
-import { lastValueFrom, reduce } from 'rxjs';
 import type * as E from 'fp-ts/lib/Either.js';
 import type { Projection, Positioned } from '../core/projection.js';
 import type { Checkpoint, Cursor } from '../core/position.js';
@@ -10,7 +9,7 @@ import { cursorStart } from '../core/position.js';
 import type { Sha256State } from '../core/sha256.js';
 import { promises as fsp } from 'node:fs';
 import { digestRange, digestRangeInline, type RangeDigest } from './digest-range.js';
-import { readJsonlBatches, type JsonlEnd, type JsonlItem } from './jsonl.js';
+import { iterateJsonlBatches, type JsonlBatch, type JsonlEnd, type JsonlItem } from './jsonl.js';
 import { SourceChangedError } from './jsonl-errors.js';
 import { checkSource, fingerprintAt, loadCheckpoint, saveCheckpoint } from './checkpoints.js';
 
@@ -90,6 +89,28 @@ const digestAt = async (
     ? got.state
     : (await digestRangeInline(file, start.cursor.byteOffset, cursor.byteOffset, start.digest)).state;
 
+/**
+ * Folds the batches into `state`, collecting corrupt items. A plain loop: this is the hottest path of a
+ * full replay, and an Observable pipeline around the same generator cost a subscription per batch.
+ */
+const foldBatches = async <S, E>(
+  batches: AsyncIterable<JsonlBatch<E>>,
+  projection: Projection<S, E>,
+  state: S,
+  corrupt: (JsonlItem<unknown> & { kind: 'corrupt' })[],
+): Promise<{ state: S; end: JsonlEnd | null }> => {
+  let s = state;
+  let end: JsonlEnd | null = null;
+  for await (const batch of batches) {
+    for (const item of batch.items) {
+      if (item.kind === 'record') s = projection.evolve(s, item as Positioned<E>);
+      else corrupt.push(item);
+    }
+    end = batch.end ?? end;
+  }
+  return { state: s, end };
+};
+
 /** Folds `file` through `projection` from its checkpoint (or from the start); does not save. */
 export const foldFile = async <S, E>(
   file: string,
@@ -102,25 +123,13 @@ export const foldFile = async <S, E>(
   const digest = until === undefined ? null : digestRange(file, start.cursor.byteOffset, until, start.digest);
   digest?.catch(() => undefined);
   const corrupt: (JsonlItem<unknown> & { kind: 'corrupt' })[] = [];
-  const seed = { state: start.state, end: null as JsonlEnd | null };
-  const batches$ = readJsonlBatches<E>(file, {
+  const batches = iterateJsonlBatches<E>(file, {
     from: start.cursor,
     decode: opts.decode,
     skipCorrupt: opts.skipCorrupt,
     until,
   });
-  const folded = await lastValueFrom(
-    batches$.pipe(
-      reduce((acc, batch) => {
-        let s = acc.state;
-        for (const item of batch.items) {
-          if (item.kind === 'record') s = projection.evolve(s, item as Positioned<E>);
-          else corrupt.push(item);
-        }
-        return { state: s, end: batch.end ?? acc.end };
-      }, seed),
-    ),
-  );
+  const folded = await foldBatches(batches, projection, start.state, corrupt);
   const end = folded.end as JsonlEnd;
   const lastLine = end.lastLine ?? start.lastLine;
   const digested = digest === null ? null : await digestAt(file, start, end.cursor, await digest);

@@ -4,6 +4,8 @@
 export { readJsonl, readJsonlBatches, iterateJsonlBatches } from './jsonl.js';
 export type { JsonlItem, JsonlBatch, JsonlEnd, ReadOptions } from './jsonl.js';
 export { CorruptLineError, SourceChangedError } from './jsonl-errors.js';
+export { DEFAULT_MAX_LINE_BYTES } from './line-splitter.js';
+export { maxLineBytes, withMaxLineBytes } from './line-limit.js';
 export { foldFile, saveFoldCheckpoint } from './fold-file.js';
 export type { FoldFileOptions, FoldFileResult } from './fold-file.js';
 export { writeFileAtomic, writeJsonAtomic, AtomicWriteError } from './atomic.js';

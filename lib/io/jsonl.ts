@@ -9,6 +9,7 @@ import type { Cursor, Position } from '../core/position.js';
 import { cursorStart } from '../core/position.js';
 import { parseJson } from '../core/codec.js';
 import { LineSplitter, type RawLine } from './line-splitter.js';
+import { maxLineBytes } from './line-limit.js';
 import { CorruptLineError } from './jsonl-errors.js';
 
 export type JsonlItem<T> =
@@ -46,6 +47,8 @@ export interface ReadOptions<T> {
   readonly highWaterMark?: number;
   /** Read no byte at or past this offset (the size seen when a poll began). */
   readonly until?: number;
+  /** A longer line is corrupt and never held in memory (default: the process-wide cap, 64 MiB). */
+  readonly maxLineBytes?: number;
 }
 
 const identity = <T>(value: unknown): E.Either<string, T> => E.right(value as T);
@@ -60,10 +63,15 @@ interface Acc<T> {
 // after line 1, which are data (and corrupt), not blank lines.
 const BLANK = /^[ \t\r]*$/;
 
+const overLongReason = (raw: RawLine): string =>
+  `line of ${raw.overLong ?? 0} bytes is over the line limit (--max-line-bytes); its bytes were skipped`;
+
 const classify = <T>(raw: RawLine, decode: (v: unknown) => E.Either<string, T>): JsonlItem<T> | 'blank' => {
-  if (BLANK.test(raw.text)) return 'blank';
   const next = { byteOffset: raw.end, lines: raw.line };
   const position = { line: raw.line, byteOffset: raw.byteOffset };
+  if (raw.overLong !== undefined)
+    return { kind: 'corrupt', position, raw: '', reason: overLongReason(raw), next };
+  if (BLANK.test(raw.text)) return 'blank';
   const parsed = parseJson(raw.text);
   const decoded = E.isRight(parsed) ? decode(parsed.right) : E.left(`invalid JSON: ${parsed.left}`);
   if (E.isRight(decoded)) return { kind: 'record', value: decoded.right, position, next };
@@ -91,9 +99,9 @@ const takeLines = <T>(
 };
 
 const endOf = <T>(splitter: LineSplitter, acc: Acc<T>): JsonlEnd => {
-  const rest = splitter.remainder;
+  const rest = splitter.remainderLength;
   const cursor = splitter.cursor;
-  const tornTail = rest.length > 0 ? { byteOffset: cursor.byteOffset, bytes: rest.length } : null;
+  const tornTail = rest > 0 ? { byteOffset: cursor.byteOffset, bytes: rest } : null;
   const lastLine = acc.last === null ? null : { byteOffset: acc.last.byteOffset, end: acc.last.end };
   return { cursor, tornTail, blankLines: acc.blank, lastLine };
 };
@@ -105,7 +113,7 @@ export async function* iterateJsonlBatches<T = unknown>(
 ): AsyncGenerator<JsonlBatch<T>> {
   const decode = options.decode ?? identity<T>;
   const from = options.from ?? cursorStart;
-  const splitter = new LineSplitter(from);
+  const splitter = new LineSplitter(from, options.maxLineBytes ?? maxLineBytes());
   const acc: Acc<T> = { items: [], blank: 0, last: null };
   if (options.until !== undefined && options.until <= from.byteOffset) {
     yield { items: [], cursor: from, end: { cursor: from, tornTail: null, blankLines: 0, lastLine: null } };
@@ -119,12 +127,11 @@ export async function* iterateJsonlBatches<T = unknown>(
   const onConsumed = options.onConsumed ?? (() => undefined);
   try {
     for await (const chunk of stream) {
-      const chunkStart = splitter.cursor.byteOffset;
       const bad = takeLines(splitter.push(chunk as Buffer), acc, decode, options.skipCorrupt === true);
       if (bad !== null) {
         // The batch below stops before the bad line; onConsumed gets exactly the bytes before it.
         const { line, byteOffset } = bad.position;
-        onConsumed(splitter.consumed.subarray(0, byteOffset - chunkStart));
+        onConsumed(splitter.consumed.subarray(0, Math.max(0, byteOffset - splitter.consumedFrom)));
         yield { items: acc.items, cursor: { byteOffset, lines: line - 1 }, end: null };
         throw new CorruptLineError(file, line, byteOffset, bad.reason);
       }

@@ -6,6 +6,7 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import type { Cursor } from '../core/position.js';
 import { newlinesInRange } from './byte-range.js';
 import { LineSplitter, type RawLine } from './line-splitter.js';
+import { maxLineBytes } from './line-limit.js';
 
 /** A complete line with the sha256 (hex) of its text. */
 export interface DigestLine extends RawLine {
@@ -17,7 +18,7 @@ const shaOf = (text: string): string => createHash('sha256').update(text).digest
 /** Complete lines after `from`, up to byte `until` (the size when the run began). */
 export async function* readLines(file: string, from: Cursor, until: number): AsyncGenerator<DigestLine> {
   if (until <= from.byteOffset) return;
-  const splitter = new LineSplitter(from);
+  const splitter = new LineSplitter(from, maxLineBytes());
   const stream = createReadStream(file, { start: from.byteOffset, end: until - 1, highWaterMark: 1 << 16 });
   try {
     for await (const chunk of stream) {

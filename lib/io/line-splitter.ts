@@ -1,5 +1,6 @@
 // A streaming byte splitter: turns chunks into complete lines with their positions and keeps the
-// unterminated remainder for the next chunk. Memory is bounded by the longest line, not the file.
+// unterminated remainder for the next chunk. Memory is bounded by the line cap, not the file: a line
+// longer than `maxLineBytes` is handed out as over-long (no text) and its bytes are skipped, never held.
 import type { Cursor } from '../core/position.js';
 
 /** One complete line (terminator and a trailing `\r` removed) and where it starts. */
@@ -9,7 +10,12 @@ export interface RawLine {
   readonly byteOffset: number;
   /** Byte offset just past this line's `\n`. */
   readonly end: number;
+  /** Set when the line was longer than the cap: its length in bytes; `text` is then empty. */
+  readonly overLong?: number;
 }
+
+/** The default line cap: 64 MiB. A longer line is corrupt, whatever the reader. */
+export const DEFAULT_MAX_LINE_BYTES = 64 * 2 ** 20;
 
 const NL = 0x0a;
 const CR = 0x0d;
@@ -23,38 +29,45 @@ export class LineSplitter {
   // carry on every chunk made a long line cost quadratic time).
   private pending: Buffer[] = [];
   private pendingLength = 0;
+  /** Bytes of an over-long line seen so far and dropped; -1 when not inside one. */
+  private skipped = -1;
   private consumedBytes: Buffer = EMPTY;
+  private consumedAt: number;
   private base: number;
   private lines: number;
 
-  constructor(from: Cursor) {
+  constructor(
+    from: Cursor,
+    private readonly maxLineBytes: number = DEFAULT_MAX_LINE_BYTES,
+  ) {
     this.base = from.byteOffset;
+    this.consumedAt = from.byteOffset;
     this.lines = from.lines;
   }
 
   /** Complete lines found in `chunk` (plus what was carried over); the unterminated rest is kept. */
   push(chunk: Buffer): RawLine[] {
-    const firstNl = chunk.indexOf(NL);
-    if (firstNl === -1) {
-      if (chunk.length > 0) this.pending.push(chunk);
-      this.pendingLength += chunk.length;
-      this.consumedBytes = EMPTY;
-      return [];
-    }
-    const buf = this.pending.length > 0 ? Buffer.concat([...this.pending, chunk]) : chunk;
     const out: RawLine[] = [];
-    let start = 0;
-    let nl = this.pendingLength + firstNl;
-    while (nl !== -1) {
-      out.push(this.lineAt(buf, start, nl));
-      start = nl + 1;
-      nl = buf.indexOf(NL, start);
+    let rest = chunk;
+    for (;;) {
+      const firstNl = rest.indexOf(NL);
+      const carried = this.skipped >= 0 ? this.skipped : this.pendingLength;
+      if (firstNl === -1) {
+        this.hold(rest);
+        this.consumedBytes = EMPTY;
+        this.consumedAt = this.base;
+        return out;
+      }
+      if (this.skipped < 0 && carried + firstNl <= this.maxLineBytes) break;
+      // The first line is over the cap: hand it out without its bytes, then go on after its `\n`.
+      out.push(this.overLong(carried + firstNl));
+      this.base += carried + firstNl + 1;
+      this.pending = [];
+      this.pendingLength = 0;
+      this.skipped = -1;
+      rest = rest.subarray(firstNl + 1);
     }
-    this.base += start;
-    this.consumedBytes = buf.subarray(0, start);
-    const rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
-    this.pending = rest === null ? [] : [rest];
-    this.pendingLength = rest?.length ?? 0;
+    this.splitComplete(rest, out);
     return out;
   }
 
@@ -63,15 +76,73 @@ export class LineSplitter {
     return { byteOffset: this.base, lines: this.lines };
   }
 
-  /** The bytes the last `push` consumed (through its last `\n`), for digests of what was read. */
+  /**
+   * The bytes the last `push` consumed (through its last `\n`), for digests of what was read; an
+   * over-long line's bytes are not held, so they are not in it (see `consumedFrom`).
+   */
   get consumed(): Buffer {
     return this.consumedBytes;
   }
 
-  /** Bytes after the last `\n`: a record still being written (a torn tail), or nothing. */
+  /** The byte offset at which `consumed` starts. */
+  get consumedFrom(): number {
+    return this.consumedAt;
+  }
+
+  /** Bytes after the last `\n`: a record still being written (a torn tail), or nothing. Empty when over the cap. */
   get remainder(): Buffer {
     if (this.pending.length > 1) this.pending = [Buffer.concat(this.pending)];
     return this.pending[0] ?? EMPTY;
+  }
+
+  /** How many bytes follow the last `\n` (held or, over the cap, skipped). */
+  get remainderLength(): number {
+    return this.skipped >= 0 ? this.skipped : this.pendingLength;
+  }
+
+  /** Keeps an unterminated piece, or only counts it once the line is over the cap. */
+  private hold(piece: Buffer): void {
+    if (this.skipped >= 0) {
+      this.skipped += piece.length;
+      return;
+    }
+    if (this.pendingLength + piece.length > this.maxLineBytes) {
+      this.skipped = this.pendingLength + piece.length;
+      this.pending = [];
+      this.pendingLength = 0;
+      return;
+    }
+    if (piece.length > 0) this.pending.push(piece);
+    this.pendingLength += piece.length;
+  }
+
+  private splitComplete(chunk: Buffer, out: RawLine[]): void {
+    const buf = this.pending.length > 0 ? Buffer.concat([...this.pending, chunk]) : chunk;
+    let start = 0;
+    let nl = this.pendingLength + chunk.indexOf(NL);
+    while (nl !== -1) {
+      out.push(nl - start > this.maxLineBytes ? this.overLongAt(start, nl) : this.lineAt(buf, start, nl));
+      start = nl + 1;
+      nl = buf.indexOf(NL, start);
+    }
+    this.consumedAt = this.base;
+    this.base += start;
+    this.consumedBytes = buf.subarray(0, start);
+    this.pending = [];
+    this.pendingLength = 0;
+    if (start < buf.length) this.hold(Buffer.from(buf.subarray(start)));
+  }
+
+  private overLong(length: number): RawLine {
+    this.lines += 1;
+    const end = this.base + length + 1;
+    return { text: '', line: this.lines, byteOffset: this.base, end, overLong: length };
+  }
+
+  private overLongAt(start: number, nl: number): RawLine {
+    this.lines += 1;
+    const byteOffset = this.base + start;
+    return { text: '', line: this.lines, byteOffset, end: this.base + nl + 1, overLong: nl - start };
   }
 
   private lineAt(buf: Buffer, start: number, nl: number): RawLine {

@@ -46,6 +46,8 @@ export interface FileSourceOptions<T> {
   readonly decode?: (value: unknown) => E.Either<string, T>;
   /** Hand bad lines out as `corrupt` items instead of failing with CorruptLineError. */
   readonly skipCorrupt?: boolean;
+  /** A longer line is corrupt and is skipped without being held (default: the process-wide cap). */
+  readonly maxLineBytes?: number;
 }
 
 /** Pure: the line a saved cursor last consumed, as its fingerprint recorded it. */
@@ -82,6 +84,7 @@ export const fileSource = <T = unknown>(file: string, options: FileSourceOptions
       decode: options.decode,
       skipCorrupt: options.skipCorrupt,
       until: read.until,
+      maxLineBytes: options.maxLineBytes,
     }),
   async mark(at, lastLine) {
     return { ...at, fingerprint: await fingerprintAt(file, at, lastLine) };

@@ -29,6 +29,12 @@ export const traceIdFlag: Flag = {
   help: 'Trace id copied into emitted envelopes.',
 };
 
+export const maxLineBytesFlag: Flag = {
+  type: 'string',
+  arg: 'bytes',
+  help: 'Longest log line read (default 67108864, 64 MiB); a longer line is corrupt (file:line:byte) and is never held in memory.',
+};
+
 export const readFlags = {
   repo: repoFlag,
   loop: loopFlag,
@@ -36,6 +42,7 @@ export const readFlags = {
   'from-start': fromStartFlag,
   'skip-corrupt': skipCorruptFlag,
   'as-of': asOfFlag,
+  'max-line-bytes': maxLineBytesFlag,
 } as const;
 
 export const readExits = {

@@ -2,7 +2,8 @@
 // failure into an `error:` line, detail lines and a documented exit code. No stack traces for input
 // problems; an unexpected failure still names itself and exits 1.
 import { helpOf, parseFlags, type Command, type Io } from './command.js';
-import { CliError, EXIT } from './errors.js';
+import { CliError, EXIT, usageError } from './errors.js';
+import { withMaxLineBytes } from '../../lib/io/line-limit.js';
 import { domainCommands, domainHelp, helpFor, topHelp } from './help.js';
 import { unknownCommand } from './suggest.js';
 import { packageVersion } from './version.js';
@@ -11,6 +12,14 @@ import { ConfinementError } from '../../lib/io/confine.js';
 import { AppendError } from '../../lib/io/append.js';
 import { LockCompromised, LockConflict } from '../../lib/io/lock.js';
 import { StepError } from '../../lib/core/step-error.js';
+
+/** `--max-line-bytes N` (any command that declares it): the readers' line cap for this command. */
+const lineCapOf = (raw: unknown): number | null => {
+  if (typeof raw !== 'string') return null;
+  if (!/^[1-9][0-9]{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw)))
+    throw usageError(`--max-line-bytes must be a positive integer, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+};
 
 const findCommand = (commands: readonly Command[], argv: readonly string[]): Command | undefined =>
   commands
@@ -129,7 +138,9 @@ export const main = async (
       io.stdout.write(helpOf(command));
       return EXIT.ok;
     }
-    return await command.run(values, positionals, { ...io, table: commands });
+    const run = () => command.run(values, positionals, { ...io, table: commands });
+    const cap = lineCapOf(values['max-line-bytes']);
+    return await (cap === null ? run() : withMaxLineBytes(cap, run));
   } catch (err) {
     return report(io, err);
   }

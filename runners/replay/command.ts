@@ -6,6 +6,7 @@ import { projectionNames } from '../../lib/projections.js';
 import { str, type Command, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
+import { maxLineBytesFlag } from '../cli/common-flags.js';
 import { expand, intFlag, lookup } from './inputs.js';
 import { foldOne, shown, type Ctx, type Replayed } from './fold.js';
 import { checkExpect, checkLaws, loadExpectation, type LawOptions } from './verdicts.js';
@@ -40,6 +41,7 @@ export const replay: Command = {
     seed: { type: 'string', arg: 'S', help: 'fast-check seed for --check-laws (default: random, printed).' },
     expect: { type: 'string', arg: 'FILE', help: "Diff the state with FILE's (an earlier replay output)." },
     pretty: { type: 'boolean', help: 'Pretty-print JSON output.' },
+    'max-line-bytes': maxLineBytesFlag,
   },
   exits: {
     [EXIT.ok]: 'ok (and the laws hold / the state is as expected, when asked)',
