@@ -5,6 +5,7 @@ import type * as t from 'io-ts';
 import { register, type RegisteredProjection } from '../core/registered-projection.js';
 import { PromotionApplyRecord, PromotionApplyResult } from './promotion-apply-codecs.js';
 import { autopauseStreakProjection } from './promotion-autopause.js';
+import { PromotionOrchestrateResult } from './promotion-orchestrate-codecs.js';
 import {
   PromotionCiResult,
   PromotionDrillState,
@@ -42,4 +43,5 @@ export const fleetPromotionContracts: Readonly<Record<string, t.Mixed>> = {
   'fleet-promotion-ci-result': PromotionCiResult,
   'fleet-promotion-apply-state': PromotionApplyResult,
   'fleet-promotion-apply-telemetry-line': PromotionApplyRecord,
+  'fleet-promotion-orchestrate-result': PromotionOrchestrateResult,
 };

@@ -3,9 +3,11 @@ import type { Command } from '../cli/command.js';
 import { fleetPromotionApply } from './promotion-apply.js';
 import { fleetPromotionCi } from './promotion-ci.js';
 import { fleetPromotionGates } from './promotion-gates.js';
+import { fleetPromotionOrchestrate } from './promotion-orchestrate.js';
 
 export const fleetPromotionCommands: readonly Command[] = [
   fleetPromotionGates,
   fleetPromotionCi,
   fleetPromotionApply,
+  fleetPromotionOrchestrate,
 ];
