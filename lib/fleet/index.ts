@@ -11,6 +11,7 @@ export { promotionHistoryProjection } from './promotion-history.js';
 export { fleetPromotionProjections } from './promotion-registry.js';
 export { handoffWindowProjection } from './promotion-window.js';
 export { reconcileHistoryProjection } from './reconcile-history.js';
+export { applyLedgerProjection } from './promotion-apply-ledger.js';
 export { fleetProjections } from './registry.js';
 
 /** Decisions: pure functions of projected state and an explicit asOf. */
@@ -25,6 +26,12 @@ export { idempotencyKeyOf, retryGuardOf, summaryOf, planHandoff } from './handof
 export { evaluateCandidates } from './policy-evaluate.js';
 export { policyRunOf, policyRunEffects } from './policy-run.js';
 export { ciDecided, ciSkipped } from './promotion-ci.js';
+export { decideApply, applyEvidenceRefs } from './promotion-apply.js';
+export { priorApplyOf } from './promotion-apply-ledger.js';
+export { parseApplyIntent, parseExpandStep, missingGovernance } from './promotion-apply-request.js';
+export { runPromotionOrchestrate } from './promotion-orchestrate.js';
+export { ciStepArgs, applyStepArgs, stepIntentOf } from './promotion-orchestrate-steps.js';
+export { orchestrateResultOf, orchestrateMarkdown } from './promotion-orchestrate-result.js';
 export { promotionEffects, promotionSource } from './promotion-layout.js';
 export { evaluateGates, decidePromotion, promotionDocument } from './promotion-decision.js';
 export {
@@ -59,12 +66,16 @@ export {
   PromotionCiSkipped,
   PromotionCiResult,
 } from './promotion-codecs.js';
+export { PromotionApplyRecord, PromotionApplyResult, promotionDecisionOf } from './promotion-apply-codecs.js';
+export { PromotionOrchestrateResult } from './promotion-orchestrate-codecs.js';
 export { fleetPromotionContracts } from './promotion-registry.js';
 export { fleetContracts } from './registry.js';
 
 /** Reason codes, the artifact layout and other closed vocabularies. */
 export { FLEET_FILES } from './layout.js';
 export { PROMOTION_FILES } from './promotion-layout.js';
+export { APPLY_INTENTS } from './promotion-apply-codecs.js';
+export { ORCHESTRATE_MODES } from './promotion-orchestrate-codecs.js';
 export { DUE_SOON_SECONDS } from './governance.js';
 export { DEFAULT_PROMOTION_THRESHOLDS } from './promotion-decision.js';
 export {
@@ -110,6 +121,26 @@ export type { ReconcileFiles } from './reconcile-run.js';
 export type { EvaluationInputs } from './policy-evaluate.js';
 export type { PolicyHistory } from './policy-history.js';
 export type { AutopauseStreakState } from './promotion-autopause.js';
+export type { ApplyIntent } from './promotion-apply-codecs.js';
+export type { ApplyLedgerState } from './promotion-apply-ledger.js';
+export type {
+  ApplyRequest,
+  ApplyFacts,
+  ApplyTargets,
+  ApplyPlan,
+  ApplyRefusal,
+  ApplyInstant,
+} from './promotion-apply.js';
+export type { OrchestrateMode } from './promotion-orchestrate-codecs.js';
+export type { OrchestrateRequest, OrchestrateGovernance } from './promotion-orchestrate-steps.js';
+export type {
+  OrchestratePorts,
+  OrchestrateOutcome,
+  OrchestrateTargets,
+  StepRun,
+  CiResultRead,
+} from './promotion-orchestrate.js';
+export type { AppliedStep } from './promotion-orchestrate-result.js';
 export type { PromotionEvidence, PromotionGates, PromotionSummary } from './promotion-decision.js';
 export type { PromotionThresholds, GateStatus, HandoffEvidence, DrillEvidence } from './promotion-gates.js';
 export type { PromotionHistoryState } from './promotion-history.js';

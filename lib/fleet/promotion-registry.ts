@@ -3,7 +3,9 @@
 // (lib/fleet/registry.ts) merges these two tables.
 import type * as t from 'io-ts';
 import { register, type RegisteredProjection } from '../core/registered-projection.js';
+import { PromotionApplyRecord, PromotionApplyResult } from './promotion-apply-codecs.js';
 import { autopauseStreakProjection } from './promotion-autopause.js';
+import { PromotionOrchestrateResult } from './promotion-orchestrate-codecs.js';
 import {
   PromotionCiResult,
   PromotionDrillState,
@@ -39,4 +41,7 @@ export const fleetPromotionContracts: Readonly<Record<string, t.Mixed>> = {
   'fleet-promotion-state': PromotionState,
   'fleet-promotion-telemetry-line': PromotionState,
   'fleet-promotion-ci-result': PromotionCiResult,
+  'fleet-promotion-apply-state': PromotionApplyResult,
+  'fleet-promotion-apply-telemetry-line': PromotionApplyRecord,
+  'fleet-promotion-orchestrate-result': PromotionOrchestrateResult,
 };
