@@ -1,25 +1,31 @@
-// The controller's stages at the edge. By default they are opsfold's own `fleet promotion-orchestrate`
-// and `fleet promotion-ci`, run in process from the table the controller was dispatched from (so the
-// controller imports neither). An operator may replace either with a script, as the reference allows:
-// OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT, OPS_MANAGER_PROMOTION_CI_SCRIPT.
+// The controller's stages at the edge: opsfold's own `fleet promotion-orchestrate` and
+// `fleet promotion-ci`, run in process with the run's --as-of (so one fixed instant holds for every
+// stage), or the scripts an operator names, as the reference allows:
+// OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT, OPS_MANAGER_PROMOTION_CI_SCRIPT (run as processes).
 import { resolve } from 'node:path';
 import * as t from 'io-ts';
 import type { ControllerPorts, JsonRead, StepRun } from '../../lib/fleet/promotion-controller.js';
 import { runCommand } from '../../lib/io/process.js';
 import { readDocument } from '../../lib/io/store.js';
 import { runCaptured } from '../cli/capture.js';
-import type { Io } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
+import { fleetPromotionCi } from './promotion-ci.js';
+import { fleetPromotionOrchestrate } from './promotion-orchestrate.js';
 
 /** A stage may run a whole promotion evaluation; the reference waits for it without a limit. */
 const STAGE_TIMEOUT_MS = 30 * 60_000;
 
-const stage = (io: Io, envName: string, command: readonly string[]) => {
+const stage = (io: Io, envName: string, command: Command, own: readonly string[]) => {
   const script = io.env[envName];
   if (script !== undefined && script !== '')
     return (args: readonly string[]): Promise<StepRun> =>
       runCommand(script, args, { env: io.env, timeoutMs: STAGE_TIMEOUT_MS });
   return async (args: readonly string[]): Promise<StepRun> => {
-    const ran = await runCaptured(io.table ?? [], [...command, ...args], io);
+    const ran = await runCaptured([command], [...command.path, ...args, ...own], {
+      cwd: io.cwd,
+      env: io.env,
+      now: io.now,
+    });
     return { code: ran.code, out: ran.stdout + ran.stderr };
   };
 };
@@ -32,8 +38,12 @@ const readJson = async (io: Io, file: string): Promise<JsonRead> => {
 };
 
 /** The ports the controller's stages run through. */
-export const controllerPorts = (io: Io): ControllerPorts => ({
-  orchestrate: stage(io, 'OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT', ['fleet', 'promotion-orchestrate']),
-  ci: stage(io, 'OPS_MANAGER_PROMOTION_CI_SCRIPT', ['fleet', 'promotion-ci']),
-  readJson: (file) => readJson(io, file),
-});
+export const controllerPorts = (io: Io, v: Values): ControllerPorts => {
+  const asOf = str(v, 'as-of');
+  const own = asOf === undefined ? [] : ['--as-of', asOf];
+  return {
+    orchestrate: stage(io, 'OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT', fleetPromotionOrchestrate, own),
+    ci: stage(io, 'OPS_MANAGER_PROMOTION_CI_SCRIPT', fleetPromotionCi, own),
+    readJson: (file) => readJson(io, file),
+  };
+};

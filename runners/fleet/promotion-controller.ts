@@ -33,7 +33,8 @@ export const fleetPromotionController: Command = {
   },
   notes: [
     "A failing stage (evaluate, apply, rollback) records a `failed` state and exits with that stage's exit",
-    "code. The stages are opsfold's own fleet promotion-orchestrate and promotion-ci, run in process;",
+    "code. The stages are opsfold's own fleet promotion-orchestrate and promotion-ci, run in process with",
+    "the run's --as-of when one is given;",
     'OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT and OPS_MANAGER_PROMOTION_CI_SCRIPT replace them with scripts.',
   ],
   async run(v, _pos, io) {
@@ -52,7 +53,7 @@ export const fleetPromotionController: Command = {
       mutations,
       freezeWindows,
     };
-    const outcome = await runPromotionController(request, controllerPorts(io), inputs);
+    const outcome = await runPromotionController(request, controllerPorts(io, v), inputs);
     if (outcome.kind === 'refused') throw new CliError(outcome.errorLine);
     await applyFleetEffects(roots, outcome.effects);
     if (outcome.stageOutput !== null && outcome.stageOutput !== '')
