@@ -1,6 +1,7 @@
 // In-memory stages for the controller's tests: the orchestration writes its result documents into a
 // map (dry_run: the preview and the CI result), the CI writes the verify result; each call is logged.
-import type { ControllerPorts, JsonRead, StepRun } from './promotion-controller.js';
+import type { ControllerPorts, JsonRead } from './promotion-controller.js';
+import type { StepRun } from './promotion-orchestrate.js';
 import type { ControllerRequest } from './promotion-controller-steps.js';
 
 export interface StageScript {

@@ -1,7 +1,10 @@
 // Given a promotion decision, the controller's telemetry and freeze windows, when the controller runs
 // over in-memory stages, then it proposes, holds, applies, rolls back, or records the failing stage
 // with the reference's reason codes and statuses.
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { decode } from '../core/codec.js';
+import { PromotionControllerState } from './promotion-controller-codecs.js';
 import {
   runPromotionController,
   type ControllerInputs,
@@ -31,8 +34,11 @@ const run = async (
   return { outcome, calls: stages.calls, args: stages.args };
 };
 
+/** The recorded state, checked against its contract on the way. */
 const stateOf = (o: ControllerOutcome) => {
   if (o.kind !== 'recorded') throw new Error(`refused: ${o.errorLine}`);
+  const decoded = decode(PromotionControllerState, o.state);
+  expect(E.isRight(decoded) ? 'ok' : decoded.left).toBe('ok');
   return o.state;
 };
 

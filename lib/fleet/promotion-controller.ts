@@ -14,6 +14,7 @@ import {
   type Mutation,
 } from './promotion-controller-budget.js';
 import type { ControllerReasonCode, ControllerState } from './promotion-controller-codecs.js';
+import type { StepRun } from './promotion-orchestrate.js';
 import {
   completedState,
   failedState,
@@ -31,12 +32,6 @@ import {
   verifyArgs,
   type ControllerRequest,
 } from './promotion-controller-steps.js';
-
-/** A stage's exit code and its output (stdout and stderr). */
-export interface StepRun {
-  readonly code: number;
-  readonly out: string;
-}
 
 /** A JSON document a stage wrote, as read back. */
 export type JsonRead =

@@ -4,7 +4,8 @@
 // OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT, OPS_MANAGER_PROMOTION_CI_SCRIPT (run as processes).
 import { resolve } from 'node:path';
 import * as t from 'io-ts';
-import type { ControllerPorts, JsonRead, StepRun } from '../../lib/fleet/promotion-controller.js';
+import type { ControllerPorts, JsonRead } from '../../lib/fleet/promotion-controller.js';
+import type { StepRun } from '../../lib/fleet/promotion-orchestrate.js';
 import { runCommand } from '../../lib/io/process.js';
 import { readDocument } from '../../lib/io/store.js';
 import { runCaptured } from '../cli/capture.js';
