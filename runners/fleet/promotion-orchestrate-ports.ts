@@ -14,7 +14,13 @@ import { fleetPromotionCi } from './promotion-ci.js';
 /** A replacement script may evaluate a whole fleet: allow it far longer than a helper command. */
 const SCRIPT_TIMEOUT_MS = 30 * 60 * 1000;
 
-const step =
+/**
+ * A step as a port: the script named by the environment variable `envName` when set (run as a process,
+ * output 2>&1 as the reference captures it), else `command` run in process with `inProcessArgs` added.
+ * `fleet promotion-controller` can run this orchestration the same way
+ * (OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT, fleetPromotionOrchestrate).
+ */
+export const stepPort =
   (io: Io, envName: string, command: Command, inProcessArgs: readonly string[]) =>
   async (args: readonly string[]): Promise<StepRun> => {
     const script = io.env[envName];
@@ -50,8 +56,8 @@ export const orchestratePorts = (
   const asOf = str(v, 'as-of');
   const own = asOf === undefined ? [] : ['--as-of', asOf];
   return {
-    ci: step(io, 'OPS_MANAGER_PROMOTION_CI_SCRIPT', fleetPromotionCi, own),
-    apply: step(io, 'OPS_MANAGER_PROMOTION_APPLY_SCRIPT', fleetPromotionApply, own),
+    ci: stepPort(io, 'OPS_MANAGER_PROMOTION_CI_SCRIPT', fleetPromotionCi, own),
+    apply: stepPort(io, 'OPS_MANAGER_PROMOTION_APPLY_SCRIPT', fleetPromotionApply, own),
     readCiResult: () => readCiResult(roots, ciResult.file, ciResult.shown),
   };
 };
