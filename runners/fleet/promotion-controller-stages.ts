@@ -5,31 +5,11 @@
 import { resolve } from 'node:path';
 import * as t from 'io-ts';
 import type { ControllerPorts, JsonRead } from '../../lib/fleet/promotion-controller.js';
-import type { StepRun } from '../../lib/fleet/promotion-orchestrate.js';
-import { runCommand } from '../../lib/io/process.js';
 import { readDocument } from '../../lib/io/store.js';
-import { runCaptured } from '../cli/capture.js';
-import { str, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Io, type Values } from '../cli/command.js';
 import { fleetPromotionCi } from './promotion-ci.js';
 import { fleetPromotionOrchestrate } from './promotion-orchestrate.js';
-
-/** A stage may run a whole promotion evaluation; the reference waits for it without a limit. */
-const STAGE_TIMEOUT_MS = 30 * 60_000;
-
-const stage = (io: Io, envName: string, command: Command, own: readonly string[]) => {
-  const script = io.env[envName];
-  if (script !== undefined && script !== '')
-    return (args: readonly string[]): Promise<StepRun> =>
-      runCommand(script, args, { env: io.env, timeoutMs: STAGE_TIMEOUT_MS });
-  return async (args: readonly string[]): Promise<StepRun> => {
-    const ran = await runCaptured([command], [...command.path, ...args, ...own], {
-      cwd: io.cwd,
-      env: io.env,
-      now: io.now,
-    });
-    return { code: ran.code, out: ran.stdout + ran.stderr };
-  };
-};
+import { stepPort } from './promotion-orchestrate-ports.js';
 
 const readJson = async (io: Io, file: string): Promise<JsonRead> => {
   const read = await readDocument(resolve(io.cwd, file), t.unknown);
@@ -43,8 +23,8 @@ export const controllerPorts = (io: Io, v: Values): ControllerPorts => {
   const asOf = str(v, 'as-of');
   const own = asOf === undefined ? [] : ['--as-of', asOf];
   return {
-    orchestrate: stage(io, 'OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT', fleetPromotionOrchestrate, own),
-    ci: stage(io, 'OPS_MANAGER_PROMOTION_CI_SCRIPT', fleetPromotionCi, own),
+    orchestrate: stepPort(io, 'OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT', fleetPromotionOrchestrate, own),
+    ci: stepPort(io, 'OPS_MANAGER_PROMOTION_CI_SCRIPT', fleetPromotionCi, own),
     readJson: (file) => readJson(io, file),
   };
 };
