@@ -1,11 +1,8 @@
 // The flags of `fleet promotion-controller` (the reference's names) and the request they give.
 import { join, resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  CONTROLLER_FILE_KEYS,
-  type ControllerFileKey,
-  type ControllerFiles,
-} from '../../lib/fleet/promotion-controller-codecs.js';
+import { CONTROLLER_FILE_KEYS, type ControllerFiles } from '../../lib/fleet/promotion-controller-codecs.js';
+import { EVAL_FLAGS, FILE_FLAGS } from '../../lib/fleet/promotion-controller-layout.js';
 import {
   controllerSettingsOf,
   missingGovernance,
@@ -20,19 +17,6 @@ import { fleetTraceOf } from './common.js';
 const value = (arg: string, help: string): Flag => ({ type: 'string', arg, help });
 const file = (help: string): Flag => value('path', help);
 
-/** Forwarded to every stage when given. */
-const EVAL_FLAGS = [
-  'fleet-status-file',
-  'handoff-telemetry-file',
-  'drill-state-file',
-  'window-executions',
-  'min-sample-size',
-  'max-ambiguity-rate',
-  'max-failure-rate',
-  'max-manual-backlog',
-  'max-drill-age-hours',
-] as const;
-
 const SETTING_FLAGS = [
   'mode',
   'apply-intent',
@@ -43,22 +27,6 @@ const SETTING_FLAGS = [
   'max-expand-step-per-window',
   'cooldown-minutes',
 ] as const;
-
-/** Each file flag, its state key and its default under fleet/. */
-const FILE_FLAGS: Record<ControllerFileKey, readonly [string, string]> = {
-  stateFile: ['state-file', 'promotion-controller-state.json'],
-  telemetryFile: ['telemetry-file', 'telemetry/promotion-controller.jsonl'],
-  promotionCiResultFile: ['promotion-ci-result-file', 'promotion-controller-ci-result.json'],
-  promotionCiSummaryFile: ['promotion-ci-summary-file', 'promotion-controller-ci-summary.md'],
-  verifyResultFile: ['verify-result-file', 'promotion-controller-verify-ci-result.json'],
-  verifySummaryFile: ['verify-summary-file', 'promotion-controller-verify-ci-summary.md'],
-  previewResultFile: ['preview-result-file', 'promotion-controller-preview-result.json'],
-  previewSummaryFile: ['preview-summary-file', 'promotion-controller-preview-summary.md'],
-  applyResultFile: ['apply-result-file', 'promotion-controller-apply-result.json'],
-  applySummaryFile: ['apply-summary-file', 'promotion-controller-apply-summary.md'],
-  rollbackResultFile: ['rollback-result-file', 'promotion-controller-rollback-result.json'],
-  rollbackSummaryFile: ['rollback-summary-file', 'promotion-controller-rollback-summary.md'],
-};
 
 export const controllerFlags: Record<string, Flag> = {
   repo: file('Repository root holding .superloop/ (required).'),
