@@ -11,6 +11,8 @@ export { promotionHistoryProjection } from './promotion-history.js';
 export { fleetPromotionProjections } from './promotion-registry.js';
 export { handoffWindowProjection } from './promotion-window.js';
 export { reconcileHistoryProjection } from './reconcile-history.js';
+export { applyLedgerProjection } from './promotion-apply-ledger.js';
+export { controllerMutationsProjection } from './promotion-controller-budget.js';
 export { fleetProjections } from './registry.js';
 
 /** Decisions: pure functions of projected state and an explicit asOf. */
@@ -25,6 +27,23 @@ export { idempotencyKeyOf, retryGuardOf, summaryOf, planHandoff } from './handof
 export { evaluateCandidates } from './policy-evaluate.js';
 export { policyRunOf, policyRunEffects } from './policy-run.js';
 export { ciDecided, ciSkipped } from './promotion-ci.js';
+export { decideApply, applyEvidenceRefs } from './promotion-apply.js';
+export { priorApplyOf } from './promotion-apply-ledger.js';
+export { parseApplyIntent, parseExpandStep, missingGovernance } from './promotion-apply-request.js';
+export { runPromotionOrchestrate } from './promotion-orchestrate.js';
+export { runPromotionController } from './promotion-controller.js';
+export {
+  budgetOf,
+  freezeOf,
+  freezeWindowsOf,
+  freshnessOf,
+  mutationOf,
+} from './promotion-controller-budget.js';
+export { controllerSettingsOf } from './promotion-controller-settings.js';
+export { evaluateArgs, applyArgs, verifyArgs, rollbackArgs } from './promotion-controller-steps.js';
+export { completedState, failedState } from './promotion-controller-state.js';
+export { ciStepArgs, applyStepArgs, stepIntentOf } from './promotion-orchestrate-steps.js';
+export { orchestrateResultOf, orchestrateMarkdown } from './promotion-orchestrate-result.js';
 export { promotionEffects, promotionSource } from './promotion-layout.js';
 export { evaluateGates, decidePromotion, promotionDocument } from './promotion-decision.js';
 export {
@@ -67,12 +86,23 @@ export {
   PromotionCiSkipped,
   PromotionCiResult,
 } from './promotion-codecs.js';
+export { PromotionApplyRecord, PromotionApplyResult, promotionDecisionOf } from './promotion-apply-codecs.js';
+export { PromotionOrchestrateResult } from './promotion-orchestrate-codecs.js';
+export { PromotionControllerState } from './promotion-controller-codecs.js';
 export { fleetPromotionContracts } from './promotion-registry.js';
 export { fleetContracts } from './registry.js';
 
 /** Reason codes, the artifact layout and other closed vocabularies. */
 export { FLEET_FILES } from './layout.js';
 export { PROMOTION_FILES } from './promotion-layout.js';
+export { APPLY_INTENTS } from './promotion-apply-codecs.js';
+export { ORCHESTRATE_MODES } from './promotion-orchestrate-codecs.js';
+export {
+  CONTROLLER_MODES,
+  CONTROLLER_APPLY_INTENTS,
+  CONTROLLER_REASON_CODES,
+  CONTROLLER_FILE_KEYS,
+} from './promotion-controller-codecs.js';
 export { DUE_SOON_SECONDS } from './governance.js';
 export { DEFAULT_PROMOTION_THRESHOLDS } from './promotion-decision.js';
 export {
@@ -123,6 +153,52 @@ export type { ReconcileFiles } from './reconcile-run.js';
 export type { EvaluationInputs } from './policy-evaluate.js';
 export type { PolicyHistory } from './policy-history.js';
 export type { AutopauseStreakState } from './promotion-autopause.js';
+export type { ApplyIntent } from './promotion-apply-codecs.js';
+export type { ApplyLedgerState } from './promotion-apply-ledger.js';
+export type {
+  ApplyRequest,
+  ApplyFacts,
+  ApplyTargets,
+  ApplyPlan,
+  ApplyRefusal,
+  ApplyInstant,
+} from './promotion-apply.js';
+export type { OrchestrateMode } from './promotion-orchestrate-codecs.js';
+export type { OrchestrateRequest, OrchestrateGovernance } from './promotion-orchestrate-steps.js';
+export type {
+  OrchestratePorts,
+  OrchestrateOutcome,
+  OrchestrateTargets,
+  StepRun,
+  CiResultRead,
+} from './promotion-orchestrate.js';
+export type { AppliedStep } from './promotion-orchestrate-result.js';
+export type {
+  ControllerPorts,
+  ControllerInputs,
+  ControllerOutcome,
+  JsonRead,
+} from './promotion-controller.js';
+export type {
+  Mutation,
+  MutationHistory,
+  BudgetLimits,
+  BudgetCandidate,
+  BudgetVerdict,
+  FreezeWindow,
+  FreezeVerdict,
+  FreshnessVerdict,
+} from './promotion-controller-budget.js';
+export type {
+  ControllerMode,
+  ControllerApplyIntent,
+  ControllerReasonCode,
+  ControllerFiles,
+  ControllerState,
+} from './promotion-controller-codecs.js';
+export type { ControllerRequest, ControllerGovernance } from './promotion-controller-steps.js';
+export type { ControllerSettings } from './promotion-controller-settings.js';
+export type { Guards, Progress, RunContext, StageFailure } from './promotion-controller-state.js';
 export type { PromotionEvidence, PromotionGates, PromotionSummary } from './promotion-decision.js';
 export type { PromotionThresholds, GateStatus, HandoffEvidence, DrillEvidence } from './promotion-gates.js';
 export type { PromotionHistoryState } from './promotion-history.js';

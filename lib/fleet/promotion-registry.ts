@@ -3,7 +3,11 @@
 // (lib/fleet/registry.ts) merges these two tables.
 import type * as t from 'io-ts';
 import { register, type RegisteredProjection } from '../core/registered-projection.js';
+import { PromotionApplyRecord, PromotionApplyResult } from './promotion-apply-codecs.js';
 import { autopauseStreakProjection } from './promotion-autopause.js';
+import { controllerMutationsProjection } from './promotion-controller-budget.js';
+import { PromotionControllerState } from './promotion-controller-codecs.js';
+import { PromotionOrchestrateResult } from './promotion-orchestrate-codecs.js';
 import {
   PromotionCiResult,
   PromotionDrillState,
@@ -31,6 +35,11 @@ export const fleetPromotionProjections: Readonly<Record<string, RegisteredProjec
     decodeJsonLine,
     'fleet/telemetry/promotion.jsonl: decisions, promotions, the latest decision and its consecutive run.',
   ),
+  [controllerMutationsProjection.name]: register(
+    controllerMutationsProjection,
+    decodeJsonLine,
+    'fleet/telemetry/promotion-controller.jsonl: the applies and rollbacks the controller budget counts.',
+  ),
 };
 
 export const fleetPromotionContracts: Readonly<Record<string, t.Mixed>> = {
@@ -39,4 +48,9 @@ export const fleetPromotionContracts: Readonly<Record<string, t.Mixed>> = {
   'fleet-promotion-state': PromotionState,
   'fleet-promotion-telemetry-line': PromotionState,
   'fleet-promotion-ci-result': PromotionCiResult,
+  'fleet-promotion-apply-state': PromotionApplyResult,
+  'fleet-promotion-apply-telemetry-line': PromotionApplyRecord,
+  'fleet-promotion-orchestrate-result': PromotionOrchestrateResult,
+  'fleet-promotion-controller-state': PromotionControllerState,
+  'fleet-promotion-controller-telemetry-line': PromotionControllerState,
 };
