@@ -3,6 +3,12 @@
 // dedupe keys), and the telemetry records (one per claimed file, one for the run).
 import { uniqueSorted } from './json.js';
 import type { BridgeIntent, BridgeStateRead } from './horizon-codecs.js';
+import type * as t from 'io-ts';
+import type {
+  HorizonBridgeQueue,
+  HorizonBridgeState,
+  HorizonBridgeTelemetryLine,
+} from './horizon-contracts.js';
 import { dedupeKeyOf, HORIZON_CONTRACT, type ContractReason } from './horizon-envelope.js';
 
 /** The bridge's folders and files, as the state and telemetry name them. */
@@ -20,7 +26,7 @@ export interface FileVerdict {
   readonly status: 'processed' | 'rejected_contract';
   readonly lineCount: number;
   readonly keys: readonly string[];
-  readonly intents: readonly BridgeIntent[];
+  readonly intents: BridgeIntent[];
   readonly duplicateCount: number;
   readonly invalidCount: number;
   readonly reason: ContractReason | null;
@@ -35,6 +41,12 @@ export interface DocsInput {
   readonly priorState: BridgeStateRead;
   readonly verdicts: readonly FileVerdict[];
 }
+
+/** The queue document: its intents are carried through from earlier runs as they were read. */
+export type QueueDoc = Omit<t.TypeOf<typeof HorizonBridgeQueue>, 'intents'> & {
+  readonly intents: BridgeIntent[];
+};
+type RunReason = HorizonBridgeState['reasonCodes'][number];
 
 const keyOf = (i: BridgeIntent): string | null =>
   typeof i.packetId === 'string' && i.packetId !== '' && typeof i.traceId === 'string' && i.traceId !== ''
@@ -64,7 +76,7 @@ export const mergeIntents = (
 
 const target = (v: FileVerdict): string => `${v.status === 'processed' ? 'processed' : 'rejected'}/${v.rel}`;
 
-const fileRecord = (d: DocsInput, v: FileVerdict) => ({
+const fileRecord = (d: DocsInput, v: FileVerdict): HorizonBridgeTelemetryLine => ({
   timestamp: d.asOf,
   category: 'horizon_bridge_file',
   traceId: d.traceId,
@@ -83,18 +95,22 @@ const fileRecord = (d: DocsInput, v: FileVerdict) => ({
 const sum = (vs: readonly FileVerdict[], f: (v: FileVerdict) => number): number =>
   vs.reduce((n, v) => n + f(v), 0);
 
-const runReasons = (claimed: number, queued: number, duplicates: number, rejected: number): string[] =>
-  uniqueSorted([
+const sortedUnique = <S extends string>(xs: readonly S[]): S[] => [...new Set(xs)].sort();
+
+const runReasons = (claimed: number, queued: number, duplicates: number, rejected: number): RunReason[] =>
+  sortedUnique<RunReason>([
     claimed === 0 ? 'horizon_bridge_no_outbox_files' : 'horizon_bridge_claimed_files',
-    ...(queued > 0 ? ['horizon_bridge_queue_updated'] : []),
-    ...(duplicates > 0 ? ['horizon_bridge_duplicates_skipped'] : []),
-    ...(rejected > 0 ? ['horizon_bridge_contract_validation_failed'] : []),
+    ...(queued > 0 ? (['horizon_bridge_queue_updated'] as const) : []),
+    ...(duplicates > 0 ? (['horizon_bridge_duplicates_skipped'] as const) : []),
+    ...(rejected > 0 ? (['horizon_bridge_contract_validation_failed'] as const) : []),
   ]);
 
 const orNull = (v: unknown): unknown => (v === undefined || v === false ? null : v);
 
 /** Pure: the queue and state documents and the telemetry records of one run. */
-export const bridgeDocuments = (d: DocsInput) => {
+export const bridgeDocuments = (
+  d: DocsInput,
+): { queue: QueueDoc; state: HorizonBridgeState; records: HorizonBridgeTelemetryLine[] } => {
   const processed = d.verdicts.filter((v) => v.status === 'processed');
   const rejected = d.verdicts.filter((v) => v.status !== 'processed');
   const intents = mergeIntents(
@@ -104,7 +120,7 @@ export const bridgeDocuments = (d: DocsInput) => {
   const pending = intents.filter((i) => i.status === 'pending_operator_confirmation').length;
   const keys = uniqueSorted([...d.priorKeys, ...processed.flatMap((v) => v.keys)]);
   const source = { outboxDir: d.files.outboxDir, claimsDir: d.files.claimsDir };
-  const queue = {
+  const queue: QueueDoc = {
     schemaVersion: 'v1',
     generatedAt: d.asOf,
     updatedAt: d.asOf,
@@ -129,9 +145,9 @@ export const bridgeDocuments = (d: DocsInput) => {
     summary.duplicateEnvelopeCount,
     summary.rejectedFileCount,
   );
-  const status = rejected.length > 0 ? 'failed_contract_validation' : 'ok';
+  const status = rejected.length > 0 ? ('failed_contract_validation' as const) : ('ok' as const);
   const { queueFile, stateFile, telemetryFile } = d.files;
-  const state = {
+  const state: HorizonBridgeState = {
     schemaVersion: 'v1',
     generatedAt: d.asOf,
     updatedAt: d.asOf,
@@ -156,7 +172,7 @@ export const bridgeDocuments = (d: DocsInput) => {
       previousUpdatedAt: orNull(d.priorState?.updatedAt),
     },
   };
-  const run = {
+  const run: HorizonBridgeTelemetryLine = {
     timestamp: d.asOf,
     category: 'horizon_bridge_run',
     traceId: d.traceId,

@@ -26,14 +26,13 @@ const input = (claims: ClaimedFile[], over: Partial<BridgeInput> = {}): BridgeIn
   claims,
   ...over,
 });
-type Doc = Record<string, never> & { summary: Record<string, number>; reasonCodes: string[] };
 
 describe('given claimed outbox files', () => {
   it('when every line is valid, then each packet is queued once pending confirmation', () => {
     const run = bridgeRun(
       input([claim('a.jsonl.claim.1', line('p1', 't1', 'Run change'), line('p1', 't1'))]),
     );
-    const queue = run.queue as { intents: Record<string, unknown>[] };
+    const queue = run.queue;
     expect(queue.intents).toHaveLength(1);
     expect(queue.intents[0]).toMatchObject({
       intentId: 'horizon-bridge:p1:run-change',
@@ -43,7 +42,7 @@ describe('given claimed outbox files', () => {
       sourceFile: 'a.jsonl.claim.1',
       createdAt: asOf,
     });
-    const state = run.state as Doc;
+    const state = run.state;
     expect(state.summary).toMatchObject({
       queuedEnvelopeCount: 1,
       duplicateEnvelopeCount: 1,
@@ -65,7 +64,7 @@ describe('given claimed outbox files', () => {
         claim('ok.claim', line('p2', 't2')),
       ]),
     );
-    const state = run.state as Doc & { status: string };
+    const state = run.state;
     expect(state.status).toBe('failed_contract_validation');
     expect(state.summary).toMatchObject({
       rejectedFileCount: 1,
@@ -73,7 +72,7 @@ describe('given claimed outbox files', () => {
       invalidEnvelopeCount: 1,
       queuedEnvelopeCount: 1,
     });
-    expect((run.queue as { intents: { packetId: string }[] }).intents.map((i) => i.packetId)).toEqual(['p2']);
+    expect(run.queue.intents.map((i) => i.packetId)).toEqual(['p2']);
     expect(run.moves).toEqual([
       { rel: 'bad.claim', to: 'rejected' },
       { rel: 'ok.claim', to: 'processed' },
@@ -98,19 +97,17 @@ describe('given claimed outbox files', () => {
         priorState: first.state,
       }),
     );
-    const state = second.state as Doc & { dedupe: { keys: string[] }; observed: Record<string, unknown> };
+    const state = second.state;
     expect(state.summary).toMatchObject({ duplicateEnvelopeCount: 1, queuedEnvelopeCount: 0 });
     expect(state.dedupe.keys).toEqual(['p1::t1']);
     expect(state.observed).toEqual({ hadPreviousState: true, previousStatus: 'ok', previousUpdatedAt: asOf });
-    expect((second.queue as { intents: { intent: string }[] }).intents.map((i) => i.intent)).toEqual([
-      'review',
-    ]);
+    expect(second.queue.intents.map((i) => i.intent)).toEqual(['review']);
   });
 
   it('when nothing was claimed, then the run is ok with an empty queue', () => {
     const run = bridgeRun(input([]));
-    expect((run.state as Doc).reasonCodes).toEqual(['horizon_bridge_no_outbox_files']);
-    expect((run.queue as Doc).reasonCodes).toEqual(['horizon_bridge_queue_empty']);
+    expect(run.state.reasonCodes).toEqual(['horizon_bridge_no_outbox_files']);
+    expect(run.queue.reasonCodes).toEqual(['horizon_bridge_queue_empty']);
     expect(run.effects.map((e) => e.kind)).toEqual(['append', 'write', 'write']);
   });
 });

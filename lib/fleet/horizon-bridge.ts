@@ -6,7 +6,8 @@
 // and a key seen before (in an earlier run, an earlier file or earlier in the same file) is a duplicate.
 import type { Effect } from '../io/effects.js';
 import type { BridgeIntent, BridgeQueueRead, BridgeStateRead } from './horizon-codecs.js';
-import { bridgeDocuments, type BridgeFiles, type FileVerdict } from './horizon-bridge-docs.js';
+import { bridgeDocuments, type BridgeFiles, type FileVerdict, type QueueDoc } from './horizon-bridge-docs.js';
+import type { HorizonBridgeState, HorizonIntent } from './horizon-contracts.js';
 import {
   dedupeKeyOf,
   envelopeOfLine,
@@ -17,7 +18,7 @@ import {
   type HorizonEnvelope,
 } from './horizon-envelope.js';
 
-export type { BridgeFiles, FileVerdict } from './horizon-bridge-docs.js';
+export type { BridgeFiles, FileVerdict, QueueDoc } from './horizon-bridge-docs.js';
 
 /** One claimed file: its path under the claims' inflight folder and its text. */
 export interface ClaimedFile {
@@ -43,8 +44,8 @@ export interface ClaimMove {
 }
 
 export interface BridgeRun {
-  readonly state: Record<string, unknown>;
-  readonly queue: Record<string, unknown>;
+  readonly state: HorizonBridgeState;
+  readonly queue: QueueDoc;
   /** Telemetry (one record per claimed file, then the run's), the queue and the state, in that order. */
   readonly effects: readonly Effect[];
   readonly moves: readonly ClaimMove[];
@@ -54,7 +55,7 @@ export interface BridgeRun {
 
 export const PENDING = 'pending_operator_confirmation';
 
-const intentOf = (env: HorizonEnvelope, rel: string, asOf: string) => ({
+const intentOf = (env: HorizonEnvelope, rel: string, asOf: string): HorizonIntent => ({
   intentId: `horizon-bridge:${env.packetId}:${intentSlug(env.intent)}`,
   packetId: env.packetId,
   traceId: env.traceId,
@@ -65,7 +66,7 @@ const intentOf = (env: HorizonEnvelope, rel: string, asOf: string) => ({
   autonomous: { eligible: false, manualOnly: true, reasons: ['horizon_bridge_manual_confirmation_required'] },
   source: 'horizon_outbox_contract_v1',
   sourceFile: rel,
-  evidenceRefs: env.evidenceRefs,
+  evidenceRefs: [...env.evidenceRefs],
   createdAt: asOf,
   updatedAt: asOf,
 });

@@ -130,6 +130,13 @@ export type { Severity, Confidence, FleetReasonCode } from './vocabulary.js';
 export { bridgeRun, judgeClaim, judgeClaims, priorKeysOf } from './horizon-bridge.js';
 export { bridgeDocuments, mergeIntents } from './horizon-bridge-docs.js';
 export { bridgeIntentCodec, bridgeQueueCodec, bridgeStateCodec } from './horizon-codecs.js';
+export {
+  HorizonEnvelopeLine,
+  HorizonIntent,
+  HorizonBridgeQueue,
+  HorizonBridgeState,
+  HorizonBridgeTelemetryLine,
+} from './horizon-contracts.js';
 export { envelopeOfLine, intentSlug, dedupeKeyOf, HORIZON_CONTRACT } from './horizon-envelope.js';
 export type {
   BridgeInput,
