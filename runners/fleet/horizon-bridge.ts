@@ -3,66 +3,23 @@
 // Order: claim (move into inflight/), judge (lib/fleet/horizon-bridge.ts), write telemetry, queue and
 // state, then move each claim to processed/ or rejected/. A crash before the last step leaves claims in
 // inflight/, never a processed packet missing from the queue.
-import { isAbsolute, join, resolve } from 'node:path';
 import type * as t from 'io-ts';
 import { bridgeRun } from '../../lib/fleet/horizon-bridge.js';
 import { bridgeQueueCodec, bridgeStateCodec } from '../../lib/fleet/horizon-codecs.js';
 import { ConfinementError } from '../../lib/io/confine.js';
 import { describeProblem } from '../../lib/io/document.js';
-import { str, required, type Command, type Flag, type Io, type Values } from '../cli/command.js';
-import { asOfOf } from '../cli/clock.js';
+import { str, required, type Command, type Io, type Values } from '../cli/command.js';
+import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { refusedWrite } from '../cli/refused-write.js';
 import { writeOut } from '../cli/write-out.js';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { asOfFlag } from '../cli/clock.js';
 import { prettyFlag, repoFlag } from '../cli/common-flags.js';
 import { fleetTraceOf, traceFlag } from './common.js';
 import { applyFleetEffects, readFleetDoc } from './edge.js';
-import {
-  claimOutbox,
-  moveRootOf,
-  prepareClaims,
-  readClaims,
-  settleClaims,
-  type BridgePaths,
-} from './horizon-claims.js';
+import { claimOutbox, prepareClaims, readClaims, settleClaims, type BridgePaths } from './horizon-claims.js';
+import { DEFAULTS, pathFlag as path, pathsOf } from './horizon-paths.js';
 import { repoOf } from './promotion-paths.js';
-
-const FLEET = '.superloop/ops-manager/fleet';
-const DEFAULTS = {
-  'outbox-dir': '.superloop/horizons/outbox',
-  'claims-dir': `${FLEET}/horizon-bridge-claims`,
-  'queue-file': `${FLEET}/horizon-bridge-queue.json`,
-  'state-file': `${FLEET}/horizon-bridge-state.json`,
-  'telemetry-file': `${FLEET}/telemetry/horizon-bridge.jsonl`,
-} as const;
-type PathFlag = keyof typeof DEFAULTS;
-
-const path = (help: string): Flag => ({ type: 'string', arg: 'path', help });
-
-/** Every path flag resolved as the reference does: relative to the repo; named ones remembered. */
-const pathsOf = (v: Values, repo: string): BridgePaths => {
-  const given = (flag: PathFlag): string | undefined => str(v, flag) || undefined;
-  const at = (flag: PathFlag): string => {
-    const raw = given(flag) ?? DEFAULTS[flag];
-    return isAbsolute(raw) ? raw : resolve(join(repo, raw));
-  };
-  const flags = Object.keys(DEFAULTS) as PathFlag[];
-  return {
-    repo,
-    outboxDir: at('outbox-dir'),
-    claimsDir: at('claims-dir'),
-    queueFile: at('queue-file'),
-    stateFile: at('state-file'),
-    telemetryFile: at('telemetry-file'),
-    named: new Set(flags.filter((f) => given(f) !== undefined).map(at)),
-    moveRoot: moveRootOf(
-      repo,
-      (['outbox-dir', 'claims-dir'] as const).filter((f) => given(f) !== undefined),
-    ),
-  };
-};
 
 const maxFilesOf = (v: Values): number => {
   const raw = str(v, 'max-files') ?? '0';
