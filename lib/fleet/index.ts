@@ -214,3 +214,26 @@ export type { FleetPolicy, NormalizedRegistry } from './registry-types.js';
 export type { SafetyInput, SafetyVerdict } from './safety.js';
 export type { StatusInputs } from './status.js';
 export type { Severity, Confidence, FleetReasonCode } from './vocabulary.js';
+
+/** The horizon bridge: outbox envelopes checked against their contract and queued once per packet. */
+export { bridgeRun, judgeClaim, judgeClaims, priorKeysOf } from './horizon-bridge.js';
+export { bridgeDocuments, mergeIntents } from './horizon-bridge-docs.js';
+export { bridgeIntentCodec, bridgeQueueCodec, bridgeStateCodec } from './horizon-codecs.js';
+export {
+  HorizonEnvelopeLine,
+  HorizonIntent,
+  HorizonBridgeQueue,
+  HorizonBridgeState,
+  HorizonBridgeTelemetryLine,
+} from './horizon-contracts.js';
+export { envelopeOfLine, intentSlug, dedupeKeyOf, HORIZON_CONTRACT } from './horizon-envelope.js';
+export type {
+  BridgeInput,
+  BridgeRun,
+  ClaimedFile,
+  ClaimMove,
+  BridgeFiles,
+  FileVerdict,
+} from './horizon-bridge.js';
+export type { BridgeIntent, BridgeQueueRead, BridgeStateRead } from './horizon-codecs.js';
+export type { ContractReason, EnvelopeLine, HorizonEnvelope } from './horizon-envelope.js';

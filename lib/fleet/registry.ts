@@ -19,6 +19,7 @@ import { decodeTelemetryObject, handoffHistoryProjection } from './handoff-histo
 import { policyHistoryProjection } from './policy-history.js';
 import { reconcileHistoryProjection } from './reconcile-history.js';
 import { fleetPromotionContracts, fleetPromotionProjections } from './promotion-registry.js';
+import { fleetHorizonContracts } from './horizon-contracts.js';
 
 export const fleetProjections: Readonly<Record<string, RegisteredProjection>> = {
   [reconcileHistoryProjection.name]: register(
@@ -56,4 +57,5 @@ export const fleetContracts: Readonly<Record<string, t.Mixed>> = {
   'fleet-policy-governance-line': PolicyGovernanceLine,
   'fleet-handoff-line': HandoffTelemetryLine,
   ...fleetPromotionContracts,
+  ...fleetHorizonContracts,
 };

@@ -12,6 +12,8 @@ export { writeFileAtomic, writeJsonAtomic, AtomicWriteError } from './atomic.js'
 export { appendJsonl } from './append.js';
 export { withLock, LockConflict, LockCompromised } from './lock.js';
 export { discover } from './discover.js';
+export { moveWithin } from './move.js';
+export type { MoveResult } from './move.js';
 export { statMarker } from './markers.js';
 export type { MarkerStat } from './markers.js';
 export { nodeSeam } from './fs-seam.js';

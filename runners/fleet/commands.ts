@@ -10,6 +10,7 @@ import { fleetPolicy } from './policy.js';
 import { fleetStatusCommand } from './status.js';
 import { makeFleetHandoff } from './handoff.js';
 import { fleetPromotionCommands } from './promotion-commands.js';
+import { fleetHorizonBridge } from './horizon-bridge.js';
 
 export interface FleetDeps {
   readonly sleep: Sleep;
@@ -25,6 +26,7 @@ export const makeFleetCommands = (deps: FleetDeps): readonly Command[] => {
     makeFleetHandoff(loop),
     fleetStatusCommand,
     ...fleetPromotionCommands,
+    fleetHorizonBridge,
   ];
 };
 

@@ -1,5 +1,6 @@
 // The loop commands, in the order --help lists them; runners/commands.ts appends them to the table.
-// `opsfold service` keeps its top-level name: it serves every loop under a repo.
+// `opsfold service` keeps its top-level name: it serves every loop under a repo; `opsfold
+// service-client` (top-level too) is its client.
 import type { Command } from '../cli/command.js';
 import { loopSnapshot } from './snapshot.js';
 import { loopPollEvents } from './poll-events.js';
@@ -15,6 +16,7 @@ import { loopProfileDrift } from './profile-drift.js';
 import { loopControl } from './control.js';
 import { loopConfirmIntent } from './confirm-intent.js';
 import { service } from './service.js';
+import { serviceClient } from './service-client.js';
 
 export const loopCommands: readonly Command[] = [
   loopSnapshot,
@@ -31,4 +33,5 @@ export const loopCommands: readonly Command[] = [
   loopControl,
   loopConfirmIntent,
   service,
+  serviceClient,
 ];
