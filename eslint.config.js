@@ -72,8 +72,9 @@ export default tseslint.config(
   },
   {
     // castore's file budget; lib/ already meets it (runners/ keeps 250 until replay.ts is split).
+    // A domain's index.ts is its public export list, no logic: it grows with the domain's surface.
     files: ['lib/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', 'lib/*/index.ts'],
     rules: { 'max-lines': ['error', { max: 200, skipBlankLines: true, skipComments: true }] },
   },
   {
