@@ -26,7 +26,7 @@ export { livenessReasons, livenessOf } from './liveness.js';
 export { routeOf, routingProblems } from './routing.js';
 export { promptPathsOf, promptHexOf, sessionsOf } from './sessions.js';
 export { shaDecisionReasons, shaDecisionOf } from './sha-decision.js';
-export { spawnOutcomeReasons, spawnStateOf } from './spawn-state.js';
+export { spawnOutcomeReasons, spawnStateOf, spawnStateNamed } from './spawn-state.js';
 export { statusRows } from './status.js';
 export { statusTable } from './status-table.js';
 export { actorReport } from './actor-report.js';
@@ -87,7 +87,7 @@ export { CLOSEOUT_STAGES, COLLECT_PATHS } from './closeout.js';
 export { LIVENESS } from './liveness.js';
 export { FINISH_MARKERS } from './markers.js';
 export { CONTRACT_LAYERS } from './routing.js';
-export { SPAWN_STATES } from './spawn-state.js';
+export { SPAWN_STATES, SPAWN_STATE_SYNONYMS } from './spawn-state.js';
 
 /** Types of the inputs, states and outputs above. */
 export type { ActorLevel } from './actor.js';

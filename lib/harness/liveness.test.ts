@@ -60,12 +60,16 @@ describe('old evidence does not hide a stall', () => {
     const r = live(o, 'ARTIFACT_SEEN');
     expect(r.status).toBe('silently_stalled');
     expect(r.reasons).toEqual(['no_alive_signal_event_age_over_threshold', 'heartbeat_unmeasurable']);
-    expect(live(observe(base, set.marker('dispatched-maat-260529.json', ago(899))), 'ARTIFACT_SEEN').status).toBe(
-      'alive',
-    );
+    expect(
+      live(observe(base, set.marker('dispatched-maat-260529.json', ago(899))), 'ARTIFACT_SEEN').status,
+    ).toBe('alive');
   });
   it('stale_evidence_after_s: null keeps the literal rule: a kept dispatch marker proves life forever', () => {
-    const o = observe(base, set.marker('dispatched-maat-260529.json', ago(86_400)), set.worktree(ago(86_400)));
+    const o = observe(
+      base,
+      set.marker('dispatched-maat-260529.json', ago(86_400)),
+      set.worktree(ago(86_400)),
+    );
     expect(live(o, 'ARTIFACT_SEEN', literal).status).toBe('alive');
     expect(live(o, 'ARTIFACT_SEEN', { ...c, staleEvidenceAfterS: 1800 }).status).toBe('silently_stalled');
   });
