@@ -33,6 +33,7 @@ export { actorReport } from './actor-report.js';
 export { sidecarUpdate } from './sidecar.js';
 export { hookInstallOf, isOpsfoldHook } from './commit-hook.js';
 export { deliverToSink } from './sink.js';
+export { escalationKey, messagesToSend } from './escalation-outbox.js';
 
 /** Gathers and passes over the workspace's ports (WorkspaceFs, Store, Git): one call per command. */
 export { workspaceLayout, isTaskId } from './workspace.js';
@@ -111,6 +112,7 @@ export type { Workspace, WorkspaceFs, WorkspaceParts, FileStat, DirEntry } from 
 export type { GatherContext, ProcessSource } from './gather.js';
 export type { WatchdogPorts, WatchdogCycle } from './watchdog-run.js';
 export type { SinkPorts } from './sink.js';
+export type { EscalationPayload, DeliveryResult } from './escalation.js';
 export type { MarkerWrite } from './dispatch-write.js';
 export type { Git } from './git-facts.js';
 export type { HookInstall } from './commit-hook.js';
