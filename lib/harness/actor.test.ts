@@ -39,6 +39,26 @@ describe('actor evidence level', () => {
     });
     expect(commitActorOf(c('[task-2704] [hermes] x'), byTask, null, null).level).toBe('L2');
   });
+  it('given an audit line without a commit field, a prefix-less commit by another author stays below L3', () => {
+    const byTask = [{ executor: 'vulcan', task_id: 'task-2703', tool: 'Task', subagent_type: 'vulcan' }];
+    const foreign = { ...c('fix typo in server'), author: 'someone-else' };
+    expect(commitActorOf(foreign, byTask, 'task-2703', 'vulcan')).toMatchObject({
+      level: 'L1',
+      evidence: 'self_attestation',
+      task_id: 'task-2703',
+    });
+    const trailer = c('wire gate\n\nSub-Agent: maat');
+    expect(commitActorOf(trailer, byTask, 'task-2703', null)).toMatchObject({ level: 'L2', actor: 'maat' });
+    // A trailer naming the line's executor, in the range's task, is tied to the line.
+    const own = c('gate script\n\nSub-Agent: vulcan');
+    expect(commitActorOf(own, byTask, 'task-2703', null)).toMatchObject({ level: 'L3', actor: 'vulcan' });
+    expect(commitActorOf(own, byTask, 'task-2704', null).level).toBe('L2');
+    // The same line still lifts a commit whose own prefix names the task; a commit-field line still lifts its commit.
+    expect(commitActorOf(c('[task-2703] [vulcan] x'), byTask, 'task-2703', null).level).toBe('L3');
+    expect(
+      commitActorOf(foreign, [{ executor: 'maat', commit: 'a1b2c3d4' }], 'task-2703', null),
+    ).toMatchObject({ level: 'L3', actor: 'maat' });
+  });
   it('a commit prefix shorter than 7 hex digits never matches', () => {
     expect(commitActorOf(c('x'), [{ executor: 'vulcan', commit: 'a1b' }], null, null).level).toBe('L1');
   });

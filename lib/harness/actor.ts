@@ -1,5 +1,6 @@
 // Layer 6: how strongly a commit's actor is evidenced (seed 004 §7.2–7.3). L3 when a runtime audit line
-// (PreToolUse hook, Task tool dispatch) names the executor for the commit or the task; L2 for a
+// (PreToolUse hook, Task tool dispatch) names the executor for the commit, or for a task the commit's own
+// prefix or trailer ties it to; L2 for a
 // `[task-N] [actor]` subject prefix or a `Sub-Agent:` trailer; otherwise L1 self-attestation. Law: the
 // overall level is the weakest over the commits, and each level allows only its own claim wording.
 import type * as t from 'io-ts';
@@ -30,9 +31,30 @@ export const prefixOf = (message: string): { task: string; actor: string } | nul
   return m === null ? null : { task: m[1]!, actor: m[2]! };
 };
 
-const auditFor = (lines: readonly ActorAuditLine[], sha: string, task: string | null) =>
+/** What a commit says about itself: the task of its `[task-N]` prefix, the actor of its prefix or trailer. */
+interface SelfClaim {
+  readonly task: string | null;
+  readonly actor: string | null;
+}
+
+// A line naming the commit matches that commit. A line without a commit only says the executor worked on
+// a task, so it lifts a commit only when the commit's own words tie it to that line: its prefix names the
+// task, or (in the range's task) its prefix or trailer names the line's executor. Never by the range's
+// `--task` alone: that would lift every commit in the range, another author's included.
+const auditFor = (lines: readonly ActorAuditLine[], sha: string, self: SelfClaim, task: string | null) =>
   lines.find((l) => l.commit !== undefined && l.commit.length >= 7 && sha.startsWith(l.commit)) ??
-  (task === null ? undefined : lines.find((l) => l.task_id === task && l.commit === undefined));
+  lines.find(
+    (l) =>
+      l.commit === undefined &&
+      l.task_id !== undefined &&
+      (l.task_id === self.task || (l.task_id === task && l.executor === self.actor)),
+  );
+
+const selfClaimOf = (message: string): SelfClaim & { readonly trailer: string | null } => {
+  const prefix = prefixOf(message);
+  const trailer = SUB_AGENT.exec(message)?.[1] ?? null;
+  return { task: prefix?.task ?? null, actor: prefix?.actor ?? trailer, trailer };
+};
 
 /** Pure: the evidence level and actor of one commit. */
 export const commitActorOf = (
@@ -41,14 +63,14 @@ export const commitActorOf = (
   task: string | null,
   claimed: string | null,
 ): CommitActor => {
-  const prefix = prefixOf(c.message);
-  const taskId = prefix?.task ?? task;
+  const self = selfClaimOf(c.message);
+  const taskId = self.task ?? task;
   const base = { sha: c.sha, subject: c.message.split('\n')[0] ?? '', author: c.author, task_id: taskId };
-  const hit = auditFor(audit, c.sha, taskId);
+  const hit = auditFor(audit, c.sha, self, taskId);
   if (hit !== undefined) return { ...base, level: 'L3', evidence: 'runtime_audit_log', actor: hit.executor };
-  if (prefix !== null) return { ...base, level: 'L2', evidence: 'commit_prefix', actor: prefix.actor };
-  const trailer = SUB_AGENT.exec(c.message);
-  if (trailer !== null) return { ...base, level: 'L2', evidence: 'sub_agent_trailer', actor: trailer[1]! };
+  if (self.task !== null) return { ...base, level: 'L2', evidence: 'commit_prefix', actor: self.actor };
+  if (self.trailer !== null)
+    return { ...base, level: 'L2', evidence: 'sub_agent_trailer', actor: self.trailer };
   return { ...base, level: 'L1', evidence: 'self_attestation', actor: claimed };
 };
 

@@ -63,10 +63,11 @@ describe('when a critical task is silently stalled', () => {
       set.marker('escalate', iso(T0 - 3_000_000)),
     );
     const rs = cycles([[marked], [marked]]);
-    expect(classes(rs, 'task-2801')).toEqual(['INFO', 'INFO']);
-    const withKnob = cycles([[marked], [marked]], { ...defaultWatchdogConfig, staleEvidenceAfterS: 1800 });
-    expect(classes(withKnob, 'task-2801')).toEqual(['WARN', 'WARN']);
-    expect(withKnob[1]![0]!.reasons).toContain('already_escalated');
+    expect(classes(rs, 'task-2801')).toEqual(['WARN', 'WARN']);
+    expect(rs[1]![0]!.reasons).toContain('already_escalated');
+    // Under the literal rule (stale_evidence_after_s: null) the kept marker even keeps the task alive.
+    const literal = cycles([[marked], [marked]], { ...defaultWatchdogConfig, staleEvidenceAfterS: null });
+    expect(classes(literal, 'task-2801')).toEqual(['INFO', 'INFO']);
   });
   it('a cycle without the task breaks the chain', () => {
     const other = stalled('task-9999');

@@ -1,6 +1,8 @@
 // The harness thresholds and lists, with the seed's numbers as defaults (seed 004 §2.2–2.4): 900 s for
 // worktree/artifact freshness and event age, 1800 s for closeout `*active.json`, 2 consecutive cycles
-// before ESCALATE. Decisions read these; no threshold is a literal inside a reducer.
+// before ESCALATE. Progress markers and a WORK_STARTED+ spawn state prove life only while the task's
+// newest evidence is younger than the same 900 s: read literally, §2.2 lets a kept dispatch marker keep a
+// task alive forever, and then the §2.3 escalation could never fire for a bot that died after starting. Decisions read these; no threshold is a literal inside a reducer.
 import type { HarnessConfigFile } from './input-codecs.js';
 
 export interface WatchdogConfig {
@@ -45,7 +47,7 @@ export const defaultWatchdogConfig: WatchdogConfig = {
   escalateAfterCycles: 2,
   throttleK: 3,
   throttleN: 6,
-  staleEvidenceAfterS: null,
+  staleEvidenceAfterS: 900,
   criticalTasks: [],
   escalateTasks: [],
   terminalStatuses: DEFAULT_TERMINAL,
@@ -63,7 +65,8 @@ const watchdogOf = (file: HarnessConfigFile): WatchdogConfig => {
     escalateAfterCycles: or(w.escalate_after_cycles, d.escalateAfterCycles),
     throttleK: or(w.throttle_k, d.throttleK),
     throttleN: or(w.throttle_n, d.throttleN),
-    staleEvidenceAfterS: or(w.stale_evidence_after_s, null),
+    // null (explicit) is the opt-out: the seed's literal rule, evidence that never expires.
+    staleEvidenceAfterS: or(w.stale_evidence_after_s, d.staleEvidenceAfterS),
     criticalTasks: or(file.critical_tasks, []),
     escalateTasks: or(file.escalate_tasks, []),
     terminalStatuses: or(file.terminal_statuses, DEFAULT_TERMINAL),

@@ -7,9 +7,26 @@ import type { WatchdogDecisionRecord, WatchdogDeliveryRecord } from './watchdog-
 /** What a sink reports back about one delivery. */
 export type DeliveryResult = Pick<WatchdogDeliveryRecord, 'sink' | 'ok' | 'detail'>;
 
-/** Pure: the ESCALATE payload a sink receives (and the `.escalate` marker keeps, with the sink). */
-export const escalationPayload = (r: WatchdogDecisionRecord) => ({
-  kind: 'harness_escalation',
+/** What a sink receives for one ESCALATE (and the `.escalate` marker keeps, with the sink). */
+export interface EscalationPayload {
+  readonly kind: 'harness_escalation';
+  readonly task_id: string;
+  readonly cycle: number;
+  readonly as_of: string;
+  readonly status: WatchdogDecisionRecord['status'];
+  readonly spawn_state: string;
+  readonly ev_age_s: number;
+  readonly consecutive_silent: number;
+  readonly critical: boolean;
+  readonly escalate_requested: boolean;
+  readonly reasons: readonly string[];
+  /** The same on every retry of this ESCALATE: a receiver drops repeats by it. */
+  readonly idempotency_key?: string;
+}
+
+/** Pure: the ESCALATE payload of a decision. */
+export const escalationPayload = (r: WatchdogDecisionRecord): EscalationPayload => ({
+  kind: 'harness_escalation' as const,
   task_id: r.task_id,
   cycle: r.cycle,
   as_of: r.as_of,
@@ -20,16 +37,6 @@ export const escalationPayload = (r: WatchdogDecisionRecord) => ({
   critical: r.critical,
   escalate_requested: r.escalate_requested,
   reasons: r.reasons,
-});
-
-/** Pure: the watchdog.jsonl record of one delivery. */
-export const deliveryRecord = (r: WatchdogDecisionRecord, d: DeliveryResult): WatchdogDeliveryRecord => ({
-  kind: 'watchdog_delivery',
-  schema_version: 1,
-  cycle: r.cycle,
-  as_of: r.as_of,
-  task_id: r.task_id,
-  ...d,
 });
 
 /** Pure: the known tasks minus those whose timer was already terminal when last observed (settled). */

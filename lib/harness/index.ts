@@ -26,18 +26,21 @@ export { livenessReasons, livenessOf } from './liveness.js';
 export { routeOf, routingProblems } from './routing.js';
 export { promptPathsOf, promptHexOf, sessionsOf } from './sessions.js';
 export { shaDecisionReasons, shaDecisionOf } from './sha-decision.js';
-export { spawnOutcomeReasons, spawnStateOf } from './spawn-state.js';
+export { spawnOutcomeReasons, spawnStateOf, spawnStateNamed } from './spawn-state.js';
 export { statusRows } from './status.js';
 export { statusTable } from './status-table.js';
 export { actorReport } from './actor-report.js';
 export { sidecarUpdate } from './sidecar.js';
 export { hookInstallOf, isOpsfoldHook } from './commit-hook.js';
 export { deliverToSink } from './sink.js';
+export { escalationKey, messagesToSend } from './escalation-outbox.js';
 
 /** Gathers and passes over the workspace's ports (WorkspaceFs, Store, Git): one call per command. */
 export { workspaceLayout, isTaskId } from './workspace.js';
 export { gatherObservation } from './gather.js';
 export { writeDispatchMarker } from './dispatch-write.js';
+export { dispatchTask, scheduleIdFrom, DISPATCH_MARKER_DEADLINE_MS } from './dispatch-run.js';
+export { auditLineOf, taskOfWorktree } from './actor-audit.js';
 export { knownTasks, observeTasks } from './observe-pass.js';
 export { watchdogCycle } from './watchdog-run.js';
 export { runCollectPass } from './collect-run.js';
@@ -87,7 +90,7 @@ export { CLOSEOUT_STAGES, COLLECT_PATHS } from './closeout.js';
 export { LIVENESS } from './liveness.js';
 export { FINISH_MARKERS } from './markers.js';
 export { CONTRACT_LAYERS } from './routing.js';
-export { SPAWN_STATES } from './spawn-state.js';
+export { SPAWN_STATES, SPAWN_STATE_SYNONYMS } from './spawn-state.js';
 
 /** Types of the inputs, states and outputs above. */
 export type { ActorLevel } from './actor.js';
@@ -111,7 +114,10 @@ export type { Workspace, WorkspaceFs, WorkspaceParts, FileStat, DirEntry } from 
 export type { GatherContext, ProcessSource } from './gather.js';
 export type { WatchdogPorts, WatchdogCycle } from './watchdog-run.js';
 export type { SinkPorts } from './sink.js';
+export type { EscalationPayload, DeliveryResult } from './escalation.js';
 export type { MarkerWrite } from './dispatch-write.js';
+export type { DispatchInput, DispatchPorts, DispatchResult, Fired } from './dispatch-run.js';
+export type { AuditHookConfig } from './actor-audit.js';
 export type { Git } from './git-facts.js';
 export type { HookInstall } from './commit-hook.js';
 export type { Timeline, TimelineFile, TimelineProcess, TimelineStep } from './timeline.js';

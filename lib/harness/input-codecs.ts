@@ -45,8 +45,9 @@ export const WatchdogSettings = t.partial(
     throttle_k: t.number,
     throttle_n: t.number,
     /**
-     * Opt-in: progress markers and a WORK_STARTED+ spawn state count as alive only while the task's newest
-     * evidence is younger than this. null (default) keeps the seed's rule, under which they count forever.
+     * Progress markers and a WORK_STARTED+ spawn state count as alive only while the task's newest
+     * evidence is younger than this (default 900 s, the seed's window). null opts out: the seed's literal
+     * rule, under which they count forever and such a task never escalates.
      */
     stale_evidence_after_s: nullable(t.number),
   },

@@ -12,6 +12,8 @@ const NOW = Date.parse('2026-05-29T10:00:00+09:00');
 const ago = (s: number) => new Date(NOW - s * 1000).toISOString();
 const base = observe(blankObservation('task-2801', ago(0)), set.timer('running'));
 const c = defaultWatchdogConfig;
+/** The seed's literal §2.2: progress markers and WORK_STARTED+ never expire. */
+const literal: WatchdogConfig = { ...c, staleEvidenceAfterS: null };
 const live = (o: Observation, spawn: SpawnState = 'UNKNOWN', cfg: WatchdogConfig = c) =>
   livenessOf(o, spawn, NOW, cfg);
 /** An event marker that is not a progress marker, so only its age speaks. */
@@ -19,11 +21,11 @@ const oldEvent = set.marker('task-md-sha-decision.json', ago(1000));
 
 describe('alive: any one signal of the OR-set', () => {
   it.each([
-    ['a dispatch marker', set.marker('dispatched-maat-260529.json', ago(5000)), 'progress_marker'],
-    ['a harness-mvp-active marker', set.marker('harness-mvp-active', ago(5000)), 'progress_marker'],
-    ['a .done marker', set.marker('done', ago(5000)), 'progress_marker'],
-    ['an .escalate marker', set.marker('escalate', ago(5000)), 'progress_marker'],
-    ['a completion.txt', set.marker('completion.txt', ago(5000)), 'progress_marker'],
+    ['a dispatch marker', set.marker('dispatched-maat-260529.json', ago(600)), 'progress_marker'],
+    ['a harness-mvp-active marker', set.marker('harness-mvp-active', ago(600)), 'progress_marker'],
+    ['a .done marker', set.marker('done', ago(600)), 'progress_marker'],
+    ['an .escalate marker', set.marker('escalate', ago(600)), 'progress_marker'],
+    ['a completion.txt', set.marker('completion.txt', ago(600)), 'progress_marker'],
     [
       'an *active.json younger than 1800 s',
       set.marker('closeout-active.json', ago(1799)),
@@ -37,9 +39,11 @@ describe('alive: any one signal of the OR-set', () => {
     expect(r.status).toBe('alive');
     expect(r.alive).toContain(signal);
   });
-  it('spawn state WORK_STARTED or beyond makes the task alive', () => {
-    expect(live(observe(base, oldEvent), 'WORK_STARTED').alive).toContain('spawn_work_started');
-    expect(live(observe(base, oldEvent), 'SESSION_SEEN').status).toBe('silently_stalled');
+  it('spawn state WORK_STARTED or beyond makes the task alive while its evidence is younger than 900 s', () => {
+    const recent = set.marker('task-md-sha-decision.json', ago(600));
+    expect(live(observe(base, recent), 'WORK_STARTED').alive).toContain('spawn_work_started');
+    expect(live(observe(base, oldEvent), 'WORK_STARTED', literal).alive).toContain('spawn_work_started');
+    expect(live(observe(base, oldEvent), 'SESSION_SEEN', literal).status).toBe('silently_stalled');
   });
 });
 
@@ -51,11 +55,23 @@ describe('old evidence does not hide a stall', () => {
   it('a worktree of 900 s or more proves nothing', () => {
     expect(live(observe(base, oldEvent, set.worktree(ago(900)))).status).toBe('silently_stalled');
   });
-  it('with stale_evidence_after_s set, an old dispatch marker and an old WORK_STARTED no longer count', () => {
-    const cfg = { ...c, staleEvidenceAfterS: 1800 };
-    const o = observe(base, set.marker('dispatched-maat-260529.json', ago(3000)), set.worktree(ago(2000)));
-    expect(live(o, 'ARTIFACT_SEEN', cfg).status).toBe('silently_stalled');
-    expect(live(o, 'ARTIFACT_SEEN', c).status).toBe('alive');
+  it('by default an old dispatch marker and an old WORK_STARTED no longer count once all evidence is over 900 s', () => {
+    const o = observe(base, set.marker('dispatched-maat-260529.json', ago(3000)), set.worktree(ago(901)));
+    const r = live(o, 'ARTIFACT_SEEN');
+    expect(r.status).toBe('silently_stalled');
+    expect(r.reasons).toEqual(['no_alive_signal_event_age_over_threshold', 'heartbeat_unmeasurable']);
+    expect(
+      live(observe(base, set.marker('dispatched-maat-260529.json', ago(899))), 'ARTIFACT_SEEN').status,
+    ).toBe('alive');
+  });
+  it('stale_evidence_after_s: null keeps the literal rule: a kept dispatch marker proves life forever', () => {
+    const o = observe(
+      base,
+      set.marker('dispatched-maat-260529.json', ago(86_400)),
+      set.worktree(ago(86_400)),
+    );
+    expect(live(o, 'ARTIFACT_SEEN', literal).status).toBe('alive');
+    expect(live(o, 'ARTIFACT_SEEN', { ...c, staleEvidenceAfterS: 1800 }).status).toBe('silently_stalled');
   });
 });
 

@@ -34,4 +34,14 @@ describe('the spawn-state sidecar', () => {
     expect(sidecarUpdate(o, state, 'WORK_STARTED')).toBeNull();
     expect(sidecarUpdate({ ...o, dispatch: null }, state, null)).toBeNull();
   });
+  it('given a sidecar holding DISPATCHED_SUBMITTED_UNVERIFIED, then it already holds REGISTERED (seed §1.3 synonym)', () => {
+    const registered = { tasks: { 'task-1': { ...state.tasks['task-1']!, spawn: 'REGISTERED' } } };
+    expect(
+      sidecarUpdate(o, registered as unknown as ObservationsState, 'DISPATCHED_SUBMITTED_UNVERIFIED'),
+    ).toBeNull();
+    expect(sidecarUpdate(o, state, 'DISPATCHED_SUBMITTED_UNVERIFIED')?.value).toMatchObject({
+      state: 'WORK_STARTED',
+      previous_state: 'DISPATCHED_SUBMITTED_UNVERIFIED',
+    });
+  });
 });

@@ -1,10 +1,11 @@
 // The spawn-state sidecar beside a dispatch marker (seed 004 §3.3): rewritten only when the folded
-// spawn state differs from the one it holds, and then carrying the state it replaces.
+// spawn state differs from the one it holds (synonyms included), and then carrying the state it replaces.
 import type * as t from 'io-ts';
 import { sidecarFileName } from './dispatch-marker.js';
 import type { Observation } from './observation-codec.js';
 import type { ObservationsState } from './observations-projection.js';
 import type { SpawnSidecar } from './output-codecs.js';
+import { spawnStateNamed } from './spawn-state.js';
 
 /**
  * Pure: the sidecar to write for an observation, or null when there is nothing to change (no dispatch,
@@ -16,7 +17,9 @@ export const sidecarUpdate = (
   old: string | null,
 ): { readonly name: string; readonly value: t.TypeOf<typeof SpawnSidecar> } | null => {
   const task = state.tasks[o.task_id];
-  if (o.dispatch === null || task === undefined || old === task.spawn) return null;
+  // A sidecar another writer left under a synonym (DISPATCHED_SUBMITTED_UNVERIFIED) already holds the state.
+  const held = old === null ? null : (spawnStateNamed(old) ?? old);
+  if (o.dispatch === null || task === undefined || held === task.spawn) return null;
   return {
     name: sidecarFileName(o.dispatch.marker),
     value: {

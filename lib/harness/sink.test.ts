@@ -14,7 +14,7 @@ const ports: SinkPorts = {
     { sink: 'command', ok: true, detail: 'exit 0' }
   ),
   webhook: async (url, _text, o) => (
-    calls.push(`webhook ${url} ${o.token}`),
+    calls.push(`webhook ${url} ${o.token}${o.key === undefined ? '' : ` key=${o.key}`}`),
     { sink: 'webhook', ok: true, detail: 'HTTP 200' }
   ),
 };
@@ -36,6 +36,13 @@ describe('deliverToSink', () => {
     await deliverToSink(sinkOf({ command: ['notify', '-q'] }), { task_id: 't' }, ports);
     await deliverToSink(sinkOf({ webhook: 'http://h', token_env: 'HOOK_TOKEN' }), {}, ports);
     expect(calls).toEqual(['command notify -q {"task_id":"t"}', 'webhook http://h tok']);
+  });
+
+  it("gives a webhook the payload's idempotency key, so a retried ESCALATE carries the same one", async () => {
+    calls.length = 0;
+    const payload = { task_id: 't', idempotency_key: 'harness-escalate:t:2' };
+    await deliverToSink(sinkOf({ webhook: 'http://h', token_env: 'HOOK_TOKEN' }), payload, ports);
+    expect(calls).toEqual(['webhook http://h tok key=harness-escalate:t:2']);
   });
 
   it('without any sink configured, fails the delivery and says what to configure', async () => {

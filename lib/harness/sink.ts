@@ -14,11 +14,11 @@ export interface SinkPorts {
   ) => Promise<DeliveryResult>;
   /** Runs argv (no shell) with `text` on stdin. */
   readonly command: (argv: readonly string[], text: string, timeoutMs: number) => Promise<DeliveryResult>;
-  /** POSTs `text` as JSON, with a bearer token when one is given. */
+  /** POSTs `text` as JSON, with a bearer token when one is given and the key as `Idempotency-Key`. */
   readonly webhook: (
     url: string,
     text: string,
-    o: { readonly token: string | undefined; readonly timeoutMs: number },
+    o: { readonly token: string | undefined; readonly timeoutMs: number; readonly key?: string },
   ) => Promise<DeliveryResult>;
 }
 
@@ -34,7 +34,9 @@ export const deliverToSink = (
   if (sink.command !== null) return ports.command(sink.command, text, sink.timeoutMs);
   if (sink.webhook !== null) {
     const token = sink.tokenEnv === null ? undefined : ports.env[sink.tokenEnv];
-    return ports.webhook(sink.webhook, text, { token, timeoutMs: sink.timeoutMs });
+    const key = (payload as { idempotency_key?: unknown } | null)?.idempotency_key;
+    const keyed = typeof key === 'string' ? { key } : {};
+    return ports.webhook(sink.webhook, text, { token, timeoutMs: sink.timeoutMs, ...keyed });
   }
   return Promise.resolve({
     sink: 'none',

@@ -5,7 +5,7 @@ import { givenFacts } from '../testing/given.js';
 import { DEFAULT_TERMINAL } from './config.js';
 import { blankObservation, observe, set } from './observation-builder.js';
 import type { Observation } from './observation-codec.js';
-import { spawnStateOf } from './spawn-state.js';
+import { SPAWN_STATES, spawnStateNamed, spawnStateOf } from './spawn-state.js';
 
 const AT = '2026-05-28T13:30:00+09:00';
 const FIRE = '2026-05-28T13:22:33+09:00';
@@ -39,6 +39,16 @@ describe('REGISTERED and FIRED', () => {
     given(observe(base, set.scheduleId(), set.timer('pending')))
       .when(AT)
       .then('REGISTERED', ['schedule_id_present', 'timer_registered']);
+  });
+  it('given a timer whose status is DISPATCHED_SUBMITTED_UNVERIFIED and a schedule_id, then REGISTERED', () => {
+    given(observe(base, set.scheduleId(), set.timer('DISPATCHED_SUBMITTED_UNVERIFIED')))
+      .when(AT)
+      .then('REGISTERED', ['schedule_id_present', 'timer_registered']);
+  });
+  it('DISPATCHED_SUBMITTED_UNVERIFIED names REGISTERED (seed §1.3 synonym); the nine names stand for themselves', () => {
+    expect(spawnStateNamed('DISPATCHED_SUBMITTED_UNVERIFIED')).toBe('REGISTERED');
+    for (const s of SPAWN_STATES) expect(spawnStateNamed(s)).toBe(s);
+    expect(spawnStateNamed('SPAWNED')).toBeNull();
   });
   it('a schedule_id alone is UNKNOWN, not REGISTERED', () => {
     expect(state(observe(base, set.scheduleId())).value).toBe('UNKNOWN');

@@ -20,6 +20,17 @@ export const SPAWN_STATES = [
 ] as const;
 export type SpawnState = (typeof SPAWN_STATES)[number];
 
+/** Other names for a state that writers outside opsfold use (seed §1.3: "REGISTERED (★ DISPATCHED_SUBMITTED_UNVERIFIED 동의어)"). */
+export const SPAWN_STATE_SYNONYMS: Readonly<Record<string, SpawnState>> = {
+  DISPATCHED_SUBMITTED_UNVERIFIED: 'REGISTERED',
+};
+
+/** Pure: the state a name stands for (one of the nine, or a synonym); null for anything else. */
+export const spawnStateNamed = (name: string): SpawnState | null =>
+  (SPAWN_STATES as readonly string[]).includes(name)
+    ? (name as SpawnState)
+    : (SPAWN_STATE_SYNONYMS[name] ?? null);
+
 /** Pure: the ladder position of a state; UNKNOWN is -1 (it is not below or above anything). */
 export const spawnRank = (s: SpawnState): number => (s === 'UNKNOWN' ? -1 : SPAWN_STATES.indexOf(s));
 

@@ -1,5 +1,6 @@
 // Lines of memory/harness/watchdog.jsonl: one decision per task per cycle, and one delivery record per
-// ESCALATE handed to the sink. Append-only; the next cycle's decision is a fold of these plus asOf.
+// attempt to deliver an ESCALATE. Append-only; the next cycle's decision is a fold of these plus asOf, and
+// the deliveries still owed (an ESCALATE without an acknowledged delivery of its key) are retried.
 import * as t from 'io-ts';
 
 export const AlertClass = t.keyof({ INFO: null, WARN: null, ESCALATE: null }, 'AlertClass');
@@ -39,17 +40,27 @@ export const WatchdogDecisionRecord = t.type(
 );
 export type WatchdogDecisionRecord = t.TypeOf<typeof WatchdogDecisionRecord>;
 
-export const WatchdogDeliveryRecord = t.type(
-  {
-    kind: t.literal('watchdog_delivery'),
-    schema_version: t.literal(1),
-    cycle: t.number,
-    as_of: t.string,
-    task_id: t.string,
-    sink: t.keyof({ command: null, webhook: null, alert_sinks: null, none: null }),
-    ok: t.boolean,
-    detail: t.string,
-  },
+export const WatchdogDeliveryRecord = t.intersection(
+  [
+    t.type({
+      kind: t.literal('watchdog_delivery'),
+      schema_version: t.literal(1),
+      /** The cycle that attempted the delivery. */
+      cycle: t.number,
+      as_of: t.string,
+      task_id: t.string,
+      sink: t.keyof({ command: null, webhook: null, alert_sinks: null, none: null }),
+      ok: t.boolean,
+      detail: t.string,
+    }),
+    // Absent on records written before deliveries were retried: their key is that of their own cycle.
+    t.partial({
+      /** The idempotency key of the ESCALATE delivered: the same on every retry. */
+      key: t.string,
+      /** The cycle whose decision owes this delivery. */
+      decided_cycle: t.number,
+    }),
+  ],
   'WatchdogDeliveryRecord',
 );
 export type WatchdogDeliveryRecord = t.TypeOf<typeof WatchdogDeliveryRecord>;

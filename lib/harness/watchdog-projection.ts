@@ -1,10 +1,12 @@
-// The fold over memory/harness/watchdog.jsonl: the last cycle number, and per task its last decision
-// and the recent alerts the throttle counts. Law: evolve is total; records of the same cycle never
-// advance the cycle twice; the alert window keeps only the last MAX_THROTTLE_WINDOW cycles.
+// The fold over memory/harness/watchdog.jsonl: the last cycle number, per task its last decision and
+// the recent alerts the throttle counts, and the ESCALATE deliveries still owed (the ledger). Laws: evolve
+// is total; records of the same cycle never advance the cycle twice; the alert window keeps only the last
+// MAX_THROTTLE_WINDOW cycles; a delivery is owed from its decision until a record of its key says ok.
 import * as E from 'fp-ts/lib/Either.js';
 import { decode } from '../core/codec.js';
 import type { Projection } from '../core/projection.js';
 import { MAX_THROTTLE_WINDOW } from './config.js';
+import { deliveryKeyOf, escalationKey } from './escalation-outbox.js';
 import { WatchdogLine, type AlertClass, type WatchdogDecisionRecord } from './watchdog-codec.js';
 
 export interface AlertSeen {
@@ -28,9 +30,21 @@ export interface WatchdogState {
   readonly deliveries: number;
   readonly failedDeliveries: number;
   readonly tasks: Readonly<Record<string, TaskWatch>>;
+  /** ESCALATE decisions whose delivery no sink has acknowledged yet, by idempotency key. */
+  readonly owed: Readonly<Record<string, WatchdogDecisionRecord>>;
 }
 
-const initial: WatchdogState = { cycle: 0, decisions: 0, deliveries: 0, failedDeliveries: 0, tasks: {} };
+const initial: WatchdogState = {
+  cycle: 0,
+  decisions: 0,
+  deliveries: 0,
+  failedDeliveries: 0,
+  tasks: {},
+  owed: {},
+};
+
+const without = <V>(r: Readonly<Record<string, V>>, key: string): Record<string, V> =>
+  Object.fromEntries(Object.entries(r).filter(([k]) => k !== key));
 
 const withDecision = (state: WatchdogState, r: WatchdogDecisionRecord): WatchdogState => {
   const before = state.tasks[r.task_id];
@@ -56,12 +70,13 @@ const withDecision = (state: WatchdogState, r: WatchdogDecisionRecord): Watchdog
     cycle: Math.max(state.cycle, r.cycle),
     decisions: state.decisions + 1,
     tasks: { ...state.tasks, [r.task_id]: task },
+    owed: r.deliver ? { ...state.owed, [escalationKey(r.task_id, r.cycle)]: r } : state.owed,
   };
 };
 
 export const watchdogProjection: Projection<WatchdogState, WatchdogLine> = {
   name: 'harness-watchdog',
-  version: 1,
+  version: 2,
   initial,
   evolve: (state, { value }) => {
     if (value.kind === 'watchdog_decision') return withDecision(state, value);
@@ -69,6 +84,7 @@ export const watchdogProjection: Projection<WatchdogState, WatchdogLine> = {
       ...state,
       deliveries: state.deliveries + 1,
       failedDeliveries: state.failedDeliveries + (value.ok ? 0 : 1),
+      owed: value.ok ? without(state.owed, deliveryKeyOf(value)) : state.owed,
     };
   },
 };

@@ -66,6 +66,50 @@ describe('watchdogCycle', () => {
     expect(second.deliveries.map((d) => d.ok)).toEqual([false]);
     expect(files.has('/ws/memory/events/task-9.escalate')).toBe(false);
   });
+
+  it('given a failed ESCALATE, when later cycles run, then it is retried with the same key until acknowledged, and never sent again after', async () => {
+    const files = stalled();
+    const ws = memoryWorkspace(files);
+    const sent: { idempotency_key?: string; cycle: number }[] = [];
+    await watchdogCycle(ws, AT('09:50'), ports(ws, sent, false));
+    await watchdogCycle(ws, AT('09:55'), ports(ws, sent, false));
+    const third = await watchdogCycle(ws, AT('10:00'), ports(ws, sent, false));
+    expect(third.records[0]?.alert_class).toBe('WARN');
+    expect(third.deliveries.map((d) => [d.cycle, d.decided_cycle, d.ok])).toEqual([[3, 2, false]]);
+    expect(files.has('/ws/memory/events/task-9.escalate')).toBe(false);
+    const fourth = await watchdogCycle(ws, AT('10:05'), ports(ws, sent, true));
+    expect(fourth.deliveries.map((d) => [d.key, d.ok])).toEqual([['harness-escalate:task-9:2', true]]);
+    expect(JSON.parse(files.get('/ws/memory/events/task-9.escalate')!.text)).toMatchObject({
+      idempotency_key: 'harness-escalate:task-9:2',
+      sink: 'command',
+    });
+    const fifth = await watchdogCycle(ws, AT('10:10'), ports(ws, sent, true));
+    expect(fifth.deliveries).toEqual([]);
+    expect(sent.map((p) => [p.idempotency_key, p.cycle])).toEqual([
+      ['harness-escalate:task-9:2', 2],
+      ['harness-escalate:task-9:2', 2],
+      ['harness-escalate:task-9:2', 2],
+    ]);
+  });
+
+  it('given a crash after the marker was created but before the delivery was recorded, then the next cycle records it without sending', async () => {
+    const files = stalled();
+    const ws = memoryWorkspace(files);
+    const sent: unknown[] = [];
+    await watchdogCycle(ws, AT('09:50'), ports(ws, sent, false));
+    await watchdogCycle(ws, AT('09:55'), ports(ws, sent, false));
+    const marker = { idempotency_key: 'harness-escalate:task-9:2', sink: 'command' };
+    files.set('/ws/memory/events/task-9.escalate', {
+      text: `${JSON.stringify(marker)}\n`,
+      mtimeMs: AT('09:56'),
+    });
+    const next = await watchdogCycle(ws, AT('10:00'), ports(ws, sent, true));
+    expect(next.deliveries.map((d) => [d.key, d.ok, d.sink])).toEqual([
+      ['harness-escalate:task-9:2', true, 'none'],
+    ]);
+    expect(sent).toHaveLength(1);
+    expect((await watchdogCycle(ws, AT('10:05'), ports(ws, sent, true))).deliveries).toEqual([]);
+  });
 });
 
 describe('runCollectPass and gatherStatus', () => {

@@ -82,7 +82,9 @@ const memoryFs = (files: Map<string, MemFile>, store: Store): WorkspaceFs => {
       return 'created';
     },
     apply: async (effects: readonly Effect[]) => {
-      for (const e of effects) if (e.kind === 'write') await store.write(e.path, e.value);
+      for (const e of effects)
+        if (e.kind === 'write') await store.write(e.path, e.value);
+        else if (e.kind === 'append') await store.append(e.path, e.records);
     },
   };
 };

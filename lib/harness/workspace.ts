@@ -62,6 +62,8 @@ export interface Workspace {
   readonly observationsLog: string;
   readonly watchdogLog: string;
   readonly collectLog: string;
+  /** The runtime actor audit `harness actor-audit` appends (seed §7.4) and the L3 rule reads. */
+  readonly actorAuditLog: string;
   readonly finishDir: string;
   readonly schedulerDir: string | null;
   readonly config: HarnessConfig;
@@ -99,6 +101,7 @@ export const workspaceLayout = (p: WorkspaceParts): Workspace => {
     observationsLog: fs.join(harnessDir, 'observations.jsonl'),
     watchdogLog: fs.join(harnessDir, 'watchdog.jsonl'),
     collectLog: fs.join(harnessDir, 'collect.jsonl'),
+    actorAuditLog: fs.join(harnessDir, 'actor-audit.jsonl'),
     finishDir: fs.join(harnessDir, 'finish'),
   };
 };

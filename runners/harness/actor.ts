@@ -46,7 +46,7 @@ export const harnessActor: Command = {
   usage: '--repo <dir> --range A..B [--audit-log F] [--task T] [--claimed-actor A]',
   summary:
     'For each commit of the range: L3 RUNTIME_HOOK_EVIDENCE when the runtime audit JSONL names the executor ' +
-    '(for the commit sha, or for the task), L2 AUDIT_LOG_OR_COMMIT_TRAILER for a `[task-N] [actor]` prefix or a ' +
+    '(for the commit sha, or for a task the commit’s own prefix or trailer ties it to), L2 AUDIT_LOG_OR_COMMIT_TRAILER for a `[task-N] [actor]` prefix or a ' +
     '`Sub-Agent:` trailer, else L1 SELF_ATTESTATION. The overall level is the weakest; prints the claim wording ' +
     'each level allows (seed 004 §7.3).',
   flags: {
@@ -60,7 +60,7 @@ export const harnessActor: Command = {
     task: {
       type: 'string',
       arg: 'id',
-      help: 'Task the range belongs to (audit lines without a commit match by task).',
+      help: 'Task the range belongs to (an audit line without a commit lifts only commits whose prefix or trailer names its task or executor).',
     },
     'claimed-actor': {
       type: 'string',

@@ -22,7 +22,7 @@ const refused = (name: string, detail: string): CliError =>
     EXIT.gate,
   );
 
-const readSha = async (v: Values, io: Io, fileFlag: string, shaFlag: string): Promise<string> => {
+export const readSha = async (v: Values, io: Io, fileFlag: string, shaFlag: string): Promise<string> => {
   const given = str(v, shaFlag);
   const file = str(v, fileFlag);
   if (given !== undefined) return given;
@@ -30,7 +30,7 @@ const readSha = async (v: Values, io: Io, fileFlag: string, shaFlag: string): Pr
   return sha256(await readOperatorFile(io.cwd, file));
 };
 
-const botKeyHash = (v: Values, io: Io): string => {
+export const botKeyHash = (v: Values, io: Io): string => {
   const name = required(v, 'bot-key-env');
   const key = io.env[name];
   if (key === undefined || key === '') throw new CliError(`bot key env var is not set: ${name}`);
@@ -39,7 +39,7 @@ const botKeyHash = (v: Values, io: Io): string => {
 
 const fireMsOf = (v: Values, asOfMs: number): number => timeFlag(v, 'fire-time')?.ms ?? asOfMs;
 
-const methodOf = (v: Values) => {
+export const methodOf = (v: Values) => {
   const m = str(v, 'method') ?? 'dispatch_py';
   if (!E.isRight(DispatchMethod.decode(m)))
     throw usageError(`--method must be dispatch_py, direct_cron_bot_key or fallback_safety_net: ${m}`);

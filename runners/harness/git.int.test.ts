@@ -140,6 +140,16 @@ describe('harness actor', () => {
       claims: ['runtime hook 기록 기준: vulcan (★ tool-call gate 가 actor 자동 식별)'],
     });
   });
+  it('given a task-level audit line, when another author adds a prefix-less commit, then that commit is not L3', async () => {
+    gitAs(repo, 'someone-else', ['commit', '-q', '--no-verify', '--allow-empty', '-m', 'tweak server']);
+    const argv = ['--repo', repo, '--range', 'main..task', '--task', 'task-2703'];
+    const r = await run('harness', 'actor', ...argv, '--audit-log', fixture('finish/audit-log.jsonl'));
+    const out = JSON.parse(r.stdout);
+    expect(out.level).toBe('L1');
+    const foreign = out.commits.find((x: { subject: string }) => x.subject === 'tweak server');
+    expect(foreign).toMatchObject({ level: 'L1', author: 'someone-else' });
+    expect(out.commits.filter((x: { level: string }) => x.level === 'L3')).toHaveLength(2);
+  });
   it('L1 for a bare commit: only the claimed actor, verifiable 0', async () => {
     gitAs(repo, 'hermes', ['commit', '-q', '--no-verify', '--allow-empty', '-m', 'polish']);
     const out = JSON.parse(

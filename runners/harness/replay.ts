@@ -57,7 +57,8 @@ const runStep = async (c: Ctx, t: Timeline, step: TimelineStep): Promise<StepRes
           : observeArgs(c, t, kind === 'observe-no-session');
     const r = await runAt(c, argv, step.at);
     if (r.code !== 0) (res.failures as string[]).push(`${kind}: exit ${r.code}: ${r.stderr.trim()}`);
-    else record(res, kind, JSON.parse(r.stdout) as Parsed);
+    // A watchdog that could not deliver still printed its cycle before exiting 1.
+    if (r.stdout.trim() !== '') record(res, kind, JSON.parse(r.stdout) as Parsed);
   }
   return res;
 };

@@ -1,5 +1,6 @@
 // Sending an ESCALATE to the sink lib/harness/sink.ts picks: the alert sink catalog, a command that
-// reads the payload as JSON on stdin (argv, no shell), or a webhook POST. INFO and WARN never come here.
+// reads the payload as JSON on stdin (argv, no shell), or a webhook POST with the payload's idempotency key
+// as `Idempotency-Key`. INFO and WARN never come here.
 import { spawn } from 'node:child_process';
 import type { HarnessConfig } from '../../lib/harness/config.js';
 import type { JsonObject } from '../../lib/alerts/json.js';
@@ -33,13 +34,17 @@ const runCommand = (
 const postWebhook = async (
   url: string,
   payload: string,
-  token: string | undefined,
-  timeoutMs: number,
+  o: { readonly token: string | undefined; readonly timeoutMs: number; readonly key?: string },
 ): Promise<DeliveryResult> => {
+  const { token, timeoutMs, key } = o;
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(key === undefined ? {} : { 'idempotency-key': key }),
+      },
       body: payload,
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -60,5 +65,5 @@ export const deliver = (
     env,
     alertSinks: (target, p) => deliverToAlertSinks(target, p as JsonObject, env, cwd),
     command: (argv, text, timeoutMs) => runCommand(argv, text, timeoutMs, cwd),
-    webhook: (url, text, o) => postWebhook(url, text, o.token, o.timeoutMs),
+    webhook: (url, text, o) => postWebhook(url, text, o),
   });

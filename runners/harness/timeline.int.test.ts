@@ -32,12 +32,16 @@ type Expect = Record<string, unknown> & {
   signal?: Record<string, string>;
   collected?: Record<string, string>;
   deliveries?: number;
+  /** The step's watchdog could not deliver an ESCALATE (exit 1, retried next cycle). */
+  undelivered?: boolean;
 };
 
 const check = (r: StepResult) => {
   const e = (r.step.expect ?? {}) as Expect;
   const label = `${r.step.at} ${r.step.label}`;
-  expect(r.failures, label).toEqual([]);
+  if (e.undelivered === true)
+    expect(r.failures, label).toEqual([expect.stringContaining('ESCALATE not delivered for task-')]);
+  else expect(r.failures, label).toEqual([]);
   for (const [task, allowed] of Object.entries(e.spawn ?? {}))
     expect(allowed, label).toContain(r.spawn[task]);
   for (const [task, v] of Object.entries(e.liveness ?? {})) expect(r.liveness[task], label).toBe(v);
@@ -105,5 +109,31 @@ describe('the stall scenario', () => {
     });
     expect(existsSync(join(root, 'memory', 'events', 'task-2801.escalate'))).toBe(true);
     expect(existsSync(join(root, 'memory', 'events', 'task-2802.escalate'))).toBe(false);
+  });
+});
+
+describe('the default stale window (no stale_evidence_after_s)', () => {
+  it('a started bot that goes silent is silently_stalled after 900 s, escalates on the second stalled cycle, and the ESCALATE is retried until delivered once', async () => {
+    const { root, results } = await replayTimeline(commands, io(), fixture('default-window'), work);
+    expect(results).toHaveLength(7);
+    results.forEach(check);
+    const delivered = readFileSync(join(root, 'escalations.jsonl'), 'utf8').trim().split('\n');
+    expect(delivered.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ task_id: 'task-2901', idempotency_key: 'harness-escalate:task-2901:4' }),
+    ]);
+    const marker = join(root, 'memory', 'events', 'task-2901.escalate');
+    expect(JSON.parse(readFileSync(marker, 'utf8'))).toMatchObject({
+      idempotency_key: 'harness-escalate:task-2901:4',
+      sink: 'command',
+    });
+    const log = readFileSync(join(root, 'memory', 'harness', 'watchdog.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    const tries = log.map((l) => JSON.parse(l)).filter((x) => x.kind === 'watchdog_delivery');
+    expect(tries.map((d) => [d.cycle, d.key, d.ok])).toEqual([
+      [4, 'harness-escalate:task-2901:4', false],
+      [5, 'harness-escalate:task-2901:4', false],
+      [6, 'harness-escalate:task-2901:4', true],
+    ]);
   });
 });

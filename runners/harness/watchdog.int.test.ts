@@ -1,7 +1,8 @@
 // The watchdog's delivery edge: only ESCALATE reaches a sink (a command or a webhook), a failed delivery
-// is recorded and exits 1, and --fail-on-escalate turns an ESCALATE into exit 2.
+// is recorded, exits 1 and is retried by later cycles with the same key, and --fail-on-escalate turns an
+// ESCALATE into exit 2.
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +75,45 @@ describe('harness watchdog delivery', () => {
       const log = readFileSync(join(root, 'memory', 'harness', 'watchdog.jsonl'), 'utf8');
       expect(log).toContain('"kind":"watchdog_delivery"');
       expect(log).not.toContain('secret-token');
+    } finally {
+      server.close();
+    }
+  });
+  it('given a webhook that fails, when later cycles run, then the ESCALATE is retried with the same Idempotency-Key until acknowledged, then never again', async () => {
+    const got: { key: string | undefined; body: string }[] = [];
+    let up = false;
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        got.push({ key: req.headers['idempotency-key'] as string | undefined, body });
+        res.statusCode = up ? 200 : 503;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    put('harness.config.json', JSON.stringify({ sink: { webhook: `http://127.0.0.1:${port}/x` } }));
+    const marker = join(root, 'memory', 'events', 'task-2801.escalate');
+    try {
+      await cycle('2026-05-29T09:50:00+09:00');
+      const failed = await cycle('2026-05-29T09:55:00+09:00');
+      expect([failed.code, existsSync(marker)]).toEqual([1, false]);
+      const again = await cycle('2026-05-29T10:00:00+09:00');
+      expect([again.code, JSON.parse(again.stdout).decisions[0].alert_class, existsSync(marker)]).toEqual([
+        1,
+        'WARN',
+        false,
+      ]);
+      up = true;
+      const acked = await cycle('2026-05-29T10:05:00+09:00');
+      expect(acked.code, acked.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(marker, 'utf8'))).toMatchObject({
+        idempotency_key: 'harness-escalate:task-2801:2',
+      });
+      expect((await cycle('2026-05-29T10:10:00+09:00')).code).toBe(0);
+      expect(got.map((g) => g.key)).toEqual(Array(3).fill('harness-escalate:task-2801:2'));
+      expect(new Set(got.map((g) => g.body)).size).toBe(1);
     } finally {
       server.close();
     }

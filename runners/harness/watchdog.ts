@@ -1,7 +1,7 @@
 // opsfold harness watchdog: one cycle. Observes the workspace's tasks (unless --no-observe), decides
 // liveness and alert class for each from the folded observations and watchdog history at asOf, appends
-// the decisions to memory/harness/watchdog.jsonl, and delivers only unthrottled ESCALATEs to the sink,
-// marking each delivered one with `<task_id>.escalate` so it is never repeated.
+// the decisions to memory/harness/watchdog.jsonl, and delivers the ESCALATEs owed (this cycle's and any an
+// earlier cycle failed to deliver) at least once, marking each acknowledged one with `<task_id>.escalate`.
 import { stableJson } from '../../lib/core/stable-json.js';
 import { watchdogCycle } from '../../lib/harness/watchdog-run.js';
 import { asOfOf } from '../cli/clock.js';
@@ -22,7 +22,9 @@ export const harnessWatchdog: Command = {
     'spawn state WORK_STARTED+, bot session, worktree/artifact mtime < 900 s); silently_stalled only when none holds, ' +
     'the event age is known and > 900 s and no heartbeat can be measured. ESCALATE only after 2 consecutive ' +
     'silently_stalled cycles of a critical or explicitly escalated task, throttled after K alerts per N cycles; ' +
-    'decisions are appended to memory/harness/watchdog.jsonl and only ESCALATE is delivered to the sink.',
+    'decisions are appended to memory/harness/watchdog.jsonl and only ESCALATE is delivered to the sink, at least ' +
+    'once: a failed delivery stays owed in that ledger and is retried by every later cycle with the same ' +
+    'idempotency key until acknowledged, and `<task>.escalate` is written only then.',
   flags: {
     ...workspaceFlags,
     ...evidenceFlags,
@@ -34,7 +36,7 @@ export const harnessWatchdog: Command = {
   },
   exits: {
     ...commonExits,
-    [EXIT.error]: `${commonExits[EXIT.error]}; an ESCALATE could not be delivered`,
+    [EXIT.error]: `${commonExits[EXIT.error]}; an ESCALATE could not be delivered (retried next cycle)`,
     [EXIT.gate]: '--fail-on-escalate and the cycle produced an ESCALATE',
   },
   async run(v, _pos, io) {
