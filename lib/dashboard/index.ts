@@ -12,13 +12,14 @@ export { RegistryView } from './loop-list.js';
 export { PromotionDoc } from './promotion-view.js';
 
 /** Codecs of what the dashboard answers (the overview row, the loop detail). */
-export { LoopDetail, LoopRow } from './outputs.js';
+export { LoopDetail, LoopRow, Sources, ValueSource } from './outputs.js';
 
 /** Decisions: pure functions of projected state and an explicit asOf. */
 export { classifyJsonDoc, whereOf, problemsOf } from './artifact-state.js';
 export { sampleOf } from './chart.js';
 export { chartsOf } from './detail.js';
-export { lastControlOf, factsOf } from './facts.js';
+export { lastControlOf, factsOf, sourcesOf } from './facts.js';
+export { stateChoiceOf, foldedStateOf, withFoldedLifecycle } from './folded-state.js';
 export { levelOf, rowOf, sortSpecOf, withFailure } from './overview.js';
 export { listingOf } from './listing.js';
 export { classifyRead } from './doc-read.js';
@@ -29,7 +30,7 @@ export { routeOf } from './routes.js';
 /** Gathers over the edge (a Store and the dashboard's edge, passed in): the read model and a loop's status. */
 export { ReadModel, readListing } from './read-model.js';
 export { LoopModel } from './loop-model.js';
-export { readLoopDocs } from './loop-docs.js';
+export { readLoopDocs, readRuntimeDocs } from './loop-docs.js';
 export { loopStatusOf, statusReadsOf } from './loop-status.js';
 export { updateWindows } from './windows.js';
 export { apiAnswer } from './api.js';
@@ -56,6 +57,7 @@ export type { DetailInputs } from './detail.js';
 export type { Listing } from './listing.js';
 export type { LastEvent, EventsIndexState } from './events-index.js';
 export type { FactInputs } from './facts.js';
+export type { FoldedStateInputs, RuntimeDocs, RuntimeFiles, StateChoice } from './folded-state.js';
 export type { PageQuery, RawBackLine } from './paging.js';
 export type { GateRow, PromotionRows } from './promotion-view.js';
 export type { Change, DashboardEdge } from './read-model.js';
