@@ -35,11 +35,13 @@ export { loopStatusOf, statusReadsOf } from './loop-status.js';
 export { updateWindows } from './windows.js';
 export { apiAnswer } from './api.js';
 export { renderView, commandSection } from './view-render.js';
+export { harnessSections, cycleSections } from './domain-sections.js';
 export { admitControl, controlAnswer, controlArgv, controlRequestOf } from './control-request.js';
 
 /** Reason codes and other closed vocabularies. */
 export { SORT_KEYS } from './overview.js';
 export { WINDOWS, SUMMARY_WINDOW } from './windows.js';
+export { RECENT } from './domain-sections.js';
 export { INTENTS } from './control-request.js';
 
 /** Types of the inputs, states and outputs above. */
@@ -70,3 +72,4 @@ export type { RecordWindow, Windows } from './windows.js';
 export type { Answer, ApiPorts, Query, RenderedView } from './api.js';
 export type { ControlRequest, ControlSettings } from './control-request.js';
 export type { RanCommand, ViewPorts } from './view-render.js';
+export type { CycleEdge, DomainEdges } from './domain-sections.js';
