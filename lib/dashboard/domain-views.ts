@@ -1,4 +1,4 @@
-// Views of the other domains (harness tasks, the operator queue, promotion gates): which exist in a
+// Views of the other domains (harness tasks, the ops cycle, the operator queue, promotion gates): which exist in a
 // repo and which steps render each. A view exists only when its command is in the command table and
 // the repo holds that domain's data. Pure: the runner answers `exists` and runs the steps.
 import type { JsonValue } from '../core/json-schema.js';
@@ -7,6 +7,8 @@ import { PromotionDoc, promotionView } from './promotion-view.js';
 
 export type Step =
   | { readonly kind: 'command'; readonly title: string; readonly argv: readonly string[] }
+  /** A domain the page reads through that domain's own ports and folds itself (DomainEdges). */
+  | { readonly kind: 'edge'; readonly title: string; readonly domain: 'harness' | 'cycle' }
   | {
       readonly kind: 'file';
       readonly title: string;
@@ -57,13 +59,15 @@ export const DOMAIN_VIEWS: readonly DomainView[] = [
     command: ['harness', 'status'],
     present: (repo, exists) =>
       exists(under(repo, 'memory', 'harness')) || exists(under(repo, 'memory', 'task-timers.json')),
-    steps: (repo, asOf) => [
-      {
-        kind: 'command',
-        title: 'Tasks',
-        argv: ['harness', 'status', '--root', repo, '--json', ...asOfArgs(asOf)],
-      },
-    ],
+    steps: () => [{ kind: 'edge', title: 'Tasks', domain: 'harness' }],
+  },
+  {
+    name: 'cycle',
+    title: 'Ops cycle',
+    command: ['cycle', 'history'],
+    present: (repo, exists) =>
+      exists(under(repo, 'state', 'tickets')) || exists(under(repo, 'reports', 'ops', 'daily', 'snapshots')),
+    steps: () => [{ kind: 'edge', title: 'Cycles', domain: 'cycle' }],
   },
   {
     name: 'queue',

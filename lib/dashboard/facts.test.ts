@@ -44,10 +44,42 @@ describe('the row facts', () => {
       lastIntent: null,
       lastInvocation: null,
       problems: [],
+      stateChoice: { source: 'manager', reason: null },
     });
     expect(f.lifecycle.state).toBe('running');
     expect(f.health.reasonCodes).toEqual(['x']);
     expect(f.lastEvent.at).toBe('2026-02-22T10:00:00Z');
     expect(f.cursor).toEqual({ eventLineOffset: 4, eventLineCount: 0 });
+    expect(f.sources).toEqual({
+      lifecycle: 'manager',
+      health: 'manager',
+      lastEvent: 'manager',
+      cursor: 'manager',
+      note: null,
+    });
+  });
+
+  it('say the lifecycle came from the folded events, and why, when the manager state was not current', () => {
+    const f = factsOf({
+      loopId: 'l',
+      enabled: null,
+      status: viewOf(StatusView, { lifecycle: { state: 'running' } }),
+      state: viewOf(StateView, null),
+      lastEvent: { line: 3, byteOffset: 90, timestamp: '2026-02-22T11:00:00Z', name: 'role_start' },
+      eventLines: 3,
+      haveCursor: false,
+      escalations: { open: 0, unkeyed: 0 },
+      lastIntent: null,
+      lastInvocation: null,
+      problems: [],
+      stateChoice: { source: 'events', reason: 'state.json is missing' },
+    });
+    expect(f.sources).toEqual({
+      lifecycle: 'events',
+      health: 'none',
+      lastEvent: 'events',
+      cursor: 'none',
+      note: 'state.json is missing',
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The facts of one overview row, gathered from the status document (what `loop status` says), the
 // events index (the log itself) and the windows of the manager's logs. Pure.
-import type { ArtifactState, LastControl, LoopFacts } from './outputs.js';
+import type { StateChoice } from './folded-state.js';
+import type { ArtifactState, LastControl, LoopFacts, Sources } from './outputs.js';
 import type { LastEvent } from './events-index.js';
 import type { ControlRecord, StateView, StatusView } from './views.js';
 
@@ -22,6 +23,8 @@ export interface FactInputs {
   /** The last control-invocations.jsonl record (a refusal is recorded only there). */
   readonly lastInvocation: ControlRecord | null;
   readonly problems: readonly ArtifactState[];
+  /** Whose lifecycle the status shows: the manager's state.json or the events folded by the page. */
+  readonly stateChoice: StateChoice;
 }
 
 const controlOf = (r: ControlRecord): LastControl => ({
@@ -47,6 +50,16 @@ const cursorOf = (status: StatusView) => ({
   eventLineCount: status.cursor.eventLineCount ?? 0,
 });
 
+/** Pure: where each value of the row came from. */
+export const sourcesOf = (i: FactInputs): Sources => ({
+  lifecycle:
+    i.stateChoice.source === 'events' ? 'events' : i.status.lifecycle.state === null ? 'none' : 'manager',
+  health: i.status.health.status === null ? 'none' : 'manager',
+  lastEvent: i.lastEvent !== null ? 'events' : i.state.projection.lastEventAt === null ? 'none' : 'manager',
+  cursor: i.haveCursor ? 'manager' : 'none',
+  note: i.stateChoice.reason,
+});
+
 /** Pure: the row facts of one loop. */
 export const factsOf = (i: FactInputs): LoopFacts => ({
   loopId: i.loopId,
@@ -70,4 +83,5 @@ export const factsOf = (i: FactInputs): LoopFacts => ({
   escalations: i.escalations,
   lastControl: lastControlOf(i.lastIntent, i.lastInvocation),
   problems: i.problems,
+  sources: sourcesOf(i),
 });

@@ -12,13 +12,14 @@ export { RegistryView } from './loop-list.js';
 export { PromotionDoc } from './promotion-view.js';
 
 /** Codecs of what the dashboard answers (the overview row, the loop detail). */
-export { LoopDetail, LoopRow } from './outputs.js';
+export { LoopDetail, LoopRow, Sources, ValueSource } from './outputs.js';
 
 /** Decisions: pure functions of projected state and an explicit asOf. */
 export { classifyJsonDoc, whereOf, problemsOf } from './artifact-state.js';
 export { sampleOf } from './chart.js';
 export { chartsOf } from './detail.js';
-export { lastControlOf, factsOf } from './facts.js';
+export { lastControlOf, factsOf, sourcesOf } from './facts.js';
+export { stateChoiceOf, foldedStateOf, withFoldedLifecycle } from './folded-state.js';
 export { levelOf, rowOf, sortSpecOf, withFailure } from './overview.js';
 export { listingOf } from './listing.js';
 export { classifyRead } from './doc-read.js';
@@ -29,16 +30,18 @@ export { routeOf } from './routes.js';
 /** Gathers over the edge (a Store and the dashboard's edge, passed in): the read model and a loop's status. */
 export { ReadModel, readListing } from './read-model.js';
 export { LoopModel } from './loop-model.js';
-export { readLoopDocs } from './loop-docs.js';
+export { readLoopDocs, readRuntimeDocs } from './loop-docs.js';
 export { loopStatusOf, statusReadsOf } from './loop-status.js';
 export { updateWindows } from './windows.js';
 export { apiAnswer } from './api.js';
 export { renderView, commandSection } from './view-render.js';
+export { harnessSections, cycleSections } from './domain-sections.js';
 export { admitControl, controlAnswer, controlArgv, controlRequestOf } from './control-request.js';
 
 /** Reason codes and other closed vocabularies. */
 export { SORT_KEYS } from './overview.js';
 export { WINDOWS, SUMMARY_WINDOW } from './windows.js';
+export { RECENT } from './domain-sections.js';
 export { INTENTS } from './control-request.js';
 
 /** Types of the inputs, states and outputs above. */
@@ -56,6 +59,7 @@ export type { DetailInputs } from './detail.js';
 export type { Listing } from './listing.js';
 export type { LastEvent, EventsIndexState } from './events-index.js';
 export type { FactInputs } from './facts.js';
+export type { FoldedStateInputs, RuntimeDocs, RuntimeFiles, StateChoice } from './folded-state.js';
 export type { PageQuery, RawBackLine } from './paging.js';
 export type { GateRow, PromotionRows } from './promotion-view.js';
 export type { Change, DashboardEdge } from './read-model.js';
@@ -68,3 +72,4 @@ export type { RecordWindow, Windows } from './windows.js';
 export type { Answer, ApiPorts, Query, RenderedView } from './api.js';
 export type { ControlRequest, ControlSettings } from './control-request.js';
 export type { RanCommand, ViewPorts } from './view-render.js';
+export type { CycleEdge, DomainEdges } from './domain-sections.js';

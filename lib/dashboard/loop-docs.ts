@@ -3,6 +3,7 @@
 // Store is the edge, passed in (a file store in the command, a memory one in tests).
 import type { Store } from '../io/store.js';
 import type { ClassifiedDoc } from './artifact-state.js';
+import type { RuntimeDocs } from './folded-state.js';
 import { readDoc, type LoopFiles } from './loop-files.js';
 
 const DOCS = ['state', 'cursor', 'health', 'drift', 'alertDispatchState', 'heartbeat', 'sequence'] as const;
@@ -43,3 +44,16 @@ export const readLoopDocs = async (store: Store, files: LoopFiles): Promise<DocS
 
 /** The documents' states, in the page's order. */
 export const docStates = (docs: DocSet) => DOCS.map((k) => docs[k].state);
+
+/** Reads the runtime's documents a snapshot reads beside events.jsonl (an unusable one is absent). */
+export const readRuntimeDocs = async (store: Store, files: LoopFiles): Promise<RuntimeDocs> => {
+  const p = files.paths;
+  const read = async (file: string) => (await readDoc(store, file, files.shown(file))).value;
+  return {
+    runSummary: await read(p.runSummary),
+    state: await read(p.state),
+    activeRun: await read(p.activeRun),
+    approval: await read(p.approval),
+    heartbeat: await read(p.heartbeat),
+  };
+};

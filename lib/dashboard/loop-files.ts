@@ -5,6 +5,7 @@ import type { Store } from '../io/store.js';
 import type { ManagerFileKey } from '../loop/layout.js';
 import type { ClassifiedDoc } from './artifact-state.js';
 import { classifyRead } from './doc-read.js';
+import type { RuntimeFiles } from './folded-state.js';
 import { Json } from './lenient.js';
 
 export interface LoopFiles {
@@ -15,7 +16,7 @@ export interface LoopFiles {
     readonly events: string;
     readonly state: string;
     readonly managerDir: string;
-  };
+  } & RuntimeFiles;
   readonly manager: Readonly<Record<ManagerFileKey, string>>;
   /** <state-dir>/dashboard/<loop>/checkpoints */
   readonly checkpoints: string;

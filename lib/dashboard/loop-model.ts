@@ -6,7 +6,9 @@
 import type { Store } from '../io/store.js';
 import { eventsIndexProjection } from './events-index.js';
 import type { IndexView } from './index-view.js';
-import { docStates, missingDocs, readLoopDocs, type DocSet } from './loop-docs.js';
+import { foldedStateOf, stateChoiceOf, withFoldedLifecycle, type StateChoice } from './folded-state.js';
+import type { RuntimeDocs } from './folded-state.js';
+import { docStates, missingDocs, readLoopDocs, readRuntimeDocs, type DocSet } from './loop-docs.js';
 import type { LoopFiles } from './loop-files.js';
 import type { ListedLoop } from './loop-list.js';
 import { loopStatusOf, statusReadsOf, type StatusReads } from './loop-status.js';
@@ -33,6 +35,14 @@ export interface LoopEdge {
   refusal(files: LoopFiles, file: string): Promise<string | null>;
 }
 
+const missingRuntime: RuntimeDocs = {
+  runSummary: null,
+  state: null,
+  activeRun: null,
+  approval: null,
+  heartbeat: null,
+};
+
 export class LoopModel implements LoopParts {
   readonly files: LoopFiles;
   readonly windows: Windows;
@@ -41,6 +51,9 @@ export class LoopModel implements LoopParts {
   private logs: FoldedLogs | null = null;
   private docs: DocSet | null = null;
   private reads: StatusReads | null = null;
+  private runtime: RuntimeDocs | null = null;
+  /** Whose lifecycle is shown: the manager's state.json, or the events folded here. */
+  stateChoice: StateChoice = { source: 'manager', reason: null };
   private windowStates: Partial<Record<string, ArtifactState>> = {};
 
   constructor(
@@ -77,6 +90,12 @@ export class LoopModel implements LoopParts {
     this.windowStates = await updateWindows(this.windows);
     this.docs = await readLoopDocs(this.edge.store, this.files);
     this.reads = statusReadsOf(this.docs, this.windows);
+    this.runtime = await readRuntimeDocs(this.edge.store, this.files);
+    const loop = this.logs.loop;
+    this.stateChoice = stateChoiceOf(
+      this.docs.state,
+      loop.artifact.kind === 'missing' ? null : loop.cursor.lines,
+    );
     this.signature = sig;
     return true;
   }
@@ -99,12 +118,34 @@ export class LoopModel implements LoopParts {
       repo: this.files.root,
       loopId: this.loopId,
       files: this.files,
-      reads: this.reads ?? statusReadsOf(missingDocs(this.files), w),
+      reads: this.readsAt(asOf),
       asOf,
       telemetry: { reconcile: w.reconcile.records, control: w.control.records },
       summaryWindow: SUMMARY_WINDOW,
       reconcileExists: (this.windowStates['reconcile']?.kind ?? 'missing') !== 'missing',
     });
+  }
+
+  /** The status's inputs; with the lifecycle folded from the events when the manager's is not current. */
+  private readsAt(asOf: AsOf): StatusReads {
+    const docs = this.docs ?? missingDocs(this.files);
+    const loop = this.logs?.loop;
+    if (this.stateChoice.source === 'manager' || loop === undefined)
+      return this.reads ?? statusReadsOf(docs, this.windows);
+    const f = this.files;
+    const folded = foldedStateOf({
+      repo: f.root,
+      loopId: this.loopId,
+      asOf: asOf.iso,
+      events: loop.state.inner,
+      eventLines: loop.cursor.lines,
+      runtime: this.runtime ?? missingRuntime,
+      eventsFile: f.shown(f.paths.events),
+      snapshotFile: `(folded by the dashboard from ${f.shown(f.paths.events)})`,
+      previous: docs.state.value,
+    });
+    const state = { ...docs.state, value: withFoldedLifecycle(docs.state.value, folded) };
+    return statusReadsOf({ ...docs, state }, this.windows);
   }
 
   /** The overview row as of `asOf`. */

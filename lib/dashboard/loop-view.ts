@@ -2,11 +2,13 @@
 // document (decideStatus's, as `opsfold loop status` derives it), the folds and the tail windows.
 // The event timestamps the chart needs are looked up through the parts (the runner's reader).
 import type { EscalationHistory } from '../loop/escalations.js';
+import type { LoopEventsState } from '../loop/events-projection.js';
 import { activeEscalations, escalationsProjection } from '../loop/escalations.js';
 import { problemsOf } from './artifact-state.js';
 import { loopDetail } from './detail.js';
 import type { EventsIndexState } from './events-index.js';
 import { factsOf } from './facts.js';
+import type { StateChoice } from './folded-state.js';
 import type { FoldOutcome } from './fold-outcome.js';
 import type { IndexView } from './index-view.js';
 import { Json, viewOf } from './lenient.js';
@@ -25,9 +27,13 @@ export interface AsOf {
   readonly iso: string;
 }
 
-/** The logs of one loop the dashboard folds: the events index and the escalations' open set. */
+/**
+ * The logs of one loop the dashboard folds: the events index, the loop's own events projection (for
+ * the lifecycle when the manager has not projected the events yet) and the escalations' open set.
+ */
 export interface FoldedLogs {
   readonly events: FoldOutcome<EventsIndexState>;
+  readonly loop: FoldOutcome<LoopEventsState>;
   readonly escalations: FoldOutcome<EscalationHistory>;
 }
 
@@ -48,6 +54,8 @@ export interface LoopParts {
   readonly times: EventTimesPort;
   readonly index: IndexView;
   readonly read: { readonly logs: FoldedLogs | null; readonly docs: DocSet | null };
+  /** Whose lifecycle the status shows (the manager's state.json, or the events folded here). */
+  readonly stateChoice: StateChoice;
   artifacts(): ArtifactState[];
   status(asOf: AsOf): unknown;
   /** Why events.jsonl may not be read (outside the repo, not a regular file); null when it may. */
@@ -74,6 +82,7 @@ const facts = (p: LoopParts, status: StatusView): LoopFacts => {
     lastIntent: control(p.windows.intents.last),
     lastInvocation: control(p.windows.invocations.last),
     problems: problemsOf(p.artifacts(), [f.shown(f.paths.events), f.shown(f.manager.stateFile)]),
+    stateChoice: p.stateChoice,
   });
 };
 

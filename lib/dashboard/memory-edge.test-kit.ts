@@ -4,8 +4,10 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { DocRead, Store } from '../io/store.js';
 import { MANAGER_FILES, type ManagerFileKey } from '../loop/layout.js';
 import { escalationsProjection } from '../loop/escalations.js';
+import { fold, type Positioned, type Projection } from '../core/projection.js';
+import { loopEventsProjection } from '../loop/events-projection.js';
 import { eventsIndexProjection } from './events-index.js';
-import { unreadOutcome } from './fold-outcome.js';
+import { unreadOutcome, type FoldOutcome } from './fold-outcome.js';
 import type { LoopFiles } from './loop-files.js';
 import type { FoldedLogs } from './loop-view.js';
 import type { ArtifactState } from './outputs.js';
@@ -44,7 +46,16 @@ export const memoryFiles = (loopId: string): LoopFiles => {
   ) as Record<ManagerFileKey, string>;
   return {
     root: ROOT,
-    paths: { loopDir, events: `${loopDir}/events.jsonl`, state: `${loopDir}/state.json`, managerDir },
+    paths: {
+      loopDir,
+      events: `${loopDir}/events.jsonl`,
+      state: `${ROOT}/.superloop/state.json`,
+      managerDir,
+      runSummary: `${loopDir}/run-summary.json`,
+      activeRun: `${ROOT}/.superloop/active-run.json`,
+      approval: `${loopDir}/approval.json`,
+      heartbeat: `${loopDir}/heartbeat.v1.json`,
+    },
     manager,
     checkpoints: `${ROOT}/.opsfold/dashboard/${loopId}/checkpoints`,
     watched: [],
@@ -84,11 +95,30 @@ const windowsOf =
     };
   };
 
-const unfolded = (f: LoopFiles): FoldedLogs => ({
-  events: unreadOutcome(
-    { inner: eventsIndexProjection.initial, corruptCount: 0, corrupt: [] },
-    { file: f.shown(f.paths.events), kind: 'missing' },
-  ),
+const positioned = (records: readonly unknown[]) =>
+  records.map((value, i) => ({ value, position: { line: i + 1, byteOffset: i } }));
+
+/** A fold of every record of `records`, read whole (an absent log is missing). */
+const foldAll = <S, Ev>(
+  p: Projection<S, Ev>,
+  file: string,
+  records: readonly unknown[] | undefined,
+): FoldOutcome<S> => {
+  const initial = { inner: p.initial, corruptCount: 0, corrupt: [] };
+  if (records === undefined) return unreadOutcome(initial, { file, kind: 'missing' });
+  const inner = fold(p, positioned(records) as Positioned<Ev>[]);
+  return {
+    state: { ...initial, inner },
+    cursor: { byteOffset: records.length, lines: records.length },
+    artifact: { file, kind: 'ok' },
+    tornTail: null,
+    notes: [],
+  };
+};
+
+const foldedFrom = (logs: ReadonlyMap<string, readonly unknown[]>, f: LoopFiles): FoldedLogs => ({
+  events: foldAll(eventsIndexProjection, f.shown(f.paths.events), logs.get(f.paths.events)),
+  loop: foldAll(loopEventsProjection, f.shown(f.paths.events), logs.get(f.paths.events)),
   escalations: unreadOutcome(
     { inner: escalationsProjection.initial, corruptCount: 0, corrupt: [] },
     { file: f.shown(f.manager.escalationsFile), kind: 'missing' },
@@ -125,7 +155,9 @@ export const memoryEdge = (repo: MemoryRepo, folds: string[] = []): DashboardEdg
     const id = f.paths.loopDir.split('/').pop() ?? '';
     folds.push(id);
     const failure = repo.failing.get(id);
-    return failure === undefined ? Promise.resolve(unfolded(f)) : Promise.reject(new Error(failure));
+    return failure === undefined
+      ? Promise.resolve(foldedFrom(repo.logs, f))
+      : Promise.reject(new Error(failure));
   },
   windowsOf: windowsOf(repo.logs),
   timesOf: () => ({ sync: () => undefined, load: () => Promise.resolve(), at: () => null }),

@@ -43,6 +43,19 @@ export const LastControl = t.type(
 );
 export type LastControl = t.TypeOf<typeof LastControl>;
 
+/** Where a value came from: the manager's documents, the events the page folded itself, or nowhere. */
+export const ValueSource = t.keyof({ manager: null, events: null, none: null }, 'ValueSource');
+
+/**
+ * The source of each value of a row. `note` says why the lifecycle was folded from the events (the
+ * manager's state.json missing, unreadable or behind them); null when the manager's was used.
+ */
+export const Sources = t.type(
+  { lifecycle: ValueSource, health: ValueSource, lastEvent: ValueSource, cursor: ValueSource, note: NStr },
+  'Sources',
+);
+export type Sources = t.TypeOf<typeof Sources>;
+
 /** What the overview knows of one loop, before ages and ranks (`enabled` null: from the listing). */
 export const LoopFacts = t.type(
   {
@@ -57,6 +70,7 @@ export const LoopFacts = t.type(
     escalations: t.type({ open: Num, unkeyed: Num }),
     lastControl: nullable(LastControl),
     problems: list(ArtifactState),
+    sources: Sources,
   },
   'LoopFacts',
 );

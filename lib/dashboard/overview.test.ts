@@ -15,6 +15,7 @@ const facts = (over: Partial<LoopFacts> & { loopId: string }): LoopFacts => ({
   escalations: { open: 0, unkeyed: 0 },
   lastControl: null,
   problems: [],
+  sources: { lifecycle: 'manager', health: 'manager', lastEvent: 'events', cursor: 'manager', note: null },
   ...over,
 });
 

@@ -83,4 +83,33 @@ describe('the read model', () => {
       kind: 'missing',
     });
   });
+
+  it('given events and no state.json, shows the lifecycle folded from the events and says so', async () => {
+    const repo = memoryRepo();
+    repo.dirs = ['alpha'];
+    const f = memoryFiles('alpha');
+    const event = (name: string, minute: number) => ({
+      timestamp: `2026-02-22T11:5${minute}:00Z`,
+      event: name,
+      loop_id: 'alpha',
+    });
+    repo.logs.set(f.paths.events, [event('iteration_start', 0), event('role_start', 1)]);
+    repo.docs.set(f.paths.state, { active: true, current_loop_id: 'alpha' });
+    const model = new ReadModel(memoryEdge(repo));
+    await model.refresh();
+
+    const row = model.rows(asOf)[0];
+
+    expect(row?.lifecycle).toEqual({ state: 'running', confidence: 'high' });
+    expect(row?.sources).toMatchObject({
+      lifecycle: 'events',
+      note: '.superloop/ops-manager/alpha/state.json is missing',
+    });
+
+    repo.logs.set(f.paths.events, [event('iteration_start', 0), event('loop_stop', 2)]);
+    repo.docs.set(f.paths.state, { active: false, current_loop_id: 'alpha' });
+    repo.signature = '2';
+    await model.refresh();
+    expect(model.rows(asOf)[0]?.lifecycle.state).toBe('stopped');
+  });
 });

@@ -24,6 +24,8 @@ const ports = (ran: Map<string, { code: number; stdout: string; stderr: string }
   store: memoryStore(new Map([['state.json', { n: 1 }]])),
   exists: () => true,
   run: (argv) => Promise.resolve(ran.get(argv.slice(0, 2).join(' ')) ?? null),
+  domains: null,
+  asOfMs: 0,
 });
 
 describe('rendering a domain view', () => {

@@ -1,9 +1,10 @@
 // Rendering one of the other domains' views: each step either runs that domain's read command (the
-// runner runs it in-process and hands back what it printed) or shows the document the domain last
-// recorded, read through the repo's Store. Which views exist and their steps are domain-views.ts's.
+// runner runs it in-process and hands back what it printed), folds that domain's logs through its own
+// ports (harness, ops cycle) or shows the document the domain last recorded, read through the Store. Which views exist and their steps are domain-views.ts's.
 import type { Store } from '../io/store.js';
 import type { DomainView, Exists, Section, Step } from './domain-views.js';
 import { sectionJson } from './domain-views.js';
+import { cycleSections, harnessSections, type DomainEdges } from './domain-sections.js';
 import { readDoc } from './loop-files.js';
 
 /** What a read command printed, and its exit code. */
@@ -19,7 +20,25 @@ export interface ViewPorts {
   readonly exists: Exists;
   /** Runs `opsfold <argv>`; null when that command is not in the table. */
   run(argv: readonly string[]): Promise<RanCommand | null>;
+  /** The domains the page folds itself, through their own ports; null where none are wired. */
+  readonly domains: DomainEdges | null;
+  /** The instant the views are evaluated at. */
+  readonly asOfMs: number;
 }
+
+const edgeSections = async (ports: ViewPorts, step: Extract<Step, { kind: 'edge' }>): Promise<Section[]> => {
+  const d = ports.domains;
+  if (d === null) return [];
+  const root = ports.store.root;
+  try {
+    return step.domain === 'harness'
+      ? await harnessSections(await d.harness(root), ports.asOfMs)
+      : await cycleSections(await d.cycle(root), ports.asOfMs);
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    return [{ title: step.title, source: root, exitCode: null, json: null, text: '', error }];
+  }
+};
 
 const fileSection = async (store: Store, step: Extract<Step, { kind: 'file' }>): Promise<Section> => {
   const doc = await readDoc(store, step.file, step.file);
@@ -48,6 +67,7 @@ export const renderView = async (
   const sections: Section[] = [];
   for (const step of view.steps(ports.store.root, asOf, ports.exists)) {
     if (step.kind === 'file') sections.push(await fileSection(ports.store, step));
+    else if (step.kind === 'edge') sections.push(...(await edgeSections(ports, step)));
     else {
       const ran = await ports.run(step.argv);
       if (ran !== null) sections.push(commandSection(step, ran));

@@ -16,7 +16,12 @@ export const apiPorts = (o: DashboardOptions): ApiPorts => ({
     const commands = await o.commands();
     const view = availableViews(commands, o.store.repo).find((v) => v.name === name);
     if (view === undefined) return null;
-    return renderView(commands, view, { repo: o.store.repo, asOf: o.asOfIso, io: o.viewIo });
+    return renderView(commands, view, {
+      repo: o.store.repo,
+      asOf: o.asOfIso,
+      io: o.viewIo,
+      domains: o.domains,
+    });
   },
   eventsPage: (m, query) => readEventsPage(m.files.paths.events, m.index, query),
 });

@@ -1,7 +1,8 @@
 // opsfold dashboard: a live local web page over the same folds the commands print. Read-only unless
 // started with --control-token-env VAR and VAR is set; binds 127.0.0.1 unless told otherwise (and
 // warns when told otherwise). Runs until SIGINT/SIGTERM.
-import type { Command } from '../cli/command.js';
+import type { DomainEdges } from '../../lib/dashboard/domain-sections.js';
+import type { Command, Io } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { dashboardDescriptor } from './descriptor.js';
 import { writeOut } from '../cli/write-out.js';
@@ -24,6 +25,8 @@ export interface DashboardDeps {
   /** The polling clock; default: every --poll-ms milliseconds. */
   readonly ticks?: (pollMs: number) => Observable<unknown>;
   readonly watchDir?: WatchDir;
+  /** The harness's and the ops cycle's ports the page reads those domains through; none: no such views. */
+  readonly domains?: (io: Omit<Io, 'stdout' | 'stderr'>) => DomainEdges;
   readonly assetsDir?: string;
   /** Called once the server listens (tests talk to it, then close it). */
   readonly onListening?: (d: RunningDashboard) => void;
@@ -46,6 +49,7 @@ export const makeDashboard = (deps: DashboardDeps): Command => ({
       asOfIso: control.asOfIso,
       commands: deps.commands ?? (() => Promise.resolve(io.table ?? [])),
       viewIo: { cwd: repo, env, now: clock },
+      domains: deps.domains?.({ cwd: repo, env, now: clock }) ?? null,
       control,
       ticks: (deps.ticks ?? pollTicks)(pollMs),
       watchDir: deps.watchDir,

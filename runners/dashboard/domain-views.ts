@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { availableViews as viewsOf, hasCommand, type DomainView } from '../../lib/dashboard/domain-views.js';
 import { renderView as render, type ViewPorts } from '../../lib/dashboard/view-render.js';
+import type { DomainEdges } from '../../lib/dashboard/domain-sections.js';
 import { fileStore } from '../../lib/io/store.js';
 import type { Command, Io } from '../cli/command.js';
 import { runCaptured } from '../cli/capture.js';
@@ -16,13 +17,20 @@ export const availableViews = (commands: readonly Command[], repo: string): Doma
 export const renderView = (
   commands: readonly Command[],
   view: DomainView,
-  ctx: { readonly repo: string; readonly asOf: string | null; readonly io: Omit<Io, 'stdout' | 'stderr'> },
+  ctx: {
+    readonly repo: string;
+    readonly asOf: string | null;
+    readonly io: Omit<Io, 'stdout' | 'stderr'>;
+    readonly domains: DomainEdges | null;
+  },
 ) => {
   const ports: ViewPorts = {
     store: fileStore(ctx.repo),
     exists: existsSync,
     run: (argv) =>
       hasCommand(commands, argv.slice(0, 2)) ? runCaptured(commands, argv, ctx.io) : Promise.resolve(null),
+    domains: ctx.domains,
+    asOfMs: ctx.io.now(),
   };
   return render(ports, view, ctx.asOf);
 };

@@ -18,7 +18,15 @@ export const loopFiles = (repo: string, loopId: string, stateDir: string): LoopF
     paths,
     manager,
     checkpoints: join(stateDir, 'dashboard', loopId, 'checkpoints'),
-    watched: [paths.events, paths.state, ...Object.values(manager)],
+    watched: [
+      paths.events,
+      paths.state,
+      paths.runSummary,
+      paths.activeRun,
+      paths.approval,
+      paths.heartbeat,
+      ...Object.values(manager),
+    ],
     dirs: [paths.loopDir, paths.managerDir, join(paths.managerDir, 'telemetry')],
     shown,
   };

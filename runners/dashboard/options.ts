@@ -2,6 +2,7 @@
 // and the tests hold it).
 import type * as http from 'node:http';
 import type { Observable } from 'rxjs';
+import type { DomainEdges } from '../../lib/dashboard/domain-sections.js';
 import type { Command, Io } from '../cli/command.js';
 import type { ControlConfig } from './control.js';
 import type { Asset } from './static.js';
@@ -15,6 +16,8 @@ export interface DashboardOptions {
   /** The commands the domain views run, and what they run with. */
   readonly commands: () => Promise<readonly Command[]>;
   readonly viewIo: Omit<Io, 'stdout' | 'stderr'>;
+  /** The harness's and the ops cycle's ports (null: those views are not shown). */
+  readonly domains: DomainEdges | null;
   readonly host: string;
   readonly port: number;
   readonly control: ControlConfig;

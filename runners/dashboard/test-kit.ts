@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Subject } from 'rxjs';
 import { runCaptured, type Ran } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
+import { domainEdges } from '../domain-edges.js';
 import { loopSteps } from '../loop-steps.js';
 import { makeDashboard } from './dashboard.js';
 import type { RunningDashboard } from './options.js';
@@ -52,6 +53,7 @@ export const start = async (repo: string, o: StartOptions = {}): Promise<Started
   const ready = new Promise<RunningDashboard>((resolve) => (listening = resolve));
   const cmd = makeDashboard({
     loop: loopSteps(async () => undefined),
+    domains: domainEdges,
     commands: async () => (await import('../commands.js')).commands,
     ticks: () => ticks,
     watchDir: o.watch === false ? noWatch : undefined,

@@ -22,6 +22,7 @@ const fake = (path: string[], out: string, code = 0): Command => ({
   usage: '',
   flags: {
     root: { type: 'string', help: '' },
+    queue: { type: 'string', help: '' },
     json: { type: 'boolean', help: '' },
     'as-of': { type: 'string', help: '' },
   },
@@ -33,6 +34,7 @@ const fake = (path: string[], out: string, code = 0): Command => ({
 });
 
 const io = { cwd: '/', env: {}, now: () => 0 };
+const ctx = (repo: string) => ({ repo, asOf: null, io, domains: null });
 
 describe('a domain view', () => {
   it('is absent when its command is not in the table, even with the data present', () => {
@@ -48,15 +50,17 @@ describe('a domain view', () => {
 
   it('shows the JSON its command printed, or the error it exited with', async () => {
     const repo = copyFixture('dashboard/empty');
-    mkdirSync(join(repo, 'memory', 'harness'), { recursive: true });
-    const tasks = { tasks: [{ task_id: 'task-1', spawn_state: 'spawned', liveness: 'alive' }] };
-    const ok = [fake(['harness', 'status'], JSON.stringify(tasks))];
+    const queue = join(repo, 'automation', 'orchestrator');
+    mkdirSync(queue, { recursive: true });
+    writeFileSync(join(queue, 'QUEUE.md'), '# queue\n');
+    const summary = { open: 2, rows: [{ id: 'q-1', state: 'PENDING' }] };
+    const ok = [fake(['queue', 'status'], JSON.stringify(summary))];
     const [view] = availableViews(ok, repo);
-    expect(view?.name).toBe('harness');
-    const shown = await renderView(ok, view!, { repo, asOf: null, io });
-    expect(shown.sections[0]).toMatchObject({ title: 'Tasks', exitCode: 0, json: tasks, error: null });
-    const failing = [fake(['harness', 'status'], '', 1)];
-    const broken = await renderView(failing, view!, { repo, asOf: null, io });
+    expect(view?.name).toBe('queue');
+    const shown = await renderView(ok, view!, ctx(repo));
+    expect(shown.sections[0]).toMatchObject({ title: 'Status', exitCode: 0, json: summary, error: null });
+    const failing = [fake(['queue', 'status'], '', 1)];
+    const broken = await renderView(failing, view!, ctx(repo));
     expect(broken.sections[0]?.error).toBe('exit 1');
   });
 
@@ -76,7 +80,7 @@ describe('a domain view', () => {
     let ran = false;
     const gates = { ...fake(['fleet', 'promotion-gates'], ''), run: async () => ((ran = true), 0) };
     const [view] = availableViews([gates], repo);
-    const shown = await renderView([gates], view!, { repo, asOf: null, io });
+    const shown = await renderView([gates], view!, ctx(repo));
     expect(shown.sections[0]?.json).toMatchObject({
       decision: 'hold',
       gates: [{ gate: 'drillRecency', status: 'fail', reasonCodes: 'promotion_drill_stale_kill_switch' }],

@@ -59,9 +59,10 @@ const rowOf = (r) =>
     ),
     h(
       'td',
-      {},
+      { 'data-source': r.sources.lifecycle, title: r.sources.note ?? '' },
       r.lifecycle.state,
       r.lifecycle.confidence ? h('small', {}, ` (${r.lifecycle.confidence})`) : null,
+      r.sources.lifecycle === 'events' ? h('small', { class: 'source' }, ' · from events') : null,
     ),
     h(
       'td',

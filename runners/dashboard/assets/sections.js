@@ -240,4 +240,18 @@ export const headline = (d) =>
       `lifecycle ${d.row.lifecycle.state} · last event ${d.row.lastEventAgeSeconds === null ? '—' : `${age(d.row.lastEventAgeSeconds)} ago`}` +
         ` · reconcile ${dash(d.reconcile?.lastStatus)} at ${dash(d.reconcile?.lastTimestamp)} · as of ${d.generatedAt}`,
     ),
+    sourcesLine(d.row.sources),
+  );
+
+const SOURCE_NAMES = { manager: 'manager state', events: 'folded events', none: 'nowhere yet' };
+
+/** Where each value of the headline came from, and why the events were folded when they were. */
+const sourcesLine = (s) =>
+  h(
+    'p',
+    { class: 'meta sources', 'data-lifecycle-source': s.lifecycle },
+    ['lifecycle', 'health', 'lastEvent', 'cursor']
+      .map((k) => `${k === 'lastEvent' ? 'last event' : k} from ${SOURCE_NAMES[s[k]]}`)
+      .join(' · '),
+    s.note ? ` (${s.note})` : '',
   );
