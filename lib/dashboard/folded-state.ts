@@ -6,6 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { buildSnapshot, type LoopArtifacts } from '../loop/snapshot.js';
+import { snapshotDocs } from '../loop/snapshot-views.js';
 import { eventEnvelope } from '../loop/envelope.js';
 import { projectionViews } from '../loop/envelope-views.js';
 import { readView } from '../loop/lenient.js';
@@ -77,7 +78,7 @@ export const foldedStateOf = (i: FoldedStateInputs): ProjectedState => {
     emittedAt: i.asOf,
     runId: null,
     traceId: null,
-    docs: i.runtime,
+    docs: snapshotDocs(i.runtime),
     lastEvent: i.events.last,
     eventLineCount: i.eventLines,
     refs: {
