@@ -37,3 +37,4 @@ export { jsonErrorOffset } from './json-error-offset.js';
 export { sha256Initial, sha256Update, sha256Digest, Sha256Hasher } from './sha256.js';
 export type { Sha256State } from './sha256.js';
 export { toJsonSchema } from './json-schema.js';
+export { StepError } from './step-error.js';

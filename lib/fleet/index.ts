@@ -40,6 +40,14 @@ export { statusGovernance } from './status-autonomous.js';
 export { outcomeRollupOf, telemetryRollupOf } from './status-rollups.js';
 export { fleetStatus } from './status.js';
 
+/** Steps over ports: a command's gather and decision, the edge passed in (the runner's, or a test's). */
+export { executePlan } from './handoff-dispatch.js';
+export { handoffOptionsOf } from './handoff-options.js';
+export { evaluatePromotion } from './promotion-gather.js';
+export { reconcileFleet } from './reconcile-fleet.js';
+export { gatherStatus } from './status-gather.js';
+export { FleetError } from './fleet-error.js';
+
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export { HandoffTelemetryLine, FleetStatusDoc } from './codecs-handoff.js';
 export { HandoffPlanDoc, HandoffStateDoc } from './codecs-handoff-state.js';
@@ -103,6 +111,11 @@ export type { IntentOutcome, HandoffHistory } from './handoff-history.js';
 export type { PlanInputs, HandoffSummary, HandoffPlan, Intent } from './handoff-plan.js';
 export type { HandoffFiles } from './handoff-record.js';
 export type { FleetPaths } from './layout.js';
+export type { HandoffControlPorts, DispatchSettings } from './handoff-dispatch.js';
+export type { HandoffOptions } from './handoff-options.js';
+export type { PromotionReads, DocAnswer } from './promotion-gather.js';
+export type { FleetReconcilePorts, FleetReconcileOptions, LoopPassOutcome } from './reconcile-fleet.js';
+export type { StatusReads } from './status-gather.js';
 export type { PolicyRunFiles } from './policy-run.js';
 export type { PolicyStateDoc as PolicyState } from './policy-state.js';
 export type { Loc, PromotionPaths } from './promotion-layout.js';

@@ -156,6 +156,13 @@ export interface StatusDocs {
   readonly lastHandoffRollup: HandoffLineRollup;
 }
 
+/** Pure: the last reconcile and handoff telemetry lines as parsed (null when none), decoded. Total. */
+export const statusLinesOf = (lastReconcile: unknown, lastHandoff: unknown) => ({
+  lastReconcileTelemetry: decodeLenient(ReconcileLineView, lastReconcile),
+  lastHandoffTelemetry: decodeLenient(HandoffLineView, lastHandoff),
+  lastHandoffRollup: decodeLenient(HandoffLineRollupView, lastHandoff),
+});
+
 /** Pure: the documents as parsed (any JSON, null when absent), decoded for fleet status. Total. */
 export const decodeStatusDocs = (
   raw: Readonly<
@@ -165,7 +172,5 @@ export const decodeStatusDocs = (
   fleet: decodeLenient(StatusFleetView, raw.fleet),
   policy: decodeLenient(StatusPolicyView, raw.policy),
   handoff: decodeLenient(StatusHandoffView, raw.handoff),
-  lastReconcileTelemetry: decodeLenient(ReconcileLineView, raw.lastReconcileTelemetry),
-  lastHandoffTelemetry: decodeLenient(HandoffLineView, raw.lastHandoffTelemetry),
-  lastHandoffRollup: decodeLenient(HandoffLineRollupView, raw.lastHandoffTelemetry),
+  ...statusLinesOf(raw.lastReconcileTelemetry, raw.lastHandoffTelemetry),
 });

@@ -19,6 +19,14 @@ export { tosFactsOf } from './tos-facts.js';
 export { phaseSummaryOf, planSummaries } from './summary-plan.js';
 export { testReportOf } from './test-report.js';
 
+/** Steps over ports: a command's gather and decision, the edge passed in (the runner's, or a test's). */
+export { gatherTos } from './gather.js';
+export { runSummary, runTest, cleanRoot, writeSummaries } from './run-steps.js';
+export { commitCheckpoint, rollbackRoot } from './git-steps.js';
+export { commandsOf, policyAnswer } from './policy-answer.js';
+export { runbookDemoText } from './demo-report.js';
+export { RunbookError } from './runbook-error.js';
+
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
 export {
   ExecutionPolicy,
@@ -60,3 +68,6 @@ export type { LatestStep, StepsState } from './steps-projection.js';
 export type { VerdictInputs, TestVerdict, StepFile } from './verdict.js';
 export type { TosDoc, TosPaths, TosReads, TosFacts } from './tos-facts.js';
 export type { TosEffect, SummaryFiles, SummaryPlan } from './summary-plan.js';
+export type { TosPorts } from './gather.js';
+export type { RunbookPorts } from './run-steps.js';
+export type { Git, GitResult, RollbackPorts } from './git-steps.js';

@@ -2,7 +2,7 @@
 // A parse failure names the file, line and byte offset, under the reference's own `error:` wording.
 import * as t from 'io-ts';
 import { readDocument, type DocRead } from '../../lib/io/store.js';
-import { describeProblem } from '../../lib/io/document.js';
+import { describeProblem, type DocProblem } from '../../lib/io/document.js';
 import { CliError } from './errors.js';
 
 export type Found<A> = { readonly found: false } | { readonly found: true; readonly value: A };
@@ -15,12 +15,12 @@ export type JsonDoc = Found<unknown>;
 export const foundOr = <A>(got: DocRead<A>, errorLine: string, shownAs: string): Found<A> => {
   if (got.kind === 'missing') return { found: false };
   if (got.kind === 'found') return { found: true, value: got.value };
-  const { problem } = got;
-  // An I/O failure keeps node's own message (errno and syscall), as it always has.
-  const detail =
-    problem.kind === 'unreadable' ? `${shownAs}: ${problem.reason}` : describeProblem(shownAs, problem);
-  throw new CliError(errorLine, [detail]);
+  throw new CliError(errorLine, [problemDetail(shownAs, got.problem)]);
 };
+
+/** The detail line of a read problem: `file:line:byte: reason`, or node's own message for an I/O failure. */
+export const problemDetail = (shownAs: string, problem: DocProblem): string =>
+  problem.kind === 'unreadable' ? `${shownAs}: ${problem.reason}` : describeProblem(shownAs, problem);
 
 /** Reads and parses `file` (not confined: the operator named it), answering as `foundOr`. */
 export const readJsonDoc = async (file: string, errorLine: string, shownAs = file): Promise<JsonDoc> =>

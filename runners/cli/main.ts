@@ -10,6 +10,7 @@ import { AtomicWriteError } from '../../lib/io/atomic.js';
 import { ConfinementError } from '../../lib/io/confine.js';
 import { AppendError } from '../../lib/io/append.js';
 import { LockCompromised, LockConflict } from '../../lib/io/lock.js';
+import { StepError } from '../../lib/core/step-error.js';
 
 const findCommand = (commands: readonly Command[], argv: readonly string[]): Command | undefined =>
   commands
@@ -45,10 +46,13 @@ export const hoistSubcommand = (commands: readonly Command[], argv: readonly str
   return argv;
 };
 
+const exitOf = (err: CliError | StepError): number =>
+  err instanceof CliError ? err.code : err.usage ? EXIT.usage : EXIT.error;
+
 const report = (io: Io, err: unknown): number => {
-  if (err instanceof CliError) {
+  if (err instanceof CliError || err instanceof StepError) {
     io.stderr.write(`error: ${err.errorLine}\n${err.details.map((d) => `  ${d}\n`).join('')}`);
-    return err.code;
+    return exitOf(err);
   }
   if (err instanceof LockConflict) {
     io.stderr.write(`error: ${err.message}\n  another opsfold run holds it; retry when it is done\n`);

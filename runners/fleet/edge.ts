@@ -5,10 +5,9 @@
 import { parse } from 'node:path';
 import type * as t from 'io-ts';
 import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
-import { ConfinementError } from '../../lib/io/confine.js';
 import { applyEffects, orderEffects, type Effect } from '../../lib/io/effects.js';
 import { fileStore, readDocument, type Store } from '../../lib/io/store.js';
-import { refusedWrite } from '../cli/refused-write.js';
+import { refusedAs } from '../cli/refused-write.js';
 
 /** The repo, the paths the operator named by flag, and (for checkpoints) opsfold's fleet state dir. */
 export interface EdgeRoots {
@@ -30,10 +29,6 @@ export const applyFleetEffects = async (p: EdgeRoots, effects: readonly Effect[]
   const checkpoints = p.opsfoldDir === undefined ? undefined : fileCheckpointStore(p.opsfoldDir);
   for (const effect of orderEffects(effects)) {
     const store = 'path' in effect ? storeFor(p, effect.path) : fileStore(p.repo);
-    try {
-      await applyEffects({ store, checkpoints }, [effect]);
-    } catch (err) {
-      throw err instanceof ConfinementError ? refusedWrite(err) : err;
-    }
+    await refusedAs(() => applyEffects({ store, checkpoints }, [effect]));
   }
 };

@@ -1,8 +1,9 @@
-// The flags of `fleet handoff` and their checks (reference names and messages; usage problems exit 64).
+// The flags of `fleet handoff` (reference names); their checks are lib/fleet/handoff-options (usage
+// problems exit 64).
+import * as E from 'fp-ts/lib/Either.js';
+import { handoffOptionsOf, type HandoffOptions } from '../../lib/fleet/handoff-options.js';
 import type { Flag, Values } from '../cli/command.js';
-import { str } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
-import type { ExecutionMode, Filters } from '../../lib/fleet/handoff-execute.js';
 
 export const handoffFlags: Readonly<Record<string, Flag>> = {
   'idempotency-prefix': {
@@ -49,44 +50,9 @@ export const handoffFlags: Readonly<Record<string, Flag>> = {
   },
 };
 
-const list = (v: Values, name: string): string[] => {
-  const x = v[name];
-  const xs = Array.isArray(x) ? x : typeof x === 'string' ? [x] : [];
-  if (xs.some((s) => s === '')) throw usageError(`--${name} requires a non-empty value`);
-  return xs;
-};
-
-export interface HandoffOptions {
-  readonly mode: ExecutionMode | null;
-  readonly filters: Filters;
-  readonly prefix: string;
-  readonly timeoutSeconds: string;
-  readonly intervalSeconds: string;
-}
-
 /** Parses the handoff flags; `--execute` without `--confirm` is refused before anything is read. */
-const modeOf = (v: Values): ExecutionMode | null => {
-  const execute = v['execute'] === true;
-  const auto = v['autonomous-execute'] === true;
-  if (execute && auto) throw usageError('--execute and --autonomous-execute are mutually exclusive');
-  if (execute && v['confirm'] !== true)
-    throw usageError('--execute requires --confirm to enforce explicit operator confirmation');
-  return execute ? 'manual' : auto ? 'autonomous' : null;
-};
-
 export const handoffOptions = (v: Values): HandoffOptions => {
-  const mode = modeOf(v);
-  const prefix = str(v, 'idempotency-prefix') ?? 'fleet-handoff';
-  if (prefix === '') throw usageError('--idempotency-prefix must be non-empty');
-  const timeoutSeconds = str(v, 'timeout-seconds') ?? '30';
-  const intervalSeconds = str(v, 'interval-seconds') ?? '2';
-  if (!/^[0-9]+$/.test(timeoutSeconds) || !/^[0-9]+$/.test(intervalSeconds))
-    throw usageError('timeout and interval must be non-negative integers');
-  return {
-    mode,
-    filters: { loops: list(v, 'loop'), intentIds: list(v, 'intent-id') },
-    prefix,
-    timeoutSeconds,
-    intervalSeconds,
-  };
+  const o = handoffOptionsOf(v);
+  if (E.isLeft(o)) throw usageError(o.left);
+  return o.right;
 };

@@ -7,16 +7,16 @@ import { withLock } from '../../lib/io/lock.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { gatePlan } from '../../lib/fleet/handoff-gate.js';
 import { handoffHistoryProjection } from '../../lib/fleet/handoff-history.js';
+import { executePlan } from '../../lib/fleet/handoff-dispatch.js';
 import { planHandoff } from '../../lib/fleet/handoff-plan.js';
 import { planRecorded, stateRecorded } from '../../lib/fleet/handoff-record.js';
-import { decodePlanPolicy } from '../../lib/fleet/handoff-views.js';
-import type { Command, Io, Values } from '../cli/command.js';
+import { PlanPolicyView } from '../../lib/fleet/handoff-views.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import type { LoopSteps } from '../cli/loop-steps.js';
 import { clockFromFlags } from '../cli/run-clock.js';
 import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.js';
-import { executePlan } from './handoff-execute-step.js';
 import { handoffFlags, handoffOptions } from './handoff-flags.js';
 import { requiredDoc } from './docs.js';
 import { applyFleetEffects } from './edge.js';
@@ -29,12 +29,10 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
   const p = fleetPaths(io.cwd, v);
   const clock = clockFromFlags(v, io);
   const registry = await loadRegistry(p, { asOfMs: clock.ms() });
-  const policy = decodePlanPolicy(
-    await requiredDoc(p, p.policyStateFile, {
-      missing: `policy state file not found: ${p.policyStateFile}`,
-      invalid: `invalid policy state JSON: ${p.policyStateFile}`,
-    }),
-  );
+  const policy = await requiredDoc(p, p.policyStateFile, PlanPolicyView, {
+    missing: `policy state file not found: ${p.policyStateFile}`,
+    invalid: `invalid policy state JSON: ${p.policyStateFile}`,
+  });
   const traceId = fleetTraceOf(v, io, policy.traceId);
   return withLock(fleetLockTarget(p, 'handoff'), { waitMs: 0 }, async () => {
     const history = await foldLog(p, p.handoffTelemetryFile, handoffHistoryProjection, {
@@ -54,8 +52,14 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
     if (E.isLeft(gated)) throw new CliError(gated.left.errorLine, [...gated.left.details]);
     const plan = gated.right;
     await applyFleetEffects(p, planRecorded(p, plan));
+    const ports = {
+      control: (argv: readonly string[]) => loop.control(argv, io),
+      env: io.env,
+      iso: () => clock.iso(),
+    };
+    const settings = { repo: p.repo, traceId, asOf: str(v, 'as-of'), stateDir: p.stateDir };
     const executed =
-      o.mode === null ? null : await executePlan(plan, o.mode, { v, io, p, o, traceId, clock, loop });
+      o.mode === null ? null : await executePlan(plan, o.mode, { ports, settings, options: o });
     const { state, effects } = stateRecorded(p, plan, executed);
     await applyFleetEffects(p, [...effects, ...history.effects]);
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));

@@ -4,7 +4,7 @@
 import { stableJson } from '../../lib/core/stable-json.js';
 import { withLock } from '../../lib/io/lock.js';
 import { policyRunEffects, policyRunOf } from '../../lib/fleet/policy-run.js';
-import { decodePolicyFleet } from '../../lib/fleet/policy-views.js';
+import { PolicyFleetView } from '../../lib/fleet/policy-views.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { EXIT, usageError } from '../cli/errors.js';
@@ -28,12 +28,10 @@ const run = async (v: Values, io: Io): Promise<number> => {
   return withLock(fleetLockTarget(p, 'policy'), { waitMs: 0 }, async () => {
     const asOf = asOfOf(v, io);
     const registry = await loadRegistry(p, { asOfMs: asOf.ms });
-    const fleet = decodePolicyFleet(
-      await requiredDoc(p, p.stateFile, {
-        missing: `fleet state file not found: ${p.stateFile}`,
-        invalid: `invalid fleet state JSON: ${p.stateFile}`,
-      }),
-    );
+    const fleet = await requiredDoc(p, p.stateFile, PolicyFleetView, {
+      missing: `fleet state file not found: ${p.stateFile}`,
+      invalid: `invalid fleet state JSON: ${p.stateFile}`,
+    });
     const traceId = fleetTraceOf(v, io, fleet.traceId);
     const dedupeWindowSeconds = dedupeWindow(v);
     const logs = await readPolicyLogs(p, v['from-start'] === true);

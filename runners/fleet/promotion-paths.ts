@@ -6,7 +6,7 @@ import { PROMOTION_FILES, type Loc, type PromotionPaths } from '../../lib/fleet/
 import { str, type Io, type Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 
-export type { Loc, PromotionPaths };
+export type { PromotionPaths };
 
 const isDirectory = (path: string): boolean => {
   try {

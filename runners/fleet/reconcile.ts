@@ -2,25 +2,48 @@
 // concurrency, over each loop's transport, tolerating partial failure; writes fleet/state.json and
 // appends fleet/telemetry/reconcile.jsonl under the fleet's reconcile lock.
 import { stableJson } from '../../lib/core/stable-json.js';
-import { withLock } from '../../lib/io/lock.js';
-import { reconcileOrder, reconcileRun } from '../../lib/fleet/reconcile-run.js';
+import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { LockConflict, withLock } from '../../lib/io/lock.js';
+import { reconcileFleet, type FleetReconcilePorts } from '../../lib/fleet/reconcile-fleet.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
-import { EXIT, usageError } from '../cli/errors.js';
+import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import type { LoopSteps } from '../cli/loop-steps.js';
-import { clockFromFlags } from '../cli/run-clock.js';
+import { clockFromFlags, type Clock } from '../cli/run-clock.js';
 import { baseFlags, fleetTraceOf, traceFlag } from './common.js';
 import { applyFleetEffects } from './edge.js';
-import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
-import { mapBounded } from './pool.js';
+import { fileFlag, fleetLockTarget, fleetPaths, type FleetPaths } from './paths.js';
 import { loadRegistry } from './registry-load.js';
-import { runLoop } from './reconcile-loop.js';
 
 const wholeNumber = (raw: string | undefined, fallback: number, min: number, message: string): number => {
   if (raw === undefined) return fallback;
   if (!/^[0-9]+$/.test(raw) || Number(raw) < min) throw usageError(message);
   return Number(raw);
 };
+
+/** The `error:` text of a pass that threw (bad settings, the loop's lock held): a failed loop. */
+const messageOf = (err: unknown): string => {
+  if (err instanceof CliError) return [`error: ${err.errorLine}`, ...err.details].join(' ');
+  if (err instanceof LockConflict) return `error: ${err.message}`;
+  return `error: ${err instanceof Error ? err.message : String(err)}`;
+};
+
+const portsOf = (p: FleetPaths, io: Io, clock: Clock, loop: LoopSteps): FleetReconcilePorts => ({
+  pass: async (values) => {
+    try {
+      const r = await loop.reconcile({ ...values }, io);
+      const document = r.ok ? r.state : r.health;
+      return E.right({ ok: r.ok, document, failureCode: r.health.transport.failureCode, notes: r.notes });
+    } catch (err) {
+      return E.left(messageOf(err));
+    }
+  },
+  loopDir: (loopId) => join(p.repo, '.superloop', 'ops-manager', loopId),
+  env: io.env,
+  iso: () => clock.iso(),
+  now: () => io.now(),
+});
 
 const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
   const maxParallel = wholeNumber(str(v, 'max-parallel'), 2, 1, '--max-parallel must be an integer >= 1');
@@ -29,40 +52,22 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
   const p = fleetPaths(io.cwd, v);
   const clock = clockFromFlags(v, io);
   const registry = await loadRegistry(p, { asOfMs: clock.ms() });
-  const traceId = fleetTraceOf(v, io);
-  const deterministic = v['deterministic-order'] === true;
-  const loops = reconcileOrder(registry.loops, deterministic);
+  const fleetTraceId = fleetTraceOf(v, io);
   return withLock(fleetLockTarget(p, 'reconcile'), { waitMs: 0 }, async () => {
-    const startedAt = clock.iso();
-    const startMs = io.now();
-    const ctx = {
-      repo: p.repo,
-      fleetTraceId: traceId,
-      maxEvents,
-      fromStart: v['from-start'] === true,
-      asOf: str(v, 'as-of'),
-      stateDir: p.stateDir,
-      io,
-      clock,
-      loop,
-    };
-    const runs = await mapBounded(loops, maxParallel, (loop) => runLoop(loop, ctx));
-    const { state, effects } = reconcileRun(
+    const { state, effects } = await reconcileFleet(
+      registry,
       {
-        fleetId: registry.fleetId,
-        traceId,
-        startedAt,
-        updatedAt: clock.iso(),
-        durationSeconds: Math.max(0, Math.floor((io.now() - startMs) / 1000)),
-        execution: {
-          maxParallel,
-          deterministicOrder: deterministic,
-          fromStart: v['from-start'] === true,
-          maxEvents: Number(maxEvents ?? 0),
-        },
+        repo: p.repo,
+        fleetTraceId,
+        maxParallel,
+        deterministicOrder: v['deterministic-order'] === true,
+        maxEvents,
+        fromStart: v['from-start'] === true,
+        asOf: str(v, 'as-of'),
+        stateDir: p.stateDir,
+        files: { stateFile: p.stateFile, telemetryFile: p.reconcileTelemetryFile },
       },
-      runs,
-      { stateFile: p.stateFile, telemetryFile: p.reconcileTelemetryFile },
+      portsOf(p, io, clock, loop),
     );
     await applyFleetEffects(p, effects);
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));

@@ -2,6 +2,7 @@
 // validate fail-closed (`error: invalid fleet registry: <file>` then one `- <reason>` per problem)
 // and normalize.
 import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
 import type { FleetPaths } from '../../lib/fleet/layout.js';
 import { normalizeRegistry, type RegistryCheck } from '../../lib/fleet/registry-normalize.js';
 import type { NormalizedRegistry } from '../../lib/fleet/registry-types.js';
@@ -15,7 +16,7 @@ export const loadRegistry = async (
   loopFilter: string | null = null,
 ): Promise<NormalizedRegistry> => {
   const file = p.registryFile;
-  const doc = await requiredDoc(p, file, {
+  const doc = await requiredDoc(p, file, t.unknown, {
     missing: `fleet registry file not found: ${file}`,
     invalid: `invalid fleet registry JSON: ${file}`,
   });

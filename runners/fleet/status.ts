@@ -3,13 +3,13 @@
 import { stableJson } from '../../lib/core/stable-json.js';
 import { statusFilesOf } from '../../lib/fleet/layout.js';
 import { fleetStatus } from '../../lib/fleet/status.js';
-import { decodeStatusDocs } from '../../lib/fleet/status-views.js';
+import { gatherStatus } from '../../lib/fleet/status-gather.js';
 import type { Command } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { baseFlags } from './common.js';
-import { lastLine, optionalDoc, requiredDoc } from './docs.js';
+import { fleetReads } from './docs.js';
 import { fileFlag, fleetPaths } from './paths.js';
 import { loadRegistry } from './registry-load.js';
 
@@ -44,28 +44,12 @@ export const fleetStatusCommand: Command = {
     const p = fleetPaths(io.cwd, v);
     const asOf = asOfOf(v, io);
     const registry = await loadRegistry(p, { asOfMs: asOf.ms, ignoreReviewExpiry: true });
-    const fleet = await requiredDoc(p, p.stateFile, {
-      missing: `fleet state file not found: ${p.stateFile}`,
-      invalid: `invalid fleet state JSON: ${p.stateFile}`,
-    });
-    const policy = await optionalDoc(p, p.policyStateFile, `invalid policy state JSON: ${p.policyStateFile}`);
-    const handoff = await optionalDoc(
-      p,
-      p.handoffStateFile,
-      `invalid handoff state JSON: ${p.handoffStateFile}`,
-    );
     const status = fleetStatus({
       generatedAt: asOf.iso,
       asOfMs: asOf.ms,
       repoPath: p.repo,
       registryFleetId: registry.fleetId,
-      ...decodeStatusDocs({
-        fleet,
-        policy,
-        handoff,
-        lastReconcileTelemetry: await lastLine(p, p.reconcileTelemetryFile),
-        lastHandoffTelemetry: await lastLine(p, p.handoffTelemetryFile),
-      }),
+      ...(await gatherStatus(fleetReads(p), p)),
       files: statusFilesOf(p),
     });
     await writeOut(io.stdout, stableJson(status, v['pretty'] === true));

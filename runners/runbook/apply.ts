@@ -1,18 +1,9 @@
 // The runbook's executor: each effect replaces one file atomically, in the order the decision gave,
 // through a Store confined to the root the file belongs to; a refusal is an `error:` line, exit 1.
-import { ConfinementError } from '../../lib/io/confine.js';
 import { applyEffects } from '../../lib/io/effects.js';
 import { fileStore, type Store } from '../../lib/io/store.js';
 import type { TosEffect } from '../../lib/runbook/summary-plan.js';
-import { refusedWrite } from '../cli/refused-write.js';
-
-const refusedAs = async (write: () => Promise<unknown>): Promise<void> => {
-  try {
-    await write();
-  } catch (err) {
-    throw err instanceof ConfinementError ? refusedWrite(err) : err;
-  }
-};
+import { refusedAs } from '../cli/refused-write.js';
 
 /** Writes `text` to `path` atomically when its real location is under `root`. */
 export const writeTextConfined = (root: string, path: string, text: string | Buffer): Promise<void> =>

@@ -2,13 +2,14 @@
 // when nothing changed, hash to logs/last_checkpoint.txt, confined to the root).
 import { join } from 'node:path';
 import { LAST_CHECKPOINT } from '../../lib/runbook/checkpoint-file.js';
+import { commitCheckpoint, requireWorkTree } from '../../lib/runbook/git-steps.js';
 import { required, type Command } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { writeTextConfined } from './apply.js';
 import { rootFlag } from './flags.js';
 import { tosRoot } from './gather.js';
-import { gitIn, gitOk, requireWorkTree } from './git.js';
+import { gitIn } from './git.js';
 
 export const runbookCheckpoint: Command = {
   path: ['runbook', 'checkpoint'],
@@ -27,12 +28,10 @@ export const runbookCheckpoint: Command = {
     const rootArg = required(v, 'root');
     const name = required(v, 'name');
     if (/[\r\n]/.test(name)) throw usageError('--name must be one line');
-    const root = tosRoot(io.cwd, rootArg);
+    const root = await tosRoot(io.cwd, rootArg);
     const git = gitIn(root, io.env);
     await requireWorkTree(git, rootArg);
-    await gitOk(git, ['add', '.'], 'git add failed');
-    await gitOk(git, ['commit', '-m', `CHECKPOINT ${name}`, '--allow-empty'], 'git commit failed');
-    const hash = (await gitOk(git, ['rev-parse', 'HEAD'], 'git rev-parse failed')).trim();
+    const hash = await commitCheckpoint(git, name);
     await writeTextConfined(root, join(root, LAST_CHECKPOINT), `${hash}\n`);
     await writeOut(io.stdout, `checkpoint ${hash}\n`);
     return 0;

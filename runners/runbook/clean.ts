@@ -2,15 +2,15 @@
 // and job_result.json go). A file in a directory whose real location is outside the root is refused,
 // never removed; a symlink inside the root is removed as a link, as rm would.
 import { promises as fsp } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { confine } from '../../lib/io/confine.js';
-import { fileStore } from '../../lib/io/store.js';
-import { settingsOf } from '../../lib/runbook/settings.js';
+import { cleanRoot } from '../../lib/runbook/run-steps.js';
 import { required, type Command } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { rootFlag } from './flags.js';
-import { readRootConfig, stepNames, tosPaths, tosRoot } from './gather.js';
+import { tosRoot } from './gather.js';
+import { runbookPorts } from './ports.js';
 
 const removeIfThere = async (root: string, file: string): Promise<boolean> => {
   const dir = await confine(root, dirname(file));
@@ -38,14 +38,9 @@ export const runbookClean: Command = {
     64: 'usage error',
   },
   async run(v, _pos, io) {
-    const root = tosRoot(io.cwd, required(v, 'root'));
-    const p = tosPaths(root, settingsOf(await readRootConfig(fileStore(root))));
-    const steps = (await stepNames(p.stepsDir)).map((n) => join(p.stepsDir, n));
-    const lines = ['cleanup start'];
-    for (const file of [...steps, p.phaseSummary, p.phaseState, p.jobResult])
-      if (await removeIfThere(root, file)) lines.push(`removed ${relative(root, file)}`);
-    lines.push('cleanup done');
-    await writeOut(io.stdout, `${lines.join('\n')}\n`);
+    const root = await tosRoot(io.cwd, required(v, 'root'));
+    const text = await cleanRoot(runbookPorts(root, io), root, (file) => removeIfThere(root, file));
+    await writeOut(io.stdout, text);
     return 0;
   },
 };

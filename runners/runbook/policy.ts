@@ -1,20 +1,11 @@
 // opsfold runbook policy: asks the execution_policy of a config_v0_3.json about commands before the
 // orchestrator runs them. Prints `allow` or `deny <rule>` per command; exit 0 either way.
 import { resolve } from 'node:path';
-import { stableJson } from '../../lib/core/stable-json.js';
-import { checkStep, policyText } from '../../lib/runbook/policy.js';
-import { settingsOf } from '../../lib/runbook/settings.js';
+import { commandsOf, policyAnswer } from '../../lib/runbook/policy-answer.js';
 import { required, str, type Command } from '../cli/command.js';
-import { CliError, usageError } from '../cli/errors.js';
+import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { readNamedConfig } from './gather.js';
-
-const commandsOf = (v: Record<string, unknown>): string[] => {
-  const c = v['command'];
-  const list = Array.isArray(c) ? c.map(String) : typeof c === 'string' ? [c] : [];
-  if (list.length === 0) throw usageError('--command is required');
-  return list;
-};
 
 export const runbookPolicy: Command = {
   path: ['runbook', 'policy'],
@@ -49,15 +40,11 @@ export const runbookPolicy: Command = {
   ],
   async run(v, _pos, io) {
     const configArg = required(v, 'config');
-    const codes = commandsOf(v);
+    const codes = commandsOf(v['command']);
     const config = await readNamedConfig(resolve(io.cwd, configArg), configArg);
     if (config === null) throw new CliError(`config not found: ${configArg}`);
-    const type = str(v, 'type') ?? 'powershell';
-    const report = checkStep(
-      settingsOf(config),
-      codes.map((code) => ({ type, code })),
-    );
-    await writeOut(io.stdout, v['json'] === true ? stableJson(report) : policyText(report));
+    const o = { type: str(v, 'type') ?? 'powershell', json: v['json'] === true };
+    await writeOut(io.stdout, policyAnswer(config, codes, o));
     return 0;
   },
 };

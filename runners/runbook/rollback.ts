@@ -5,15 +5,16 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { confine } from '../../lib/io/confine.js';
-import { LAST_CHECKPOINT, rollbackTargetOf } from '../../lib/runbook/checkpoint-file.js';
+import { LAST_CHECKPOINT } from '../../lib/runbook/checkpoint-file.js';
+import { rollbackRoot } from '../../lib/runbook/git-steps.js';
 import { asOfFlag } from '../cli/clock.js';
-import { required, str, type Command, type Io } from '../cli/command.js';
-import { CliError, usageError } from '../cli/errors.js';
+import { required, str, type Command } from '../cli/command.js';
+import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { writeTextConfined } from './apply.js';
 import { rootFlag, summaryFileFlag } from './flags.js';
 import { tosRoot } from './gather.js';
-import { gitDetail, gitIn, gitOk, requireWorkTree, type Git } from './git.js';
+import { gitIn } from './git.js';
 import { runTest } from './test-mode.js';
 
 const readKept = async (root: string, file: string): Promise<Buffer | null> => {
@@ -29,38 +30,10 @@ const readKept = async (root: string, file: string): Promise<Buffer | null> => {
   });
 };
 
-const refuseDirty = async (git: Git): Promise<void> => {
-  const status = await gitOk(
-    git,
-    ['status', '--porcelain', '--', ':/', `:(exclude)${LAST_CHECKPOINT}`],
-    'git status failed',
-  );
-  const lines = status.split('\n').filter((l) => l.trim() !== '');
-  if (lines.length > 0) throw new CliError('working tree is dirty, commit or stash changes first', lines);
-};
-
-const fetchIfRemote = async (git: Git, io: Io): Promise<void> => {
-  const remotes = await git(['remote']);
-  if (remotes.code !== 0 || remotes.stdout.trim() === '') return;
-  const r = await git(['fetch']);
-  if (r.code !== 0)
-    io.stderr.write(
-      `note: git fetch failed, rolling back to local history\n${gitDetail(r)
-        .map((l) => `  ${l}\n`)
-        .join('')}`,
-    );
-};
-
-const resetAndClean = async (git: Git, hash: string): Promise<void> => {
-  await gitOk(git, ['reset', '--hard', hash], 'git reset failed');
-  const prefix = (await gitOk(git, ['rev-parse', '--show-prefix'], 'git rev-parse failed')).trim();
-  await gitOk(git, ['clean', '-fd', '-e', `/${prefix}${LAST_CHECKPOINT}`], 'git clean failed');
-};
-
-const restoreKept = async (root: string, file: string, kept: Buffer | null): Promise<void> => {
+const restoreKept = async (root: string, file: string, kept: Uint8Array | null): Promise<void> => {
   if (kept === null) return;
   const now = await fsp.readFile(file).catch(() => null);
-  if (now === null || !now.equals(kept)) await writeTextConfined(root, file, kept);
+  if (now === null || !now.equals(kept)) await writeTextConfined(root, file, Buffer.from(kept));
 };
 
 export const runbookRollback: Command = {
@@ -90,25 +63,15 @@ export const runbookRollback: Command = {
   async run(v, _pos, io) {
     const rootArg = required(v, 'root');
     const given = str(v, 'target');
-    const root = tosRoot(io.cwd, rootArg);
-    const git = gitIn(root, io.env);
-    await requireWorkTree(git, rootArg);
-    await refuseDirty(git);
+    const root = await tosRoot(io.cwd, rootArg);
     const keptFile = join(root, LAST_CHECKPOINT);
-    const kept = await readKept(root, keptFile);
-    const target = rollbackTargetOf(given, kept);
-    if (target === null) throw new CliError(`--target required (no ${LAST_CHECKPOINT} found)`);
-    if (target.startsWith('-')) throw usageError(`not a commit: ${target}`);
-    const hash = (
-      await gitOk(
-        git,
-        ['rev-parse', '--verify', '--quiet', `${target}^{commit}`],
-        `unknown commit: ${target}`,
-      )
-    ).trim();
-    await fetchIfRemote(git, io);
-    await resetAndClean(git, hash);
-    await restoreKept(root, keptFile, kept);
+    const ports = {
+      git: gitIn(root, io.env),
+      readKept: () => readKept(root, keptFile),
+      restoreKept: (kept: Uint8Array | null) => restoreKept(root, keptFile, kept),
+      note: (text: string) => io.stderr.write(text),
+    };
+    const hash = await rollbackRoot(ports, { rootArg, target: given });
     await writeOut(io.stdout, `rollback ${hash}\n`);
     const verdict = await runTest(root, io, v);
     if (verdict.decision.value === 'passed') return 0;

@@ -1,18 +1,13 @@
 // opsfold runbook summary: the reporting half of cc_run.ps1 run mode. Folds the step logs into
 // logs/phase_summary.json (as the orchestrator's write_phase_summary would) and writes the SummaryFile
 // JSON and TXT; prints the TXT line.
-import type { TosFacts } from '../../lib/runbook/tos-facts.js';
+import { DEFAULT_SUMMARY_FILE, runSummary } from '../../lib/runbook/run-steps.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
-import { required, str, type Command, type Io } from '../cli/command.js';
+import { required, str, type Command } from '../cli/command.js';
 import { writeOut } from '../cli/write-out.js';
 import { rootFlag, summaryFileFlag } from './flags.js';
-import { gatherTos, tosRoot } from './gather.js';
-import { DEFAULT_SUMMARY_FILE, writeSummaries } from './write-summary.js';
-
-/** Prints the gathered notes on stderr. */
-export const printNotes = (io: Io, f: TosFacts): void => {
-  for (const n of f.notes) io.stderr.write(`note: ${n}\n`);
-};
+import { tosRoot } from './gather.js';
+import { runbookPorts } from './ports.js';
 
 export const runbookSummary: Command = {
   path: ['runbook', 'summary'],
@@ -33,12 +28,10 @@ export const runbookSummary: Command = {
     'skipped_steps is carried over from the previous phase_summary.json: only the orchestrator knows what it skipped.',
   ],
   async run(v, _pos, io) {
-    const root = tosRoot(io.cwd, required(v, 'root'));
-    const facts = await gatherTos(root);
-    printNotes(io, facts);
+    const root = await tosRoot(io.cwd, required(v, 'root'));
     const summaryArg = str(v, 'summary-file') ?? DEFAULT_SUMMARY_FILE;
-    const written = await writeSummaries(facts, asOfOf(v, io).iso, summaryArg);
-    await writeOut(io.stdout, `${written.line}\n`);
+    const line = await runSummary(runbookPorts(root, io), root, asOfOf(v, io).iso, summaryArg);
+    await writeOut(io.stdout, `${line}\n`);
     return 0;
   },
 };

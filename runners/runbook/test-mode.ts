@@ -1,24 +1,19 @@
 // opsfold runbook test: the verification half of cc_run.ps1 test mode over what the last orchestrator run
 // left in the root. Prints the run-mode lines, the FAIL and WARNING lines and `test passed` or
 // `test failed`; exit 1 on failure. Warnings never change the exit code.
-import { testReportOf } from '../../lib/runbook/test-report.js';
+import { runTest as testRoot } from '../../lib/runbook/run-steps.js';
 import type { TestVerdict } from '../../lib/runbook/verdict.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { writeOut } from '../cli/write-out.js';
 import { rootFlag, summaryFileFlag } from './flags.js';
-import { gatherTos, tosRoot } from './gather.js';
-import { printNotes } from './summary.js';
-import { writeSummaries } from './write-summary.js';
+import { tosRoot } from './gather.js';
+import { runbookPorts } from './ports.js';
 
 /** Runs the verdict over `root`; with a summary file, writes the summaries first (as a run leaves them). */
 export const runTest = async (root: string, io: Io, v: Values): Promise<TestVerdict> => {
-  const asOf = asOfOf(v, io).iso;
-  const facts = await gatherTos(root);
-  printNotes(io, facts);
-  const summaryArg = str(v, 'summary-file');
-  const written = summaryArg === undefined ? null : await writeSummaries(facts, asOf, summaryArg);
-  const outcome = testReportOf(facts, asOf, written, v['json'] === true);
+  const o = { asOf: asOfOf(v, io).iso, summaryArg: str(v, 'summary-file'), json: v['json'] === true };
+  const outcome = await testRoot(runbookPorts(root, io), root, o);
   await writeOut(io.stdout, outcome.text);
   return outcome.verdict;
 };
@@ -56,7 +51,7 @@ export const runbookTest: Command = {
     'job_index (X) > max_jobs (Y), job_payload_present=false, job_result_written=false.',
   ],
   async run(v, _pos, io) {
-    const verdict = await runTest(tosRoot(io.cwd, required(v, 'root')), io, v);
+    const verdict = await runTest(await tosRoot(io.cwd, required(v, 'root')), io, v);
     return verdict.decision.value === 'passed' ? 0 : 1;
   },
 };
