@@ -11,12 +11,16 @@ export const OverallStatusCodec = oneOf(OVERALL_STATUSES, 'OverallStatus');
 export const TicketDecisionCodec = oneOf(DECISIONS, 'TicketDecision');
 export const TicketReasonCodec = oneOf(TICKET_REASONS, 'TicketReason');
 
-const WorkerRun = t.type(
-  {
-    exit_code: nullable(t.number),
-    signal: nullable(t.string),
-    timed_out: t.boolean,
-  },
+const WorkerRun = t.intersection(
+  [
+    t.type({
+      exit_code: nullable(t.number),
+      signal: nullable(t.string),
+      timed_out: t.boolean,
+    }),
+    /** opsfold: true when the built-in (mock) worker ran, no worker command. */
+    t.partial({ builtin: t.boolean }),
+  ],
   'WorkerRun',
 );
 

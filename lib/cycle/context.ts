@@ -31,6 +31,9 @@ export const makeCtx = (opts: CycleOptions, ports: CyclePorts): CycleCtx => ({
   warnings: [],
 });
 
+/** asOf advanced by the wall-clock time this cycle has taken, as epoch ms. */
+export const elapsedMs = (ctx: CycleCtx): number =>
+  ctx.opts.asOfMs + Math.max(0, ctx.ports.now() - ctx.startedNow);
+
 /** asOf advanced by the wall-clock time this cycle has taken, as written. */
-export const elapsedAt = (ctx: CycleCtx): string =>
-  formatInZone(ctx.opts.asOfMs + Math.max(0, ctx.ports.now() - ctx.startedNow), ctx.opts.zone);
+export const elapsedAt = (ctx: CycleCtx): string => formatInZone(elapsedMs(ctx), ctx.opts.zone);

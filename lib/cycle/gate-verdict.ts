@@ -27,5 +27,6 @@ export const verdictFor = async (
     allowlistProblem: safety.allowlist.problem,
     activeWindowIds: windows,
     preflightFailures: await ctx.ports.preflight(paths),
+    executes: ctx.opts.workerCmd !== null,
   });
 };

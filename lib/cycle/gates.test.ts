@@ -21,9 +21,9 @@ const facts = (over: Partial<GateFacts> = {}): GateFacts => ({
   ...over,
 });
 
-describe('in MOCK_ONLY and DRY_RUN', () => {
+describe('in MOCK_ONLY and DRY_RUN through the built-in worker (nothing is executed)', () => {
   it.each(['MOCK_ONLY', 'DRY_RUN'] as const)(
-    '%s runs the ticket without allowlist, window or preflight',
+    '%s runs the ticket without allowlist, window or preflight, as the origin does',
     (mode) => {
       const v = decideGates(
         facts({
@@ -33,11 +33,38 @@ describe('in MOCK_ONLY and DRY_RUN', () => {
           activeWindowIds: [],
           allowlist: null,
           preflightFailures: ['missing x'],
+          executes: false,
         }),
       );
       expect([v.runAs, v.blockedBy, v.windowId]).toEqual([mode, [], null]);
     },
   );
+});
+
+describe('in MOCK_ONLY and DRY_RUN with a worker command (it runs, whatever the mode)', () => {
+  const mock = { mode: 'MOCK_ONLY', reportedMode: 'MOCK_ONLY', activeWindowIds: [], executes: true } as const;
+  it.each(['MOCK_ONLY', 'DRY_RUN'] as const)(
+    'given %s and a type not on the allowlist, then ALLOWLIST_VIOLATION, recorded as the ticket’s own block',
+    (mode) => {
+      const v = decideGates(facts({ ...mock, mode, reportedMode: mode, requestType: 'ACKNOWLEDGE' }));
+      expect([v.runAs, v.blockedBy, v.recordBlock]).toEqual([null, ['ALLOWLIST_VIOLATION'], true]);
+    },
+  );
+  it('given no usable allowlist, then ALLOWLIST_VIOLATION and nothing recorded (the ticket waits)', () => {
+    const v = decideGates(facts({ ...mock, allowlist: null, allowlistProblem: 'missing' }));
+    expect([v.blockedBy, v.recordBlock]).toEqual([['ALLOWLIST_VIOLATION'], false]);
+  });
+  it('given an allowed type, then it runs without a window or preflight (those are REAL’s)', () => {
+    const v = decideGates(facts({ ...mock, preflightFailures: ['missing x'] }));
+    expect([v.runAs, v.blockedBy, v.windowId]).toEqual(['MOCK_ONLY', [], null]);
+  });
+  it('when the caller does not say whether something executes, then the allowlist applies', () => {
+    const { executes: _, ...unsaid } = facts({ ...mock, requestType: 'ACKNOWLEDGE' });
+    expect(decideGates(unsaid).blockedBy).toEqual(['ALLOWLIST_VIOLATION']);
+  });
+});
+
+describe('a type whose rule requires REAL', () => {
   it('stops a type whose rule requires REAL with GATE_BLOCKED, recorded as the ticket’s own block', () => {
     const v = decideGates(
       facts({ mode: 'MOCK_ONLY', reportedMode: 'MOCK_ONLY', requestType: 'REQUEST_TRADE' }),

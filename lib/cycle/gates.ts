@@ -3,11 +3,15 @@
 //
 //   1 GATE_BLOCKED         the gate file is invalid (config: the ticket stays OPEN)
 //   2 GATE_BLOCKED         the type's rule has requires_real and the gate is not REAL
-//   in REAL mode only (MOCK_ONLY and DRY_RUN run without real side effects, as in the origin):
+//   whenever something is executed for the ticket (REAL, or a worker command in any mode: opsfold
+//   cannot know that a command honours OPSFOLD_EXECUTION_MODE):
 //   3 ALLOWLIST_VIOLATION  no usable allowlist (config: the ticket stays OPEN)
 //   4 ALLOWLIST_VIOLATION  the type is not in allowed_request_types
+//   in REAL mode only:
 //   5 WINDOW_NOT_ACTIVE    no window active for the type at asOf
 //   6 PREFLIGHT_FAIL       a path the type's rule names (required_inputs, preflight_paths) is missing
+// MOCK_ONLY and DRY_RUN through the built-in worker execute nothing and pass 3–6, as in the origin
+// (the seed's table reads GATE_BLOCKED as "the gate is MOCK_ONLY"; the origin runs such tickets mocked).
 //
 // A ticket stopped by its own facts (2, 4, 5, 6) is recorded as the origin's worker records it: a
 // BLOCKED receipt and a FAILED result, so it does not block the queue. A stop caused by the cycle's
@@ -27,6 +31,11 @@ export interface GateFacts {
   readonly activeWindowIds: readonly string[];
   /** Preflight paths that do not exist (or leave the root), with why. */
   readonly preflightFailures: readonly string[];
+  /**
+   * False only when nothing is executed outside REAL (the built-in worker simulates); a worker command
+   * runs whatever the mode, so the allowlist applies to it. Absent means true (the safe reading).
+   */
+  readonly executes?: boolean;
 }
 
 interface Block {
@@ -46,21 +55,28 @@ export interface GateVerdict {
   readonly windowId: string | null;
 }
 
-const realBlocks = (f: GateFacts): Block[] => {
-  const blocks: Block[] = [];
-  const type = f.requestType;
+const allowlistBlocks = (f: GateFacts): Block[] => {
   if (f.allowlist === null)
-    blocks.push({
+    return [
+      {
+        reason: 'ALLOWLIST_VIOLATION',
+        detail: `no usable allowlist (${f.allowlistProblem ?? 'missing'})`,
+        config: true,
+      },
+    ];
+  if (f.allowlist.allowed_request_types.includes(f.requestType)) return [];
+  return [
+    {
       reason: 'ALLOWLIST_VIOLATION',
-      detail: `no usable allowlist (${f.allowlistProblem ?? 'missing'})`,
-      config: true,
-    });
-  else if (!f.allowlist.allowed_request_types.includes(type))
-    blocks.push({
-      reason: 'ALLOWLIST_VIOLATION',
-      detail: `request_type '${type}' not allowed`,
+      detail: `request_type '${f.requestType}' not allowed`,
       config: false,
-    });
+    },
+  ];
+};
+
+const realBlocks = (f: GateFacts): Block[] => {
+  const blocks = allowlistBlocks(f);
+  const type = f.requestType;
   if (f.activeWindowIds.length === 0)
     blocks.push({
       reason: 'WINDOW_NOT_ACTIVE',
@@ -93,7 +109,8 @@ const blocksOf = (f: GateFacts): Block[] => {
         config: false,
       },
     ];
-  return f.mode === 'REAL' ? realBlocks(f) : [];
+  if (f.mode === 'REAL') return realBlocks(f);
+  return f.executes === false ? [] : allowlistBlocks(f);
 };
 
 /** Pure: the gates' verdict on one ticket. */

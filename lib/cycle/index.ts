@@ -17,6 +17,7 @@ export { historyView, renderHistory } from './history-text.js';
 export { decodeLock, readLock } from './lock-rules.js';
 export { logProblems } from './log-problems.js';
 export { blockAppends } from './records.js';
+export { mockWorkAppends } from './mock-worker.js';
 export { rawDecision } from './receipts.js';
 export { buildDailyReport } from './report.js';
 export { ruleOf, preflightPathsOf } from './safety.js';
@@ -108,6 +109,7 @@ export type {
 } from './reasons.js';
 export type { ReceiptsState } from './receipts.js';
 export type { BlockFacts } from './records.js';
+export type { MockFacts, MockMode } from './mock-worker.js';
 export type { DayReceiptsState } from './report.js';
 export type { Doc } from './safety.js';
 export type { RequestEntry, RequestsState, LatestResult, ResultsState } from './tickets.js';

@@ -9,5 +9,5 @@ import { runWorker } from './worker-step.js';
 export const processTicket = async (ctx: CycleCtx, turn: Turn): Promise<TicketOutcome> => {
   const verdict = await verdictFor(ctx, turn.safety, turn.ticket);
   if (verdict.runAs === null) return block(ctx, turn, verdict);
-  return runWorker(ctx, turn.read, turn.ticket, verdict);
+  return runWorker(ctx, turn, verdict);
 };

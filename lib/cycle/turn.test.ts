@@ -26,9 +26,11 @@ describe('a ticket the gates stopped', () => {
   });
 });
 
-describe('without a worker command', () => {
-  it('the ticket is skipped and the detail says it was not run', () => {
-    expect(notRunStep(ticket).reason_detail).toBe('no --worker-cmd given; the ticket was not run');
+describe('a REAL ticket without a worker command', () => {
+  it('is skipped, and the detail says REAL needs --worker-cmd and the ticket stays OPEN', () => {
+    expect(notRunStep(ticket).reason_detail).toBe(
+      'REAL execution needs --worker-cmd (the built-in worker only simulates MOCK_ONLY and DRY_RUN); the ticket stays OPEN',
+    );
   });
 });
 

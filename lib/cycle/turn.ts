@@ -35,10 +35,11 @@ export const blockedStep = (ticket: TicketRequest, verdict: GateVerdict): Ticket
   reason_detail: verdict.detail,
 });
 
-/** Pure: the step when the gates said yes but no worker command was given. */
+/** Pure: the step of a REAL ticket the gates let through when no worker command was given. */
 export const notRunStep = (ticket: TicketRequest): TicketStep => ({
   ...takenStep(ticket.request_id, ticket.request_type),
-  reason_detail: 'no --worker-cmd given; the ticket was not run',
+  reason_detail:
+    'REAL execution needs --worker-cmd (the built-in worker only simulates MOCK_ONLY and DRY_RUN); the ticket stays OPEN',
 });
 
 /** Pure: why a worker run failed, or null (exit 0 and the ticket's latest result DONE). */

@@ -1,23 +1,23 @@
-// A ticket the gates let through: the intent goes into the lock, the worker runs once (the lock's
-// locked_at refreshed while it runs, so it does not go stale), then what it appended is read.
+// A ticket the gates let through goes to the worker: the built-in one (mock-step.ts) without a worker
+// command, else the command: the intent goes into the lock, the command runs once (the lock's locked_at
+// refreshed while it runs, so it does not go stale), then what it appended is read.
 import type { TicketRequest } from './codecs-tickets.js';
 import type { GateVerdict } from './gates.js';
 import { appendedReceiptLine } from './receipts.js';
 import { statusOf } from './tickets.js';
-import { notRunStep, workerEnv, workerFailure, workerStep } from './turn.js';
+import { workerEnv, workerFailure, workerStep } from './turn.js';
 import type { CycleCtx } from './context.js';
-import { readOn, recordIntent, type TicketOutcome } from './ticket-io.js';
+import { runMockWorker } from './mock-step.js';
+import { readOn, recordIntent, type TicketOutcome, type Turn } from './ticket-io.js';
 import type { LogsRead } from './ticket-logs.js';
 
-export const runWorker = async (
+const runCommand = async (
   ctx: CycleCtx,
-  read: LogsRead,
-  ticket: TicketRequest,
+  cmd: string,
+  { read, ticket }: { read: LogsRead; ticket: TicketRequest },
   verdict: GateVerdict,
 ): Promise<TicketOutcome> => {
-  const cmd = ctx.opts.workerCmd;
   const mode = verdict.runAs ?? 'MOCK_ONLY';
-  if (cmd === null) return { step: notRunStep(ticket), read, error: null };
   await recordIntent(ctx, read, ticket);
   const facts = { mode, runId: ctx.runId, at: ctx.at, root: ctx.opts.root, windowId: verdict.windowId };
   const spec = {
@@ -38,4 +38,10 @@ export const runWorker = async (
     ctx.ports.log(`worker output (tail):\n${outcome.outputTail.trimEnd()}`);
   const receiptLine = appendedReceiptLine(after.read.newReceipts, ticket.request_id)?.line ?? null;
   return { step: workerStep({ ticket, mode, outcome, failure, receiptLine }), ...after };
+};
+
+/** The selected ticket through the worker command, or the built-in worker without one. */
+export const runWorker = (ctx: CycleCtx, turn: Turn, verdict: GateVerdict): Promise<TicketOutcome> => {
+  const cmd = ctx.opts.workerCmd;
+  return cmd === null ? runMockWorker(ctx, turn, verdict) : runCommand(ctx, cmd, turn, verdict);
 };

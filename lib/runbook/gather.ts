@@ -4,6 +4,7 @@
 // phase_summary.json. Each is decoded once by its codec; nothing here writes.
 import type * as t from 'io-ts';
 import { JobInput, JobResult, PhaseState, StepLog, TosConfig } from './codecs.js';
+import { configRefusals } from './config-keys.js';
 import { RunbookError } from './runbook-error.js';
 import { settingsOf, type TosSettings } from './settings.js';
 import { PreviousPhaseSummary } from './summary-codecs.js';
@@ -29,10 +30,21 @@ export const tosPaths = (resolve: TosPorts['resolve'], root: string, s: TosSetti
   jobResult: resolve(root, s.jobLoop.resultPath),
 });
 
-/** Pure: the config read, or null when there is none; an unreadable one is a RunbookError. */
+/**
+ * Pure: the config read, or null when there is none. An unreadable one, or one with a key or mode the
+ * runbook does not document (config-keys.ts), is a RunbookError naming the first such key.
+ */
 export const configOf = (doc: TosDoc<TosConfig>, shownAs: string): TosConfig | null => {
   if (doc.kind === 'problem') throw new RunbookError(`invalid config: ${shownAs}`, [doc.detail]);
-  return doc.kind === 'found' ? doc.value : null;
+  if (doc.kind === 'missing') return null;
+  const refused = configRefusals(doc.value);
+  const first = refused[0];
+  if (first !== undefined)
+    throw new RunbookError(`${shownAs}: ${first.key}: ${first.why}`, [
+      ...refused.slice(1).map((r) => `also ${r.key}: ${r.why}`),
+      'the runbook forbids settings it does not document; remove the key (or fix the mode) and run again',
+    ]);
+  return doc.value;
 };
 
 /** The root's config, or null when it has none; an unreadable one is a RunbookError. */

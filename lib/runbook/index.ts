@@ -14,6 +14,8 @@ export { checkCommand, checkStep, denyReasonOf, policyText } from './policy.js';
 export { runStatusOf } from './run-lines.js';
 export { lastRunSummary } from './run-summary.js';
 export { settingsOf } from './settings.js';
+export { configRefusals } from './config-keys.js';
+export { startReadiness, readinessText } from './start-conditions.js';
 export { testVerdict } from './verdict.js';
 export { tosFactsOf } from './tos-facts.js';
 export { phaseSummaryOf, planSummaries } from './summary-plan.js';
@@ -21,6 +23,7 @@ export { testReportOf } from './test-report.js';
 
 /** Steps over ports: a command's gather and decision, the edge passed in (the runner's, or a test's). */
 export { gatherTos } from './gather.js';
+export { gatherStart } from './start-gather.js';
 export { runSummary, runTest, cleanRoot, writeSummaries } from './run-steps.js';
 export { commitCheckpoint, rollbackRoot } from './git-steps.js';
 export { commandsOf, policyAnswer } from './policy-answer.js';
@@ -69,5 +72,8 @@ export type { VerdictInputs, TestVerdict, StepFile } from './verdict.js';
 export type { TosDoc, TosPaths, TosReads, TosFacts } from './tos-facts.js';
 export type { TosEffect, SummaryFiles, SummaryPlan } from './summary-plan.js';
 export type { TosPorts } from './gather.js';
+export type { ConfigRefusal } from './config-keys.js';
+export type { StartFacts, StartCondition, StartReadiness, ConditionId } from './start-conditions.js';
+export type { StartPorts } from './start-gather.js';
 export type { RunbookPorts } from './run-steps.js';
 export type { Git, GitResult, RollbackPorts } from './git-steps.js';

@@ -34,7 +34,8 @@ export const cycleRun: Command = {
   summary:
     'One ops cycle V2 on a repository root: emergency stop → lock state/ops_runner.lock → regenerate ' +
     'reports/ops/daily/ops_report_latest.json → select the oldest OPEN ticket → safety gates → the worker ' +
-    '(ticket JSON on stdin, OPSFOLD_EXECUTION_MODE in its environment) → counters → an OPS_CYCLE_RUN_V2 ' +
+    '(ticket JSON on stdin, OPSFOLD_EXECUTION_MODE in its environment; without --worker-cmd the built-in ' +
+    'mock worker records IN_PROGRESS, an EXECUTED receipt and DONE) → counters → an OPS_CYCLE_RUN_V2 ' +
     'snapshot in reports/ops/daily/snapshots/ (never overwritten), printed on stdout.',
   flags: {
     root: {
@@ -45,7 +46,9 @@ export const cycleRun: Command = {
     'worker-cmd': {
       type: 'string',
       arg: 'CMD',
-      help: 'Shell command run in the root for the selected ticket. Without it no ticket is run.',
+      help:
+        'Shell command run in the root for the selected ticket. Without it the built-in worker simulates ' +
+        'MOCK_ONLY and DRY_RUN tickets as the origin does (a REAL ticket needs a command).',
     },
     'worker-timeout': {
       type: 'string',
@@ -63,6 +66,7 @@ export const cycleRun: Command = {
     'The worker also gets OPSFOLD_RUN_ID, OPSFOLD_ASOF, OPSFOLD_ROOT, OPSFOLD_REQUEST_ID, OPSFOLD_WINDOW_ID (REAL',
     "only) and OPSFOLD_CYCLE_PID. Success = exit 0 and the ticket's latest result DONE; receipt_ref names the receipt",
     "line it appended. Reasons are the seed's nine codes; details are in ticket_step.reason_detail.",
+    'The allowlist applies whenever something is executed: under REAL, and to a worker command in any mode.',
   ],
   async run(v, _pos, io) {
     const zone = zoneOf(v, io);

@@ -284,16 +284,12 @@ describe('given a worker that fails', () => {
     });
     expect(r.snapshot.ticket_step.reason_detail).toBe('worker timed out after 0.5 s and was stopped');
   });
-  it('or no --worker-cmd at all: TICKET_PROCESS_FAILED without running anything', async () => {
-    const root = fixture('mock-queue');
-    const before = ticketLogs(root);
-    const r = await cycle(root);
-    expect([
-      r.snapshot.ticket_step.reason,
-      r.snapshot.ticket_step.reason_detail,
-      r.snapshot.ticket_step.worker,
-    ]).toEqual(['TICKET_PROCESS_FAILED', 'no --worker-cmd given; the ticket was not run', null]);
-    expect(ticketLogs(root)).toEqual(before);
+  it('or no --worker-cmd at all: the built-in worker simulates the ticket (mock-worker.int.test.ts)', async () => {
+    const r = await cycle(fixture('mock-queue'));
+    expect([r.snapshot.ticket_step.reason, r.snapshot.ticket_step.worker]).toEqual([
+      'TICKET_PROCESSED_OK',
+      { exit_code: 0, signal: null, timed_out: false, builtin: true },
+    ]);
   });
 });
 

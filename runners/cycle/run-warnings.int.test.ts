@@ -99,15 +99,27 @@ describe('the gate and the allowlist files', () => {
       ['EXECUTION_GATE_INVALID'],
     ]);
   });
-  it('no allowlist: version N/A, MOCK_ONLY still runs, ALLOWLIST_MISSING', async () => {
+  it('no allowlist: version N/A, ALLOWLIST_MISSING; the built-in worker still simulates MOCK_ONLY', async () => {
     const root = fixture();
     rmSync(file(root, 'docs/contracts/execution_allowlist_v1.json'));
-    const r = await cycle(root, '--worker-cmd', worker('done'));
+    const r = await cycle(root);
     expect([
       r.snapshot.safety_snapshot.allowlist_version,
       r.snapshot.ticket_step.decision,
       codes(r.snapshot),
     ]).toEqual(['N/A', 'PROCESSED', ['ALLOWLIST_MISSING']]);
+  });
+  it('no allowlist and a worker command under MOCK_ONLY: ALLOWLIST_VIOLATION, the command not run, nothing recorded', async () => {
+    const root = fixture();
+    rmSync(file(root, 'docs/contracts/execution_allowlist_v1.json'));
+    const before = readFileSync(file(root, 'state/tickets/ticket_results.jsonl'), 'utf8');
+    const r = await cycle(root, '--worker-cmd', worker('done'));
+    expect([r.snapshot.ticket_step.reason, r.snapshot.ticket_step.worker, codes(r.snapshot)]).toEqual([
+      'ALLOWLIST_VIOLATION',
+      null,
+      ['ALLOWLIST_MISSING'],
+    ]);
+    expect(readFileSync(file(root, 'state/tickets/ticket_results.jsonl'), 'utf8')).toBe(before);
   });
   it('an unreadable allowlist under REAL: ALLOWLIST_VIOLATION, nothing recorded, ALLOWLIST_INVALID', async () => {
     const root = fixture();

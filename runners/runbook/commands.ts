@@ -3,6 +3,7 @@ import type { Command } from '../cli/command.js';
 import { runbookCheckpoint } from './checkpoint.js';
 import { runbookClean } from './clean.js';
 import { runbookPolicy } from './policy.js';
+import { runbookReady } from './ready.js';
 import { runbookRollback } from './rollback.js';
 import { runbookSummary } from './summary.js';
 import { runbookTest } from './test-mode.js';
@@ -14,4 +15,5 @@ export const runbookCommands: readonly Command[] = [
   runbookCheckpoint,
   runbookRollback,
   runbookClean,
+  runbookReady,
 ];

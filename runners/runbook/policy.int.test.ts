@@ -156,3 +156,24 @@ describe('given bad invocations', () => {
     expect((await run('runbook', 'policy', '--config', stable)).code).toBe(64);
   });
 });
+
+describe('given a config with a key or mode the runbook does not document', () => {
+  it('when any command is asked, it is refused with exit 1 naming the key, before any answer', async () => {
+    const file = withPolicy({ default_action: 'allow' }, { parallel_jobs: 2 });
+    const r = await run('runbook', 'policy', '--config', file, '--command', 'Get-Date');
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toContain('error: custom.json: parallel_jobs: not a documented config_v0_3.json key');
+  });
+  it('when default_action is an unknown mode, it is refused with exit 1 naming execution_policy.default_action', async () => {
+    const r = await run(
+      'runbook',
+      'policy',
+      '--config',
+      withPolicy({ default_action: 'ask' }),
+      '--command',
+      'Get-Date',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('execution_policy.default_action: mode "ask" is not one of allow, deny');
+  });
+});

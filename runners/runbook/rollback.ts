@@ -4,31 +4,20 @@
 // over the restored root, with the same summary file; exit 1 when that test fails.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { confine } from '../../lib/io/confine.js';
 import { LAST_CHECKPOINT } from '../../lib/runbook/checkpoint-file.js';
 import { rollbackRoot } from '../../lib/runbook/git-steps.js';
 import { asOfFlag } from '../cli/clock.js';
 import { required, str, type Command } from '../cli/command.js';
-import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { writeTextConfined } from './apply.js';
 import { rootFlag, summaryFileFlag } from './flags.js';
 import { tosRoot } from './gather.js';
 import { gitIn } from './git.js';
+import { readRootBytes } from './read-bytes.js';
 import { runTest } from './test-mode.js';
 
-const readKept = async (root: string, file: string): Promise<Buffer | null> => {
-  const c = await confine(root, file);
-  if (!c.ok) throw new CliError(`cannot read ${LAST_CHECKPOINT}`, [`refused: ${c.reason}`]);
-  // A FIFO would block the read forever: only a regular file is the checkpoint.
-  const st = await fsp.stat(c.real).catch(() => null);
-  if (st !== null && !st.isFile())
-    throw new CliError(`cannot read ${LAST_CHECKPOINT}`, ['refused: not a regular file']);
-  return fsp.readFile(c.real).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return null;
-    throw new CliError(`cannot read ${LAST_CHECKPOINT}`, [err.message]);
-  });
-};
+const readKept = (root: string, file: string): Promise<Buffer | null> =>
+  readRootBytes(root, file, LAST_CHECKPOINT);
 
 const restoreKept = async (root: string, file: string, kept: Uint8Array | null): Promise<void> => {
   if (kept === null) return;

@@ -182,3 +182,20 @@ describe('given a TOS root with the orchestrator files', () => {
     expect((await run('runbook', 'summary')).code).toBe(64);
   });
 });
+
+describe('given a root whose config_v0_3.json holds an undocumented key', () => {
+  it('when summarised, it is refused with exit 1 naming the key, and nothing is written', async () => {
+    const root = rootOf('done-run');
+    const config = readJson(join(root, 'config_v0_3.json'));
+    const s5 = config['s5_settings'] as Record<string, unknown>;
+    writeFileSync(
+      join(root, 'config_v0_3.json'),
+      JSON.stringify({ ...config, s5_settings: { ...s5, turbo: true } }),
+    );
+    const before = readdirSync(join(root, 'logs')).sort();
+    const r = await run('runbook', 'summary', '--root', root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('config_v0_3.json: s5_settings.turbo: not a documented config_v0_3.json key');
+    expect(readdirSync(join(root, 'logs')).sort()).toEqual(before);
+  });
+});
