@@ -15,6 +15,8 @@ export interface ChildResult {
   /** Seconds of the measured work itself, without node's start-up and module loading. */
   readonly seconds: number;
   readonly maxRssMb: number;
+  /** CPU seconds of the whole child (user + system, every thread, start-up included). */
+  readonly cpuSeconds: number;
   readonly stdoutLines: number;
   readonly stdoutBytes: number;
   /** The first MiB of stdout. */
@@ -25,6 +27,10 @@ export interface ChildResult {
 }
 
 const rssMb = (): number => (process.resourceUsage().maxRSS * 1024) / 2 ** 20;
+const cpuSeconds = (): number => {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+};
 
 /**
  * The one command `argv` names, with its implementation already imported: what the bin loads for it,
@@ -48,7 +54,7 @@ const cli = async (argv: readonly string[]): Promise<ChildResult> => {
   const code = await main(table, argv, io);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const out = { stdoutLines: stdout.lines, stdoutBytes: stdout.bytes, stdoutHead: stdout.text };
-  return { code, seconds, maxRssMb: rssMb(), ...out, stderr: stderr.text };
+  return { code, seconds, maxRssMb: rssMb(), cpuSeconds: cpuSeconds(), ...out, stderr: stderr.text };
 };
 
 const raw = async (file: string): Promise<ChildResult> => {
@@ -56,7 +62,7 @@ const raw = async (file: string): Promise<ChildResult> => {
   const r = await baseline(file);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const out = { stdoutLines: 0, stdoutBytes: 0, stdoutHead: '', stderr: '' };
-  return { code: 0, seconds, maxRssMb: rssMb(), ...out, events: r.events };
+  return { code: 0, seconds, maxRssMb: rssMb(), cpuSeconds: cpuSeconds(), ...out, events: r.events };
 };
 
 const [kind, ...rest] = process.argv.slice(2);

@@ -14,12 +14,14 @@ export interface Piped {
   readonly bytes: number;
   /** Peak RSS in MB, or null where /usr/bin/time is missing. */
   readonly maxRssMb: number | null;
+  /** CPU seconds (user + system), or null where /usr/bin/time is missing. */
+  readonly cpuSeconds: number | null;
 }
 
 export const piped = (args: readonly string[]): Promise<Piped> =>
   new Promise((resolve, reject) => {
     const timed = existsSync(TIME);
-    const argv = [...(timed ? ['-f', 'maxrss-kb=%M', process.execPath] : []), BIN, ...args];
+    const argv = [...(timed ? ['-f', 'maxrss-kb=%M cpu=%U+%S', process.execPath] : []), BIN, ...args];
     const t0 = process.hrtime.bigint();
     const p = spawn(timed ? TIME : process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;
@@ -37,6 +39,8 @@ export const piped = (args: readonly string[]): Promise<Piped> =>
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (code !== 0) return reject(new CheckFailed(`opsfold ${args.join(' ')} exited ${code}: ${stderr}`));
       const kb = /maxrss-kb=(\d+)/.exec(stderr)?.[1];
-      resolve({ ms, lines, bytes, maxRssMb: kb === undefined ? null : Number(kb) / 1024 });
+      const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(stderr);
+      const cpuSeconds = cpu === null ? null : Number(cpu[1]) + Number(cpu[2]);
+      resolve({ ms, lines, bytes, maxRssMb: kb === undefined ? null : Number(kb) / 1024, cpuSeconds });
     });
   });

@@ -17,7 +17,8 @@ export type { Sha256State } from './core/sha256.js';
 export { toJsonSchema } from './core/json-schema.js';
 
 // The effectful edge (files, locks)
-export { readJsonl, readJsonlBatches, iterateJsonlBatches } from './io/jsonl.js';
+export { iterateJsonlBatches } from './io/jsonl.js';
+export { readJsonl, readJsonlBatches } from './io/jsonl-rx.js';
 export type { JsonlItem, JsonlBatch, JsonlEnd, ReadOptions } from './io/jsonl.js';
 export { CorruptLineError, SourceChangedError } from './io/jsonl-errors.js';
 export { foldFile, saveFoldCheckpoint } from './io/fold-file.js';

@@ -1,7 +1,8 @@
 // The `opsfold/io` entry: the effectful edge — read JSONL with positions, fold a file from its
 // checkpoint, atomic writes, locked appends, locks, discovery and markers. Listed by name
 // (no `export *`); the only entry that touches the file system.
-export { readJsonl, readJsonlBatches, iterateJsonlBatches } from './jsonl.js';
+export { iterateJsonlBatches } from './jsonl.js';
+export { readJsonl, readJsonlBatches } from './jsonl-rx.js';
 export type { JsonlItem, JsonlBatch, JsonlEnd, ReadOptions } from './jsonl.js';
 export { CorruptLineError, SourceChangedError } from './jsonl-errors.js';
 export { DEFAULT_MAX_LINE_BYTES } from './line-splitter.js';

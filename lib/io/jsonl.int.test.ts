@@ -7,7 +7,8 @@ import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { lastValueFrom, toArray } from 'rxjs';
-import { iterateJsonlBatches, readJsonl, readJsonlBatches, type JsonlItem } from './jsonl.js';
+import { iterateJsonlBatches, type JsonlItem } from './jsonl.js';
+import { readJsonl, readJsonlBatches } from './jsonl-rx.js';
 import { CorruptLineError } from './jsonl-errors.js';
 import { drain, recordsOf, useTempDirs } from './testdata/temp.js';
 

@@ -3,7 +3,6 @@
 // is a torn tail (not consumed, cursor stays before it); any other bad line is corruption: fail closed
 // with file:line:byte, or, when asked, hand it out as a `corrupt` item so the caller can quarantine it.
 import { createReadStream } from 'node:fs';
-import { type Observable, concatMap, from as fromArray, from as fromAsync } from 'rxjs';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Cursor, Position } from '../core/position.js';
 import { cursorStart } from '../core/position.js';
@@ -144,16 +143,3 @@ export async function* iterateJsonlBatches<T = unknown>(
   const end = endOf(splitter, acc);
   yield { items: [], cursor: end.cursor, end };
 }
-
-/** The same batches as an Observable (rxjs), for stream composition and tailing. */
-export const readJsonlBatches = <T = unknown>(
-  file: string,
-  options: ReadOptions<T> = {},
-): Observable<JsonlBatch<T>> => fromAsync(iterateJsonlBatches(file, options));
-
-/** Reads a JSONL file from a cursor as an Observable of records (and `corrupt` items when skipping). */
-export const readJsonl = <T = unknown>(
-  file: string,
-  options: ReadOptions<T> = {},
-): Observable<JsonlItem<T>> =>
-  readJsonlBatches(file, options).pipe(concatMap((batch) => fromArray(batch.items)));

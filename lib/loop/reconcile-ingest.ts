@@ -3,16 +3,16 @@
 // failure code (snapshot_unavailable, events_unavailable, service_request_failed,
 // service_response_invalid, projection_failed), never a throw: reconcile turns it into health.
 import * as E from 'fp-ts/lib/Either.js';
-import { fold } from '../core/projection.js';
 import { projectionViews, type SnapshotView } from './envelope-views.js';
 import type { StateView } from './manager-views.js';
-import { checkEventEnvelope, checkSnapshotEnvelope, projectState } from './project-state.js';
+import { checkSnapshotEnvelope, projectState } from './project-state.js';
+import { polledSummaryFold, type PolledSummary } from './envelope-fold.js';
 import type { IngestFailure } from './reconcile-decision.js';
 import type { PolledEnvelopes, ReconcilePorts } from './reconcile-ports.js';
-import { envelopeSequenceOf, eventSequenceProjection, type EventSequenceState } from './sequence.js';
+import type { EventSequenceState } from './sequence.js';
 
 export interface Ingested {
-  readonly fetched: PolledEnvelopes;
+  readonly fetched: PolledEnvelopes<PolledSummary>;
   /** The fetched snapshot envelope through its view. */
   readonly snapshot: SnapshotView;
   readonly state: ReturnType<typeof projectState>;
@@ -28,21 +28,15 @@ export interface IngestPlan {
   readonly eventsFile: string;
 }
 
-const positioned = <A>(events: readonly A[]) =>
-  events.map((value, i) => ({ value, position: { line: i + 1, byteOffset: 0 } }));
-
-const badEnvelope = (events: readonly unknown[], loopId: string): number =>
-  events.findIndex((e) => E.isLeft(checkEventEnvelope(e, loopId)));
-
-const checked = (fetched: PolledEnvelopes, loopId: string): IngestFailure | null => {
+const checked = (fetched: PolledEnvelopes<PolledSummary>, loopId: string): IngestFailure | null => {
   if (E.isLeft(checkSnapshotEnvelope(fetched.snapshot, loopId)))
     return { failureCode: 'projection_failed', message: 'snapshot envelope is invalid or loop id mismatch' };
-  const bad = badEnvelope(fetched.events, loopId);
-  return bad < 0
+  const bad = fetched.folded.firstInvalid;
+  return bad === null
     ? null
     : {
         failureCode: 'projection_failed',
-        message: `event envelope is invalid or loop id mismatch (envelope ${bad + 1} of this poll)`,
+        message: `event envelope is invalid or loop id mismatch (envelope ${bad} of this poll)`,
       };
 };
 
@@ -52,7 +46,7 @@ export const ingest = async (
   previous: StateView,
   ports: Pick<ReconcilePorts, 'poll' | 'write'>,
 ): Promise<E.Either<IngestFailure, Ingested>> => {
-  const got = await ports.poll();
+  const got = await ports.poll(polledSummaryFold(plan.loopId));
   if (E.isLeft(got)) return E.left({ failureCode: got.left.failureCode, message: got.left.message });
   const fetched = got.right;
   const failure = checked(fetched, plan.loopId);
@@ -60,7 +54,7 @@ export const ingest = async (
   await ports.write(plan.snapshotFile, fetched.snapshot, true);
   const views = projectionViews({
     snapshot: fetched.snapshot,
-    lastEventEnvelope: fetched.events[fetched.events.length - 1] ?? null,
+    lastEventEnvelope: fetched.folded.last,
   });
   const state = projectState({
     repoPath: plan.repo,
@@ -71,6 +65,5 @@ export const ingest = async (
     ...views,
     previous,
   });
-  const sequence = fold(eventSequenceProjection, positioned(fetched.events.map(envelopeSequenceOf)));
-  return E.right({ fetched, snapshot: views.snapshot, state, sequence });
+  return E.right({ fetched, snapshot: views.snapshot, state, sequence: fetched.folded.sequence });
 };

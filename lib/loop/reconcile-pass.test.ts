@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import type { Envelope } from './envelope-fold.js';
 import { evaluateDrift } from './profile-drift.js';
 import type { IngestFailure } from './reconcile-decision.js';
 import { reconcilePass, type PassPlan } from './reconcile-pass.js';
@@ -70,7 +71,10 @@ const none: PreviousDocsRead = {
 };
 
 /** Memory ports that log every effect in the order the pass applies it. */
-const ports = (polled: E.Either<IngestFailure, Omit<PolledEnvelopes, 'commit'>>, previous = none) => {
+/** A poll's answer as the test gives it: the envelopes as a list, folded by the pass's fold. */
+type Answer = Omit<PolledEnvelopes<never>, 'commit' | 'folded'> & { readonly events: readonly Envelope[] };
+
+const ports = (polled: E.Either<IngestFailure, Answer>, previous = none) => {
   const log: string[] = [];
   const p: ReconcilePorts = {
     lock: async (fn) => {
@@ -78,10 +82,11 @@ const ports = (polled: E.Either<IngestFailure, Omit<PolledEnvelopes, 'commit'>>,
       return fn();
     },
     previous: () => Promise.resolve(previous),
-    poll: () =>
+    poll: (fold) =>
       Promise.resolve(
-        E.map((f: Omit<PolledEnvelopes, 'commit'>) => ({
+        E.map(({ events, ...f }: Answer) => ({
           ...f,
+          folded: fold.step(fold.initial, events),
           commit: async () => void log.push('commit'),
         }))(polled),
       ),

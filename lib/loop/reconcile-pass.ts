@@ -64,7 +64,7 @@ const outcomeOf = (a: AfterHealth) => {
   const poll =
     f === undefined
       ? null
-      : { eventsIngested: f.events.length, cursorOffsetBefore: f.cursorOffsetBefore, cursorDoc: f.cursorDoc };
+      : { eventsIngested: f.folded.count, cursorOffsetBefore: f.cursorOffsetBefore, cursorDoc: f.cursorDoc };
   return { ...a, poll };
 };
 

@@ -2,6 +2,7 @@
 // builds them (file store, loop lock, local or sprite_service transport, escalations log, drift step),
 // a test builds them in memory, and the pass itself (reconcile-pass.ts) stays free of I/O.
 import type * as E from 'fp-ts/lib/Either.js';
+import type { EnvelopeFold } from './envelope-fold.js';
 import type { DriftInputs, DriftState } from './profile-drift.js';
 import type { EscalationRequest, IngestFailure } from './reconcile-decision.js';
 import type { TelemetrySummary } from './telemetry-summary.js';
@@ -26,10 +27,13 @@ export interface PreviousDocsRead {
   readonly lastIntent: unknown;
 }
 
-/** The snapshot and the new event envelopes a transport answered with. */
-export interface PolledEnvelopes {
+/**
+ * The snapshot a transport answered with and the new event envelopes folded by the pass's fold (the
+ * transport reads them in batches and never holds them all).
+ */
+export interface PolledEnvelopes<S> {
   readonly snapshot: Readonly<Record<string, unknown>>;
-  readonly events: readonly Readonly<Record<string, unknown>>[];
+  readonly folded: S;
   readonly cursorOffsetBefore: number;
   /** The cursor document to write once the pass's outputs are written (the pass builds it). */
   readonly cursorDoc: Readonly<Record<string, unknown>> & { readonly eventLineOffset: number };
@@ -46,8 +50,11 @@ export interface DriftStepOutcome {
 export interface ReconcilePorts {
   readonly lock: LoopLock;
   readonly previous: () => Promise<PreviousDocsRead>;
-  /** Snapshot + incremental poll over the loop's transport; a failure is a value, never a throw. */
-  readonly poll: () => Promise<E.Either<IngestFailure, PolledEnvelopes>>;
+  /**
+   * Snapshot + incremental poll over the loop's transport, the new envelopes folded with `fold` as
+   * they are read; a failure (also one midway through the events) is a value, never a throw.
+   */
+  readonly poll: <S>(fold: EnvelopeFold<S>) => Promise<E.Either<IngestFailure, PolledEnvelopes<S>>>;
   /** Replaces a document atomically (`pretty` as the file has always been written). */
   readonly write: (file: string, doc: unknown, pretty: boolean) => Promise<void>;
   /** Appends records to a log under its lock. */

@@ -3,6 +3,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { Once, ServiceEndpoint } from './service-call.js';
+import { collectEnvelopes } from './envelope-fold.js';
 import { callWithRetries, fetchOverService, type ServiceFetchPorts } from './service-fetch.js';
 
 const endpoint: ServiceEndpoint = {
@@ -52,12 +53,16 @@ describe('callWithRetries', () => {
 describe('fetchOverService', () => {
   it('asks the events after the saved cursor and keeps the cursor before them', async () => {
     const x = exchange([snapshot, events], 5);
-    const got = await fetchOverService(x.ports, request);
+    const got = await fetchOverService(x.ports, request, collectEnvelopes);
     expect(x.asked[1]).toContain('cursor=5');
-    expect(E.isRight(got) && got.right).toMatchObject({ cursorOffsetBefore: 5, events: [{ n: 1 }] });
+    expect(E.isRight(got) && got.right).toMatchObject({ cursorOffsetBefore: 5, folded: [{ n: 1 }] });
   });
   it('answers service_response_invalid for a snapshot that is not JSON', async () => {
-    const got = await fetchOverService(exchange([{ status: 200, body: '<html>' }]).ports, request);
+    const got = await fetchOverService(
+      exchange([{ status: 200, body: '<html>' }]).ports,
+      request,
+      collectEnvelopes,
+    );
     expect(E.isLeft(got) && got.left.failureCode).toBe('service_response_invalid');
   });
 });

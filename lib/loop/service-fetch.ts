@@ -5,6 +5,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { parseJson } from '../core/codec.js';
 import type { PolledEnvelopes } from './reconcile-ports.js';
+import type { Envelope, EnvelopeFold } from './envelope-fold.js';
 import {
   httpFailure,
   isSuccess,
@@ -71,10 +72,11 @@ const getJson = async (x: ServiceFetchPorts, path: string, traceId: string | nul
 };
 
 /** The snapshot, then the events after the saved cursor, as the reconcile pass's poll answer. */
-export const fetchOverService = async (
+export const fetchOverService = async <S>(
   x: ServiceFetchPorts,
   r: ServiceFetchRequest,
-): Promise<E.Either<TransportFailure, PolledEnvelopes>> => {
+  fold: EnvelopeFold<S>,
+): Promise<E.Either<TransportFailure, PolledEnvelopes<S>>> => {
   const snap = await getJson(x, snapshotRequestPath(r.loopId), r.traceId);
   if (E.isLeft(snap)) return snap;
   const snapshot = checkSnapshotPayload(snap.right);
@@ -92,7 +94,8 @@ export const fetchOverService = async (
     eventLineCount,
     updatedAt: r.asOf,
   });
-  const list = events.right.events as Record<string, unknown>[];
-  const base = { snapshot: snapshot.right, events: list, cursorOffsetBefore: from, cursorDoc, notes: [] };
+  // The answer is one JSON document, so it is one batch.
+  const folded = fold.step(fold.initial, events.right.events as Envelope[]);
+  const base = { snapshot: snapshot.right, folded, cursorOffsetBefore: from, cursorDoc, notes: [] };
   return E.right({ ...base, commit: async () => undefined });
 };

@@ -3,6 +3,7 @@ import type { JsonlBatch } from '../../lib/io/jsonl.js';
 import type { RawEvent } from '../../lib/loop/event-fields.js';
 import { pollFrom, takeBatch, type PollProgress, type PollRun } from '../../lib/loop/poll-take.js';
 import type { Cursor } from '../../lib/core/position.js';
+import { envelopeSerializer } from '../../lib/loop/envelope-json.js';
 import type { Io } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -20,11 +21,12 @@ export const drainPoll = async (
   out: Io['stdout'],
 ): Promise<Drained> => {
   let progress = pollFrom(start);
+  const serialize = envelopeSerializer();
   try {
     for await (const batch of batches) {
       const step = takeBatch(batch, progress, run);
       progress = step.progress;
-      await writeOut(out, step.envelopes.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      await writeOut(out, step.envelopes.map((e) => `${serialize(e)}\n`).join(''));
       if (step.error !== null)
         return { progress, failure: new CliError(step.error.message, [...step.error.details]) };
       if (step.stop) return { progress, failure: null };

@@ -15,6 +15,7 @@ import { makeService } from './service.js';
 import { loopPaths } from '../cli/loop-paths.js';
 import { builtinExecutor } from './transport/executor.js';
 import { fetchLoop } from './transport/fetch.js';
+import { collectEnvelopes } from '../../lib/loop/envelope-fold.js';
 import type { FetchRequest, Transport } from './transport/fetch-types.js';
 import { startService, type RunningService, type ServiceOptions } from './transport/server.js';
 import { tokenAuth } from './transport/token.js';
@@ -421,12 +422,12 @@ const over = (baseUrl: string, attempts = 3, timeoutMs = 5000): Transport => ({
 describe('fetching snapshot and events for reconcile', () => {
   it('gives the same snapshot run and events over both transports', async () => {
     const { url } = await start('running');
-    const local = await fetchLoop({ mode: 'local' }, fetchReq('running'));
-    const remote = await fetchLoop(over(url), fetchReq('running'));
+    const local = await fetchLoop({ mode: 'local' }, fetchReq('running'), collectEnvelopes);
+    const remote = await fetchLoop(over(url), fetchReq('running'), collectEnvelopes);
     if (E.isLeft(local) || E.isLeft(remote)) throw new Error('fetch failed');
     expect(remote.right.snapshot['run']).toEqual(local.right.snapshot['run']);
-    expect(remote.right.events).toEqual(local.right.events);
-    expect(remote.right.events).toHaveLength(10);
+    expect(remote.right.folded).toEqual(local.right.folded);
+    expect(remote.right.folded).toHaveLength(10);
     expect([remote.right.cursorDoc['eventLineOffset'], local.right.cursorDoc['eventLineOffset']]).toEqual([
       10, 10,
     ]);
@@ -437,7 +438,7 @@ describe('fetching snapshot and events for reconcile', () => {
       hits += 1;
       req.socket.destroy();
     });
-    const r = await fetchLoop(over(url), fetchReq('running'));
+    const r = await fetchLoop(over(url), fetchReq('running'), collectEnvelopes);
     expect(r).toMatchObject(
       E.left({ reason: 'transport_unreachable', failureCode: 'service_request_failed', httpStatus: null }),
     );
@@ -459,13 +460,13 @@ describe('fetching snapshot and events for reconcile', () => {
         res.end(JSON.stringify(up.json));
       });
     });
-    const r = await fetchLoop(over(url), fetchReq('running'));
+    const r = await fetchLoop(over(url), fetchReq('running'), collectEnvelopes);
     expect(E.isRight(r)).toBe(true);
     expect(hits).toBe(3);
   });
   it('is transport_unreachable with code 000 when the server never answers', async () => {
     const url = await bare(() => undefined);
-    const r = await fetchLoop(over(url, 2, 50), fetchReq('running'));
+    const r = await fetchLoop(over(url, 2, 50), fetchReq('running'), collectEnvelopes);
     if (E.isRight(r)) throw new Error('expected a failure');
     expect(r.left).toMatchObject({ reason: 'transport_unreachable', failureCode: 'service_request_failed' });
     expect(r.left.message).toContain('code=000');
@@ -479,7 +480,7 @@ describe('fetching snapshot and events for reconcile', () => {
       }
       res.end(JSON.stringify({ ok: true, events: 'none', cursor: {} }));
     });
-    const r = await fetchLoop(over(url), fetchReq('running'));
+    const r = await fetchLoop(over(url), fetchReq('running'), collectEnvelopes);
     expect(r).toEqual(
       E.left({
         reason: 'invalid_transport_payload',
@@ -489,12 +490,12 @@ describe('fetching snapshot and events for reconcile', () => {
       }),
     );
     const garbage = await bare((_req, res) => res.end('<html>'));
-    expect(await fetchLoop(over(garbage), fetchReq('running'))).toMatchObject(
+    expect(await fetchLoop(over(garbage), fetchReq('running'), collectEnvelopes)).toMatchObject(
       E.left({ reason: 'invalid_transport_payload', failureCode: 'service_response_invalid' }),
     );
   });
   it('is snapshot_unavailable on the local transport when the loop has no events log', async () => {
-    const r = await fetchLoop({ mode: 'local' }, fetchReq('missing-loop'));
+    const r = await fetchLoop({ mode: 'local' }, fetchReq('missing-loop'), collectEnvelopes);
     expect(r).toMatchObject(E.left({ reason: 'transport_unreachable', failureCode: 'snapshot_unavailable' }));
   });
 });

@@ -3,12 +3,15 @@
 // reconcile` and `fleet reconcile`. It never fails the reconcile: a failed pass is recorded in
 // telemetry/alerts.jsonl as the reference does, and returned as a note.
 import type { Io } from '../../cli/command.js';
-import { dispatchAlerts } from '../../../lib/alerts/dispatch.js';
-import { nodeEdge } from '../../../lib/io/node-edge.js';
 import type { ReconcileSettings } from './settings.js';
 
 export const dispatchAfterReconcile = async (s: ReconcileSettings, io: Io): Promise<string[]> => {
   if (!s.alerts.enabled) return [];
+  // Loaded only when alerts run: the alerts domain is about a hundred modules of start-up otherwise.
+  const [{ dispatchAlerts }, { nodeEdge }] = await Promise.all([
+    import('../../../lib/alerts/dispatch.js'),
+    import('../../../lib/io/node-edge.js'),
+  ]);
   const r = await dispatchAlerts(nodeEdge(), {
     cwd: io.cwd,
     repo: s.paths.repo,

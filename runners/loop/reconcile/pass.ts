@@ -10,6 +10,7 @@ import { escalate } from '../observability/escalations-log.js';
 import { runDriftStep } from '../observability/drift-step.js';
 import { readTelemetrySummary } from '../observability/telemetry-window.js';
 import { fetchLoop } from '../transport/fetch.js';
+import type { EnvelopeFold } from '../../../lib/loop/envelope-fold.js';
 import { transportOf } from '../transport/flags.js';
 import { withLoopLock } from '../transport/loop-lock.js';
 import type { Sleep } from '../../cli/run-clock.js';
@@ -52,16 +53,22 @@ const planOf = (s: ReconcileSettings): PassPlan => ({
   reconcileTelemetryFile: s.files.reconcileTelemetryFile,
 });
 
-const poll = (s: ReconcileSettings, sleep: Sleep) => () =>
-  fetchLoop(transportOf(s.transport, sleep), {
-    paths: s.paths,
-    cursorFile: s.files.cursorFile,
-    fromStart: s.fromStart,
-    maxEvents: s.maxEvents,
-    traceId: s.traceId,
-    asOf: s.asOf.iso,
-    skipCorrupt: s.skipCorrupt,
-  });
+const poll =
+  (s: ReconcileSettings, sleep: Sleep) =>
+  <S>(fold: EnvelopeFold<S>) =>
+    fetchLoop(
+      transportOf(s.transport, sleep),
+      {
+        paths: s.paths,
+        cursorFile: s.files.cursorFile,
+        fromStart: s.fromStart,
+        maxEvents: s.maxEvents,
+        traceId: s.traceId,
+        asOf: s.asOf.iso,
+        skipCorrupt: s.skipCorrupt,
+      },
+      fold,
+    );
 
 const summaryOf = (s: ReconcileSettings) => () =>
   readTelemetrySummary({

@@ -2,6 +2,7 @@
 // the byte cursor. A failure is a value: snapshot_unavailable or events_unavailable.
 import * as E from 'fp-ts/lib/Either.js';
 import { unreachable, type TransportFailure } from '../../../lib/loop/transport-fetch.js';
+import type { EnvelopeFold } from '../../../lib/loop/envelope-fold.js';
 import { CliError } from '../../cli/errors.js';
 import { gatherSnapshot } from '../gather.js';
 import { pollStart } from '../poll-start.js';
@@ -17,7 +18,10 @@ const why = (err: unknown): string =>
       ? err.message
       : String(err);
 
-export const fetchLocal = async (r: FetchRequest): Promise<E.Either<TransportFailure, LoopFetch>> => {
+export const fetchLocal = async <S>(
+  r: FetchRequest,
+  fold: EnvelopeFold<S>,
+): Promise<E.Either<TransportFailure, LoopFetch<S>>> => {
   const p = r.paths;
   const g = await gatherSnapshot(p, {
     asOf: r.asOf,
@@ -30,13 +34,12 @@ export const fetchLocal = async (r: FetchRequest): Promise<E.Either<TransportFai
   try {
     const start = await pollStart(p.events, r.cursorFile, r.fromStart);
     const opts = { maxEvents: r.maxEvents, traceId: r.traceId, asOf: r.asOf, skipCorrupt: r.skipCorrupt };
-    const polled = await pollEnvelopes(p, start, opts);
+    const polled = await pollEnvelopes(p, start, opts, fold);
     await quarantine(p.opsfoldDir, p.events, polled.corrupt, r.asOf);
     const cursorDoc = await polledCursorDoc(p, polled, { lineCount: polled.totalLines, asOf: r.asOf });
-    const events = polled.events as unknown as Record<string, unknown>[];
     const base = {
       snapshot: g.snapshot as unknown as Record<string, unknown>,
-      events,
+      folded: polled.events,
       cursorDoc,
       notes: g.notes,
     };

@@ -5,12 +5,14 @@ import { fetchOverService } from '../../../lib/loop/service-fetch.js';
 import type { TransportFailure } from '../../../lib/loop/transport-fetch.js';
 import { readCursorFile } from '../cursor-file.js';
 import type { FetchRequest, LoopFetch, ServiceTransport } from './fetch-types.js';
+import type { EnvelopeFold } from '../../../lib/loop/envelope-fold.js';
 import { requestOnce } from './http-client.js';
 
-export const fetchService = (
+export const fetchService = <S>(
   t: ServiceTransport,
   r: FetchRequest,
-): Promise<E.Either<TransportFailure, LoopFetch>> =>
+  fold: EnvelopeFold<S>,
+): Promise<E.Either<TransportFailure, LoopFetch<S>>> =>
   fetchOverService(
     {
       endpoint: t.endpoint,
@@ -19,4 +21,5 @@ export const fetchService = (
       savedLines: async () => (await readCursorFile(r.cursorFile).catch(() => null))?.lines ?? null,
     },
     { ...r, repo: r.paths.repo, loopId: r.paths.loopId },
+    fold,
   );

@@ -23,4 +23,4 @@ export interface FetchRequest {
 }
 
 /** The snapshot and new event envelopes a fetch gives back (the reconcile pass's port answer). */
-export type LoopFetch = PolledEnvelopes;
+export type LoopFetch<S> = PolledEnvelopes<S>;

@@ -6,10 +6,12 @@ import type { TransportFailure } from '../../../lib/loop/transport-fetch.js';
 import { fetchLocal } from './fetch-local.js';
 import { fetchService } from './fetch-service.js';
 import type { FetchRequest, LoopFetch, Transport } from './fetch-types.js';
+import type { EnvelopeFold } from '../../../lib/loop/envelope-fold.js';
 
-/** Fetches the loop's snapshot and the events after the cursor over `transport`. */
-export const fetchLoop = (
+/** Fetches the loop's snapshot and the events after the cursor over `transport`, folded with `fold`. */
+export const fetchLoop = <S>(
   transport: Transport,
   r: FetchRequest,
-): Promise<E.Either<TransportFailure, LoopFetch>> =>
-  transport.mode === 'local' ? fetchLocal(r) : fetchService(transport, r);
+  fold: EnvelopeFold<S>,
+): Promise<E.Either<TransportFailure, LoopFetch<S>>> =>
+  transport.mode === 'local' ? fetchLocal(r, fold) : fetchService(transport, r, fold);

@@ -7,7 +7,8 @@ import type { Cursor } from '../../../lib/core/position.js';
 import { iterateJsonlBatches } from '../../../lib/io/jsonl.js';
 import { newlinesInRange } from '../../../lib/io/byte-range.js';
 import { cursorExceedsMessage, type CorruptItem, type PollRun } from '../../../lib/loop/poll-take.js';
-import { takeEnvelopes } from '../../../lib/loop/poll-envelopes.js';
+import { foldEnvelopes } from '../../../lib/loop/poll-envelopes.js';
+import { collectEnvelopes, type EnvelopeFold } from '../../../lib/loop/envelope-fold.js';
 import { decodeLoopEventLine } from '../../../lib/loop/event-guard.js';
 import type { RawEvent } from '../../../lib/loop/event-fields.js';
 import type { LoopRunEvent } from '../../../lib/loop/codecs.js';
@@ -24,8 +25,9 @@ export interface PollOptions {
   readonly skipCorrupt: boolean;
 }
 
-export interface Polled {
-  readonly events: readonly LoopRunEvent[];
+export interface Polled<S = readonly LoopRunEvent[]> {
+  /** The envelopes as folded by the caller's fold (all of them, by default). */
+  readonly events: S;
   readonly cursor: Cursor;
   readonly lastLine: { readonly byteOffset: number; readonly end: number } | null;
   readonly corrupt: readonly CorruptItem[];
@@ -44,8 +46,16 @@ export const pollStartAtLine = async (events: string, lines: number): Promise<Po
   return { start, size, totalLines: start.lines + (await newlinesInRange(events, start.byteOffset, size)) };
 };
 
-/** Reads the envelopes of the log from `from`; throws CliError on a bad line (unless skipping). */
-export const pollEnvelopes = async (p: LoopPaths, from: PollStart, o: PollOptions): Promise<Polled> => {
+/**
+ * Reads the envelopes of the log from `from`, folded with `fold` a batch at a time (default: kept, for
+ * an answer that must hold them all); throws CliError on a bad line (unless skipping).
+ */
+export const pollEnvelopes = async <S = readonly LoopRunEvent[]>(
+  p: LoopPaths,
+  from: PollStart,
+  o: PollOptions,
+  fold: EnvelopeFold<S> = collectEnvelopes as unknown as EnvelopeFold<S>,
+): Promise<Polled<S>> => {
   const ctx = {
     repoPath: p.repo,
     loopId: p.loopId,
@@ -60,8 +70,8 @@ export const pollEnvelopes = async (p: LoopPaths, from: PollStart, o: PollOption
     skipCorrupt: o.skipCorrupt,
   });
   const run: PollRun = { ctx, file: p.events, max: o.maxEvents };
-  const taken = await takeEnvelopes(batches, from.start, run).catch(explainFoldError);
+  const taken = await foldEnvelopes(batches, from.start, run, fold).catch(explainFoldError);
   if (taken.kind === 'unusable') throw new CliError(taken.message, [...taken.details]);
   const { cursor, lastLine, corrupt } = taken.progress;
-  return { events: taken.events, cursor, lastLine, corrupt, totalLines: from.totalLines };
+  return { events: taken.folded, cursor, lastLine, corrupt, totalLines: from.totalLines };
 };
