@@ -7,7 +7,7 @@
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { nodeSeam, type WriteSeam } from './fs-seam.js';
-import { withLock } from './lock.js';
+import { assertLocksHeld, withLock } from './lock.js';
 
 export interface AppendOptions {
   readonly waitMs?: number;
@@ -90,6 +90,7 @@ export const appendJsonl = async (
       seal: !(await endsWithNewline(file)),
       handle: await seam.open(file, 'a', 0o644),
     });
+    await assertLocksHeld(); // fencing: a holder that lost its lock appends nothing
     const { seal, handle } = await opened().catch((err: unknown) => {
       throw new AppendError(file, 'open', 0, err);
     });

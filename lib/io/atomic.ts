@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { nodeSeam, type WriteSeam } from './fs-seam.js';
+import { assertLocksHeld } from './lock.js';
 import { stableJson } from '../core/stable-json.js';
 
 // Only the directory fsync comes after the rename: when it fails the new bytes are already in place
@@ -58,6 +59,7 @@ export const writeFileAtomic = async (
     await step(file, 'write', () => seam.write(handle, Buffer.isBuffer(data) ? data : Buffer.from(data)));
     await step(file, 'fsync', () => seam.fsync(handle));
     await step(file, 'close', () => handle.close());
+    await assertLocksHeld(); // fencing: a holder that lost its lock replaces nothing
     await step(file, 'rename', () => seam.rename(tmp, file));
   } catch (err) {
     await handle.close().catch(() => undefined);

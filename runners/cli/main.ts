@@ -58,10 +58,14 @@ const report = (io: Io, err: unknown): number => {
     io.stderr.write(`error: ${err.message}\n  another opsfold run holds it; retry when it is done\n`);
     return EXIT.lock;
   }
+  // A run that lost its lock stopped writing at the fence; like a conflict, retrying is the way on.
+  if (err instanceof LockCompromised) {
+    io.stderr.write(`error: ${err.message}\n`);
+    return EXIT.lock;
+  }
   if (
     err instanceof AtomicWriteError ||
     err instanceof AppendError ||
-    err instanceof LockCompromised ||
     err instanceof ConfinementError
   ) {
     io.stderr.write(`error: ${err.message}\n`);
