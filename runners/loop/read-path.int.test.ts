@@ -98,6 +98,24 @@ describe('when a line in the middle of the log is corrupt', () => {
   });
 });
 
+describe('when runs with --skip-corrupt meet the same corrupt line again', () => {
+  const c = manifest.find((m) => m.case === 'corrupt-line') as Case;
+  it('quarantines it once, not once per run', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const checkpoints = join(repoOf(c), '.opsfold', 'loop', c.loop, 'checkpoints');
+      rmSync(checkpoints, { recursive: true, force: true }); // each run refolds from the first line
+      const r = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop, '--skip-corrupt');
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const q = readFileSync(join(repoOf(c), '.opsfold', 'loop', c.loop, 'quarantine.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(q.map((l) => JSON.parse(l))).toMatchObject([
+      { line: c.corruptLine, byteOffset: c.corruptByteOffset },
+    ]);
+  });
+});
+
 describe('when the snapshot is taken again after the log grew', () => {
   const c = manifest.find((m) => m.case === 'running') as Case;
   it('resumes from its checkpoint and still reports the whole file', async () => {
