@@ -13,6 +13,7 @@
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdirDurable, syncNewEntry } from './durable-dir.js';
 import { nodeSeam, type WriteSeam } from './fs-seam.js';
 import { assertLocksHeld, withLock } from './lock.js';
 
@@ -118,18 +119,27 @@ export const appendJsonl = async (
 ): Promise<void> => {
   const seam = options.seam ?? nodeSeam;
   const lines = values.map(toLine);
-  await seam.mkdir(dirname(file));
+  await mkdirDurable(dirname(file), seam);
   await withLock(file, { waitMs: options.waitMs ?? 10_000, staleMs: options.staleMs }, async () => {
     const asOpenError = (err: unknown): never => {
       throw err instanceof AppendError ? err : new AppendError(file, 'open', 0, err);
     };
     const seal = await mustSeal(file, options).catch(asOpenError);
     await assertLocksHeld(); // fencing: a holder that lost its lock appends nothing
+    const isNew = !(await fsp.stat(file).then(
+      () => true,
+      () => false,
+    ));
     const handle = await seam.open(file, 'a', 0o644).catch(asOpenError);
     try {
       await writeRecords(file, handle, lines, { seam, seal, fsync: options.fsync !== false });
     } finally {
       await handle.close();
     }
+    // A log this append created is only durable once its directory entry is.
+    if (isNew && options.fsync !== false)
+      await syncNewEntry(file).catch((err: unknown) => {
+        throw new AppendError(file, 'fsync', lines.length, err);
+      });
   });
 };

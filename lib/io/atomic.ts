@@ -3,6 +3,7 @@
 // temp file is removed and the previous file is left as it was.
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { mkdirDurable, syncDir } from './durable-dir.js';
 import { nodeSeam, type WriteSeam } from './fs-seam.js';
 import { assertLocksHeld } from './lock.js';
 import { stableJson } from '../core/stable-json.js';
@@ -28,15 +29,6 @@ export class AtomicWriteError extends Error {
   }
 }
 
-const syncDir = async (dir: string, seam: WriteSeam): Promise<void> => {
-  const handle = await seam.open(dir, 'r');
-  try {
-    await seam.fsync(handle);
-  } finally {
-    await handle.close();
-  }
-};
-
 const step = async <T>(file: string, name: string, run: () => Promise<T>): Promise<T> => {
   try {
     return await run();
@@ -53,7 +45,7 @@ export const writeFileAtomic = async (
 ): Promise<void> => {
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  await step(file, 'mkdir', () => seam.mkdir(dir));
+  await step(file, 'mkdir', () => mkdirDurable(dir, seam));
   const handle = await step(file, 'open', () => seam.open(tmp, 'wx', 0o644));
   try {
     await step(file, 'write', () => seam.write(handle, Buffer.isBuffer(data) ? data : Buffer.from(data)));
