@@ -5,11 +5,13 @@ import {
   appendFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -216,6 +218,28 @@ describe('bad invocations', () => {
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([
       1,
       `error: required artifact root missing: ${join(work, '.superloop', 'loops', 'nope')}`,
+    ]);
+  });
+  it('refuses an events log that is a directory or a FIFO, naming it (exit 1, no stack)', async () => {
+    const c = manifest.find((m) => m.case === 'running') as Case;
+    rmSync(eventsOf(c));
+    mkdirSync(eventsOf(c));
+    for (const argv of [
+      ['loop', 'snapshot'],
+      ['loop', 'reconcile'],
+    ]) {
+      const r = await run(...argv, '--repo', repoOf(c), '--loop', c.loop);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`required artifact is not a regular file: ${eventsOf(c)}\n`);
+      expect(r.stderr).toContain(`  ${eventsOf(c)} is a directory\n`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    rmSync(eventsOf(c), { recursive: true });
+    execFileSync('mkfifo', [eventsOf(c)]);
+    const r = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+      1,
+      `error: required artifact is not a regular file: ${eventsOf(c)}`,
     ]);
   });
   it('names an invalid JSON artifact with file:line:byte', async () => {
