@@ -242,6 +242,30 @@ describe('bad invocations', () => {
       `error: required artifact is not a regular file: ${eventsOf(c)}`,
     ]);
   });
+  it('refuses a state directory (.opsfold or --state-dir) that is a file: one error line naming it', async () => {
+    const c = manifest.find((m) => m.case === 'running') as Case;
+    const dotOpsfold = join(repoOf(c), '.opsfold');
+    writeFileSync(dotOpsfold, 'not a directory');
+    const snap = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop);
+    expect([snap.code, snap.stderr]).toEqual([
+      1,
+      `error: state directory is not a directory: ${dotOpsfold}\n`,
+    ]);
+    rmSync(dotOpsfold);
+    const stateFile = join(work, 'state-file');
+    writeFileSync(stateFile, '');
+    const rec = await run(
+      'loop',
+      'reconcile',
+      '--repo',
+      repoOf(c),
+      '--loop',
+      c.loop,
+      '--state-dir',
+      stateFile,
+    );
+    expect([rec.code, rec.stderr]).toEqual([1, `error: state directory is not a directory: ${stateFile}\n`]);
+  });
   it('names an invalid JSON artifact with file:line:byte', async () => {
     const c = manifest.find((m) => m.case === 'idle') as Case;
     const state = join(repoOf(c), '.superloop', 'state.json');
