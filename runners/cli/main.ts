@@ -10,6 +10,7 @@ import { AtomicWriteError } from '../../lib/io/atomic.js';
 import { ConfinementError } from '../../lib/io/confine.js';
 import { AppendError } from '../../lib/io/append.js';
 import { LockCompromised, LockConflict } from '../../lib/io/lock.js';
+import { escapingStream } from './safe-stderr.js';
 import { StepError } from '../../lib/core/step-error.js';
 
 const findCommand = (commands: readonly Command[], argv: readonly string[]): Command | undefined =>
@@ -63,11 +64,7 @@ const report = (io: Io, err: unknown): number => {
     io.stderr.write(`error: ${err.message}\n`);
     return EXIT.lock;
   }
-  if (
-    err instanceof AtomicWriteError ||
-    err instanceof AppendError ||
-    err instanceof ConfinementError
-  ) {
+  if (err instanceof AtomicWriteError || err instanceof AppendError || err instanceof ConfinementError) {
     io.stderr.write(`error: ${err.message}\n`);
     return EXIT.error;
   }
@@ -116,8 +113,9 @@ const isDomainHelp = (commands: readonly Command[], args: readonly string[]): bo
 export const main = async (
   commands: readonly Command[],
   argv: readonly string[],
-  io: Io,
+  given: Io,
 ): Promise<number> => {
+  const io: Io = { ...given, stderr: escapingStream(given.stderr) };
   const answered = answerWithoutCommand(commands, argv, io);
   if (answered !== null) return answered;
   const args = hoistSubcommand(commands, argv);

@@ -266,6 +266,15 @@ describe('bad invocations', () => {
     );
     expect([rec.code, rec.stderr]).toEqual([1, `error: state directory is not a directory: ${stateFile}\n`]);
   });
+  it('escapes control characters a log line carries before they reach stderr', async () => {
+    const c = manifest.find((m) => m.case === 'running') as Case;
+    appendFileSync(eventsOf(c), '\u001b[2J\u001b]0;pwned\u0007{"event":\n{"event":"x"}\n');
+    const r = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('\\u001b[2J');
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
   it('names an invalid JSON artifact with file:line:byte', async () => {
     const c = manifest.find((m) => m.case === 'idle') as Case;
     const state = join(repoOf(c), '.superloop', 'state.json');
