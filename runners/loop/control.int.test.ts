@@ -492,3 +492,37 @@ describe('opsfold loop confirm-intent', () => {
     });
   });
 });
+
+describe('when --service-base-url carries credentials (http://user:pass@host)', () => {
+  it('never echoes them: not on stderr, stdout, nor in any file the run writes', async () => {
+    const env = { OPS_MANAGER_SERVICE_TOKEN: 'tok', PATH: process.env['PATH'] ?? '' };
+    const r = await run(
+      [
+        'loop',
+        'control',
+        '--repo',
+        'running',
+        '--loop',
+        'running',
+        '--intent',
+        'cancel',
+        '--transport',
+        'sprite_service',
+        '--service-base-url',
+        'http://opsuser:hunter2pw@127.0.0.1:9',
+        '--retry-attempts',
+        '1',
+      ],
+      env,
+    );
+    expect(r.code).toBe(1);
+    expect(`${r.stdout}${r.stderr}`).toContain('http://***@127.0.0.1:9');
+    expect(`${r.stdout}\n${r.stderr}`).not.toContain('hunter2pw');
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    const written = files(join(work, 'running')).filter((f) => readFileSync(f, 'utf8').includes('hunter2pw'));
+    expect(written).toEqual([]);
+  });
+});
