@@ -41,6 +41,8 @@ interface Holding {
   readonly held: LockDirHeld;
   readonly staleMs: number;
   lost: string | null;
+  // Set once withLock let go: work started under the lock that outlives it is not fenced by it.
+  released: boolean;
 }
 
 // The locks held by the calling async context, by lock directory (a nested take-over of the same
@@ -72,6 +74,7 @@ export const assertLocksHeld = async (): Promise<void> => {
   const held = context.getStore();
   if (held === undefined) return;
   for (const h of held.values()) {
+    if (h.released) continue;
     h.lost ??= await lostBecause(h.held, h.staleMs);
     if (h.lost !== null) throw new LockCompromised(h.file, new Error(h.lost));
   }
@@ -110,7 +113,7 @@ export const withLock = async <T>(file: string, options: LockOptions, fn: () => 
   const staleMs = options.staleMs ?? 10_000;
   await nodeSeam.mkdir(dirname(file));
   const held = await acquire(file, options, staleMs);
-  const h: Holding = { file, held, staleMs, lost: null };
+  const h: Holding = { file, held, staleMs, lost: null, released: false };
   track(h, true);
   const timer = refresher(h);
   const outer = context.getStore() ?? new Map<string, Holding>();
@@ -120,6 +123,7 @@ export const withLock = async <T>(file: string, options: LockOptions, fn: () => 
     if (h.lost !== null) throw new LockCompromised(file, new Error(h.lost));
     return result;
   } finally {
+    h.released = true;
     clearInterval(timer);
     await releaseLockDir(held).catch(() => undefined);
     track(h, false);
