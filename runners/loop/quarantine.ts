@@ -2,13 +2,14 @@
 // corrupt line once however often later folds meet it again.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { appendJsonl } from '../../lib/io/append.js';
+import { AppendError, appendJsonl } from '../../lib/io/append.js';
 import { notYetQuarantined, quarantineRecords, type CorruptItem } from '../../lib/loop/quarantine.js';
 
+// The quarantine read before appending fails as the append would (AppendError names the file).
 const textOf = (file: string): Promise<string> =>
   fsp.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return '';
-    throw err;
+    throw new AppendError(file, 'open', 0, err);
   });
 
 export const quarantine = async (
