@@ -97,3 +97,25 @@ describe('when a command loses its lock while holding it', () => {
     expect(err).toBe('error: lock on /repo/x.json was lost while held (/repo/x.json.lock was taken over)\n');
   });
 });
+
+describe('when a command fails with a file-system error nothing else explained', () => {
+  it('prints its message (naming the path) on one error line, without stack frames', async () => {
+    const err = Object.assign(new Error("EISDIR: illegal operation on a directory, open '/repo/x.json'"), {
+      code: 'EISDIR',
+      syscall: 'open',
+      path: '/repo/x.json',
+    });
+    const failing: Command = { ...cmd(['demo', 'write'], {}), run: () => Promise.reject(err) };
+    let out = '';
+    const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
+    const code = await main([failing], ['demo', 'write'], {
+      stdout: sink,
+      stderr: sink,
+      cwd: '/repo',
+      env: {},
+      now: () => 0,
+    });
+    expect(code).toBe(1);
+    expect(out).toBe("error: EISDIR: illegal operation on a directory, open '/repo/x.json'\n");
+  });
+});

@@ -68,7 +68,19 @@ const report = (io: Io, err: unknown): number => {
     io.stderr.write(`error: ${err.message}\n`);
     return EXIT.error;
   }
+  return reportUnexplained(io, err);
+};
+
+/** Errors no step explained: a node system error on one line, anything else with a few frames. */
+const reportUnexplained = (io: Io, err: unknown): number => {
   const e = err as NodeJS.ErrnoException;
+  // A node system error (ENOTDIR, EISDIR, EACCES …) says what and where in its message; frames of
+  // opsfold's internals add nothing for an operator.
+  if (typeof e?.syscall === 'string' && typeof e.code === 'string') {
+    const where = e.path !== undefined && !e.message.includes(e.path) ? ` (${e.path})` : '';
+    io.stderr.write(`error: ${e.message}${where}\n`);
+    return EXIT.error;
+  }
   io.stderr.write(
     `error: ${e?.message ?? String(err)}\n${e?.stack ? `  ${e.stack.split('\n').slice(1, 4).join('\n  ')}\n` : ''}`,
   );
