@@ -3,7 +3,9 @@
 // temp file is removed and the previous file is left as it was.
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { mkdirDurable, syncDir } from './durable-dir.js';
 import { nodeSeam, type WriteSeam } from './fs-seam.js';
+import { assertLocksHeld } from './lock.js';
 import { stableJson } from '../core/stable-json.js';
 
 // Only the directory fsync comes after the rename: when it fails the new bytes are already in place
@@ -27,15 +29,6 @@ export class AtomicWriteError extends Error {
   }
 }
 
-const syncDir = async (dir: string, seam: WriteSeam): Promise<void> => {
-  const handle = await seam.open(dir, 'r');
-  try {
-    await seam.fsync(handle);
-  } finally {
-    await handle.close();
-  }
-};
-
 const step = async <T>(file: string, name: string, run: () => Promise<T>): Promise<T> => {
   try {
     return await run();
@@ -52,12 +45,13 @@ export const writeFileAtomic = async (
 ): Promise<void> => {
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  await step(file, 'mkdir', () => seam.mkdir(dir));
+  await step(file, 'mkdir', () => mkdirDurable(dir, seam));
   const handle = await step(file, 'open', () => seam.open(tmp, 'wx', 0o644));
   try {
     await step(file, 'write', () => seam.write(handle, Buffer.isBuffer(data) ? data : Buffer.from(data)));
     await step(file, 'fsync', () => seam.fsync(handle));
     await step(file, 'close', () => handle.close());
+    await assertLocksHeld(); // fencing: a holder that lost its lock replaces nothing
     await step(file, 'rename', () => seam.rename(tmp, file));
   } catch (err) {
     await handle.close().catch(() => undefined);

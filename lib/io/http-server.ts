@@ -51,13 +51,18 @@ export const headerOf = (req: Pick<JsonRequest, 'headers'>, name: string): strin
   return (typeof v === 'string' ? v : v?.[0]) ?? '';
 };
 
-const send = (res: http.ServerResponse, a: JsonAnswer): void => {
+// An answer sent before the request's body was read to its end (a handler that reads no body, or one
+// that stopped at the cap) closes the connection once sent: node would otherwise go on reading and
+// discarding that body to reach the next request, without limit for an endless chunked one.
+const send = (req: http.IncomingMessage, res: http.ServerResponse, a: JsonAnswer): void => {
   const body = Buffer.from(JSON.stringify(a.body));
+  const close = a.close === true || !req.complete;
   res.writeHead(a.status, {
     'Content-Type': 'application/json',
     'Content-Length': String(body.length),
-    ...(a.close === true ? { Connection: 'close' } : {}),
+    ...(close ? { Connection: 'close' } : {}),
   });
+  if (close) res.once('finish', () => req.socket.destroy());
   res.end(body);
 };
 
@@ -112,7 +117,7 @@ const requestOf = (req: http.IncomingMessage): JsonRequest => {
 const serve = async (handler: JsonHandler, req: http.IncomingMessage, res: http.ServerResponse) => {
   const answer = await handler(requestOf(req));
   if (answer === null) res.destroy();
-  else send(res, answer);
+  else send(req, res, answer);
 };
 
 /** Starts the server; resolves once it listens (rejects when the address cannot be bound). */
@@ -121,7 +126,7 @@ export const startJsonServer = (o: JsonServerOptions, handler: JsonHandler): Pro
     const server = http.createServer((req, res) => {
       serve(handler, req, res).catch((err: unknown) => {
         if (res.headersSent) return res.destroy();
-        return send(res, o.onError(err));
+        return send(req, res, o.onError(err));
       });
     });
     server.once('error', reject);

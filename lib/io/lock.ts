@@ -1,11 +1,16 @@
-// Locks over proper-lockfile, configured so they cannot surprise an operator: retries are explicit,
-// staleness is explicit, and a compromised lock is reported as an error instead of crashing the
-// process from a timer. A lock that stays held past the retries is a typed LockConflict (exit 75).
-// proper-lockfile is imported on the first lock, not with this module: loading it installs
-// signal-exit, which patches process.emit and adds exit and signal listeners, and importing the
-// library must leave the host process's globals alone.
+// Locks on `<file>.lock` directories (lib/io/lock-dir.ts), configured so they cannot surprise an
+// operator: retries are explicit, staleness is explicit, takeover of a stale lock is exclusive, and a
+// lock lost while held is reported as LockCompromised (exit 75) instead of crashing from a timer.
+// Fencing: every write through lib/io (atomic writes, appends) first checks that each lock the calling
+// code holds is still its own and fresh, so a holder paused past the stale time, whose lock another
+// process took over, writes nothing more. Importing this module touches no process globals; an exit
+// listener that removes held locks exists only while a lock is held.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { nodeSeam } from './fs-seam.js';
+import { lostBecause, releaseLockDir, touchLockDir, tryLockDir, type LockDirHeld } from './lock-dir.js';
 
 export class LockConflict extends Error {
   constructor(readonly file: string) {
@@ -31,34 +36,96 @@ export interface LockOptions {
   readonly staleMs?: number;
 }
 
+interface Holding {
+  readonly file: string;
+  readonly held: LockDirHeld;
+  readonly staleMs: number;
+  lost: string | null;
+  // Set once withLock let go: work started under the lock that outlives it is not fenced by it.
+  released: boolean;
+}
+
+// The locks held by the calling async context, by lock directory (a nested take-over of the same
+// path, as a test does, replaces the entry rather than stacking it).
+const context = new AsyncLocalStorage<ReadonlyMap<string, Holding>>();
+const everHeld = new Set<Holding>();
+
+const removeOnExit = (): void => {
+  for (const h of everHeld) {
+    const st = fs.statSync(h.held.dir, { bigint: true, throwIfNoEntry: false });
+    if (st !== undefined && st.ino === h.held.ino && st.dev === h.held.dev)
+      fs.rmSync(h.held.dir, { force: true, recursive: true });
+  }
+};
+
+const track = (h: Holding, on: boolean): void => {
+  if (on) everHeld.add(h);
+  else everHeld.delete(h);
+  const listening = process.listeners('exit').includes(removeOnExit);
+  if (everHeld.size > 0 && !listening) process.on('exit', removeOnExit);
+  if (everHeld.size === 0 && listening) process.off('exit', removeOnExit);
+};
+
+/**
+ * The fence: throws LockCompromised when a lock held by the calling code was lost (removed, taken over,
+ * or not refreshed within its stale time). lib/io calls it before each write.
+ */
+export const assertLocksHeld = async (): Promise<void> => {
+  const held = context.getStore();
+  if (held === undefined) return;
+  for (const h of held.values()) {
+    if (h.released) continue;
+    h.lost ??= await lostBecause(h.held, h.staleMs);
+    if (h.lost !== null) throw new LockCompromised(h.file, new Error(h.lost));
+  }
+};
+
+const acquire = async (file: string, options: LockOptions, staleMs: number): Promise<LockDirHeld> => {
+  const step = 50;
+  const deadline = Date.now() + options.waitMs;
+  for (;;) {
+    const held = await tryLockDir(`${file}.lock`, staleMs);
+    if (held !== null) return held;
+    if (Date.now() + step > deadline) throw new LockConflict(file);
+    await sleep(step);
+  }
+};
+
+const refresher = (h: Holding): NodeJS.Timeout => {
+  const timer = setInterval(
+    () => {
+      void touchLockDir(h.held)
+        .then((ours) => {
+          if (!ours) h.lost ??= `${h.held.dir} was removed or taken over`;
+        })
+        .catch((err: unknown) => {
+          h.lost ??= err instanceof Error ? err.message : String(err);
+        });
+    },
+    Math.max(100, Math.floor(h.staleMs / 3)),
+  );
+  timer.unref();
+  return timer;
+};
+
 /** Runs `fn` while holding `<file>.lock`; LockConflict when another holder keeps it past `waitMs`. */
 export const withLock = async <T>(file: string, options: LockOptions, fn: () => Promise<T>): Promise<T> => {
   const staleMs = options.staleMs ?? 10_000;
-  let compromised: unknown = null;
-  const step = 50;
-  const retries = Math.ceil(options.waitMs / step);
-  let release: () => Promise<void>;
   await nodeSeam.mkdir(dirname(file));
-  const lockfile = (await import('proper-lockfile')).default;
+  const held = await acquire(file, options, staleMs);
+  const h: Holding = { file, held, staleMs, lost: null, released: false };
+  track(h, true);
+  const timer = refresher(h);
+  const outer = context.getStore() ?? new Map<string, Holding>();
   try {
-    release = await lockfile.lock(file, {
-      realpath: false,
-      stale: staleMs,
-      update: Math.max(1000, Math.floor(staleMs / 2)),
-      retries: retries === 0 ? 0 : { retries, factor: 1, minTimeout: step, maxTimeout: step },
-      onCompromised: (err) => {
-        compromised = err;
-      },
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new LockConflict(file);
-    throw err;
-  }
-  try {
-    const result = await fn();
-    if (compromised !== null) throw new LockCompromised(file, compromised);
+    const result = await context.run(new Map([...outer, [held.dir, h]]), fn);
+    h.lost ??= await lostBecause(held, staleMs);
+    if (h.lost !== null) throw new LockCompromised(file, new Error(h.lost));
     return result;
   } finally {
-    await release().catch(() => undefined);
+    h.released = true;
+    clearInterval(timer);
+    await releaseLockDir(held).catch(() => undefined);
+    track(h, false);
   }
 };

@@ -11,6 +11,7 @@ import { compact } from './control-records.js';
 import { finishControl, type ControlRun } from './control-run.js';
 import { readView } from './lenient.js';
 import { ServiceControlView } from './service-views.js';
+import { redactUrl } from './service-call.js';
 
 export interface ServiceControlPorts extends ControlRecordPorts {
   readonly baseUrl: string;
@@ -38,7 +39,7 @@ const outcomeOf = async (
   r: ControlRequestFields,
   ports: ServiceControlPorts,
 ): Promise<{ outcome: ControlOutcome; errorLine: string | null }> => {
-  const command = `POST ${ports.baseUrl.replace(/\/+$/, '')}/ops/control`;
+  const command = `POST ${redactUrl(ports.baseUrl.replace(/\/+$/, ''))}/ops/control`;
   const got = await ports.post(bodyOf(loopId, r));
   if (E.isRight(got)) {
     const parsed = parseJson(got.right.body);

@@ -35,9 +35,16 @@ describe('the poll cursor document', () => {
     );
   });
 
-  it('given no offset or a document that is not an object, when read, then it starts at line 0', () => {
-    expect(savedCursorOf({}, 'c.json')).toEqual(E.right({ lines: 0, byteOffset: null, fingerprint: null }));
-    expect(savedCursorOf([1], 'c.json')).toEqual(E.right({ lines: 0, byteOffset: null, fingerprint: null }));
+  it('given no offset or a document that is not an object, when read, then it fails closed like an empty file', () => {
+    for (const doc of [null, {}, [], [1], 'x', 3, { eventLineCount: 4 }])
+      expect(savedCursorOf(doc, 'c.json'), JSON.stringify(doc)).toEqual(
+        E.left({
+          message: 'invalid cursor offset in c.json',
+          details: [
+            `c.json: $.eventLineOffset: expected a whole number, got no offset (${JSON.stringify(doc)})`,
+          ],
+        }),
+      );
   });
 
   it('given a negative or fractional offset, when read, then it fails with the reference lines', () => {

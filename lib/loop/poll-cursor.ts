@@ -18,8 +18,15 @@ export const savedCursorOf = (
   doc: unknown,
   file: string,
 ): E.Either<{ readonly message: string; readonly details: readonly string[] }, SavedCursor> => {
-  const v = isObject(doc) ? doc : {};
-  const offset = v['eventLineOffset'] ?? 0;
+  // A cursor file that holds no offset (`null`, `{}`, `[]`) fails closed like an empty one: reading it
+  // as line 0 would silently replay the whole log.
+  if (!isObject(doc) || doc['eventLineOffset'] === undefined)
+    return E.left({
+      message: `invalid cursor offset in ${file}`,
+      details: [`${file}: $.eventLineOffset: expected a whole number, got no offset (${JSON.stringify(doc)})`],
+    });
+  const v = doc;
+  const offset = v['eventLineOffset'];
   if (!(typeof offset === 'number' && Number.isInteger(offset) && offset >= 0))
     return E.left({
       message: `invalid cursor offset in ${file}`,

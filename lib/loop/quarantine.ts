@@ -15,3 +15,38 @@ export const quarantineRecords = (file: string, items: readonly CorruptItem[], a
     raw: c.raw,
     quarantinedAt: asOf,
   }));
+
+type QuarantineRecord = ReturnType<typeof quarantineRecords>[number];
+
+const keyOf = (v: {
+  readonly file?: unknown;
+  readonly byteOffset?: unknown;
+  readonly raw?: unknown;
+}): string => JSON.stringify([v.file, v.byteOffset, v.raw]);
+
+const parsedKey = (line: string): string[] => {
+  try {
+    const v = JSON.parse(line) as unknown;
+    return v !== null && typeof v === 'object' ? [keyOf(v)] : [];
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * Pure: the records not yet in the quarantine log whose text is `existing`. A corrupt line is the
+ * same line while its file, byte offset and raw text are: a refold (no checkpoint, a snapshot and a
+ * poll in one pass, a later run) meets it again but records it only once.
+ */
+export const notYetQuarantined = (
+  existing: string,
+  records: readonly QuarantineRecord[],
+): QuarantineRecord[] => {
+  const seen = new Set(existing.split('\n').flatMap(parsedKey));
+  return records.filter((r) => {
+    const k = keyOf(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};

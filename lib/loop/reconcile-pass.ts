@@ -31,6 +31,8 @@ export interface PassResult {
   readonly state: Record<string, unknown> | null;
   readonly drift: DriftState | null;
   readonly notes: readonly string[];
+  /** Why the ingest failed (its code and the reader's message, `file:line:byte` included); null when it worked. */
+  readonly failure: IngestFailure | null;
 }
 
 const previousOf = (d: PreviousDocsRead) => {
@@ -111,7 +113,8 @@ const pass = async (plan: PassPlan, ports: ReconcilePorts): Promise<PassResult> 
     await ingested.fetched.commit();
   }
   const notes = [...prev.notes, ...raised.notes, ...(ingested?.fetched.notes ?? []), ...finished.notes];
-  return { ...finished, ok: ingested !== null, health: j.health, notes };
+  const failure = E.isLeft(got) ? got.left : null;
+  return { ...finished, ok: ingested !== null, health: j.health, notes, failure };
 };
 
 /** Runs one pass holding the loop's lock (through `ports.lock`); a second holder gets exit 75. */

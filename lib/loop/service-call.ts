@@ -41,6 +41,12 @@ export interface HttpFailure {
   readonly message: string;
 }
 
+/**
+ * Pure: `text` with the credentials of every URL in it (`http://user:pass@host`) shown as `***`. The
+ * URL as given is used for the request; only this form is ever printed or recorded.
+ */
+export const redactUrl = (text: string): string => text.replace(/\b(https?:\/\/)[^/@\s]*@/gi, '$1***@');
+
 export const serviceUrl = (ep: ServiceEndpoint, call: ServiceCall): string =>
   `${ep.baseUrl.replace(/\/+$/, '')}${call.path}`;
 
@@ -84,6 +90,6 @@ export const httpFailure = (
     status: last.status,
     body: last.body,
     attempts,
-    message: `service request failed (method=${call.method} url=${serviceUrl(ep, call)} code=${code}): ${excerpt(last.body)}`,
+    message: `service request failed (method=${call.method} url=${redactUrl(serviceUrl(ep, call))} code=${code}): ${excerpt(last.body)}`,
   };
 };

@@ -3,7 +3,7 @@
 // --retry-backoff-seconds (default 1), opsfold's --service-timeout-seconds (default 30) and, for
 // sprite_service, the token and an http(s) --service-base-url. Pure: the flags come in as text.
 import * as E from 'fp-ts/lib/Either.js';
-import type { ServiceEndpoint } from './service-call.js';
+import { redactUrl, type ServiceEndpoint } from './service-call.js';
 
 export interface TransportSettings {
   readonly mode: 'local' | 'sprite_service';
@@ -58,7 +58,7 @@ const settingsOf = (f: TransportFlags, token: () => string | null): TransportSet
   const baseUrl = f.serviceBaseUrl ?? '';
   if (baseUrl === '') throw new Refused('--service-base-url is required when --transport sprite_service');
   if (!/^https?:\/\//.test(baseUrl))
-    throw new Refused(`--service-base-url must be an http(s) URL: ${baseUrl}`);
+    throw new Refused(`--service-base-url must be an http(s) URL: ${redactUrl(baseUrl)}`);
   const endpoint = {
     baseUrl,
     token: resolved,

@@ -1,8 +1,9 @@
 // Where a loop's artifacts live under a repo (the Superloop layout) and where opsfold keeps its own
 // state for that loop. A loop id is a single path segment: anything else could escape the repo.
-import { join, resolve } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_STATE_DIR, isLoopIdSegment, loopArtifacts, opsfoldLoopDir } from '../../lib/loop/layout.js';
-import { usageError } from './errors.js';
+import { CliError, usageError } from './errors.js';
 
 export interface LoopPaths {
   readonly repo: string;
@@ -30,6 +31,27 @@ export const checkLoopId = (loopId: string): string => {
 };
 
 /**
+ * Refuses a state directory (`.opsfold` or --state-dir) that is, or lies under, something other than a
+ * directory, naming it: otherwise the first mkdir under it fails with a bare ENOTDIR deep in a step.
+ */
+const statOrNull = (path: string): Stats | null => {
+  try {
+    return statSync(path);
+  } catch {
+    return null; // missing, or under a file (ENOTDIR): the walk goes on up to what is there
+  }
+};
+
+const checkStateDir = (root: string, loopDir: string): void => {
+  for (let d = loopDir; d.startsWith(root); d = dirname(d)) {
+    const st = statOrNull(d);
+    if (st === null) continue;
+    if (!st.isDirectory()) throw new CliError(`state directory is not a directory: ${d}`);
+    return;
+  }
+};
+
+/**
  * Resolves the repo and the loop's artifact paths. The repo need not exist: project-state from
  * envelope files never reads it, and the read commands fail on the missing artifact root instead.
  */
@@ -37,6 +59,9 @@ export const loopPaths = (cwd: string, repoArg: string, loopArg: string, stateDi
   const loopId = checkLoopId(loopArg);
   const repo = resolve(cwd, repoArg);
   const a = loopArtifacts(loopId);
+  const stateRoot = stateDir === undefined ? join(repo, DEFAULT_STATE_DIR) : resolve(cwd, stateDir);
+  const opsfoldDir = join(stateRoot, ...opsfoldLoopDir(loopId));
+  checkStateDir(stateRoot, opsfoldDir);
   return {
     repo,
     loopId,
@@ -48,9 +73,6 @@ export const loopPaths = (cwd: string, repoArg: string, loopArg: string, stateDi
     approval: join(repo, ...a.approval),
     heartbeat: join(repo, ...a.heartbeat),
     managerDir: join(repo, ...a.managerDir),
-    opsfoldDir: join(
-      stateDir === undefined ? join(repo, DEFAULT_STATE_DIR) : resolve(cwd, stateDir),
-      ...opsfoldLoopDir(loopId),
-    ),
+    opsfoldDir,
   };
 };

@@ -13,6 +13,8 @@ export interface LoopReconcileRun {
   readonly state: Record<string, unknown> | null;
   /** The pass's notes, then the alert dispatch's. */
   readonly notes: readonly string[];
+  /** Why the ingest failed (the reader's message, `file:line:byte` included); null when it worked. */
+  readonly failureMessage: string | null;
   readonly pretty: boolean;
 }
 

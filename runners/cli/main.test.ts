@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from './command.js';
 import { ConfinementError } from '../../lib/io/confine.js';
+import { LockCompromised } from '../../lib/io/lock.js';
 import { hoistSubcommand, main } from './main.js';
 
 const cmd = (path: string[], flags: Command['flags']): Command => ({
@@ -73,5 +74,48 @@ describe('when a command is refused a write outside its root', () => {
     });
     expect(code).toBe(1);
     expect(err).toBe('error: /repo/out.json: refused: resolves outside /repo\n');
+  });
+});
+
+describe('when a command loses its lock while holding it', () => {
+  it('prints one error line naming the lock, no stack, and exits 75', async () => {
+    const fenced: Command = {
+      ...cmd(['demo', 'write'], {}),
+      run: () =>
+        Promise.reject(new LockCompromised('/repo/x.json', new Error('/repo/x.json.lock was taken over'))),
+    };
+    let err = '';
+    const sink = { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream;
+    const code = await main([fenced], ['demo', 'write'], {
+      stdout: sink,
+      stderr: sink,
+      cwd: '/repo',
+      env: {},
+      now: () => 0,
+    });
+    expect(code).toBe(75);
+    expect(err).toBe('error: lock on /repo/x.json was lost while held (/repo/x.json.lock was taken over)\n');
+  });
+});
+
+describe('when a command fails with a file-system error nothing else explained', () => {
+  it('prints its message (naming the path) on one error line, without stack frames', async () => {
+    const err = Object.assign(new Error("EISDIR: illegal operation on a directory, open '/repo/x.json'"), {
+      code: 'EISDIR',
+      syscall: 'open',
+      path: '/repo/x.json',
+    });
+    const failing: Command = { ...cmd(['demo', 'write'], {}), run: () => Promise.reject(err) };
+    let out = '';
+    const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
+    const code = await main([failing], ['demo', 'write'], {
+      stdout: sink,
+      stderr: sink,
+      cwd: '/repo',
+      env: {},
+      now: () => 0,
+    });
+    expect(code).toBe(1);
+    expect(out).toBe("error: EISDIR: illegal operation on a directory, open '/repo/x.json'\n");
   });
 });

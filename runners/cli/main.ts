@@ -11,6 +11,7 @@ import { AtomicWriteError } from '../../lib/io/atomic.js';
 import { ConfinementError } from '../../lib/io/confine.js';
 import { AppendError } from '../../lib/io/append.js';
 import { LockCompromised, LockConflict } from '../../lib/io/lock.js';
+import { escapingStream } from './safe-stderr.js';
 import { StepError } from '../../lib/core/step-error.js';
 
 /** `--max-line-bytes N` (any command that declares it): the readers' line cap for this command. */
@@ -67,16 +68,28 @@ const report = (io: Io, err: unknown): number => {
     io.stderr.write(`error: ${err.message}\n  another opsfold run holds it; retry when it is done\n`);
     return EXIT.lock;
   }
-  if (
-    err instanceof AtomicWriteError ||
-    err instanceof AppendError ||
-    err instanceof LockCompromised ||
-    err instanceof ConfinementError
-  ) {
+  // A run that lost its lock stopped writing at the fence; like a conflict, retrying is the way on.
+  if (err instanceof LockCompromised) {
+    io.stderr.write(`error: ${err.message}\n`);
+    return EXIT.lock;
+  }
+  if (err instanceof AtomicWriteError || err instanceof AppendError || err instanceof ConfinementError) {
     io.stderr.write(`error: ${err.message}\n`);
     return EXIT.error;
   }
+  return reportUnexplained(io, err);
+};
+
+/** Errors no step explained: a node system error on one line, anything else with a few frames. */
+const reportUnexplained = (io: Io, err: unknown): number => {
   const e = err as NodeJS.ErrnoException;
+  // A node system error (ENOTDIR, EISDIR, EACCES …) says what and where in its message; frames of
+  // opsfold's internals add nothing for an operator.
+  if (typeof e?.syscall === 'string' && typeof e.code === 'string') {
+    const where = e.path !== undefined && !e.message.includes(e.path) ? ` (${e.path})` : '';
+    io.stderr.write(`error: ${e.message}${where}\n`);
+    return EXIT.error;
+  }
   io.stderr.write(
     `error: ${e?.message ?? String(err)}\n${e?.stack ? `  ${e.stack.split('\n').slice(1, 4).join('\n  ')}\n` : ''}`,
   );
@@ -121,8 +134,9 @@ const isDomainHelp = (commands: readonly Command[], args: readonly string[]): bo
 export const main = async (
   commands: readonly Command[],
   argv: readonly string[],
-  io: Io,
+  given: Io,
 ): Promise<number> => {
+  const io: Io = { ...given, stderr: escapingStream(given.stderr) };
   const answered = answerWithoutCommand(commands, argv, io);
   if (answered !== null) return answered;
   const args = hoistSubcommand(commands, argv);

@@ -338,6 +338,48 @@ describe('when SUPERLOOP_BIN names a superloop CLI', () => {
     });
     expect(readFileSync(join(work, 'stub-env.txt'), 'utf8')).not.toContain('s3cret');
   });
+  it('hands the CLI no alert sink secret: neither the default names nor those the catalog names', async () => {
+    const file = stub(`printf '{"active":false,"current_loop_id":"running"}' > "$3/.superloop/state.json"`);
+    const catalog = join(work, 'sinks.json');
+    writeFileSync(
+      catalog,
+      JSON.stringify({
+        schemaVersion: 'v1',
+        sinks: {
+          hook: { type: 'webhook', enabled: true, urlEnv: 'MY_HOOK_URL', authTokenEnv: 'MY_HOOK_TOKEN' },
+        },
+        routing: { defaultSinks: ['hook'], categorySinks: {} },
+      }),
+    );
+    const env = {
+      SUPERLOOP_BIN: file,
+      PATH: process.env['PATH'] ?? '',
+      OPS_MANAGER_ALERT_SINKS_FILE: catalog,
+      OPS_MANAGER_ALERT_WEBHOOK_URL: 'https://hooks.example/default-secret-path',
+      OPS_MANAGER_ALERT_WEBHOOK_TOKEN: 'default-webhook-token',
+      OPS_MANAGER_ALERT_SLACK_WEBHOOK_URL: 'https://hooks.slack.example/slack-secret',
+      OPS_MANAGER_ALERT_PAGERDUTY_ROUTING_KEY: 'pd-routing-secret',
+      MY_HOOK_URL: 'https://hooks.example/custom-secret-path',
+      MY_HOOK_TOKEN: 'custom-webhook-token',
+      KEEP_ME: 'visible',
+    };
+    const r = await run(
+      ['loop', 'control', '--repo', 'running', '--loop', 'running', '--intent', 'cancel'],
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const seen = readFileSync(join(work, 'stub-env.txt'), 'utf8');
+    for (const secret of [
+      'default-secret-path',
+      'default-webhook-token',
+      'slack-secret',
+      'pd-routing-secret',
+    ])
+      expect(seen).not.toContain(secret);
+    expect(seen).not.toContain('custom-secret-path');
+    expect(seen).not.toContain('custom-webhook-token');
+    expect(seen).toContain('KEEP_ME=visible');
+  });
   it('is failed_command (exit 1) with the CLI exit code and its output when the CLI fails', async () => {
     const file = stub(`echo "boom: no runtime" >&2\nexit 3`);
     const r = await run(['loop', 'control', '--repo', 'running', '--loop', 'running', '--intent', 'cancel'], {
@@ -448,5 +490,39 @@ describe('opsfold loop confirm-intent', () => {
       reason: 'rejection_observed',
       observedLastEvent: 'approval_rejected',
     });
+  });
+});
+
+describe('when --service-base-url carries credentials (http://user:pass@host)', () => {
+  it('never echoes them: not on stderr, stdout, nor in any file the run writes', async () => {
+    const env = { OPS_MANAGER_SERVICE_TOKEN: 'tok', PATH: process.env['PATH'] ?? '' };
+    const r = await run(
+      [
+        'loop',
+        'control',
+        '--repo',
+        'running',
+        '--loop',
+        'running',
+        '--intent',
+        'cancel',
+        '--transport',
+        'sprite_service',
+        '--service-base-url',
+        'http://opsuser:hunter2pw@127.0.0.1:9',
+        '--retry-attempts',
+        '1',
+      ],
+      env,
+    );
+    expect(r.code).toBe(1);
+    expect(`${r.stdout}${r.stderr}`).toContain('http://***@127.0.0.1:9');
+    expect(`${r.stdout}\n${r.stderr}`).not.toContain('hunter2pw');
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    const written = files(join(work, 'running')).filter((f) => readFileSync(f, 'utf8').includes('hunter2pw'));
+    expect(written).toEqual([]);
   });
 });

@@ -1,7 +1,16 @@
-// Quarantining skipped lines (lib/loop/quarantine.ts) into <opsfold dir>/quarantine.jsonl.
+// Quarantining skipped lines (lib/loop/quarantine.ts) into <opsfold dir>/quarantine.jsonl, each
+// corrupt line once however often later folds meet it again.
+import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { appendJsonl } from '../../lib/io/append.js';
-import { quarantineRecords, type CorruptItem } from '../../lib/loop/quarantine.js';
+import { AppendError, appendJsonl } from '../../lib/io/append.js';
+import { notYetQuarantined, quarantineRecords, type CorruptItem } from '../../lib/loop/quarantine.js';
+
+// The quarantine read before appending fails as the append would (AppendError names the file).
+const textOf = (file: string): Promise<string> =>
+  fsp.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw new AppendError(file, 'open', 0, err);
+  });
 
 export const quarantine = async (
   dir: string,
@@ -11,6 +20,7 @@ export const quarantine = async (
 ): Promise<string | null> => {
   if (items.length === 0) return null;
   const target = join(dir, 'quarantine.jsonl');
-  await appendJsonl(target, quarantineRecords(file, items, asOf));
+  const fresh = notYetQuarantined(await textOf(target), quarantineRecords(file, items, asOf));
+  if (fresh.length > 0) await appendJsonl(target, fresh);
   return target;
 };

@@ -5,11 +5,13 @@ import {
   appendFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +91,24 @@ describe('when a line in the middle of the log is corrupt', () => {
     expect(failed.stderr).toContain(`${eventsOf(c)}:${c.corruptLine}:${c.corruptByteOffset}:`);
     const skipped = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop, '--skip-corrupt');
     expect(skipped.code, skipped.stderr).toBe(0);
+    const q = readFileSync(join(repoOf(c), '.opsfold', 'loop', c.loop, 'quarantine.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(q.map((l) => JSON.parse(l))).toMatchObject([
+      { line: c.corruptLine, byteOffset: c.corruptByteOffset },
+    ]);
+  });
+});
+
+describe('when runs with --skip-corrupt meet the same corrupt line again', () => {
+  const c = manifest.find((m) => m.case === 'corrupt-line') as Case;
+  it('quarantines it once, not once per run', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const checkpoints = join(repoOf(c), '.opsfold', 'loop', c.loop, 'checkpoints');
+      rmSync(checkpoints, { recursive: true, force: true }); // each run refolds from the first line
+      const r = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop, '--skip-corrupt');
+      expect(r.code, r.stderr).toBe(0);
+    }
     const q = readFileSync(join(repoOf(c), '.opsfold', 'loop', c.loop, 'quarantine.jsonl'), 'utf8')
       .trim()
       .split('\n');
@@ -199,6 +219,61 @@ describe('bad invocations', () => {
       1,
       `error: required artifact root missing: ${join(work, '.superloop', 'loops', 'nope')}`,
     ]);
+  });
+  it('refuses an events log that is a directory or a FIFO, naming it (exit 1, no stack)', async () => {
+    const c = manifest.find((m) => m.case === 'running') as Case;
+    rmSync(eventsOf(c));
+    mkdirSync(eventsOf(c));
+    for (const argv of [
+      ['loop', 'snapshot'],
+      ['loop', 'reconcile'],
+    ]) {
+      const r = await run(...argv, '--repo', repoOf(c), '--loop', c.loop);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`required artifact is not a regular file: ${eventsOf(c)}\n`);
+      expect(r.stderr).toContain(`  ${eventsOf(c)} is a directory\n`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    rmSync(eventsOf(c), { recursive: true });
+    execFileSync('mkfifo', [eventsOf(c)]);
+    const r = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+      1,
+      `error: required artifact is not a regular file: ${eventsOf(c)}`,
+    ]);
+  });
+  it('refuses a state directory (.opsfold or --state-dir) that is a file: one error line naming it', async () => {
+    const c = manifest.find((m) => m.case === 'running') as Case;
+    const dotOpsfold = join(repoOf(c), '.opsfold');
+    writeFileSync(dotOpsfold, 'not a directory');
+    const snap = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop);
+    expect([snap.code, snap.stderr]).toEqual([
+      1,
+      `error: state directory is not a directory: ${dotOpsfold}\n`,
+    ]);
+    rmSync(dotOpsfold);
+    const stateFile = join(work, 'state-file');
+    writeFileSync(stateFile, '');
+    const rec = await run(
+      'loop',
+      'reconcile',
+      '--repo',
+      repoOf(c),
+      '--loop',
+      c.loop,
+      '--state-dir',
+      stateFile,
+    );
+    expect([rec.code, rec.stderr]).toEqual([1, `error: state directory is not a directory: ${stateFile}\n`]);
+  });
+  it('escapes control characters a log line carries before they reach stderr', async () => {
+    const c = manifest.find((m) => m.case === 'running') as Case;
+    appendFileSync(eventsOf(c), '\u001b[2J\u001b]0;pwned\u0007{"event":\n{"event":"x"}\n');
+    const r = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('\\u001b[2J');
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
   it('names an invalid JSON artifact with file:line:byte', async () => {
     const c = manifest.find((m) => m.case === 'idle') as Case;

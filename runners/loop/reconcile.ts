@@ -92,6 +92,9 @@ export const loopReconcile: Command = {
     for (const note of r.notes) io.stderr.write(`note: ${note}\n`);
     if (!r.ok) {
       io.stderr.write(`error: reconcile failed: ${r.health.transport.failureCode ?? 'unknown'}\n`);
+      // The reader's own message (the file, `file:line:byte`, the way forward), not only the code.
+      for (const line of (r.failureMessage ?? '').split('\n').filter((l) => l !== ''))
+        io.stderr.write(`  ${line}\n`);
       await writeOut(io.stdout, stableJson(r.health, r.pretty));
       return EXIT.error;
     }

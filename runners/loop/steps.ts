@@ -14,7 +14,14 @@ export const reconcileStep = async (v: Values, io: Io, sleep: Sleep): Promise<Lo
   const s = await reconcileSettings(v, io);
   const r = await reconcilePass(s, { sleep, now: io.now });
   const alerts = await dispatchAfterReconcile(s, io);
-  return { ok: r.ok, health: r.health, state: r.state, notes: [...r.notes, ...alerts], pretty: s.pretty };
+  return {
+    ok: r.ok,
+    health: r.health,
+    state: r.state,
+    notes: [...r.notes, ...alerts],
+    failureMessage: r.failure?.message ?? null,
+    pretty: s.pretty,
+  };
 };
 
 /** The loop's steps with `sleep` injected (retry backoff, confirmation polling). */

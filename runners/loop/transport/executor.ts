@@ -18,6 +18,7 @@ import {
 } from '../../../lib/loop/intent-executor.js';
 import { superloopArgs } from '../../../lib/loop/intent-command.js';
 import { CliError } from '../../cli/errors.js';
+import { alertSecretVars } from './alert-secrets.js';
 import { readJsonDoc } from '../../cli/json-doc.js';
 import type { LoopPaths } from '../../cli/loop-paths.js';
 
@@ -76,9 +77,9 @@ export const binExecutor = (bin: string, env: NodeJS.ProcessEnv): IntentExecutor
     }),
 });
 
-/** The child environment: the caller's, minus the service token variables (never handed on). */
+/** The child environment: the caller's, minus the service token and alert secret variables. */
 export const childEnv = (env: NodeJS.ProcessEnv, secretVars: readonly string[]): NodeJS.ProcessEnv => {
   const out: NodeJS.ProcessEnv = { ...env };
-  for (const name of ['OPS_MANAGER_SERVICE_TOKEN', ...secretVars]) delete out[name];
+  for (const name of ['OPS_MANAGER_SERVICE_TOKEN', ...secretVars, ...alertSecretVars(env)]) delete out[name];
   return out;
 };

@@ -1,5 +1,7 @@
 // Where a control invocation is recorded (the reference's paths under `.superloop/ops-manager/<loop>/`),
-// each record appended through the locked appender: the record ports of lib/loop/control-run.ts.
+// each record appended through the locked appender: the record ports of lib/loop/control-run.ts. These
+// logs are shared with writers outside opsfold's lock, so an unfinished last line is waited for, never
+// sealed (lib/io/append.ts).
 import { join } from 'node:path';
 import { appendJsonl } from '../../../lib/io/append.js';
 import type { ControlClock, ControlRecordPorts } from '../../../lib/loop/control-ports.js';
@@ -12,6 +14,6 @@ export const recordPorts = (p: LoopPaths, clock: ControlClock): ControlRecordPor
     control: join(p.managerDir, 'telemetry', 'control.jsonl'),
     invocations: join(p.managerDir, 'telemetry', 'control-invocations.jsonl'),
   },
-  append: (file, records) => appendJsonl(file, records),
+  append: (file, records) => appendJsonl(file, records, { tornTail: 'await-writer' }),
   clock,
 });
