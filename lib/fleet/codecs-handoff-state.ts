@@ -62,6 +62,7 @@ export const IntentDoc = t.intersection(
       confidence: Str,
       rationale: Str,
       signal: Str,
+      recommendedIntent: Str,
       candidateTraceId: Str,
       retryGuard: t.type({ active: t.literal(true), reason: Str, lastOutcome: IntentOutcomeDoc }),
       execution: IntentExecutionDoc,

@@ -174,6 +174,7 @@ export const PolicyStateDoc = t.type(
     }),
     autonomous: t.type({
       enabled: Bool,
+      governanceAuditFile: Str,
       controls: Controls,
       rollout: t.type({
         canaryPercent: Num,
@@ -184,7 +185,12 @@ export const PolicyStateDoc = t.type(
       }),
       governance: t.intersection([
         Governance,
-        t.type({ authorityContextPresent: Bool, posture: Str, reasonCodes: Strs }),
+        t.type({
+          authorityContextPresent: Bool,
+          requiredForGuardedAuto: t.literal(true),
+          posture: Str,
+          reasonCodes: Strs,
+        }),
       ]),
     }),
     evaluatedLoopCount: Num,

@@ -89,6 +89,12 @@ export interface AuditContext {
   readonly fleetId: string;
   readonly traceId: string;
   readonly registryFile: string;
+  /** The reference's `source` block: where the policy came from and where it and this trail go. */
+  readonly source: {
+    readonly registryFile: string;
+    readonly policyStateFile: string;
+    readonly governanceAuditFile: string;
+  };
 }
 
 const eventTypeOf = (last: AuditTrail['last'], now: GovernanceSnapshot): string | null => {
@@ -124,6 +130,7 @@ export const planGovernanceEvent = (
     previousControls: last?.controls,
     actor: now.governance.actor ?? null,
     approvalRef: now.governance.approvalRef ?? null,
+    source: ctx.source,
     snapshotDigest: digestOf(now),
     previousEventDigest: last?.eventDigest ?? null,
   });

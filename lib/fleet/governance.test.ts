@@ -93,6 +93,7 @@ const ctx = (traceId: string) => ({
   fleetId: 'f',
   traceId,
   registryFile: '/r',
+  source: { registryFile: '/r', policyStateFile: '/p', governanceAuditFile: '/g' },
 });
 const guarded = (gov: Record<string, unknown>, safety: Record<string, unknown> = {}) => ({
   mode: 'guarded_auto',
@@ -119,6 +120,7 @@ describe('given successive policy runs', () => {
       mode: 'guarded_auto',
       traceId: 'trace-1',
       approvalRef: 'CAB-123',
+      source: { registryFile: '/r', policyStateFile: '/p', governanceAuditFile: '/g' },
     });
   });
 

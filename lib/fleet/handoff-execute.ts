@@ -2,11 +2,19 @@
 // gates autonomous dispatch re-checks, and folding the control outcomes back into the handoff state.
 // Manual execution (`--execute --confirm`) takes pending intents (optionally filtered); autonomous
 // execution takes only pending intents that are autonomous-eligible, and only while the registry
-// itself still allows autonomy (guarded_auto, kill switch off, rollout not paused by hand).
+// itself still allows autonomy (kill switch off, rollout not paused by hand). The registry's policy mode
+// is not re-checked: the policy state's guarded_auto is the gate, as in the reference, and a registry
+// without a policy block reads as advisory.
 import type * as t from 'io-ts';
 import type { HandoffExecutionDoc, HandoffStateDoc } from './codecs-handoff-state.js';
 import { compact, uniqueSorted } from './json.js';
-import { handoffReasonCodes, summaryOf, type HandoffPlan, type Intent } from './handoff-plan.js';
+import {
+  anyRetryGuarded,
+  handoffReasonCodes,
+  summaryOf,
+  type HandoffPlan,
+  type Intent,
+} from './handoff-plan.js';
 import type { NormalizedRegistry } from './registry-types.js';
 
 export type ExecutionMode = 'manual' | 'autonomous';
@@ -25,7 +33,6 @@ export const unknownFilters = (plan: HandoffPlan, f: Filters) => ({
 /** Pure: reasons the live registry forbids autonomous dispatch now (empty: allowed). */
 export const liveAutonomyBlocks = (r: NormalizedRegistry): string[] =>
   uniqueSorted([
-    ...(r.policy.mode === 'guarded_auto' ? [] : ['policy_mode_not_guarded_auto']),
     ...(r.policy.autonomous.safety.killSwitch ? ['autonomous_kill_switch_enabled'] : []),
     ...(r.policy.autonomous.rollout.pause.manual ? ['autonomous_rollout_paused_manual'] : []),
   ]);
@@ -50,10 +57,7 @@ export const holdBack = (plan: HandoffPlan, blocks: readonly string[]): HandoffP
     ...plan,
     intents,
     summary,
-    reasonCodes: handoffReasonCodes(
-      summary,
-      intents.some((i) => i.retryGuard !== undefined),
-    ),
+    reasonCodes: handoffReasonCodes(summary, anyRetryGuarded(intents)),
   };
 };
 
@@ -128,10 +132,7 @@ export const applyExecution = (
     updatedAt: meta.completedAt,
     intents,
     summary,
-    reasonCodes: handoffReasonCodes(
-      summary,
-      intents.some((i) => i.retryGuard !== undefined),
-    ),
+    reasonCodes: handoffReasonCodes(summary, anyRetryGuarded(intents)),
     execution: compact({
       mode: meta.mode,
       requestedBy: meta.requestedBy,

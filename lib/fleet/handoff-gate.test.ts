@@ -55,12 +55,12 @@ describe('gating a handoff plan', () => {
     const r = gatePlan(planOf('advisory'), advisory, 'manual', { loops: ['blue'], intentIds: [] });
     expect(r).toEqual(E.left({ errorLine: 'loop filter not found in handoff intents: blue', details: [] }));
   });
-  it('refuses autonomous execution outside guarded_auto, naming both modes', () => {
+  it('refuses autonomous execution when the policy state is not guarded_auto, naming its mode', () => {
     const r = gatePlan(planOf('advisory'), advisory, 'autonomous', none);
     expect(r).toEqual(
       E.left({
         errorLine: '--autonomous-execute requires policy mode guarded_auto',
-        details: ['policy state mode: advisory; registry policy.mode: advisory'],
+        details: ['policy state mode: advisory'],
       }),
     );
   });

@@ -36,6 +36,7 @@ const modeOf = (v: FlagValues): ExecutionMode | null => {
   const execute = v['execute'] === true;
   const auto = v['autonomous-execute'] === true;
   if (execute && auto) throw new Refused('--execute and --autonomous-execute are mutually exclusive');
+  if (v['confirm'] === true && !execute) throw new Refused('--confirm can only be used with --execute');
   if (execute && v['confirm'] !== true)
     throw new Refused('--execute requires --confirm to enforce explicit operator confirmation');
   return execute ? 'manual' : auto ? 'autonomous' : null;

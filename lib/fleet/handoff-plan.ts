@@ -2,7 +2,10 @@
 // intent, pending operator confirmation, carrying the policy's autonomous classification, its
 // transport from the registry and a deterministic idempotency key. The retry guard holds back an
 // autonomous-eligible intent whose latest outcome was an ambiguous or failed autonomous dispatch: it
-// becomes manual-only until an operator executes it explicitly.
+// becomes manual-only until an operator executes it explicitly. The outcome is read from the handoff
+// telemetry and, as the reference reads it, from the previous handoff state (an intent left
+// execution_ambiguous or execution_failed there). A candidate's recommendedIntent, when the policy
+// names one, is the intent; otherwise its category maps to one.
 // Law: the plan is a pure function of the policy state, the registry, the handoff history and the
 // trace id; intents come out sorted by (loopId, category, intent).
 import type * as t from 'io-ts';
@@ -41,6 +44,19 @@ export const retryGuardOf = (last: IntentOutcome | undefined): string | null => 
   return last.status === 'failed' ? 'autonomous_retry_guard_failed' : null;
 };
 
+/** Pure: the retry-guard reason for an intent's status in the previous handoff state (null: no guard). */
+export const priorGuardOf = (status: string | undefined): string | null => {
+  if (status === 'execution_ambiguous') return 'autonomous_retry_guard_ambiguous';
+  return status === 'execution_failed' ? 'autonomous_retry_guard_failed' : null;
+};
+
+/** Pure: whether any intent is held back by the retry guard (the fleet_handoff_retry_guarded code). */
+export const anyRetryGuarded = (intents: readonly Intent[]): boolean =>
+  intents.some(
+    (i) =>
+      i.retryGuard !== undefined || i.autonomous.reasons.some((r) => r.startsWith('autonomous_retry_guard_')),
+  );
+
 const autonomyOf = (candidate: PlanCandidate, guard: string | null): IntentAutonomy => {
   const { eligible, reasons } = candidate.autonomous;
   if (eligible && guard !== null)
@@ -63,16 +79,29 @@ export interface PlanInputs {
   readonly idempotencyPrefix: string;
   readonly generatedAt: string;
   readonly lastOutcome: (intentId: string) => IntentOutcome | undefined;
+  /** The intent's status in the previous handoff state (absent: no previous state or no such intent). */
+  readonly priorStatus?: (intentId: string) => string | undefined;
   readonly files: { readonly registryFile: string; readonly policyStateFile: string };
 }
 
+/** Pure: the candidate's recommended intent, else its category's (undefined: no intent maps). */
+const intentNameOf = (c: PlanCandidate): string | undefined =>
+  c.recommendedIntent ?? (c.category === null ? undefined : RECOMMENDED_INTENT[c.category as Category]);
+
+/** The retry guard of an intent: from the telemetry (`logged`, with its outcome), else the prior state. */
+const guardsOf = (p: PlanInputs, intentId: string) => {
+  const last = p.lastOutcome(intentId);
+  const logged = retryGuardOf(last);
+  return { last, logged, guard: logged ?? priorGuardOf(p.priorStatus?.(intentId)) };
+};
+
 const intentOf = (p: PlanInputs, c: PlanCandidate, policyTrace: string): Intent | null => {
   const { loopId, category } = c;
-  const intent = category === null ? undefined : RECOMMENDED_INTENT[category as Category];
+  const intent = intentNameOf(c);
   if (loopId === null || intent === undefined) return null;
   const candidateId = c.candidateId ?? `${loopId}:${category ?? 'unknown'}`;
   const intentId = `${candidateId}:${intent}`;
-  const guard = retryGuardOf(p.lastOutcome(intentId));
+  const { last, logged, guard } = guardsOf(p, intentId);
   const loop = p.registry.loops.find((l) => l.loopId === loopId);
   return compact({
     intentId,
@@ -84,6 +113,7 @@ const intentOf = (p: PlanInputs, c: PlanCandidate, policyTrace: string): Intent 
     rationale: c.rationale,
     signal: c.signal,
     intent,
+    recommendedIntent: c.recommendedIntent,
     status: 'pending_operator_confirmation',
     requiresOperatorConfirmation: true,
     fleetTraceId: p.traceId,
@@ -94,7 +124,7 @@ const intentOf = (p: PlanInputs, c: PlanCandidate, policyTrace: string): Intent 
     service: serviceOf(loop),
     metadata: loop?.metadata ?? {},
     autonomous: autonomyOf(c, guard),
-    retryGuard: guard === null ? null : { active: true, reason: guard, lastOutcome: p.lastOutcome(intentId) },
+    retryGuard: logged === null ? null : { active: true, reason: logged, lastOutcome: last },
   }) as Intent;
 };
 
@@ -165,9 +195,6 @@ export const planHandoff = (p: PlanInputs): HandoffPlan => {
     control: { idempotencyPrefix: p.idempotencyPrefix, requiresOperatorConfirmation: true as const },
     intents,
     summary,
-    reasonCodes: handoffReasonCodes(
-      summary,
-      intents.some((i) => i.retryGuard !== undefined),
-    ),
+    reasonCodes: handoffReasonCodes(summary, anyRetryGuarded(intents)),
   };
 };

@@ -14,6 +14,7 @@ const PlanCandidate = view(
     rationale: text,
     signal: text,
     traceId: text,
+    recommendedIntent: text,
     suppressed: orElse(t.unknown, false),
     autonomous: section({ eligible: flag, reasons: StringList }, 'PlanCandidateAutonomy'),
   },
@@ -35,3 +36,21 @@ export type PlanCandidate = PlanPolicy['candidates'][number];
 
 /** Pure: the policy state as parsed, decoded for handoff planning. Total. */
 export const decodePlanPolicy = (raw: unknown): PlanPolicy => decodeLenient(PlanPolicyView, raw);
+
+/** What the retry guard reads of the previous handoff state: each intent's id and status. */
+export const PriorHandoffView = section(
+  {
+    intents: listOf(view({ intentId: text, status: text }, 'PriorHandoffIntent')),
+  },
+  'PriorHandoffState',
+);
+
+export type PriorHandoff = t.TypeOf<typeof PriorHandoffView>;
+
+/** Pure: the status of each intent of the previous handoff state, by intent id. */
+export const priorStatuses = (prior: PriorHandoff | null): ReadonlyMap<string, string> =>
+  new Map(
+    (prior?.intents ?? []).flatMap((i) =>
+      i.intentId === null || i.status === null ? [] : [[i.intentId, i.status] as const],
+    ),
+  );

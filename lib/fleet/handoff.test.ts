@@ -219,7 +219,8 @@ describe('given an execution request', () => {
       reasons: blocks,
     });
     expect(targetsOf(held, 'autonomous', { loops: [], intentIds: [] })).toEqual([]);
-    expect(liveAutonomyBlocks(registry())).toEqual(['policy_mode_not_guarded_auto']);
+    // The registry's own mode is no block: the policy state's guarded_auto gates, as in the reference.
+    expect(liveAutonomyBlocks(registry())).toEqual([]);
   });
   it.each([
     [0, 'executed', 'control_confirmed'],

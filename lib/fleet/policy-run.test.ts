@@ -20,6 +20,7 @@ const registry = (() => {
 const files = {
   fleetStateFile: '/s.json',
   registryFile: '/r.json',
+  policyStateFile: '/p.json',
   policyHistoryFile: '/h.jsonl',
   handoffTelemetryFile: '/t.jsonl',
   governanceAuditFile: '/g.jsonl',
@@ -56,6 +57,15 @@ describe('a policy run over a failing loop', () => {
   });
   it('records no governance event in advisory mode', () => {
     expect(runOf(undefined).audit).toEqual([]);
+  });
+  it("states the reference's governance keys: required for guarded_auto only, so present outside it", () => {
+    const { autonomous } = runOf(undefined).state;
+    expect(autonomous.governanceAuditFile).toBe('/g.jsonl');
+    expect(autonomous.governance).toMatchObject({
+      requiredForGuardedAuto: true,
+      authorityContextPresent: true,
+    });
+    expect(autonomous.governance.reasonCodes).toEqual(runOf(60).state.autonomous.governance.reasonCodes);
   });
 });
 

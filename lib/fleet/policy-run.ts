@@ -71,6 +71,11 @@ export const policyRunOf = (i: PolicyRunInputs) => {
   const audit = planGovernanceEvent(i.audit, snapshotOf(mode, controls), {
     ...ctx,
     registryFile: i.files.registryFile,
+    source: {
+      registryFile: i.files.registryFile,
+      policyStateFile: i.files.policyStateFile,
+      governanceAuditFile: i.files.governanceAuditFile,
+    },
   });
   return {
     state,

@@ -27,6 +27,7 @@ export interface PolicyRun {
   readonly files: {
     readonly fleetStateFile: string;
     readonly registryFile: string;
+    readonly policyStateFile: string;
     readonly policyHistoryFile: string;
     readonly handoffTelemetryFile: string;
     readonly governanceAuditFile: string;
@@ -130,11 +131,19 @@ export const policyState = (r: PolicyRun, cs: readonly EvaluatedCandidate[]): Po
   const open = count(cs, (c) => !c.suppressed);
   const suppressed = cs.length - open;
   const eligible = summary.byAutonomy.eligible;
+  const fieldsPresent = authorityPresent(r.controls.governance);
+  const context = governanceContext(
+    r.mode,
+    { ...r.controls.governance, authorityContextPresent: fieldsPresent },
+    r.asOfMs,
+  );
+  // As the reference states it: authority context is required only for guarded_auto, so outside it the
+  // context counts as present (the posture and reason codes above still judge the fields themselves).
   const governance = {
     ...r.controls.governance,
-    authorityContextPresent: authorityPresent(r.controls.governance),
+    requiredForGuardedAuto: true as const,
+    authorityContextPresent: r.mode !== 'guarded_auto' || fieldsPresent,
   };
-  const context = governanceContext(r.mode, governance, r.asOfMs);
   return {
     schemaVersion: 'v1' as const,
     updatedAt: r.updatedAt,
@@ -159,6 +168,7 @@ export const policyState = (r: PolicyRun, cs: readonly EvaluatedCandidate[]): Po
     },
     autonomous: {
       enabled: r.mode === 'guarded_auto',
+      governanceAuditFile: r.files.governanceAuditFile,
       controls: r.controls,
       rollout: rolloutOf(r, cs),
       governance: { ...governance, posture: context.posture, reasonCodes: context.reasonCodes },

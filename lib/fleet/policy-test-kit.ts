@@ -68,6 +68,7 @@ export const evaluatePolicy = (s: Situation) => {
   const files = {
     fleetStateFile: 's',
     registryFile: 'r',
+    policyStateFile: 'p',
     policyHistoryFile: 'h',
     handoffTelemetryFile: 'o',
     governanceAuditFile: 'g',

@@ -18,7 +18,7 @@ export const handoffFlags: Readonly<Record<string, Flag>> = {
   confirm: { type: 'boolean', help: 'Explicit operator confirmation; required with --execute.' },
   'autonomous-execute': {
     type: 'boolean',
-    help: 'Dispatch only autonomous-eligible intents (guarded_auto in both the registry and the policy state).',
+    help: 'Dispatch only autonomous-eligible intents (the policy state must be guarded_auto).',
   },
   loop: {
     type: 'string',

@@ -244,9 +244,10 @@ describe('given a handoff request that must be refused', () => {
     expect(controlLog(repo, 'loop-alpha')).toEqual([]);
   });
 
-  it('--autonomous-execute needs guarded_auto in the registry as well as in the policy state', async () => {
+  it('--autonomous-execute needs guarded_auto in the policy state it acts on', async () => {
     const repo = await prepare('kill-switch', killSwitchOff);
-    editRegistry(repo, (j) => j.replace('"mode":"guarded_auto"', '"mode":"advisory"'));
+    const policyFile = fleetFile(repo, 'policy-state.json');
+    writeFileSync(policyFile, JSON.stringify({ ...readJson(policyFile), mode: 'advisory' }));
     const r = await kit.run(['fleet', 'handoff', '--repo', repo, '--as-of', AS_OF, '--autonomous-execute']);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe('error: --autonomous-execute requires policy mode guarded_auto');

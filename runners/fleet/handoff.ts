@@ -10,15 +10,16 @@ import { handoffHistoryProjection } from '../../lib/fleet/handoff-history.js';
 import { executePlan } from '../../lib/fleet/handoff-dispatch.js';
 import { planHandoff } from '../../lib/fleet/handoff-plan.js';
 import { planRecorded, stateRecorded } from '../../lib/fleet/handoff-record.js';
-import { PlanPolicyView } from '../../lib/fleet/handoff-views.js';
+import { PlanPolicyView, PriorHandoffView, priorStatuses } from '../../lib/fleet/handoff-views.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import type { LoopSteps } from '../cli/loop-steps.js';
 import { clockFromFlags } from '../cli/run-clock.js';
 import { baseFlags, fleetTraceOf, fromStartFoldFlag, traceFlag } from './common.js';
+import { handoffControl } from './handoff-control.js';
 import { handoffFlags, handoffOptions } from './handoff-flags.js';
-import { requiredDoc } from './docs.js';
+import { optionalDoc, requiredDoc } from './docs.js';
 import { applyFleetEffects } from './edge.js';
 import { foldLog } from './logs.js';
 import { fileFlag, fleetLockTarget, fleetPaths } from './paths.js';
@@ -39,6 +40,14 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
       fromStart: v['from-start'] === true,
       errorLine: `invalid handoff telemetry JSONL: ${p.handoffTelemetryFile}`,
     });
+    const prior = priorStatuses(
+      await optionalDoc(
+        p,
+        p.handoffStateFile,
+        PriorHandoffView,
+        `invalid existing handoff state JSON: ${p.handoffStateFile}`,
+      ),
+    );
     const planned = planHandoff({
       policy,
       registry,
@@ -46,6 +55,7 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
       idempotencyPrefix: o.prefix,
       generatedAt: clock.iso(),
       lastOutcome: (id) => history.state.lastOutcomeByIntent[id],
+      priorStatus: (id) => prior.get(id),
       files: { registryFile: p.registryFile, policyStateFile: p.policyStateFile },
     });
     const gated = gatePlan(planned, registry, o.mode, o.filters);
@@ -53,7 +63,7 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
     const plan = gated.right;
     await applyFleetEffects(p, planRecorded(p, plan));
     const ports = {
-      control: (argv: readonly string[]) => loop.control(argv, io),
+      control: handoffControl(io, loop),
       env: io.env,
       iso: () => clock.iso(),
     };
@@ -94,9 +104,9 @@ export const makeFleetHandoff = (loop: LoopSteps): Command => ({
   exits: {
     [EXIT.ok]: 'the handoff state is printed (an executed intent may still have failed: see its status)',
     [EXIT.error]:
-      'missing registry or policy state, an unknown --loop/--intent-id, or --autonomous-execute without guarded_auto',
+      'missing registry or policy state, an unknown --loop/--intent-id, or --autonomous-execute without a guarded_auto policy state',
     [EXIT.usage]:
-      'usage error: --execute without --confirm, --execute with --autonomous-execute, bad numbers',
+      'usage error: --execute without --confirm (or --confirm alone), --execute with --autonomous-execute, bad numbers',
     [EXIT.lock]: 'another fleet handoff holds .opsfold/fleet/handoff.lock',
   },
   notes: [
@@ -104,6 +114,7 @@ export const makeFleetHandoff = (loop: LoopSteps): Command => ({
     'codes: control_confirmed, control_ambiguous, control_failed_command, control_lock_held, missing_service_base_url,',
     'missing_service_token_env. Autonomous dispatch also re-checks the registry: a kill switch or manual pause set',
     'after the policy ran holds every intent back (reason-coded, manual-only).',
+    'OPS_MANAGER_CONTROL_SCRIPT names a control script run instead of the in-process loop control (reference arguments).',
   ],
   run: (v, _pos, io) => run(v, io, loop),
 });
