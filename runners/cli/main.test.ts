@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from './command.js';
 import { ConfinementError } from '../../lib/io/confine.js';
 import { LockCompromised } from '../../lib/io/lock.js';
-import { hoistSubcommand, main } from './main.js';
+import { main } from './main.js';
+import { hoistSubcommand } from './route.js';
 
 const cmd = (path: string[], flags: Command['flags']): Command => ({
   path,
