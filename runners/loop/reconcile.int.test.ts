@@ -130,6 +130,8 @@ describe('loop reconcile', () => {
     const streak = ['--degraded-transport-failure-streak', '1', '--critical-transport-failure-streak', '2'];
     const first = await reconcile(FRESH, ...opts, ...streak);
     expect(first.code).toBe(1);
+    // As the reference: the health document alone, so merged streams still parse as JSON.
+    expect(first.stderr).toBe('');
     expect(JSON.parse(first.stdout)).toMatchObject({
       status: 'degraded',
       reasonCodes: ['transport_unreachable'],

@@ -91,7 +91,8 @@ export const loopReconcile: Command = {
     const r = await reconcileStep(v, io, realSleep);
     for (const note of r.notes) io.stderr.write(`note: ${note}\n`);
     if (!r.ok) {
-      io.stderr.write(`error: reconcile failed: ${r.health.transport.failureCode ?? 'unknown'}\n`);
+      // As the reference: the health document (its transport.failureCode) is the whole answer, and no
+      // stderr line, so callers that merge the streams can parse it.
       await writeOut(io.stdout, stableJson(r.health, r.pretty));
       return EXIT.error;
     }
