@@ -218,6 +218,7 @@ export const decideReconcile = (
     failureCode,
     transport: c.transport,
     asOf: c.asOf.iso,
+    traceId: c.traceId,
   });
   const seen = observe(c, got, prev.sequence);
   const health = healthOf(c, prev, { got, failureCode, transportHealth, seen });

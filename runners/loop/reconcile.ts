@@ -71,6 +71,10 @@ export const loopReconcile: Command = {
     'alert-dispatch-telemetry-file': file('Alert delivery telemetry. Default: …/telemetry/alerts.jsonl'),
     'heartbeat-state-file': file('Heartbeat state. Default: …/ops-manager/<loop>/heartbeat.json'),
     'heartbeat-telemetry-file': file('Heartbeat telemetry. Default: …/telemetry/heartbeat.jsonl'),
+    'sequence-state-file': file(
+      'Sequence diagnostics state. Default: …/ops-manager/<loop>/sequence-state.json',
+    ),
+    'sequence-telemetry-file': file('Sequence diagnostics telemetry. Default: …/telemetry/sequence.jsonl'),
     'trace-id': { ...traceIdFlag, help: 'Trace id recorded in every artifact this pass writes.' },
     'state-dir': stateDirFlag,
     pretty: prettyFlag,
