@@ -83,4 +83,5 @@ export const MANAGER_FILE_FLAGS: Readonly<Partial<Record<ManagerFileKey, string>
   alertDispatchTelemetryFile: 'alert-dispatch-telemetry-file',
   heartbeatTelemetryFile: 'heartbeat-telemetry-file',
   sequenceTelemetryFile: 'sequence-telemetry-file',
+  controlInvocationsFile: 'control-invocations-file',
 };

@@ -180,7 +180,8 @@ const escalationsOf = (
     got === null ? [] : divergenceConditions(got.state, { ...ctx, timestamp: c.asOf.iso }, where);
   return {
     file: f.escalationsFile,
-    active: [...healthConditions(health, ctx, { ...where, healthFile: f.healthFile }), ...divergence],
+    // The reference appends divergence before health, so the last record is the health one.
+    active: [...divergence, ...healthConditions(health, ctx, { ...where, healthFile: f.healthFile })],
     // A failed ingest says nothing about divergence: leave those escalations as they are.
     scope: {
       loopId: c.loopId,
@@ -217,6 +218,7 @@ export const decideReconcile = (
     failureCode,
     transport: c.transport,
     asOf: c.asOf.iso,
+    traceId: c.traceId,
   });
   const seen = observe(c, got, prev.sequence);
   const health = healthOf(c, prev, { got, failureCode, transportHealth, seen });

@@ -116,15 +116,24 @@ describe('given the telemetry summary after the pass', () => {
     });
   });
 
+  const judgedNow = () => ({
+    health: outcome(true).health,
+    drift: evaluateDrift({ ...inputs, previous: readView(DriftPreviousView, {}) }),
+    summary,
+  });
+
   it('then the state document gains health, drift and tuning, and no state stays no state', () => {
-    const judged = {
-      health: outcome(true).health,
-      drift: evaluateDrift({ ...inputs, previous: readView(DriftPreviousView, {}) }),
-      summary,
-    };
+    const judged = judgedNow();
     const state = finalState(request, { loopId: 'l1', projection: {} }, judged);
     expect(state).toMatchObject({ loopId: 'l1', health: judged.health, drift: judged.drift });
     expect(state?.['tuning']).toMatchObject({ appliedProfile: 'balanced', summaryWindow: 200 });
     expect(finalState(request, null, judged)).toBeNull();
+  });
+
+  it('given a trace id, then the state records it in drift.traceId and trace.reconcileTraceId, keeping other traces', () => {
+    const traced = { ...request, traceId: 'tr-5' };
+    const state = finalState(traced, { trace: { controlTraceId: 'c1' } }, judgedNow());
+    expect(state?.['drift']).toMatchObject({ traceId: 'tr-5' });
+    expect(state?.['trace']).toEqual({ controlTraceId: 'c1', reconcileTraceId: 'tr-5' });
   });
 });

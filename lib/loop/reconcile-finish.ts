@@ -87,9 +87,18 @@ const tuningOf = (r: ReconcileRequest, t: TelemetrySummary) => ({
   telemetrySummary: { observed: t.observed, source: t.source },
 });
 
+/** The state's `trace` block with this pass's trace id as `reconcileTraceId` (the reference's key). */
+const traceOf = (r: ReconcileRequest, base: Record<string, unknown>) => {
+  const prior = base['trace'];
+  if (r.traceId === null) return prior === undefined ? {} : { trace: prior };
+  const kept = prior !== null && typeof prior === 'object' && !Array.isArray(prior) ? prior : {};
+  return { trace: { ...kept, reconcileTraceId: r.traceId } };
+};
+
 /**
  * Pure: the state document to write: this pass's projected state (else the previous one) with
- * health, drift and tuning merged in; null when there is no state object to annotate.
+ * health, drift (stamped with the pass's trace id) and tuning merged in; null when there is no state
+ * object to annotate.
  */
 export const finalState = (
   r: ReconcileRequest,
@@ -101,6 +110,7 @@ export const finalState = (
     : {
         ...(base as Record<string, unknown>),
         health: judged.health,
-        drift: judged.drift,
+        drift: r.traceId === null ? judged.drift : { ...judged.drift, traceId: r.traceId },
         tuning: tuningOf(r, judged.summary),
+        ...traceOf(r, base as Record<string, unknown>),
       };

@@ -32,7 +32,7 @@ export const StatusHealthView = lenientObject(
 
 /** The last `intents.jsonl` record. */
 export const StatusIntentView = lenientObject(
-  { intent: J, status: J, requestedBy: J, timestamp: J },
+  { intent: J, status: J, requestedBy: J, timestamp: J, traceId: J },
   'StatusIntentView',
 );
 
@@ -66,6 +66,7 @@ export const StatusDispatchView = nullOr(
       failureReasonCodes: J,
       escalationsLineOffset: J,
       escalationsLineCount: J,
+      traceId: J,
     },
     'StatusDispatchView',
   ),
@@ -84,6 +85,7 @@ export const StatusDeliveryView = nullOr(
       dispatchedSinkCount: J,
       failedSinkCount: J,
       traceId: J,
+      escalationTraceId: J,
     },
     'StatusDeliveryView',
   ),
@@ -105,6 +107,32 @@ export const StatusHeartbeatView = nullOr(
   ),
 );
 
+/** The last `telemetry/heartbeat.jsonl` record (the state's fallback). */
+export const StatusHeartbeatRecordView = nullOr(
+  lenientObject(
+    { reasonCode: J, heartbeatAt: J, heartbeatLagSeconds: J, timestamp: J, transport: J, traceId: J },
+    'StatusHeartbeatRecordView',
+  ),
+);
+
+/** The last `telemetry/sequence.jsonl` record (the state's fallback). */
+export const StatusSequenceRecordView = nullOr(
+  lenientObject(
+    {
+      status: J,
+      reasonCode: J,
+      driftActive: J,
+      violations: J,
+      snapshotCurrent: fromPath(['snapshot', 'current'], J),
+      eventsLast: fromPath(['events', 'last'], J),
+      timestamp: J,
+      transport: J,
+      traceId: J,
+    },
+    'StatusSequenceRecordView',
+  ),
+);
+
 /** `sequence-state.json` */
 export const StatusSequenceView = nullOr(
   lenientObject(
@@ -113,8 +141,10 @@ export const StatusSequenceView = nullOr(
       reasonCode: J,
       driftActive: J,
       violations: J,
-      snapshotCurrent: J,
-      eventsLast: J,
+      snapshotCurrent: fromPath(['snapshot', 'current'], J),
+      eventsLast: fromPath(['events', 'last'], J),
+      flatSnapshotCurrent: fromPath(['snapshotCurrent'], J),
+      flatEventsLast: fromPath(['eventsLast'], J),
       updatedAt: J,
       transport: J,
       traceId: J,
@@ -123,7 +153,8 @@ export const StatusSequenceView = nullOr(
   ),
 );
 
-/** The last control invocation audit record (older records name two fields differently). */
+/** The last control invocation audit record: nested `execution|confirmation|outcome.status` as the
+ * control command writes them, flat `*Status` fields as older records name them. */
 export const StatusInvocationView = nullOr(
   lenientObject(
     {
@@ -132,11 +163,12 @@ export const StatusInvocationView = nullOr(
       transport: J,
       idempotencyKey: J,
       executionStatus: J,
-      execution: J,
+      execution: fromPath(['execution', 'status'], J),
+      replayed: fromPath(['execution', 'replayed'], J),
       confirmationStatus: J,
-      confirmation: J,
+      confirmation: fromPath(['confirmation', 'status'], J),
       outcomeStatus: J,
-      status: J,
+      outcome: fromPath(['outcome', 'status'], J),
       traceId: J,
     },
     'StatusInvocationView',
@@ -158,6 +190,8 @@ export interface StatusDocs {
   readonly heartbeat: unknown;
   readonly sequence: unknown;
   readonly lastInvocation: unknown;
+  readonly lastHeartbeat?: unknown;
+  readonly lastSequence?: unknown;
 }
 
 /** Pure: each document through its view. */
@@ -175,11 +209,17 @@ export const statusViews = (d: StatusDocs) => ({
   heartbeat: readView(StatusHeartbeatView, d.heartbeat),
   sequence: readView(StatusSequenceView, d.sequence),
   lastInvocation: readView(StatusInvocationView, d.lastInvocation),
+  lastHeartbeat: readView(StatusHeartbeatRecordView, d.lastHeartbeat ?? null),
+  lastSequence: readView(StatusSequenceRecordView, d.lastSequence ?? null),
 });
 export type StatusViews = ReturnType<typeof statusViews>;
 
 export type StatusHeartbeatView = t.TypeOf<typeof StatusHeartbeatView>;
 export type StatusSequenceView = t.TypeOf<typeof StatusSequenceView>;
+export type StatusHeartbeatRecordView = t.TypeOf<typeof StatusHeartbeatRecordView>;
+export type StatusSequenceRecordView = t.TypeOf<typeof StatusSequenceRecordView>;
+export type StatusIntentView = t.TypeOf<typeof StatusIntentView>;
+export type StatusDispatchView = t.TypeOf<typeof StatusDispatchView>;
 export type StatusInvocationView = t.TypeOf<typeof StatusInvocationView>;
 export type StatusReconcileView = t.TypeOf<typeof StatusReconcileView>;
 export type StatusControlView = t.TypeOf<typeof StatusControlView>;

@@ -8,6 +8,11 @@ describe('the files a status reports', () => {
       'cursorFile',
       'healthFile',
       'intentsFile',
+      'heartbeatStateFile',
+      'heartbeatTelemetryFile',
+      'sequenceStateFile',
+      'sequenceTelemetryFile',
+      'controlInvocationsFile',
       'driftStateFile',
       'driftHistoryFile',
       'alertDispatchStateFile',
@@ -17,7 +22,7 @@ describe('the files a status reports', () => {
     ] as const;
     const table = {
       ...(Object.fromEntries(names.map((n) => [n, `/m/${n}`])) as unknown as StatusFiles),
-      heartbeatStateFile: '/m/hb',
+      escalationsFile: '/m/esc',
     };
     const picked = pickStatusFiles(table);
     expect(Object.keys(picked)).toEqual(names);

@@ -5,13 +5,18 @@
 import { alt } from './event-fields.js';
 import type { Json } from './lenient.js';
 import { statusViews, type StatusDocs, type StatusViews } from './status-views.js';
-import { visibilityOf } from './status-visibility.js';
+import { traceLinkage, visibilityOf } from './status-visibility.js';
 
 export interface StatusFiles {
   readonly stateFile: string;
   readonly cursorFile: string;
   readonly healthFile: string;
   readonly intentsFile: string;
+  readonly heartbeatStateFile: string;
+  readonly heartbeatTelemetryFile: string;
+  readonly sequenceStateFile: string;
+  readonly sequenceTelemetryFile: string;
+  readonly controlInvocationsFile: string;
   readonly driftStateFile: string;
   readonly driftHistoryFile: string;
   readonly alertDispatchStateFile: string;
@@ -26,6 +31,11 @@ export const pickStatusFiles = (f: StatusFiles): StatusFiles => ({
   cursorFile: f.cursorFile,
   healthFile: f.healthFile,
   intentsFile: f.intentsFile,
+  heartbeatStateFile: f.heartbeatStateFile,
+  heartbeatTelemetryFile: f.heartbeatTelemetryFile,
+  sequenceStateFile: f.sequenceStateFile,
+  sequenceTelemetryFile: f.sequenceTelemetryFile,
+  controlInvocationsFile: f.controlInvocationsFile,
   driftStateFile: f.driftStateFile,
   driftHistoryFile: f.driftHistoryFile,
   alertDispatchStateFile: f.alertDispatchStateFile,
@@ -87,6 +97,7 @@ const dispatchOf = (d: NonNullable<StatusViewInputs['alertDispatchState']>) =>
     failureReasonCodes: first(d.failureReasonCodes, []),
     escalationsLineOffset: first(d.escalationsLineOffset, 0),
     escalationsLineCount: first(d.escalationsLineCount, 0),
+    lastTraceId: first(d.traceId),
   });
 
 const deliveryOf = (l: NonNullable<StatusViewInputs['lastAlertDelivery']>) =>
@@ -99,6 +110,8 @@ const deliveryOf = (l: NonNullable<StatusViewInputs['lastAlertDelivery']>) =>
     sinkCount: first(l.sinkCount),
     dispatchedSinkCount: first(l.dispatchedSinkCount),
     failedSinkCount: first(l.failedSinkCount),
+    traceId: first(l.traceId),
+    escalationTraceId: first(l.escalationTraceId),
   });
 
 const alerts = (i: StatusViewInputs) => {
@@ -128,6 +141,7 @@ export const decideStatus = (i: StatusViewInputs): Record<string, unknown> =>
       lastStatus: first(i.lastIntent.status),
       lastRequestedBy: first(i.lastIntent.requestedBy),
       lastTimestamp: first(i.lastIntent.timestamp),
+      lastTraceId: first(i.lastIntent.traceId, i.lastControl.traceId),
     },
     reconcile: {
       lastStatus: first(i.lastReconcile.status),
@@ -135,11 +149,13 @@ export const decideStatus = (i: StatusViewInputs): Record<string, unknown> =>
       lastTransport: first(i.lastReconcile.transport),
       lastFailureCode: first(i.lastReconcile.failureCode),
       lastDurationSeconds: first(i.lastReconcile.durationSeconds),
+      lastTraceId: first(i.lastReconcile.traceId),
     },
     tuning: tuning(i),
     drift: first(i.drift, i.state.drift),
     alerts: alerts(i),
     visibility: visibilityOf(i),
+    traceLinkage: traceLinkage(i),
     files: i.files,
   });
 

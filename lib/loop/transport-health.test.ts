@@ -23,6 +23,11 @@ describe('transport health', () => {
     });
   });
 
+  it('given a trace id, when a pass is recorded, then the document carries it; without one, no traceId key', () => {
+    expect(next(null, { ...ok('2026-02-22T12:00:00Z'), traceId: 'tr-1' }).traceId).toBe('tr-1');
+    expect(next(null, { ...ok('2026-02-22T12:00:00Z'), traceId: null })).not.toHaveProperty('traceId');
+  });
+
   it('given a streak, when failures continue, then it grows; when one succeeds, then it resets and keeps the last failure time', () => {
     const a = next(null, fail('2026-02-22T12:00:00Z'));
     const b = next(a, fail('2026-02-22T12:01:00Z'));

@@ -12,6 +12,8 @@ export interface TransportHealth {
   readonly lastFailureCode?: string;
   readonly lastSuccessAt?: string;
   readonly lastFailureAt?: string;
+  /** The pass's trace id, when it had one. */
+  readonly traceId?: string;
 }
 
 export interface IngestOutcome {
@@ -19,6 +21,7 @@ export interface IngestOutcome {
   readonly failureCode: string | null;
   readonly transport: string;
   readonly asOf: string;
+  readonly traceId?: string | null;
 }
 
 /** The last success and failure instants: this outcome's replaces the one of its kind. */
@@ -41,5 +44,6 @@ export const nextTransportHealth = (previous: TransportPreviousView, o: IngestOu
     ...(o.ok || o.failureCode === null ? {} : { lastFailureCode: o.failureCode }),
     ...(lastSuccessAt === null ? {} : { lastSuccessAt }),
     ...(lastFailureAt === null ? {} : { lastFailureAt }),
+    ...(o.traceId === undefined || o.traceId === null ? {} : { traceId: o.traceId }),
   };
 };

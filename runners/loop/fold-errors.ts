@@ -3,6 +3,9 @@ import { CorruptLineError, SourceChangedError } from '../../lib/io/jsonl-errors.
 import { LockConflict } from '../../lib/io/lock.js';
 import { CliError, EXIT } from '../cli/errors.js';
 
+/** The log no longer extends its checkpoint (rotated or truncated): a re-fold from the start answers. */
+export class SourceChangedCliError extends CliError {}
+
 /** Rethrows `err` as a CliError when it is one the operator can act on. */
 export const explainFoldError = (err: unknown): never => {
   if (err instanceof CorruptLineError) {
@@ -13,7 +16,7 @@ export const explainFoldError = (err: unknown): never => {
     ]);
   }
   if (err instanceof SourceChangedError) {
-    throw new CliError(`source ${err.kind} under its checkpoint: ${err.file}`, [
+    throw new SourceChangedCliError(`source ${err.kind} under its checkpoint: ${err.file}`, [
       err.message,
       'rerun with --from-start',
     ]);

@@ -15,8 +15,10 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
+import { main } from '../cli/main.js';
 
 interface Case {
   case: string;
@@ -37,6 +39,22 @@ const asOf = '2026-02-22T12:00:00Z';
 let work = '';
 const io = () => ({ cwd: work, env: {}, now: () => Date.parse(asOf) });
 const run = (...argv: string[]) => runCaptured(commands, argv, io());
+/** As `run`, with stderr a terminal. */
+const runAtTerminal = async (...argv: string[]) => {
+  let stderr = '';
+  const tty = Object.assign(
+    new Writable({
+      write: (chunk, _enc, done) => {
+        stderr += String(chunk);
+        done();
+      },
+    }),
+    { isTTY: true },
+  );
+  const stdout = new Writable({ write: (_c, _e, done) => done() });
+  const code = await main(commands, argv, { ...io(), stdout, stderr: tty });
+  return { code, stderr };
+};
 const repoOf = (c: Case) => join(work, c.case);
 const eventsOf = (c: Case) => join(repoOf(c), '.superloop', 'loops', c.loop, 'events.jsonl');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -224,16 +242,26 @@ describe('bad invocations', () => {
     const c = manifest.find((m) => m.case === 'running') as Case;
     rmSync(eventsOf(c));
     mkdirSync(eventsOf(c));
-    for (const argv of [
-      ['loop', 'snapshot'],
-      ['loop', 'reconcile'],
-    ]) {
-      const r = await run(...argv, '--repo', repoOf(c), '--loop', c.loop);
-      expect(r.code, argv.join(' ')).toBe(1);
-      expect(r.stderr).toContain(`required artifact is not a regular file: ${eventsOf(c)}\n`);
-      expect(r.stderr).toContain(`  ${eventsOf(c)} is a directory\n`);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-    }
+    const where = ['--repo', repoOf(c), '--loop', c.loop];
+    const says = (stderr: string) => {
+      expect(stderr).toContain(`required artifact is not a regular file: ${eventsOf(c)}\n`);
+      expect(stderr).toContain(`  ${eventsOf(c)} is a directory\n`);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    };
+    const snap = await run('loop', 'snapshot', ...where);
+    expect(snap.code).toBe(1);
+    says(snap.stderr);
+    // reconcile answers a script as the reference does: the health document alone, stderr empty.
+    const rec = await run('loop', 'reconcile', ...where);
+    expect([rec.code, rec.stderr]).toEqual([1, '']);
+    expect((JSON.parse(rec.stdout) as { transport: { failureCode: string } }).transport.failureCode).toBe(
+      'snapshot_unavailable',
+    );
+    // At a terminal the operator also gets the reason and the way forward.
+    const tty = await runAtTerminal('loop', 'reconcile', ...where);
+    expect(tty.code).toBe(1);
+    expect(tty.stderr).toMatch(/^error: reconcile failed: snapshot_unavailable\n/);
+    says(tty.stderr);
     rmSync(eventsOf(c), { recursive: true });
     execFileSync('mkfifo', [eventsOf(c)]);
     const r = await run('loop', 'snapshot', '--repo', repoOf(c), '--loop', c.loop);

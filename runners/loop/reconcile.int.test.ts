@@ -106,6 +106,29 @@ describe('loop reconcile', () => {
     });
   });
 
+  it('given --trace-id and sequence file overrides, then transport health carries the trace and sequence goes where named', async () => {
+    const seqState = join(work, 'seq-state.json');
+    const seqLog = join(work, 'seq.jsonl');
+    const r = await reconcile(
+      FRESH,
+      ...QUIET_HEARTBEAT,
+      '--trace-id',
+      'tr-r1',
+      '--sequence-state-file',
+      seqState,
+      '--sequence-telemetry-file',
+      seqLog,
+    );
+    expect(r.code).toBe(0);
+    expect(json('telemetry/transport-health.json')).toMatchObject({
+      traceId: 'tr-r1',
+      lastResult: 'success',
+    });
+    expect(JSON.parse(readFileSync(seqState, 'utf8'))).toMatchObject({ traceId: 'tr-r1' });
+    expect(existsSync(seqLog)).toBe(true);
+    expect(existsSync(mgr('sequence-state.json'))).toBe(false);
+  });
+
   it('given an ambiguous last control intent, then health is degraded with control_ambiguous', async () => {
     mkdirSync(mgr(''), { recursive: true });
     writeFileSync(mgr('intents.jsonl'), '{"intent":"cancel","status":"ambiguous"}\n');
@@ -130,6 +153,8 @@ describe('loop reconcile', () => {
     const streak = ['--degraded-transport-failure-streak', '1', '--critical-transport-failure-streak', '2'];
     const first = await reconcile(FRESH, ...opts, ...streak);
     expect(first.code).toBe(1);
+    // As the reference: the health document alone, so merged streams still parse as JSON.
+    expect(first.stderr).toBe('');
     expect(JSON.parse(first.stdout)).toMatchObject({
       status: 'degraded',
       reasonCodes: ['transport_unreachable'],

@@ -71,6 +71,10 @@ export const loopReconcile: Command = {
     'alert-dispatch-telemetry-file': file('Alert delivery telemetry. Default: …/telemetry/alerts.jsonl'),
     'heartbeat-state-file': file('Heartbeat state. Default: …/ops-manager/<loop>/heartbeat.json'),
     'heartbeat-telemetry-file': file('Heartbeat telemetry. Default: …/telemetry/heartbeat.jsonl'),
+    'sequence-state-file': file(
+      'Sequence diagnostics state. Default: …/ops-manager/<loop>/sequence-state.json',
+    ),
+    'sequence-telemetry-file': file('Sequence diagnostics telemetry. Default: …/telemetry/sequence.jsonl'),
     'trace-id': { ...traceIdFlag, help: 'Trace id recorded in every artifact this pass writes.' },
     'state-dir': stateDirFlag,
     pretty: prettyFlag,
@@ -91,10 +95,13 @@ export const loopReconcile: Command = {
     const r = await reconcileStep(v, io, realSleep);
     for (const note of r.notes) io.stderr.write(`note: ${note}\n`);
     if (!r.ok) {
-      io.stderr.write(`error: reconcile failed: ${r.health.transport.failureCode ?? 'unknown'}\n`);
-      // The reader's own message (the file, `file:line:byte`, the way forward), not only the code.
-      for (const line of (r.failureMessage ?? '').split('\n').filter((l) => l !== ''))
-        io.stderr.write(`  ${line}\n`);
+      // A script gets the reference's answer alone (the health document, no stderr line, so merged
+      // streams still parse); an operator at a terminal also gets the reason and the way forward.
+      if (io.stderr.isTTY === true) {
+        io.stderr.write(`error: reconcile failed: ${r.health.transport.failureCode ?? 'unknown'}\n`);
+        for (const line of (r.failureMessage ?? '').split('\n').filter((l) => l !== ''))
+          io.stderr.write(`  ${line}\n`);
+      }
       await writeOut(io.stdout, stableJson(r.health, r.pretty));
       return EXIT.error;
     }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCaptured } from '../cli/capture.js';
@@ -215,6 +215,17 @@ describe('snapshot and events', () => {
       [5, 'role_start', 'tr-2'],
     ]);
   });
+  it('serves the snapshot of a log cut shorter than its checkpoint by folding it again', async () => {
+    const { url } = await start('running');
+    const first = await raw(`${url}/ops/snapshot?loopId=running`, { headers: auth });
+    expect(first.json).toMatchObject({ sequence: { value: 10 } });
+    const log = join(work, 'running', '.superloop', 'loops', 'running', 'events.jsonl');
+    writeFileSync(log, `${readFileSync(log, 'utf8').split('\n')[0]}\n`);
+    const again = await raw(`${url}/ops/snapshot?loopId=running`, { headers: auth });
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ sequence: { value: 1 } });
+  });
+
   it('answers 502 runtime_error for a cursor past the end and 400 for a bad one', async () => {
     const { url } = await start('running');
     const past = await raw(`${url}/ops/events?loopId=running&cursor=99`, { headers: auth });

@@ -61,6 +61,7 @@ describe('loop status', () => {
       lastStatus: 'executed_confirmed',
       lastRequestedBy: 'ops',
       lastTimestamp: 't1',
+      lastTraceId: null,
     });
     expect(s.reconcile).toMatchObject({
       lastStatus: 'failed',
@@ -122,6 +123,40 @@ describe('loop status', () => {
       failedCount: 1,
     });
     expect(a.lastDelivery).toEqual({ timestamp: 't', status: 'failed', reasonCode: 'sink_http_error' });
+  });
+
+  it('given one reconcile and alert trace, then dispatch, delivery and traceLinkage name it', async () => {
+    put('state.json', json(state));
+    put('alert-dispatch-state.json', json({ status: 'success', processedCount: 1, traceId: 'tr-9' }));
+    put('telemetry/alerts.jsonl', json({ status: 'skipped', traceId: 'tr-9', escalationTraceId: 'tr-8' }));
+    put('telemetry/reconcile.jsonl', json({ status: 'success', traceId: 'tr-9' }));
+    const s = JSON.parse((await status()).stdout);
+    expect(s.alerts.dispatch.lastTraceId).toBe('tr-9');
+    expect(s.alerts.lastDelivery).toMatchObject({ traceId: 'tr-9', escalationTraceId: 'tr-8' });
+    expect(s.reconcile.lastTraceId).toBe('tr-9');
+    expect(s.traceLinkage).toMatchObject({
+      reconcileTraceId: 'tr-9',
+      alertTraceId: 'tr-9',
+      sharedTraceId: 'tr-9',
+    });
+  });
+
+  it('given only telemetry records and a nested invocation audit, then visibility reads them', async () => {
+    put('state.json', json(state));
+    put('telemetry/heartbeat.jsonl', json({ heartbeatAt: 'h1', transport: 'local', traceId: 'tr-2' }));
+    put('telemetry/sequence.jsonl', json({ status: 'drift', driftActive: true, snapshot: { current: 3 } }));
+    const audit = { intent: 'cancel', execution: { status: 'succeeded' }, outcome: { status: 'confirmed' } };
+    put('audit.jsonl', json({ ...audit, confirmation: { status: 'confirmed' }, traceId: 'tr-2' }));
+    const s = JSON.parse((await status('--control-invocations-file', mgr('audit.jsonl'))).stdout);
+    expect(s.visibility.heartbeat).toMatchObject({ lastHeartbeatAt: 'h1', traceId: 'tr-2' });
+    expect(s.visibility.sequence).toMatchObject({ status: 'drift', driftActive: true, snapshotCurrent: 3 });
+    expect(s.visibility.invocationAudit).toMatchObject({
+      executionStatus: 'succeeded',
+      confirmationStatus: 'confirmed',
+      outcomeStatus: 'confirmed',
+    });
+    expect(s.files.controlInvocationsFile).toBe(mgr('audit.jsonl'));
+    expect(s.traceLinkage.sharedTraceId).toBeNull();
   });
 
   it('given an invalid state file, then the error names it and the detail gives line and byte', async () => {

@@ -46,6 +46,8 @@ const read = async (f: ManagerFiles) => ({
   lastReconcile: await last(f.reconcileTelemetryFile),
   lastAlertDelivery: await last(f.alertDispatchTelemetryFile),
   lastInvocation: await last(f.controlInvocationsFile),
+  lastHeartbeat: await last(f.heartbeatTelemetryFile),
+  lastSequence: await last(f.sequenceTelemetryFile),
   lastControl: await last(f.controlTelemetryFile),
 });
 
@@ -70,7 +72,12 @@ export const loopStatus: Command = {
     'alert-dispatch-state-file': fileFlag('Alert dispatch state. Default: …/alert-dispatch-state.json'),
     'alert-dispatch-telemetry-file': fileFlag('Alert delivery telemetry. Default: …/telemetry/alerts.jsonl'),
     'heartbeat-state-file': fileFlag('Heartbeat state. Default: …/ops-manager/<loop>/heartbeat.json'),
+    'heartbeat-telemetry-file': fileFlag('Heartbeat telemetry. Default: …/telemetry/heartbeat.jsonl'),
     'sequence-state-file': fileFlag('Sequence state. Default: …/ops-manager/<loop>/sequence-state.json'),
+    'sequence-telemetry-file': fileFlag('Sequence telemetry. Default: …/telemetry/sequence.jsonl'),
+    'control-invocations-file': fileFlag(
+      'Control invocation audit log. Default: …/telemetry/control-invocations.jsonl',
+    ),
     'summary-window': { type: 'string', arg: 'n', help: 'Telemetry summary window (default 200).' },
     pretty: prettyFlag,
     'as-of': asOfFlag,

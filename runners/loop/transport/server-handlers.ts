@@ -10,7 +10,8 @@ import {
   type ServiceReads,
 } from '../../../lib/loop/service-reads.js';
 import { CliError } from '../../cli/errors.js';
-import { gatherSnapshot } from '../gather.js';
+import { SourceChangedCliError } from '../fold-errors.js';
+import { gatherSnapshot, type GatherOptions } from '../gather.js';
 import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
 import { requireEvents } from '../require-events.js';
 import { clockOf, type Sleep } from '../../cli/run-clock.js';
@@ -38,11 +39,20 @@ const describe = (err: unknown): string =>
       ? err.message
       : '';
 
+/** The service answers for the log as it is now, as the reference's stateless snapshot does: a
+ * checkpoint the log no longer extends (rotated or truncated) is a stale cache here, so the fold
+ * starts over instead of failing the caller's reconcile. */
+const gatherFresh = (p: LoopPaths, o: GatherOptions) =>
+  gatherSnapshot(p, o).catch((err: unknown) => {
+    if (err instanceof SourceChangedCliError) return gatherSnapshot(p, { ...o, fromStart: true });
+    throw err;
+  });
+
 const reads = (c: HandlerContext): ServiceReads => ({
   snapshot: async (loopId, traceId) => {
     const asOf = clockOf(c.now).iso();
     const options = { asOf, fromStart: false, skipCorrupt: false, runId: null, traceId };
-    const g = await gatherSnapshot(pathsOf(c, loopId), options);
+    const g = await gatherFresh(pathsOf(c, loopId), options);
     await g.commit();
     return g.snapshot;
   },
