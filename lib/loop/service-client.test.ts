@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { Once } from './service-call.js';
-import { planServiceClient, sendWithRetries, type ClientFlags } from './service-client.js';
+import { planServiceClient, type ClientFlags } from './service-client.js';
+import { callWithRetries } from './service-fetch.js';
 
 const base: ClientFlags = { method: 'GET', baseUrl: 'http://svc/', path: '/ops/snapshot?loopId=a' };
 
@@ -62,7 +63,7 @@ describe('sending with retries', () => {
       { status: null, body: 'refused' },
       { status: 200, body: '{"ok":true}' },
     ]);
-    expect(await sendWithRetries(s.ports, ep, call)).toEqual(
+    expect(await callWithRetries(s.ports, ep, call)).toEqual(
       E.right({ status: 200, body: '{"ok":true}', attempts: 3 }),
     );
     expect(s.waits).toEqual([2000, 4000]);
@@ -70,7 +71,7 @@ describe('sending with retries', () => {
 
   it('given a 401, then it gives up at once with the reference failure line', async () => {
     const s = script([{ status: 401, body: '{"ok":false}\n' }]);
-    const got = await sendWithRetries(s.ports, ep, call);
+    const got = await callWithRetries(s.ports, ep, call);
     expect(got).toEqual(
       E.left(
         expect.objectContaining({
@@ -83,7 +84,7 @@ describe('sending with retries', () => {
 
   it('given only transient answers, then it stops after the attempts', async () => {
     const s = script([{ status: 500, body: 'boom' }]);
-    const got = await sendWithRetries(s.ports, ep, call);
+    const got = await callWithRetries(s.ports, ep, call);
     expect(E.isLeft(got) && got.left.attempts).toBe(3);
   });
 });

@@ -1,17 +1,8 @@
 // `opsfold service-client` (the reference's ops-manager-service-client.sh): the flags checked in the
-// reference's order with its `error:` wording, and the retry loop over an injected transport and sleep
-// (the rules, URL, headers and failure line are lib/loop/service-call.ts's). Pure apart from the ports.
+// reference's order with its `error:` wording. The retry loop is the sprite_service transport's own
+// (callWithRetries in service-fetch.ts; the rules, URL, headers and failure line are service-call.ts's).
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  httpFailure,
-  isSuccess,
-  retryWaitMs,
-  type HttpAnswer,
-  type HttpFailure,
-  type Once,
-  type ServiceCall,
-  type ServiceEndpoint,
-} from './service-call.js';
+import type { ServiceCall, ServiceEndpoint } from './service-call.js';
 
 /** The flags as given (undefined when absent). */
 export interface ClientFlags {
@@ -83,25 +74,4 @@ export const planServiceClient = (f: ClientFlags): E.Either<string, ClientPlan> 
     bodyFile,
     connectTimeoutMs: connect * 1000,
   });
-};
-
-/** How the client reaches the service and waits between attempts. */
-export interface ClientPorts {
-  readonly once: (ep: ServiceEndpoint, call: ServiceCall) => Promise<Once>;
-  readonly sleep: (ms: number) => Promise<void>;
-}
-
-/** Sends `call` until a 2xx answer or the retry rules give up: Right with the answer, Left with why. */
-export const sendWithRetries = async (
-  ports: ClientPorts,
-  ep: ServiceEndpoint,
-  call: ServiceCall,
-): Promise<E.Either<HttpFailure, HttpAnswer>> => {
-  for (let attempt = 1; ; attempt += 1) {
-    const got = await ports.once(ep, call);
-    if (isSuccess(got)) return E.right({ status: got.status, body: got.body, attempts: attempt });
-    const wait = retryWaitMs(ep, got, attempt);
-    if (wait === null) return E.left(httpFailure(ep, call, got, attempt));
-    if (wait > 0) await ports.sleep(wait);
-  }
 };

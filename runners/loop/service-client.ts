@@ -13,7 +13,8 @@ import {
   type ServiceCall,
   type ServiceEndpoint,
 } from '../../lib/loop/service-call.js';
-import { planServiceClient, sendWithRetries, type ClientPlan } from '../../lib/loop/service-client.js';
+import { planServiceClient, type ClientPlan } from '../../lib/loop/service-client.js';
+import { callWithRetries } from '../../lib/loop/service-fetch.js';
 import { str, type Command, type Flag, type Values } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { realSleep, type Sleep } from '../cli/run-clock.js';
@@ -97,7 +98,7 @@ export const makeServiceClient = (sleep: Sleep): Command => ({
     const plan = planOf(v);
     const body = await bodyOf(io.cwd, plan.bodyFile);
     const call = body === undefined ? plan.call : { ...plan.call, body };
-    const got = await sendWithRetries({ once: once(plan.connectTimeoutMs), sleep }, plan.endpoint, call);
+    const got = await callWithRetries({ once: once(plan.connectTimeoutMs), sleep }, plan.endpoint, call);
     if (E.isLeft(got)) throw new CliError(got.left.message);
     await writeOut(io.stdout, got.right.body);
     return EXIT.ok;
