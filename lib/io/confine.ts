@@ -25,9 +25,13 @@ const realLocation = async (path: string): Promise<string | null> => {
   for (;;) {
     const real = await realOrNull(at);
     if (real !== null) return rest.length === 0 ? real : join(real, ...rest.reverse());
-    // A dangling symlink has no realpath: it points somewhere that does not exist, so it is refused.
+    // Something is there after all: either a file another writer created since the realpath (look
+    // once more), or a dangling symlink, which points nowhere and is refused.
     const link = await fsp.lstat(at).catch(() => null);
-    if (link !== null) return null;
+    if (link !== null) {
+      const again = await realOrNull(at);
+      return again === null ? null : rest.length === 0 ? again : join(again, ...rest.reverse());
+    }
     const parent = resolve(at, '..');
     if (parent === at) return null;
     rest.push(at.slice(parent.length).replace(/^[\\/]/, ''));
