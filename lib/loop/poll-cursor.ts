@@ -23,7 +23,9 @@ export const savedCursorOf = (
   if (!isObject(doc) || doc['eventLineOffset'] === undefined)
     return E.left({
       message: `invalid cursor offset in ${file}`,
-      details: [`${file}: $.eventLineOffset: expected a whole number, got no offset (${JSON.stringify(doc)})`],
+      details: [
+        `${file}: $.eventLineOffset: expected a whole number, got no offset (${JSON.stringify(doc)})`,
+      ],
     });
   const v = doc;
   const offset = v['eventLineOffset'];
