@@ -11,37 +11,11 @@ import { eventSequenceProjection } from './sequence.js';
 import { readView } from './lenient.js';
 import { SnapshotView } from './envelope-views.js';
 import { TransportPreviousView, previousViews } from './manager-views.js';
+import { testContext } from './reconcile-context.test-kit.js';
 
 const AS_OF = '2026-02-22T12:00:00Z';
 const M = '/repo/.superloop/ops-manager/l1';
-const ctx: ReconcileContext = {
-  loopId: 'l1',
-  repo: '/repo',
-  heartbeatFile: '/repo/.superloop/loops/l1/heartbeat.v1.json',
-  transport: 'local',
-  traceId: null,
-  asOf: { iso: AS_OF, ms: Date.parse(AS_OF) },
-  thresholds: {
-    profile: null,
-    degradedIngestLagSeconds: 300,
-    criticalIngestLagSeconds: 900,
-    degradedTransportFailureStreak: 2,
-    criticalTransportFailureStreak: 4,
-    degradedHeartbeatLagSeconds: 120,
-    criticalHeartbeatLagSeconds: 300,
-  },
-  files: {
-    stateFile: `${M}/state.json`,
-    cursorFile: `${M}/cursor.json`,
-    healthFile: `${M}/health.json`,
-    escalationsFile: `${M}/escalations.jsonl`,
-    transportHealthFile: `${M}/telemetry/transport-health.json`,
-    heartbeatStateFile: `${M}/heartbeat.json`,
-    heartbeatTelemetryFile: `${M}/telemetry/heartbeat.jsonl`,
-    sequenceStateFile: `${M}/sequence-state.json`,
-    sequenceTelemetryFile: `${M}/telemetry/sequence.jsonl`,
-  },
-};
+const ctx: ReconcileContext = testContext({ loopId: 'l1', repo: '/repo' }, M, `${M}/telemetry`, AS_OF);
 const nothingBefore: ReconcilePrevious = {
   ...previousViews({ transport: null, state: null, heartbeat: null, sequence: null, drift: null }),
   lastIntentStatus: null,

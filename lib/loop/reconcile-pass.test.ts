@@ -6,38 +6,12 @@ import type { IngestFailure } from './reconcile-decision.js';
 import { reconcilePass, type PassPlan } from './reconcile-pass.js';
 import type { PolledEnvelopes, PreviousDocsRead, ReconcilePorts } from './reconcile-ports.js';
 import { summarizeTelemetry } from './telemetry-summary.js';
+import { testContext } from './reconcile-context.test-kit.js';
 
 const AS_OF = '2026-02-22T12:00:00Z';
 const M = '/r/.superloop/ops-manager/demo';
 const plan: PassPlan = {
-  context: {
-    loopId: 'demo',
-    repo: '/r',
-    heartbeatFile: '/r/.superloop/loops/demo/heartbeat.v1.json',
-    transport: 'local',
-    traceId: null,
-    asOf: { iso: AS_OF, ms: Date.parse(AS_OF) },
-    thresholds: {
-      profile: null,
-      degradedIngestLagSeconds: 300,
-      criticalIngestLagSeconds: 900,
-      degradedTransportFailureStreak: 2,
-      criticalTransportFailureStreak: 4,
-      degradedHeartbeatLagSeconds: 120,
-      criticalHeartbeatLagSeconds: 300,
-    },
-    files: {
-      stateFile: `${M}/state.json`,
-      cursorFile: `${M}/cursor.json`,
-      healthFile: `${M}/health.json`,
-      escalationsFile: `${M}/escalations.jsonl`,
-      transportHealthFile: `${M}/transport-health.json`,
-      heartbeatStateFile: `${M}/heartbeat.json`,
-      heartbeatTelemetryFile: `${M}/heartbeat.jsonl`,
-      sequenceStateFile: `${M}/sequence-state.json`,
-      sequenceTelemetryFile: `${M}/sequence.jsonl`,
-    },
-  },
+  context: testContext({ loopId: 'demo', repo: '/r' }, M, M, AS_OF),
   request: {
     loopId: 'demo',
     transport: 'local',
