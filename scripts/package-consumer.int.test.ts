@@ -1,7 +1,7 @@
 // The package as a consumer sees it: a temp project whose node_modules/opsfold is this package (built
 // dist, exports map and all), importing every subpath with `import` and with `require` in a child
 // process and running one pure decision of each domain. Also: importing the library patches no
-// process globals (proper-lockfile's signal-exit used to patch process.emit on import).
+// process globals (a lock library's signal-exit used to patch process.emit on import).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -75,7 +75,7 @@ export const bundledLauncher = async (outDir: string): Promise<{ launcher: Launc
     target: 'node20',
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
-    // Bundled CommonJS dependencies (proper-lockfile) still call require() for node built-ins.
+    // Bundled CommonJS dependencies still call require() for node built-ins.
     banner: {
       js: "import { createRequire as __req } from 'node:module'; const require = __req(import.meta.url);",
     },

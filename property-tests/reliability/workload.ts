@@ -62,7 +62,7 @@ export interface Workload {
   layout(dir: string): Layout;
 }
 
-/** Stale period of the harness's locks: proper-lockfile's minimum, so a killed holder costs 2 s. */
+/** Stale period of the harness's locks: short, so a killed holder costs 2 s. */
 export const STALE_MS = 2000;
 
 /** The file the child appends acknowledged ids to. */
