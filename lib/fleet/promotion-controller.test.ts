@@ -172,6 +172,33 @@ describe('fleet promotion-controller decision', () => {
     expect(calls).toEqual(['dry_run', 'apply', 'verify', 'rollback']);
   });
 
+  it('records a failed apply stage, nothing verified or rolled back', async () => {
+    const { outcome, calls } = await run({ failMode: { mode: 'apply', code: 72 } });
+    expect(outcome).toMatchObject({ exitCode: 72, stageOutput: 'forced apply' });
+    const s = stateOf(outcome);
+    expect(s.error).toMatchObject({ stage: 'apply', reasonCode: 'controller_apply_command_failed' });
+    expect(s.execution).toMatchObject({ applyExecuted: false, rollbackExecuted: false });
+    expect(calls).toEqual(['dry_run', 'apply']);
+  });
+
+  it('refuses, recording nothing, when the apply wrote no result and when the rollback wrote none', async () => {
+    const missingAfter = (file: string) => {
+      const stages = memoryStages({ verify: 'hold' }, NOW);
+      const readJson = (f: string) =>
+        f === file ? Promise.resolve({ kind: 'missing' as const }) : stages.ports.readJson(f);
+      return runPromotionController(controllerRequest(), { ...stages.ports, readJson }, inputs());
+    };
+    const r = controllerRequest();
+    expect(await missingAfter(r.files.applyResultFile)).toEqual({
+      kind: 'refused',
+      errorLine: `apply orchestration result file not found: ${r.files.applyResultFile}`,
+    });
+    expect(await missingAfter(r.files.rollbackResultFile)).toEqual({
+      kind: 'refused',
+      errorLine: `rollback orchestration result file not found: ${r.files.rollbackResultFile}`,
+    });
+  });
+
   it('refuses, recording nothing, when the dry run wrote no preview', async () => {
     const stages = memoryStages({}, NOW);
     const ports = { ...stages.ports, readJson: () => Promise.resolve({ kind: 'missing' as const }) };

@@ -178,45 +178,52 @@ const verificationOf = (run: StepRun, read: JsonRead): Progress['verification'] 
   return failed('controller_verification_failed', decision);
 };
 
-const orchestrationDone = (file: string, what: string) => ({
-  missing: `${what} orchestration result file not found`,
-  invalid: `invalid ${what} orchestration JSON`,
-  file,
-});
+interface Stage {
+  readonly r: ControllerRequest;
+  readonly ports: ControllerPorts;
+  readonly c: RunContext;
+}
+
+const MUTATING = {
+  apply: { args: applyArgs, file: (r: ControllerRequest) => r.files.applyResultFile },
+  rollback: { args: rollbackArgs, file: (r: ControllerRequest) => r.files.rollbackResultFile },
+} as const;
+
+const COMMAND_FAILED = {
+  apply: 'controller_apply_command_failed',
+  rollback: 'controller_rollback_command_failed',
+} as const satisfies Record<keyof typeof MUTATING, ControllerReasonCode>;
+
+/**
+ * Runs a mutating orchestration (apply or rollback) and reads back the result it must have written:
+ * null when both held, else the outcome that ends the run (a failed state, or the reference's refusal).
+ */
+const runMutation = async (
+  { r, ports, c }: Stage,
+  p: Progress,
+  stage: keyof typeof MUTATING,
+): Promise<ControllerOutcome | null> => {
+  const run = await ports.orchestrate(MUTATING[stage].args(r));
+  if (run.code !== 0)
+    return fail(r, p, c, { stage, reasonCode: COMMAND_FAILED[stage], exitCode: run.code, output: run.out });
+  const doc = await readStageDoc(ports, MUTATING[stage].file(r), {
+    missing: `${stage} orchestration result file not found`,
+    invalid: `invalid ${stage} orchestration JSON`,
+  });
+  return isRefused(doc) ? doc : null;
+};
 
 /** Apply, verify, and roll back when verification fails. */
-const applyAndVerify = async (
-  r: ControllerRequest,
-  ports: ControllerPorts,
-  c: RunContext,
-  p: Progress & { guards: Guards },
-): Promise<ControllerOutcome> => {
-  const apply = await ports.orchestrate(applyArgs(r));
-  if (apply.code !== 0)
-    return fail(r, p, c, {
-      stage: 'apply',
-      reasonCode: 'controller_apply_command_failed',
-      exitCode: apply.code,
-      output: apply.out,
-    });
-  const applied = orchestrationDone(r.files.applyResultFile, 'apply');
-  const applyDoc = await readStageDoc(ports, applied.file, applied);
-  if (isRefused(applyDoc)) return applyDoc;
+const applyAndVerify = async (s: Stage, p: Progress & { guards: Guards }): Promise<ControllerOutcome> => {
+  const { r, ports, c } = s;
+  const applyEnded = await runMutation(s, p, 'apply');
+  if (applyEnded !== null) return applyEnded;
   const verifyRun = await ports.ci(verifyArgs(r));
   const verification = verificationOf(verifyRun, await ports.readJson(r.files.verifyResultFile));
   const afterApply = { ...p, applyExecuted: true, action: 'apply' as const, verification };
   if (verification.status === 'pass') return record(r, completedState(r, afterApply, c, 'applied'));
-  const rollback = await ports.orchestrate(rollbackArgs(r));
-  if (rollback.code !== 0)
-    return fail(r, afterApply, c, {
-      stage: 'rollback',
-      reasonCode: 'controller_rollback_command_failed',
-      exitCode: rollback.code,
-      output: rollback.out,
-    });
-  const rolled = orchestrationDone(r.files.rollbackResultFile, 'rollback');
-  const rollbackDoc = await readStageDoc(ports, rolled.file, rolled);
-  if (isRefused(rollbackDoc)) return rollbackDoc;
+  const rollbackEnded = await runMutation(s, afterApply, 'rollback');
+  if (rollbackEnded !== null) return rollbackEnded;
   const after = { ...afterApply, rollbackExecuted: true, action: 'rollback' as const };
   return record(r, completedState(r, after, c, 'rolled_back'));
 };
@@ -232,7 +239,7 @@ export const runPromotionController = async (
 ): Promise<ControllerOutcome> => {
   const evaluated = await evaluate(r, ports, i);
   if ('kind' in evaluated) return evaluated;
-  if (evaluated.plannedAction === 'apply') return applyAndVerify(r, ports, i, evaluated);
+  if (evaluated.plannedAction === 'apply') return applyAndVerify({ r, ports, c: i }, evaluated);
   const status = evaluated.plannedAction === 'hold' ? 'hold' : 'proposed';
   return record(r, completedState(r, evaluated, i, status));
 };
