@@ -20,6 +20,14 @@ export const parseExpandStep = (raw: string | undefined): E.Either<string, numbe
 export const GOVERNANCE_FLAGS = ['by', 'approval-ref', 'rationale', 'review-by'] as const;
 export type GovernanceFlag = (typeof GOVERNANCE_FLAGS)[number];
 
+/** The governance of a mutation as the operator gave it: who, under which approval, why, review by when. */
+export interface MutationGovernance {
+  readonly actor: string;
+  readonly approvalRef: string;
+  readonly rationale: string;
+  readonly reviewBy: string;
+}
+
 /** Pure: the first governance flag missing or empty, or null when all are given. */
 export const missingGovernance = (
   given: Readonly<Partial<Record<GovernanceFlag, string>>>,

@@ -9,7 +9,7 @@ import {
   freshnessOf,
   mutationOf,
 } from './promotion-controller-budget.js';
-import { controllerSettingsOf, missingGovernance } from './promotion-controller-settings.js';
+import { controllerSettingsOf } from './promotion-controller-settings.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z') / 1000;
 const limits = { windowHours: 24, maxAppliesPerWindow: 2, maxExpandStepPerWindow: 50, cooldownMinutes: 60 };
@@ -139,14 +139,6 @@ describe('controller settings', () => {
     );
     expect(controllerSettingsOf({ 'decision-ttl-minutes': '0' })).toEqual(
       E.left('--decision-ttl-minutes must be an integer >= 1'),
-    );
-  });
-
-  it('needs the whole governance for guarded_auto_apply only', () => {
-    const none = { actor: '', approvalRef: '', rationale: '', reviewBy: '' };
-    expect(missingGovernance('propose_only', none)).toBeNull();
-    expect(missingGovernance('guarded_auto_apply', { ...none, actor: 'ops' })).toBe(
-      '--approval-ref is required for mode guarded_auto_apply',
     );
   });
 });

@@ -8,7 +8,6 @@ import {
   type ControllerApplyIntent,
   type ControllerMode,
 } from './promotion-controller-codecs.js';
-import type { ControllerGovernance } from './promotion-controller-steps.js';
 
 export interface ControllerSettings {
   readonly mode: ControllerMode;
@@ -82,17 +81,4 @@ export const controllerSettingsOf = (g: GivenSettings): E.Either<string, Control
   if (E.isLeft(numbers)) return numbers;
   const { expandStep, decisionTtlMinutes, ...budget } = numbers.right;
   return E.right({ mode, applyIntent, expandStep, decisionTtlMinutes, budget });
-};
-
-/** Pure: guarded_auto_apply needs the whole governance; the first missing flag's `error:` line, or null. */
-export const missingGovernance = (mode: ControllerMode, g: ControllerGovernance): string | null => {
-  if (mode !== 'guarded_auto_apply') return null;
-  const flags: [string, string][] = [
-    ['by', g.actor],
-    ['approval-ref', g.approvalRef],
-    ['rationale', g.rationale],
-    ['review-by', g.reviewBy],
-  ];
-  const missing = flags.find(([, v]) => v === '');
-  return missing === undefined ? null : `--${missing[0]} is required for mode ${mode}`;
 };

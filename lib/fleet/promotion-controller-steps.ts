@@ -1,6 +1,7 @@
 // The request of one controller run and the argument lists of its stages, as the reference builds them:
 // the orchestration in dry_run (evaluate), apply and rollback, and the promotion CI (verify). Each
 // stage gets the evaluation flags the operator gave; the orchestrations also get the seam context.
+import type { MutationGovernance } from './promotion-apply-request.js';
 import type { BudgetLimits } from './promotion-controller-budget.js';
 import type {
   ControllerApplyIntent,
@@ -8,12 +9,7 @@ import type {
   ControllerMode,
 } from './promotion-controller-codecs.js';
 
-export interface ControllerGovernance {
-  readonly actor: string;
-  readonly approvalRef: string;
-  readonly rationale: string;
-  readonly reviewBy: string;
-}
+export type ControllerGovernance = MutationGovernance;
 
 export interface ControllerRequest {
   readonly mode: ControllerMode;

@@ -1,15 +1,11 @@
 // The request of one orchestration and the argument lists of its two steps, as the reference builds
 // them: the promotion CI step (repo, result and summary files, the forwarded evaluation flags, the
 // trace id) and, for apply and rollback, the apply step (reading the CI result as its promotion state).
+import type { MutationGovernance } from './promotion-apply-request.js';
 import type { ApplyIntent } from './promotion-apply-codecs.js';
 import type { OrchestrateMode } from './promotion-orchestrate-codecs.js';
 
-export interface OrchestrateGovernance {
-  readonly actor: string;
-  readonly approvalRef: string;
-  readonly rationale: string;
-  readonly reviewBy: string;
-}
+export type OrchestrateGovernance = MutationGovernance;
 
 export interface OrchestrateRequest {
   readonly mode: OrchestrateMode;

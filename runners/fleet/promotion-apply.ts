@@ -5,17 +5,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { decideApply, type ApplyRequest } from '../../lib/fleet/promotion-apply.js';
-import {
-  missingGovernance,
-  parseApplyIntent,
-  parseExpandStep,
-} from '../../lib/fleet/promotion-apply-request.js';
+import { parseApplyIntent, parseExpandStep } from '../../lib/fleet/promotion-apply-request.js';
 import { required, str, type Command, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { applyFleetEffects } from './edge.js';
 import { fleetTraceOf } from './common.js';
+import { governanceFlags } from './governance-flags.js';
 import { applyPaths, type ApplyPaths } from './promotion-apply-paths.js';
 import { gatherApply } from './promotion-apply-gather.js';
 import { promotionApplyFlags } from './promotion-apply-flags.js';
@@ -31,12 +28,7 @@ const optional = (v: Values, flag: string): string | null => str(v, flag) || nul
 const requestOf = (v: Values, p: ApplyPaths, traceId: string): ApplyRequest => {
   const intent = orUsage(parseApplyIntent(str(v, 'intent')));
   const expandStep = orUsage(parseExpandStep(str(v, 'expand-step')));
-  const missing = missingGovernance({
-    by: str(v, 'by'),
-    'approval-ref': str(v, 'approval-ref'),
-    rationale: str(v, 'rationale'),
-    'review-by': str(v, 'review-by'),
-  });
+  const { missing } = governanceFlags(v);
   if (missing !== null) throw usageError(`--${missing} is required`);
   const refs = v['evidence-ref'];
   return {

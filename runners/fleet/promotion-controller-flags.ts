@@ -3,16 +3,13 @@ import { join, resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { CONTROLLER_FILE_KEYS, type ControllerFiles } from '../../lib/fleet/promotion-controller-codecs.js';
 import { EVAL_FLAGS, FILE_FLAGS } from '../../lib/fleet/promotion-controller-layout.js';
-import {
-  controllerSettingsOf,
-  missingGovernance,
-  type GivenSettings,
-} from '../../lib/fleet/promotion-controller-settings.js';
+import { controllerSettingsOf, type GivenSettings } from '../../lib/fleet/promotion-controller-settings.js';
 import type { ControllerRequest } from '../../lib/fleet/promotion-controller-steps.js';
 import { str, type Flag, type Io, type Values } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
 import { usageError } from '../cli/errors.js';
 import { fleetTraceOf } from './common.js';
+import { governanceFlags } from './governance-flags.js';
 
 const value = (arg: string, help: string): Flag => ({ type: 'string', arg, help });
 const file = (help: string): Flag => value('path', help);
@@ -92,14 +89,10 @@ export const controllerRequestOf = (v: Values, io: Io, repo: string): Controller
   ) as GivenSettings;
   const settings = controllerSettingsOf(settingsGiven);
   if (E.isLeft(settings)) throw usageError(settings.left);
-  const governance = {
-    actor: given(v, 'by'),
-    approvalRef: given(v, 'approval-ref'),
-    rationale: given(v, 'rationale'),
-    reviewBy: given(v, 'review-by'),
-  };
-  const missing = missingGovernance(settings.right.mode, governance);
-  if (missing !== null) throw usageError(missing);
+  const { governance, missing } = governanceFlags(v);
+  const mode = settings.right.mode;
+  if (mode === 'guarded_auto_apply' && missing !== null)
+    throw usageError(`--${missing} is required for mode ${mode}`);
   const files = filesOf(v, repo);
   const refs = v['evidence-ref'];
   return {

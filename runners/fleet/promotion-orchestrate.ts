@@ -7,7 +7,7 @@ import { promises as fsp } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { missingGovernance, parseExpandStep } from '../../lib/fleet/promotion-apply-request.js';
+import { parseExpandStep } from '../../lib/fleet/promotion-apply-request.js';
 import { ORCHESTRATE_MODES, type OrchestrateMode } from '../../lib/fleet/promotion-orchestrate-codecs.js';
 import type { OrchestrateRequest } from '../../lib/fleet/promotion-orchestrate-steps.js';
 import { runPromotionOrchestrate } from '../../lib/fleet/promotion-orchestrate.js';
@@ -16,6 +16,7 @@ import { asOfOf } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { applyFleetEffects } from './edge.js';
+import { governanceFlags } from './governance-flags.js';
 import { forwardedCiArgs, orchestrateFlags } from './promotion-orchestrate-flags.js';
 import { orchestratePorts } from './promotion-orchestrate-ports.js';
 import { repoOf } from './promotion-paths.js';
@@ -30,16 +31,6 @@ type FileKey = keyof typeof DEFAULTS;
 
 const optional = (v: Values, flag: string): string | null => str(v, flag) || null;
 
-/** The governance flags, and the first one missing (null when all are given). */
-const governanceOf = (v: Values) => {
-  const by = str(v, 'by') ?? '';
-  const approvalRef = str(v, 'approval-ref') ?? '';
-  const rationale = str(v, 'rationale') ?? '';
-  const reviewBy = str(v, 'review-by') ?? '';
-  const missing = missingGovernance({ by, 'approval-ref': approvalRef, rationale, 'review-by': reviewBy });
-  return { missing, governance: missing === null ? { actor: by, approvalRef, rationale, reviewBy } : null };
-};
-
 /** Mode, intent, step and governance, checked in the reference's order (usage errors, exit 64). */
 const checkedFlags = (v: Values) => {
   const mode = str(v, 'mode') as OrchestrateMode;
@@ -49,9 +40,10 @@ const checkedFlags = (v: Values) => {
     throw usageError('--apply-intent must be one of expand, resume');
   const step = parseExpandStep(str(v, 'expand-step'));
   if (E.isLeft(step)) throw usageError(step.left);
-  const { missing, governance } = governanceOf(v);
+  const { missing, governance } = governanceFlags(v);
   if (mode !== 'dry_run' && missing !== null) throw usageError(`--${missing} is required for mode ${mode}`);
-  return { mode, applyIntent, expandStep: step.right, governance } as const;
+  const checked = { mode, applyIntent, expandStep: step.right } as const;
+  return { ...checked, governance: missing === null ? governance : null };
 };
 
 const requestOf = (
