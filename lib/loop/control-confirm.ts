@@ -2,7 +2,9 @@
 // took effect or the timeout passes (the reference confirm-intent loop). A snapshot that cannot be
 // taken counts as an attempt and changes nothing.
 import type { ControlIntent } from './control-outcome.js';
-import type { ConfirmPorts } from './control-ports.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { parseJson } from '../core/codec.js';
+import type { ConfirmPorts, ScriptRun } from './control-ports.js';
 import { SnapshotView } from './envelope-views.js';
 import {
   confirmResult,
@@ -53,4 +55,31 @@ export const confirmIntent = async (o: ConfirmOptions, ports: ConfirmPorts): Pro
     observation,
     observedAt: ports.clock.iso(),
   });
+};
+
+/** A confirmation as the outcome reads it: whether it confirmed, the document kept, the exit code. */
+export interface Confirmation {
+  readonly confirmed: boolean;
+  readonly result: unknown;
+  readonly exitCode: number;
+}
+
+/** Pure: opsfold's own confirmation (exit code 1 when not confirmed, as confirm-intent exits). */
+export const observedConfirmation = (r: ConfirmResult): Confirmation => ({
+  confirmed: r.confirmed,
+  result: r,
+  exitCode: r.confirmed ? 0 : 1,
+});
+
+/**
+ * Pure: an operator confirm script's answer, read as the reference reads it: its exit code decides
+ * (0 confirmed, anything else ambiguous) and what it printed is kept when it is one JSON document.
+ */
+export const scriptConfirmation = (run: ScriptRun): Confirmation => {
+  const doc = run.output.trim() === '' ? E.left('empty') : parseJson(run.output);
+  return {
+    confirmed: run.exitCode === 0,
+    result: E.isRight(doc) ? doc.right : null,
+    exitCode: run.exitCode,
+  };
 };

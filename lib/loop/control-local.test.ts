@@ -41,6 +41,7 @@ const ports = (approval: unknown) => {
     },
     executor: {
       program: 'superloop',
+      isSuperloopCli: false,
       run: async () => {
         log.push('execute');
         return { exitCode: 0, output: 'Recorded approval decision (approved).' };
@@ -98,5 +99,50 @@ describe('given no approval request', () => {
     expect(run.status).toBe('refused');
     expect(run.errorLine).toContain('approval');
     expect(log).toEqual(['lock', 'append invocations']);
+  });
+});
+
+describe('given an installed superloop CLI and no approval request', () => {
+  it('when approved, then the CLI decides: opsfold does not refuse, it executes', async () => {
+    const { p, log } = ports(null);
+    const run = await runLocalControl(loop, request, {
+      ...p,
+      executor: { ...p.executor, isSuperloopCli: true },
+    });
+    expect(run.status).toBe('executed_unconfirmed');
+    expect(log).toContain('execute');
+  });
+});
+
+describe('given an operator confirm script', () => {
+  const confirming = { ...request, doConfirm: true, timeoutSeconds: 5, intervalSeconds: 1 };
+  it('when it exits 0, then the intent is confirmed with its document, and no snapshot is taken', async () => {
+    const { p } = ports({ status: 'pending' });
+    const asked: unknown[] = [];
+    const run = await runLocalControl(loop, confirming, {
+      ...p,
+      snapshot: async () => {
+        throw new Error('no observation expected');
+      },
+      confirmScript: async (r) => {
+        asked.push(r);
+        return { exitCode: 0, output: '{"confirmed":true,"reason":"checked"}\n' };
+      },
+    });
+    expect([run.status, run.exitCode]).toEqual(['confirmed', 0]);
+    expect(run.entry).toMatchObject({ confirm: { reason: 'checked' }, confirmExitCode: 0 });
+    expect(asked).toEqual([
+      { repo: '/r', loopId: 'demo', intent: 'approve', timeoutSeconds: 5, intervalSeconds: 1 },
+    ]);
+  });
+  it('when it exits 3 printing no JSON, then the intent is ambiguous with confirmExitCode 3', async () => {
+    const { p } = ports({ status: 'pending' });
+    const run = await runLocalControl(loop, confirming, {
+      ...p,
+      confirmScript: async () => ({ exitCode: 3, output: 'cannot reach runtime' }),
+    });
+    expect([run.status, run.exitCode]).toEqual(['ambiguous', 2]);
+    expect(run.entry).toMatchObject({ confirmExitCode: 3, confirmed: false });
+    expect(run.entry).not.toHaveProperty('confirm');
   });
 });

@@ -1,15 +1,21 @@
 // One control intent on the local transport over its ports, under the loop's lock: consult the
-// idempotency ledger (a key runs at most once), check the intent against the lifecycle, record
-// `started`, act, confirm by observation, record `completed`, then append the reference's records.
+// idempotency ledger (a key runs at most once), check the intent against the lifecycle (unless an
+// installed superloop CLI decides), record `started`, act, confirm (by observation, or through the
+// operator's confirm script), record `completed`, then append the reference's records.
 // `opsfold loop control` and the service's POST /ops/control both run this.
 import type { ControlRequestFields, Instant } from './control-context.js';
 import { localOutcome, replayOutcome, type ControlOutcome, type ControlStatus } from './control-outcome.js';
 import type { LocalControlPorts } from './control-ports.js';
 import { admissionRefusal, keyRefusal } from './control-refusal.js';
-import { confirmIntent } from './control-confirm.js';
+import {
+  confirmIntent,
+  observedConfirmation,
+  scriptConfirmation,
+  type Confirmation,
+} from './control-confirm.js';
 import { finishControl, type ControlRun, type ControlTarget } from './control-run.js';
 import { decideKey, idempotencyProjection, type StoredOutcome } from './idempotency.js';
-import { admissionFacts, admitIntent } from './intent-admission.js';
+import { admissionFacts, admitForCli, admitIntent } from './intent-admission.js';
 import { commandLine, superloopArgs, type IntentCommand } from './intent-command.js';
 import { readView } from './lenient.js';
 import { ReplayEntryView } from './service-views.js';
@@ -39,17 +45,26 @@ const replayed = (run: Run, s: StoredOutcome): Promise<ControlRun> =>
         replayed: true,
       });
 
+/** The operator's confirm script when there is one, else confirmation by observation. */
+const confirmation = async ({ r, ports }: Run, cmd: IntentCommand): Promise<Confirmation> => {
+  const script = ports.confirmScript;
+  if (script === undefined) return observedConfirmation(await confirmIntent(r, ports));
+  const request = { repo: cmd.repo, loopId: cmd.loopId, intent: r.intent };
+  const timing = { timeoutSeconds: r.timeoutSeconds, intervalSeconds: r.intervalSeconds };
+  return scriptConfirmation(await script({ ...request, ...timing }));
+};
+
 /** Runs the intent's command and, when it succeeded and confirmation is on, confirms by observation. */
 const actAndConfirm = async (run: Run, cmd: IntentCommand) => {
   const { r, ports } = run;
   const ran = await ports.executor.run(cmd, ports.clock.iso());
   const doConfirm = r.doConfirm && ran.exitCode === 0;
-  const confirmed = doConfirm ? await confirmIntent(r, ports) : null;
+  const confirmed = doConfirm ? await confirmation(run, cmd) : null;
   return localOutcome({
     command: commandLine(ports.executor.program, superloopArgs(cmd)),
     exitCode: ran.exitCode,
     output: ran.output,
-    confirm: confirmed === null ? null : { confirmed: confirmed.confirmed, result: confirmed },
+    confirm: confirmed,
     doConfirm: r.doConfirm,
   });
 };
@@ -72,7 +87,8 @@ const underLock = async (loop: ControlTarget, r: ControlRequestFields, ports: Lo
   if (key.kind === 'replay') return replayed(run, key.outcome);
   const refusedKey = keyRefusal(key, r, command);
   if (refusedKey !== null) return finish(run, refusedKey);
-  const admission = admitIntent(r.intent, loop.loopId, admissionFacts(await ports.facts()), run.started.iso);
+  const admit = ports.executor.isSuperloopCli ? admitForCli : admitIntent;
+  const admission = admit(r.intent, loop.loopId, admissionFacts(await ports.facts()), run.started.iso);
   const refused = admissionRefusal(admission, command);
   if (refused !== null) return finish(run, refused);
   const base = { schemaVersion: 'v1' as const, key: r.idempotencyKey, loopId: loop.loopId, intent: r.intent };

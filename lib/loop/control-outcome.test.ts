@@ -34,8 +34,16 @@ describe('localOutcome', () => {
     expect([o.status, o.confirmationStatus, o.reasonCode]).toEqual(['executed_unconfirmed', 'skipped', null]);
   });
   it('is confirmed or ambiguous as the confirmation says, with confirmExitCode 0 or 1', () => {
-    const yes = localOutcome({ ...run, exitCode: 0, confirm: { confirmed: true, result: { r: 1 } } });
-    const no = localOutcome({ ...run, exitCode: 0, confirm: { confirmed: false, result: { r: 2 } } });
+    const yes = localOutcome({
+      ...run,
+      exitCode: 0,
+      confirm: { confirmed: true, result: { r: 1 }, exitCode: 0 },
+    });
+    const no = localOutcome({
+      ...run,
+      exitCode: 0,
+      confirm: { confirmed: false, result: { r: 2 }, exitCode: 1 },
+    });
     expect([yes.status, yes.confirmed, yes.confirmExitCode, yes.confirm]).toEqual([
       'confirmed',
       true,

@@ -46,7 +46,12 @@ export interface LocalRun {
   readonly exitCode: number;
   readonly output: string;
   /** The confirmation result; null when confirmation was skipped (or the command failed). */
-  readonly confirm: { readonly confirmed: boolean; readonly result: unknown } | null;
+  readonly confirm: {
+    readonly confirmed: boolean;
+    readonly result: unknown;
+    /** The confirmation's exit code (the reference records its confirm script's). */
+    readonly exitCode: number;
+  } | null;
   readonly doConfirm: boolean;
 }
 
@@ -89,7 +94,7 @@ export const localOutcome = (r: LocalRun): ControlOutcome => {
     confirmed: ok,
     exitCode: 0,
     confirm: r.confirm.result,
-    confirmExitCode: ok ? 0 : 1,
+    confirmExitCode: r.confirm.exitCode,
     confirmationAttempted: true,
     executionStatus: 'succeeded',
     confirmationStatus: ok ? 'confirmed' : 'ambiguous',

@@ -2,6 +2,7 @@
 // files (locked appender, loop lock, idempotency ledger, snapshot gatherer, superloop executor or the
 // service client); the orchestration (control-local.ts, control-service.ts, control-confirm.ts) stays
 // free of I/O.
+import type { ControlIntent } from './control-outcome.js';
 import type { AdmissionDocs } from './intent-admission.js';
 import type { IntentCommand } from './intent-command.js';
 import type { LedgerRecord, LedgerState } from './idempotency.js';
@@ -26,6 +27,11 @@ export interface ExecResult {
 export interface IntentExecutor {
   /** The program shown in the intent entry's `command`. */
   readonly program: string;
+  /**
+   * An installed superloop CLI: it decides whether the intent fits the lifecycle and answers with its
+   * exit code, so opsfold does not pre-empt it (intent-admission.ts admitForCli).
+   */
+  readonly isSuperloopCli: boolean;
   run(cmd: IntentCommand, asOf: string): Promise<ExecResult>;
 }
 
@@ -43,6 +49,24 @@ export interface ConfirmPorts {
   readonly snapshot: (asOf: string) => Promise<unknown>;
 }
 
+/** What an operator's confirm script is asked (the reference confirm-intent arguments). */
+export interface ConfirmRequest {
+  readonly repo: string;
+  readonly loopId: string;
+  readonly intent: ControlIntent;
+  readonly timeoutSeconds: number;
+  readonly intervalSeconds: number;
+}
+
+/** The script's exit code (0: confirmed) and everything it printed. */
+export interface ScriptRun {
+  readonly exitCode: number;
+  readonly output: string;
+}
+
+/** An operator's confirm script (OPS_MANAGER_CONFIRM_SCRIPT), run in place of confirmation by observation. */
+export type ConfirmScript = (r: ConfirmRequest) => Promise<ScriptRun>;
+
 export interface LocalControlPorts extends ControlRecordPorts, ConfirmPorts {
   readonly lock: LoopLock;
   readonly executor: IntentExecutor;
@@ -53,6 +77,8 @@ export interface LocalControlPorts extends ControlRecordPorts, ConfirmPorts {
   };
   /** The documents admission reads (null when absent); an unreadable one throws. */
   readonly facts: () => Promise<AdmissionDocs>;
+  /** When present, confirmation is this script's answer rather than opsfold's own observation. */
+  readonly confirmScript?: ConfirmScript;
   /** The CLI records a replay again; the service answers it from the ledger alone, as the reference. */
   readonly recordReplays: boolean;
   /** Called, still under the lock, with the ledger after a key completed. */

@@ -1,12 +1,13 @@
 // The conditions the loop manager escalates, each with the record the reference appends for it:
 // one per health reason (category health_<severity>), one per divergence flag (divergence_detected)
-// and active profile drift (profile_drift_detected). Pure: they turn decided documents into
+// active profile drift (profile_drift_detected) and active ordering drift (ordering_drift_detected). Pure: they turn decided documents into
 // ActiveCondition values for planEscalations.
 import type { ActiveCondition } from './escalations.js';
 
 export const HEALTH_CATEGORIES = ['health_degraded', 'health_critical'] as const;
 export const DIVERGENCE_CATEGORY = 'divergence_detected';
 export const DRIFT_CATEGORY = 'profile_drift_detected';
+export const ORDERING_CATEGORY = 'ordering_drift_detected';
 
 export interface EscalationContext {
   readonly loopId: string;
@@ -132,6 +133,64 @@ export const driftConditions = (
             mismatchStreak: drift.mismatchStreak ?? null,
             ...files,
             drift,
+            ...withTrace(ctx),
+          },
+        },
+      ]
+    : [];
+
+export interface OrderingFiles {
+  readonly stateFile: string;
+  readonly sequenceStateFile: string;
+  readonly sequenceTelemetryFile: string;
+}
+
+/** What an ordering drift escalation reads of the sequence state. */
+export interface OrderingSource {
+  readonly updatedAt: string;
+  readonly status: string;
+  readonly reasonCode: string | null;
+  readonly driftActive: boolean;
+  readonly violations: readonly string[];
+  readonly snapshotCurrent: number | null;
+  readonly snapshotPrevious: number | null;
+  readonly eventsFirst: number | null;
+  readonly eventsLast: number | null;
+  readonly eventsPrevious: number | null;
+  readonly eventsCount: number;
+}
+
+/** Pure: the ordering drift condition, present only while the sequence state shows drift. */
+export const orderingConditions = (
+  s: OrderingSource,
+  ctx: EscalationContext,
+  files: OrderingFiles,
+): ActiveCondition[] =>
+  s.driftActive
+    ? [
+        {
+          loopId: ctx.loopId,
+          category: ORDERING_CATEGORY,
+          condition: ORDERING_CATEGORY,
+          record: {
+            timestamp: s.updatedAt,
+            loopId: ctx.loopId,
+            category: ORDERING_CATEGORY,
+            transport: ctx.transport,
+            reasonCode: s.reasonCode ?? ORDERING_CATEGORY,
+            ...files,
+            sequence: {
+              status: s.status,
+              driftActive: s.driftActive,
+              violations: s.violations,
+              snapshot: { current: s.snapshotCurrent, previous: s.snapshotPrevious },
+              events: {
+                first: s.eventsFirst,
+                last: s.eventsLast,
+                previousLast: s.eventsPrevious,
+                ingestedCount: s.eventsCount,
+              },
+            },
             ...withTrace(ctx),
           },
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admissionFacts, admitIntent, type AdmissionDocs } from './intent-admission.js';
+import { admissionFacts, admitForCli, admitIntent, type AdmissionDocs } from './intent-admission.js';
 
 const asOf = '2026-02-22T12:00:00Z';
 const active = { active: true, current_loop_id: 'demo' };
@@ -48,4 +48,28 @@ describe('cancel', () => {
   it('ignores the approval file', () => {
     expect(verdict(admit('cancel', { state: active, approval: { status: 'approved' } }))).toEqual([true, []]);
   });
+});
+
+describe('given an installed superloop CLI carries the intent out', () => {
+  const cli = (intent: 'cancel' | 'approve' | 'reject', f: Partial<AdmissionDocs>) =>
+    verdict(admitForCli(intent, 'demo', admissionFacts({ approval: null, state: null, ...f }), asOf));
+  it.each([
+    ['absent', null],
+    ['inactive', { active: false, current_loop_id: 'demo' }],
+  ])('when cancelling and state.json is %s, then the CLI decides (admitted)', (_what, state) => {
+    expect(cli('cancel', { state })).toEqual([true, []]);
+  });
+  it('when cancelling while another loop is active, then it is still refused with loop_not_current', () => {
+    expect(cli('cancel', { state: { active: true, current_loop_id: 'other' } })).toEqual([
+      false,
+      ['loop_not_current'],
+    ]);
+  });
+  it.each(['approve', 'reject'] as const)(
+    'when %s has no pending approval, then the CLI decides (admitted)',
+    (intent) => {
+      expect(cli(intent, {})).toEqual([true, []]);
+      expect(cli(intent, { approval: { status: 'approved' } })).toEqual([true, []]);
+    },
+  );
 });

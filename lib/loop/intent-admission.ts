@@ -1,6 +1,7 @@
 // Whether an intent fits the loop's lifecycle before anything runs. The reference runs the superloop
 // CLI and learns afterwards (a `failed_command`), or worse, cancels whatever loop `.superloop/state.json`
-// names; opsfold refuses up front with a reason code and touches nothing. Pure.
+// names; opsfold refuses up front with a reason code and touches nothing. When an installed superloop
+// CLI carries the intent out, it decides, as in the reference (admitForCli). Pure.
 import { decide, type Decision } from '../core/decision.js';
 import { alt, text } from './event-fields.js';
 import { readView } from './lenient.js';
@@ -56,6 +57,17 @@ const admitDecision = (loopId: string, approval: ApprovalView, asOf: string) => 
   return admit(asOf);
 };
 
+/** The cancel that would stop another loop: `superloop cancel` takes no loop id. Null when it would not. */
+const otherLoopRefusal = (loopId: string, state: SuperloopStateView, asOf: string) => {
+  const current = text(alt(state.currentLoopId, ''));
+  if (state.doc === null || state.active !== true || current === loopId) return null;
+  return refuse(
+    'loop_not_current',
+    `the active loop is '${current}', not '${loopId}': cancelling would stop '${current}'`,
+    asOf,
+  );
+};
+
 const cancelDecision = (loopId: string, state: SuperloopStateView, asOf: string) => {
   if (state.doc === null)
     return refuse('loop_not_active', `loop '${loopId}' is not active: .superloop/state.json is absent`, asOf);
@@ -65,14 +77,7 @@ const cancelDecision = (loopId: string, state: SuperloopStateView, asOf: string)
       `loop '${loopId}' is not active: .superloop/state.json active is not true`,
       asOf,
     );
-  const current = text(alt(state.currentLoopId, ''));
-  if (current !== loopId)
-    return refuse(
-      'loop_not_current',
-      `the active loop is '${current}', not '${loopId}': cancelling would stop '${current}'`,
-      asOf,
-    );
-  return admit(asOf);
+  return otherLoopRefusal(loopId, state, asOf) ?? admit(asOf);
 };
 
 /** Pure: admit or refuse `intent` for `loopId` given the runtime's state and approval files. */
@@ -85,3 +90,16 @@ export const admitIntent = (
   intent === 'cancel'
     ? cancelDecision(loopId, facts.state, asOf)
     : admitDecision(loopId, facts.approval, asOf);
+
+/**
+ * Pure: admission when an installed superloop CLI carries the intent out. The CLI owns the lifecycle
+ * decision (it also knows `active-run.json` and the run's processes) and answers with its exit code,
+ * so opsfold does not pre-empt it: only a cancel that would stop another loop is refused.
+ */
+export const admitForCli = (
+  intent: ControlIntent,
+  loopId: string,
+  facts: AdmissionFacts,
+  asOf: string,
+): Decision<Admission, RefusalCode> =>
+  (intent === 'cancel' ? otherLoopRefusal(loopId, facts.state, asOf) : null) ?? admit(asOf);

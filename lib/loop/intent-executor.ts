@@ -96,5 +96,6 @@ const decide = async (
 /** Makes the superloop CLI's file changes directly through `ports`. */
 export const builtinIntentExecutor = (f: IntentFiles, ports: IntentFilePorts): IntentExecutor => ({
   program: 'superloop',
+  isSuperloopCli: false,
   run: (cmd, asOf) => (cmd.intent === 'cancel' ? cancel(f, ports) : decide(f, ports, cmd, asOf)),
 });

@@ -74,11 +74,11 @@ describe('given a fresh ingest with a runtime heartbeat', () => {
     });
   });
 
-  it('then nothing is active, and both health and divergence escalations may be resolved', () => {
+  it('then nothing is active, and health, divergence and ordering escalations may be resolved', () => {
     expect(d.escalations.active).toEqual([]);
     expect(d.escalations.scope).toEqual({
       loopId: 'l1',
-      categories: ['health_degraded', 'health_critical', 'divergence_detected'],
+      categories: ['health_degraded', 'health_critical', 'divergence_detected', 'ordering_drift_detected'],
     });
     expect(d.escalations).toMatchObject({
       file: `${M}/escalations.jsonl`,
@@ -127,5 +127,52 @@ describe('given a failed ingest after one earlier failure', () => {
   it('then divergence escalations are left as they are, and resolves carry the trace id', () => {
     expect(d.escalations.scope.categories).toEqual(['health_degraded', 'health_critical']);
     expect(d.escalations.resolveExtras).toEqual({ transport: 'local', traceId: 't-1' });
+  });
+});
+
+describe('given a snapshot sequence that went backwards since the last pass', () => {
+  const prev = {
+    ...nothingBefore,
+    ...previousViews({
+      transport: null,
+      state: null,
+      heartbeat: null,
+      sequence: { snapshotCurrent: 9 },
+      drift: null,
+    }),
+  };
+  const d = decideReconcile({ ...ctx, traceId: 't-2' }, prev, ingested());
+
+  it('then ordering drift is one active condition, after divergence and before health, with the reference keys', () => {
+    const categories = d.escalations.active.map((c) => c.category);
+    expect(categories).toEqual(['ordering_drift_detected', 'health_degraded']);
+    expect(d.escalations.active[0]).toMatchObject({
+      condition: 'ordering_drift_detected',
+      record: {
+        timestamp: AS_OF,
+        loopId: 'l1',
+        traceId: 't-2',
+        category: 'ordering_drift_detected',
+        transport: 'local',
+        reasonCode: 'ordering_drift_detected',
+        stateFile: `${M}/state.json`,
+        sequenceStateFile: `${M}/sequence-state.json`,
+        sequenceTelemetryFile: `${M}/telemetry/sequence.jsonl`,
+        sequence: {
+          status: 'ordering_drift_detected',
+          driftActive: true,
+          violations: ['snapshot_sequence_regression'],
+          snapshot: { current: 7, previous: 9 },
+        },
+      },
+    });
+  });
+});
+
+describe('given ordering drift and then a failed ingest', () => {
+  it('then the ordering escalation is out of scope: neither raised again nor resolved', () => {
+    const d = decideReconcile(ctx, nothingBefore, failed);
+    expect(d.escalations.scope.categories).not.toContain('ordering_drift_detected');
+    expect(d.escalations.active.map((c) => c.category)).not.toContain('ordering_drift_detected');
   });
 });

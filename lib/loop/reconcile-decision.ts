@@ -9,8 +9,10 @@ import type { SnapshotView } from './envelope-views.js';
 import {
   DIVERGENCE_CATEGORY,
   HEALTH_CATEGORIES,
+  ORDERING_CATEGORY,
   divergenceConditions,
   healthConditions,
+  orderingConditions,
 } from './escalations-conditions.js';
 import type { ActiveCondition, PlanScope } from './escalations.js';
 import { decideHealth, type HealthDoc, type HealthThresholds } from './health.js';
@@ -168,24 +170,28 @@ const effectsOf = (f: ReconcileFiles, j: Judged): ReconcileEffect[] => {
   ];
 };
 
-const escalationsOf = (
-  c: ReconcileContext,
-  got: IngestedFacts | null,
-  health: HealthDoc,
-): EscalationRequest => {
+const escalationsOf = (c: ReconcileContext, got: IngestedFacts | null, j: Judged): EscalationRequest => {
   const f = c.files;
   const ctx = { loopId: c.loopId, transport: c.transport, traceId: c.traceId };
   const where = { stateFile: f.stateFile, cursorFile: f.cursorFile };
   const divergence =
     got === null ? [] : divergenceConditions(got.state, { ...ctx, timestamp: c.asOf.iso }, where);
+  const sequence = j.seen.sequence;
+  const sequenceFiles = {
+    sequenceStateFile: f.sequenceStateFile,
+    sequenceTelemetryFile: f.sequenceTelemetryFile,
+  };
+  const ordering =
+    sequence === null ? [] : orderingConditions(sequence, ctx, { stateFile: f.stateFile, ...sequenceFiles });
+  const health = healthConditions(j.health, ctx, { ...where, healthFile: f.healthFile });
   return {
     file: f.escalationsFile,
-    // The reference appends divergence before health, so the last record is the health one.
-    active: [...divergence, ...healthConditions(health, ctx, { ...where, healthFile: f.healthFile })],
-    // A failed ingest says nothing about divergence: leave those escalations as they are.
+    // The reference appends divergence, then ordering drift, then health: the last record is health's.
+    active: [...divergence, ...ordering, ...health],
+    // A failed ingest says nothing about divergence or ordering: leave those escalations as they are.
     scope: {
       loopId: c.loopId,
-      categories: [...HEALTH_CATEGORIES, ...(got === null ? [] : [DIVERGENCE_CATEGORY])],
+      categories: [...HEALTH_CATEGORIES, ...(got === null ? [] : [DIVERGENCE_CATEGORY, ORDERING_CATEGORY])],
     },
     asOf: c.asOf.iso,
     resolveExtras: { transport: c.transport, ...(c.traceId === null ? {} : { traceId: c.traceId }) },
@@ -223,5 +229,5 @@ export const decideReconcile = (
   const seen = observe(c, got, prev.sequence);
   const health = healthOf(c, prev, { got, failureCode, transportHealth, seen });
   const judged = { transportHealth, seen, health };
-  return { ...judged, effects: effectsOf(c.files, judged), escalations: escalationsOf(c, got, health) };
+  return { ...judged, effects: effectsOf(c.files, judged), escalations: escalationsOf(c, got, judged) };
 };

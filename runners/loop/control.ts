@@ -16,6 +16,7 @@ import {
   keyOf,
   requireRepo,
 } from './transport/control-flags.js';
+import { confirmScriptOf } from './transport/confirm.js';
 import { binExecutor, builtinExecutor, childEnv } from './transport/executor.js';
 import { transportFlags, transportSettings } from './transport/flags.js';
 import { runLocalControl, type ControlRun } from './transport/local-control.js';
@@ -48,11 +49,11 @@ const run = async (v: Values, io: Io, deps: ControlCommandDeps): Promise<Control
   if (settings.endpoint !== null)
     return runServiceControl(p, r, { clock, sleep: deps.sleep, endpoint: settings.endpoint });
   const bin = str(v, 'superloop-bin') ?? io.env['SUPERLOOP_BIN'];
-  const executor =
-    bin === undefined || bin === ''
-      ? builtinExecutor(p)
-      : binExecutor(bin, childEnv(io.env, settings.secretVars));
-  return runLocalControl(p, r, { clock, sleep: deps.sleep, executor, recordReplays: true });
+  const env = childEnv(io.env, settings.secretVars);
+  const executor = bin === undefined || bin === '' ? builtinExecutor(p) : binExecutor(bin, env);
+  const confirmScript = confirmScriptOf(env);
+  const local = { clock, sleep: deps.sleep, executor, recordReplays: true };
+  return runLocalControl(p, r, confirmScript === undefined ? local : { ...local, confirmScript });
 };
 
 /** The command with its sleep injected (tests pass one that advances a fake clock). */
@@ -104,6 +105,10 @@ export const makeLoopControl = (deps: ControlCommandDeps): Command => ({
     'Refusal reason codes: approval_missing, approval_not_pending (approve/reject without a pending approval), ' +
       'loop_not_active, loop_not_current (cancel of a loop that is not the active one), idempotency_key_conflict.',
     'The service token: --service-token-env NAME (recommended), --service-token, or OPS_MANAGER_SERVICE_TOKEN.',
+    'With a superloop CLI (--superloop-bin or SUPERLOOP_BIN) the CLI decides whether the intent fits the lifecycle; ' +
+      'only a cancel that would stop another active loop is refused (loop_not_current).',
+    'OPS_MANAGER_CONFIRM_SCRIPT names a script that confirms in place of observation: it gets --repo --loop --intent ' +
+      "--timeout-seconds --interval-seconds; exit 0 is confirmed, any other exit ambiguous; its JSON is the entry's confirm.",
   ],
   async run(v, _pos, io) {
     const result = await run(v, io, deps);

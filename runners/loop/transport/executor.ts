@@ -64,6 +64,7 @@ export const builtinExecutor = (p: LoopPaths): IntentExecutor =>
 /** Runs a superloop binary with the intent's arguments; `env` is the child's whole environment. */
 export const binExecutor = (bin: string, env: NodeJS.ProcessEnv): IntentExecutor => ({
   program: bin,
+  isSuperloopCli: true,
   run: (cmd) =>
     new Promise((resolve) => {
       const chunks: Buffer[] = [];

@@ -4,7 +4,7 @@
 import type { LedgerState } from '../../../lib/loop/idempotency.js';
 import type { ControlRequestFields } from '../../../lib/loop/control-context.js';
 import { runLocalControl as run } from '../../../lib/loop/control-local.js';
-import type { IntentExecutor } from '../../../lib/loop/control-ports.js';
+import type { ConfirmScript, IntentExecutor } from '../../../lib/loop/control-ports.js';
 import type { ControlRun } from '../../../lib/loop/control-run.js';
 import { readJsonDoc } from '../../cli/json-doc.js';
 import type { LoopPaths } from '../../cli/loop-paths.js';
@@ -24,6 +24,8 @@ export interface LocalControlDeps {
   readonly recordReplays: boolean;
   /** Called, still under the lock, with the ledger after a key completed. */
   readonly onLedger?: (s: LedgerState) => Promise<void>;
+  /** The operator's confirm script, confirming in place of opsfold's own observation. */
+  readonly confirmScript?: ConfirmScript;
 }
 
 /** A document the admission check reads; null when absent. */
@@ -48,4 +50,5 @@ export const runLocalControl = (
     facts: async () => ({ approval: await docOrNull(p.approval), state: await docOrNull(p.state) }),
     recordReplays: d.recordReplays,
     ...(d.onLedger === undefined ? {} : { onLedger: d.onLedger }),
+    ...(d.confirmScript === undefined ? {} : { confirmScript: d.confirmScript }),
   });
