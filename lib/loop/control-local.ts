@@ -54,7 +54,7 @@ const confirmation = async ({ r, ports }: Run, cmd: IntentCommand): Promise<Conf
   return scriptConfirmation(await script({ ...request, ...timing }));
 };
 
-/** Runs the intent's command and, when it succeeded and confirmation is on, confirms by observation. */
+/** Runs the intent's command and, when it succeeded and confirmation is on, confirms it. */
 const actAndConfirm = async (run: Run, cmd: IntentCommand) => {
   const { r, ports } = run;
   const ran = await ports.executor.run(cmd, ports.clock.iso());

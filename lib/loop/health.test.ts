@@ -216,3 +216,44 @@ describe('reason de-duplication', () => {
     ]);
   });
 });
+
+describe('given a last event timestamp health cannot grade', () => {
+  it.each([
+    ['not-a-date', 'ingest_timestamp_invalid', 'RFC 3339', null],
+    ['2026-02-30T11:59:00Z', 'ingest_timestamp_invalid', 'RFC 3339', null],
+    ['2099-01-01T00:00:00Z', 'ingest_timestamp_in_future', '2026-02-22T12:00:00Z', 0],
+  ])(
+    'when it is %j, then health is degraded with %s instead of looking fresh',
+    (at, code, threshold, lag) => {
+      const h = health({ state: { projection: { lastEventAt: at } } });
+      expect([h.status, h.reasonCodes]).toEqual(['degraded', [code]]);
+      expect(h.reasons[0]).toEqual({
+        code,
+        severity: 'degraded',
+        metric: 'evidence.lastEventAt',
+        observed: at,
+        threshold,
+      });
+      expect(h.metrics.ingestLagSeconds).toBe(lag);
+    },
+  );
+  it('when it is ahead by no more than the allowed clock skew, then it is fresh', () => {
+    expect(health({ state: eventAgo(-60) }).reasonCodes).toEqual([]);
+    expect(health({ state: eventAgo(-61) }).reasonCodes).toEqual(['ingest_timestamp_in_future']);
+  });
+  it('when there is no event yet, then nothing is reported', () => {
+    expect(health({ state: { projection: { lastEventAt: null } } }).reasonCodes).toEqual([]);
+  });
+});
+
+describe('given a runtime heartbeat timestamp health cannot grade', () => {
+  it.each([
+    ['not-a-date', 'heartbeat_timestamp_invalid'],
+    ['2026-02-30T11:59:00Z', 'heartbeat_timestamp_invalid'],
+    ['2099-01-01T00:00:00Z', 'heartbeat_timestamp_in_future'],
+  ])('when it is %j, then health is degraded with %s', (lastHeartbeatAt, code) => {
+    const h = health({ state: eventAgo(10), heartbeat: { lastHeartbeatAt } });
+    expect([h.status, h.reasonCodes]).toEqual(['degraded', [code]]);
+    expect(h.reasons[0]).toMatchObject({ metric: 'evidence.lastHeartbeatAt', observed: lastHeartbeatAt });
+  });
+});

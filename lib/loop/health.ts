@@ -14,6 +14,7 @@ import type {
 } from './manager-views.js';
 import type { HeartbeatThresholds, IngestThresholds } from './thresholds.js';
 import { parseIso, secondsBetween } from '../core/time.js';
+import { TIMESTAMP_REASON_CODES, timestampReasons } from './health-timestamps.js';
 
 export const HEALTH_REASON_CODES = [
   'transport_unreachable',
@@ -27,6 +28,7 @@ export const HEALTH_REASON_CODES = [
   'profile_drift_detected',
   'runtime_heartbeat_stale',
   'ordering_drift_detected',
+  ...TIMESTAMP_REASON_CODES,
 ] as const;
 export type HealthStatus = 'healthy' | 'degraded' | 'critical';
 export type Severity = 'degraded' | 'critical';
@@ -154,6 +156,7 @@ export const decideHealth = (i: HealthInputs): HealthDoc => {
   const ingestLag = lagOf(lastEventAt, i.asOfMs);
   const heartbeatLag = lagOf(lastHeartbeatAt, i.asOfMs);
   const streak = streakOf(i.transportHealth);
+  const now = { iso: i.asOf, ms: i.asOfMs };
   const raw: HealthReason[] = [
     ...(i.state.divergence.any
       ? [reason('divergence_detected', 'degraded', 'divergence.any', ['true', 'false'])]
@@ -172,6 +175,11 @@ export const decideHealth = (i: HealthInputs): HealthDoc => {
       t.degradedHeartbeatLagSeconds,
       t.criticalHeartbeatLagSeconds,
     ]),
+    ...timestampReasons({ subject: 'ingest', metric: 'evidence.lastEventAt', text: lastEventAt }, now),
+    ...timestampReasons(
+      { subject: 'heartbeat', metric: 'evidence.lastHeartbeatAt', text: lastHeartbeatAt },
+      now,
+    ),
     ...sequenceReason(i.sequence),
     ...driftReason(i.drift),
   ];

@@ -393,6 +393,26 @@ describe('control over sprite_service', () => {
   });
 });
 
+describe('given the operator names a confirm script for the service', () => {
+  it('when a control is posted, then the script confirms it in place of observation', async () => {
+    const asked: unknown[] = [];
+    const { url } = await start('running', {
+      confirmScript: async (r) => {
+        asked.push(r);
+        return { exitCode: 1, output: '{"confirmed":false,"reason":"operator_says_no"}' };
+      },
+    });
+    const r = await post(url, { loopId: 'running', intent: 'cancel', idempotencyKey: 'idem-script' });
+    expect(r.status).toBe(409);
+    expect(asked).toMatchObject([{ loopId: 'running', intent: 'cancel', timeoutSeconds: 0 }]);
+    expect(lines(manager('running', 'intents.jsonl')).at(-1)).toMatchObject({
+      status: 'ambiguous',
+      confirmExitCode: 1,
+      confirm: { reason: 'operator_says_no' },
+    });
+  });
+});
+
 describe('when another control of the loop holds its lock', () => {
   it('answers 503 loop_locked, which the client retries and then records as failed_command', async () => {
     const { url } = await start('running');

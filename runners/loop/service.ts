@@ -9,6 +9,7 @@ import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { repoFlag, stateDirFlag } from '../cli/common-flags.js';
 import { realSleep, type Sleep } from '../cli/run-clock.js';
+import { confirmScriptOf } from './transport/confirm.js';
 import { binExecutor, builtinExecutor, childEnv } from './transport/executor.js';
 import { confirmFlags, confirmTiming } from './transport/control-flags.js';
 import { startService, type RunningService, type ServiceOptions } from './transport/server.js';
@@ -46,6 +47,7 @@ const optionsOf = (v: Values, io: Io, sleep: Sleep): ServiceOptions => {
   const stateDir = str(v, 'state-dir');
   const bin = str(v, 'superloop-bin') ?? io.env['SUPERLOOP_BIN'];
   const env = childEnv(io.env, secretVars);
+  const confirmScript = confirmScriptOf(env);
   return {
     repo,
     stateDir: stateDir === undefined ? undefined : resolve(io.cwd, stateDir),
@@ -56,6 +58,7 @@ const optionsOf = (v: Values, io: Io, sleep: Sleep): ServiceOptions => {
     now: io.now,
     sleep,
     executorFor: (p) => (bin === undefined || bin === '' ? builtinExecutor(p) : binExecutor(bin, env)),
+    ...(confirmScript === undefined ? {} : { confirmScript }),
     defaultBy: io.env['USER'] ?? 'ops-service',
     ...confirmTiming(v),
   };

@@ -64,6 +64,7 @@ export const controlAnswer = async (
     executor: c.executorFor(p),
     recordReplays: false,
     onLedger: writeIdempotencyView(p),
+    ...(c.confirmScript === undefined ? {} : { confirmScript: c.confirmScript }),
   };
   try {
     return controlAnswerOf(await runLocalControl(p, request, deps), traceId);

@@ -15,7 +15,7 @@ import { gatherSnapshot, type GatherOptions } from '../gather.js';
 import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
 import { requireEvents } from '../require-events.js';
 import { clockOf, type Sleep } from '../../cli/run-clock.js';
-import type { IntentExecutor } from '../../../lib/loop/control-ports.js';
+import type { ConfirmScript, IntentExecutor } from '../../../lib/loop/control-ports.js';
 import { pollEnvelopes, pollStartAtLine } from './poll-envelopes.js';
 
 export interface HandlerContext {
@@ -24,6 +24,8 @@ export interface HandlerContext {
   readonly now: () => number;
   readonly sleep: Sleep;
   readonly executorFor: (p: LoopPaths) => IntentExecutor;
+  /** The operator's confirm script (OPS_MANAGER_CONFIRM_SCRIPT), confirming in place of observation. */
+  readonly confirmScript?: ConfirmScript;
   readonly defaultBy: string;
   readonly timeoutSeconds: number;
   readonly intervalSeconds: number;
