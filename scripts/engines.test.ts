@@ -21,10 +21,10 @@ const parse = (v: string): Version => {
 };
 const cmp = (x: Version, y: Version): number => x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
 
-/** One comparator of the forms the dependencies use: `20.x`, `^20.19.0`, `>=22.12.0`, `<27`. */
+/** One comparator of the forms the dependencies use: `20.x`, `>=22.x`, `^20.19.0`, `>=22.12.0`, `<27`. */
 const meets = (v: Version, c: string): boolean => {
   const [, op = '', num = ''] = /^(\^|>=|<=|>|<)?(.*)$/.exec(c) ?? [];
-  if (num.endsWith('.x')) return v[0] === parse(num)[0];
+  if (num.endsWith('.x')) return op === '>=' ? v[0] >= parse(num)[0] : v[0] === parse(num)[0];
   const n = parse(num);
   if (op === '^') return v[0] === n[0] && cmp(v, n) >= 0;
   if (op === '>=') return cmp(v, n) >= 0;
@@ -35,6 +35,8 @@ const satisfies = (v: Version, range: string): boolean =>
   range.split('||').some((set) =>
     set
       .trim()
+      // `>= 18.0.0` (as some packages write it) is one comparator, not two.
+      .replace(/(\^|>=|<=|>|<)\s+/g, '$1')
       .split(/\s+/)
       .every((c) => meets(v, c)),
   );
