@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withLock } from '../../lib/io/lock.js';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
 
@@ -140,6 +141,15 @@ describe('given a TOS root whose orchestrator meets the goal in one step', () =>
     );
     expect(given.code, given.stderr).toBe(0);
     expect((await run('runbook', 'run', '--root', root, '--orchestrator', 'node x')).code).toBe(64);
+  });
+
+  it('when another run holds the root, it exits 75 and runs nothing', async () => {
+    repo();
+    const r = await withLock(join(root, '.opsfold', 'runbook-run'), { waitMs: 0 }, () =>
+      run('runbook', 'run', '--root', root),
+    );
+    expect(r.code).toBe(75);
+    expect(asked()).toEqual([]);
   });
 
   it('when the orchestrator command fails, the step is fatal_error (stopped) and the run exits 1', async () => {
