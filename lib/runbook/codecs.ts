@@ -36,6 +36,8 @@ export const TosConfig = t.partial(
     config_version: t.string,
     sprint: t.string,
     max_steps: t.number,
+    timeout_sec: t.number,
+    orchestrator_command: t.array(t.string),
     workspace_dir: t.string,
     logs_dir: t.string,
     allow_types: t.array(t.string),

@@ -27,6 +27,8 @@ export const CONFIG_KEYS: KeyTree = {
   api_retry: null,
   json_retry: null,
   timeout_sec: null,
+  // opsfold's own: the argv `runbook run` starts for each step (README, "Runbook").
+  orchestrator_command: null,
   workspace_dir: null,
   logs_dir: null,
   allow_types: null,

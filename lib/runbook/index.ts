@@ -28,6 +28,11 @@ export { runSummary, runTest, cleanRoot, writeSummaries } from './run-steps.js';
 export { commitCheckpoint, rollbackRoot } from './git-steps.js';
 export { commandsOf, policyAnswer } from './policy-answer.js';
 export { runbookDemoText } from './demo-report.js';
+export { runRoot, orchestratorArgv } from './run-root.js';
+export { runOrchestrator } from './run-loop.js';
+export { runContextOf, decideStep, stepRequestOf } from './run-decide.js';
+export { stepLogOf, phaseStateOf, jobResultOf } from './run-docs.js';
+export { stepAnswerOf } from './step-protocol.js';
 export { RunbookError } from './runbook-error.js';
 
 /** Codecs (io-ts) of the artifacts, and the contract registries. */
@@ -42,6 +47,7 @@ export {
 } from './codecs.js';
 export { runbookContracts } from './registry.js';
 export { TestReport } from './report-codecs.js';
+export { StepRequestDoc, StepAnswerDoc } from './step-protocol.js';
 export {
   JobLoopSummary,
   StepSummary,
@@ -77,3 +83,7 @@ export type { StartFacts, StartCondition, StartReadiness, ConditionId } from './
 export type { StartPorts } from './start-gather.js';
 export type { RunbookPorts } from './run-steps.js';
 export type { Git, GitResult, RollbackPorts } from './git-steps.js';
+export type { RunPorts, RunOutcome } from './run-root.js';
+export type { OrchestratorPorts, CommandOutcome, RunEnd } from './run-loop.js';
+export type { RunContext, StepRequest, StepAnswer, StepDecision } from './run-decide.js';
+export type { StepFields, StepLogDoc } from './run-docs.js';

@@ -9,6 +9,7 @@ import { JobInput, JobResult, PhaseState, StepLog, TosConfig } from './codecs.js
 import { jobLoopProjection } from './job-loop.js';
 import { stepsProjection } from './steps-projection.js';
 import { TestReport } from './report-codecs.js';
+import { StepAnswerDoc, StepRequestDoc } from './step-protocol.js';
 import { LastRunSummary, PhaseSummary, PolicyReport } from './summary-codecs.js';
 
 /** Pure: a step log record (one per JSONL line when step logs are replayed as a stream). */
@@ -38,4 +39,6 @@ export const runbookContracts: Readonly<Record<string, t.Mixed>> = {
   'tos-last-run-summary': LastRunSummary,
   'runbook-policy-report': PolicyReport,
   'runbook-test-report': TestReport,
+  'tos-step-request': StepRequestDoc,
+  'tos-step-answer': StepAnswerDoc,
 };

@@ -14,6 +14,9 @@ export interface TosSettings {
   readonly logsDir: string;
   readonly workspaceDir: string;
   readonly maxSteps: number;
+  readonly timeoutSec: number;
+  /** The argv `runbook run` starts for each step; null when the config names none. */
+  readonly orchestrator: readonly string[] | null;
   readonly stopOnDeny: boolean;
   readonly defaultAction: string;
   readonly denyIfContains: readonly string[];
@@ -56,6 +59,8 @@ export const settingsOf = (config: TosConfig | null): TosSettings => {
     logsDir: c.logs_dir ?? 'logs',
     workspaceDir: c.workspace_dir ?? 'workspace',
     maxSteps: c.max_steps ?? 8,
+    timeoutSec: c.timeout_sec ?? 120,
+    orchestrator: c.orchestrator_command ?? null,
     ...policyOf(c),
     denyPatterns: c.deny_patterns ?? [],
     allowTypes: c.allow_types ?? ['powershell'],

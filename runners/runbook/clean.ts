@@ -5,14 +5,15 @@ import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { confine } from '../../lib/io/confine.js';
 import { cleanRoot } from '../../lib/runbook/run-steps.js';
-import { required, type Command } from '../cli/command.js';
+import { required, type Command, type Io } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { rootFlag } from './flags.js';
 import { tosRoot } from './gather.js';
 import { runbookPorts } from './ports.js';
 
-const removeIfThere = async (root: string, file: string): Promise<boolean> => {
+/** Removes `file` (confined to the root); false when there was none. */
+export const removeIfThere = async (root: string, file: string): Promise<boolean> => {
   const dir = await confine(root, dirname(file));
   if (!dir.ok) throw new CliError(`cannot remove ${file}`, [`refused: ${dir.reason}`]);
   try {
@@ -23,6 +24,10 @@ const removeIfThere = async (root: string, file: string): Promise<boolean> => {
     throw new CliError(`cannot remove ${file}`, [(err as Error).message]);
   }
 };
+
+/** Cleans the root as cleanrun does, printing each file removed. */
+export const cleanOut = async (root: string, io: Io): Promise<void> =>
+  writeOut(io.stdout, await cleanRoot(runbookPorts(root, io), root, (file) => removeIfThere(root, file)));
 
 export const runbookClean: Command = {
   path: ['runbook', 'clean'],
@@ -38,9 +43,7 @@ export const runbookClean: Command = {
     64: 'usage error',
   },
   async run(v, _pos, io) {
-    const root = await tosRoot(io.cwd, required(v, 'root'));
-    const text = await cleanRoot(runbookPorts(root, io), root, (file) => removeIfThere(root, file));
-    await writeOut(io.stdout, text);
+    await cleanOut(await tosRoot(io.cwd, required(v, 'root')), io);
     return 0;
   },
 };

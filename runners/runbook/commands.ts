@@ -5,6 +5,7 @@ import { runbookClean } from './clean.js';
 import { runbookPolicy } from './policy.js';
 import { runbookReady } from './ready.js';
 import { runbookRollback } from './rollback.js';
+import { runbookCleanrun, runbookRun } from './run.js';
 import { runbookSummary } from './summary.js';
 import { runbookTest } from './test-mode.js';
 
@@ -12,6 +13,8 @@ export const runbookCommands: readonly Command[] = [
   runbookSummary,
   runbookPolicy,
   runbookTest,
+  runbookRun,
+  runbookCleanrun,
   runbookCheckpoint,
   runbookRollback,
   runbookClean,

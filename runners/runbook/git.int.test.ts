@@ -12,6 +12,15 @@ import { runCaptured } from '../cli/capture.js';
 let work = '';
 let root = '';
 const fixtures = new URL('../../fixtures/runbook', import.meta.url);
+// Rollback's automatic test re-runs the root clean with the orchestrator stand-in, which answers done
+// at once while workspace/results/result.txt exists (committed with each root below).
+const orchestrator = [
+  '--orchestrator',
+  JSON.stringify([
+    'node',
+    new URL('../../fixtures/runbook/orchestrator-stand-in.mjs', import.meta.url).pathname,
+  ]),
+];
 const env = () => ({
   PATH: process.env['PATH'],
   HOME: work,
@@ -41,6 +50,7 @@ beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'opsfold-runbook-git-'));
   root = join(work, 'tos');
   cpSync(join(fixtures.pathname, 'done-run'), root, { recursive: true });
+  writeFileSync(join(root, 'workspace', 'results', 'result.txt'), 'ok\n');
   git('init', '-q', '-b', 'main');
   git('add', '.');
   git('commit', '-q', '-m', 'initial run');
@@ -77,7 +87,7 @@ describe('given a TOS root in a git repository', () => {
     const hash = cp.stdout.trim().split(' ')[1] ?? '';
     commitRunOf('denied-phase', 'add Set-Content to deny_if_contains');
     expect((await run('runbook', 'test', '--root', root)).code).toBe(1);
-    const r = await run('runbook', 'rollback', '--root', root);
+    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect([lines[0], lines.at(-1)]).toEqual([`rollback ${hash}`, 'test passed']);
@@ -86,11 +96,23 @@ describe('given a TOS root in a git repository', () => {
     expect(readFileSync(join(root, 'config_v0_3.json'), 'utf8')).not.toContain('Set-Content');
   });
 
-  it('when rolled back with --target to a failing run, the verdict fails and it exits 1', async () => {
+  it('when rolled back with --target to a root whose re-run fails, the verdict fails and it exits 1', async () => {
     commitRunOf('denied-phase', 'denied run');
+    writeFileSync(join(root, 'stand_in_plan.json'), '{"default": {"exit": 3}}\n');
+    git('rm', '-q', 'workspace/results/result.txt');
+    git('add', 'stand_in_plan.json');
+    git('commit', '-q', '-m', 'orchestrator fails');
     const denied = git('rev-parse', 'HEAD');
     commitRunOf('done-run', 'fixed run');
-    const r = await run('runbook', 'rollback', '--root', root, '--target', denied.slice(0, 10));
+    const r = await run(
+      'runbook',
+      'rollback',
+      '--root',
+      root,
+      ...orchestrator,
+      '--target',
+      denied.slice(0, 10),
+    );
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith(`rollback ${denied}\n`)).toBe(true);
     expect(r.stdout.endsWith('test failed\ntest after rollback failed\n')).toBe(true);
@@ -104,13 +126,14 @@ describe('given a TOS root in a git repository', () => {
       'rollback',
       '--root',
       root,
+      ...orchestrator,
       '--target',
       first,
       '--summary-file',
       'logs/rb.json',
     );
     expect(r.code).toBe(0);
-    expect(readFileSync(join(root, 'logs', 'rb.txt'), 'utf8')).toContain('phase=done step=2 done=True');
+    expect(readFileSync(join(root, 'logs', 'rb.txt'), 'utf8')).toContain('phase=done step=1 done=True');
   });
 
   it('when last_checkpoint.txt is tracked and differs at the target, rollback keeps the current one', async () => {
@@ -121,7 +144,7 @@ describe('given a TOS root in a git repository', () => {
       .trim()
       .split(' ')[1];
     expect(git('ls-files', 'logs/last_checkpoint.txt')).toBe('logs/last_checkpoint.txt');
-    const r = await run('runbook', 'rollback', '--root', root, '--target', cp1 ?? '');
+    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator, '--target', cp1 ?? '');
     expect(r.code, r.stderr).toBe(0);
     expect(git('rev-parse', 'HEAD')).toBe(cp1);
     expect(readFileSync(lastCheckpoint(), 'utf8')).toBe(`${cp2}\n`);
@@ -131,7 +154,7 @@ describe('given a TOS root in a git repository', () => {
     const first = git('rev-parse', 'HEAD');
     git('remote', 'add', 'origin', join(work, 'no-such-remote.git'));
     commitRunOf('stopped-step', 'later');
-    const r = await run('runbook', 'rollback', '--root', root, '--target', first);
+    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator, '--target', first);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('note: git fetch failed, rolling back to local history');
     expect(git('rev-parse', 'HEAD')).toBe(first);
@@ -142,7 +165,7 @@ describe('given a TOS root that rollback must refuse', () => {
   it('when the tree is dirty, it exits 1 listing the changes and leaves HEAD alone', async () => {
     const head = git('rev-parse', 'HEAD');
     writeFileSync(join(root, 'config_v0_3.json'), '{}\n');
-    const r = await run('runbook', 'rollback', '--root', root, '--target', head);
+    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator, '--target', head);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       'error: working tree is dirty, commit or stash changes first\n   M config_v0_3.json\n',
@@ -151,12 +174,20 @@ describe('given a TOS root that rollback must refuse', () => {
   });
 
   it('when there is no target and no last_checkpoint.txt, it exits 1', async () => {
-    const r = await run('runbook', 'rollback', '--root', root);
+    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator);
     expect([r.code, r.stderr]).toEqual([1, 'error: --target required (no logs/last_checkpoint.txt found)\n']);
   });
 
   it('when the target is not a commit, it exits 1 naming it', async () => {
-    const r = await run('runbook', 'rollback', '--root', root, '--target', 'deadbeefdeadbeef');
+    const r = await run(
+      'runbook',
+      'rollback',
+      '--root',
+      root,
+      ...orchestrator,
+      '--target',
+      'deadbeefdeadbeef',
+    );
     expect([r.code, r.stderr]).toEqual([1, 'error: unknown commit: deadbeefdeadbeef\n']);
   });
 

@@ -1,7 +1,8 @@
 // opsfold runbook rollback: cc_run.ps1 -Mode rollback. Refuses a dirty tree; resolves the target
 // (--target, else logs/last_checkpoint.txt); git fetch when a remote exists; git reset --hard and
-// git clean -fd, keeping logs/last_checkpoint.txt; prints `rollback <hash>`; then the test verdict
-// over the restored root, with the same summary file; exit 1 when that test fails.
+// git clean -fd, keeping logs/last_checkpoint.txt; prints `rollback <hash>`; then the launcher's
+// automatic test: a clean re-run of the orchestrator (cleanrun, with the same summary file) and the test
+// verdict over what it left; exit 1 when that test fails.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { LAST_CHECKPOINT } from '../../lib/runbook/checkpoint-file.js';
@@ -14,6 +15,7 @@ import { rootFlag, summaryFileFlag } from './flags.js';
 import { tosRoot } from './gather.js';
 import { gitIn } from './git.js';
 import { readRootBytes } from './read-bytes.js';
+import { orchestratorFlag, runOnce } from './run.js';
 import { runTest } from './test-mode.js';
 
 const readKept = (root: string, file: string): Promise<Buffer | null> =>
@@ -27,13 +29,13 @@ const restoreKept = async (root: string, file: string, kept: Uint8Array | null):
 
 export const runbookRollback: Command = {
   path: ['runbook', 'rollback'],
-  title: 'reset a TOS root to a checkpoint, then run the test verdict',
-  usage: '--root <path> [--target <commit>] [--summary-file F] [--as-of RFC3339]',
+  title: 'reset a TOS root to a checkpoint, then re-run it clean and give the test verdict',
+  usage: '--root <path> [--target <commit>] [--orchestrator JSON] [--summary-file F] [--as-of RFC3339]',
   summary:
     'Refuse a dirty working tree; roll back to --target (default: the hash in logs/last_checkpoint.txt) with git ' +
     'fetch (when a remote exists), git reset --hard and git clean -fd, keeping logs/last_checkpoint.txt; print ' +
-    '`rollback <hash>`; then print the test verdict over the restored root (as `runbook test`, with the same ' +
-    '--summary-file).',
+    '`rollback <hash>`; then the automatic test: clean the root and run the orchestrator (as `runbook cleanrun`, ' +
+    'with the same --summary-file), and print the test verdict over what the run left (as `runbook test`).',
   flags: {
     root: rootFlag,
     target: {
@@ -41,13 +43,15 @@ export const runbookRollback: Command = {
       arg: 'commit',
       help: 'Commit to roll back to. Default: logs/last_checkpoint.txt',
     },
+    orchestrator: orchestratorFlag,
     'summary-file': summaryFileFlag,
     'as-of': asOfFlag,
   },
   exits: {
     0: 'rolled back and the test passed',
-    1: 'dirty tree, no target, unknown commit, git failed, or the test after rollback failed',
+    1: 'dirty tree, no target, unknown commit, git failed, no orchestrator command, or the test after rollback failed',
     64: 'usage error',
+    75: 'another run holds the root',
   },
   async run(v, _pos, io) {
     const rootArg = required(v, 'root');
@@ -61,7 +65,8 @@ export const runbookRollback: Command = {
       note: (text: string) => io.stderr.write(text),
     };
     const hash = await rollbackRoot(ports, { rootArg, target: given });
-    await writeOut(io.stdout, `rollback ${hash}\n`);
+    await writeOut(io.stdout, `rollback ${hash}\nauto test after rollback\n`);
+    await runOnce(root, io, v, true);
     const verdict = await runTest(root, io, v);
     if (verdict.decision.value === 'passed') return 0;
     await writeOut(io.stdout, 'test after rollback failed\n');
