@@ -15,6 +15,8 @@ import { detailLine, figuresLine, runKills } from '../property-tests/reliability
 import { bundledLauncher, launch, watch, type Launcher } from '../property-tests/reliability/launcher.js';
 import { cleanCase, hostileCases } from '../property-tests/reliability/hostile-cases.js';
 import { runLockRace } from '../property-tests/reliability/lock-race.js';
+import { hostileItems } from '../property-tests/reliability/hostile-items.js';
+import { moreHostileItems } from '../property-tests/reliability/hostile-items-more.js';
 import { ALL_LANES } from '../property-tests/reliability/workloads.js';
 
 const { values } = parseArgs({
@@ -66,6 +68,21 @@ const hostile = async (launcher: Launcher, root: string, mib: number): Promise<v
   }
 };
 
+/** The hostile-input lane: one case per item; a pending case (fixed on another branch) is reported, not failed. */
+const hostileLane = async (root: string): Promise<string[]> => {
+  const failures: string[] = [];
+  let held = 0;
+  let pending = 0;
+  for (const [i, c] of [...hostileItems, ...moreHostileItems].entries()) {
+    const problem = await c.run(join(root, `item-${i}`)).catch((err: unknown) => String(err));
+    if (problem === null) held += 1;
+    else if (c.pending !== undefined) pending += 1;
+    else failures.push(`hostile item ${c.item} (${c.name}): ${problem}`);
+  }
+  process.stdout.write(`hostile_items held=${held} pending=${pending} broken=${failures.length}\n`);
+  return failures;
+};
+
 const main = async (): Promise<number> => {
   const kills = int('kills', values.kills);
   const seed = int('seed', values.seed);
@@ -95,6 +112,8 @@ const main = async (): Promise<number> => {
   figures.kills += race.kills;
   figures.double_holders = race.double_holders;
   figures.failures.push(...race.failures);
+  const hostileFailures = await hostileLane(join(root, 'hostile-items'));
+  figures.failures.push(...hostileFailures);
   process.stdout.write(`${figuresLine(figures)}\n${detailLine(figures)}\n`);
   process.stdout.write(`lock_race rounds=${race.rounds} holds=${race.holds} kills=${race.kills}\n`);
   for (const f of figures.failures.slice(0, 20)) process.stdout.write(`failure: ${f}\n`);
