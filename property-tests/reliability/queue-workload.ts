@@ -1,4 +1,4 @@
-// The queue lanes, one per backend: `queue replan` (and sometimes `queue status`) over QUEUE.md and
+// The queue lanes' shared shape (queue-md-workload.ts, queue-db-workload.ts), one per backend: `queue replan` (and sometimes `queue status`) over QUEUE.md and
 // over the SQLite database. Each step replans a row with a note naming a fresh id (acknowledged once
 // replan exited 0). Checked after every kill: each acknowledged note is in the row's notes exactly
 // once; QUEUE.md parses, the audit log's complete lines parse; and the next replan succeeds (taking
@@ -25,7 +25,7 @@ const dbIds = async (file: string): Promise<string[]> => {
   }
 };
 
-const queueWorkload = (backend: 'md' | 'db'): Workload => {
+export const queueWorkload = (backend: 'md' | 'db'): Workload => {
   const where = (dir: string): string[] => (backend === 'db' ? ['--db', join(dir, 'queue.db')] : []);
   return {
     name: `queue-${backend}`,
@@ -60,6 +60,3 @@ const queueWorkload = (backend: 'md' | 'db'): Workload => {
     }),
   };
 };
-
-export const queueMdWorkload = queueWorkload('md');
-export const queueDbWorkload = queueWorkload('db');
