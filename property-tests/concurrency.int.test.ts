@@ -20,6 +20,7 @@ import { AS_OF } from './reliability/loop-workload.js';
 
 let root = '';
 let launcher: Launcher;
+let dispose = (): void => undefined;
 let n = 0;
 const fresh = (): string => {
   n += 1;
@@ -31,9 +32,14 @@ const child = (...args: string[]): Promise<Exited> => watch(launch(launcher, 'lo
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'opsfold-concurrency-'));
-  launcher = (await bundledLauncher(join(root, 'bundle'))).launcher;
+  const b = await bundledLauncher(join(root, 'bundle'));
+  launcher = b.launcher;
+  dispose = b.dispose;
 }, 60_000);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  dispose();
+  rmSync(root, { recursive: true, force: true });
+});
 
 /** The holders side log as [what, id] pairs; every `enter` must be followed by the same id's `exit`. */
 const holderOverlaps = (file: string): string[] => {

@@ -16,10 +16,13 @@ import { figuresLine, runKills, type Figures } from './reliability/kill-harness.
 const seed = Number(process.env.FC_SEED ?? 424242);
 let root = '';
 let figures: Figures;
+let dispose = (): void => undefined;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'opsfold-kill-'));
-  const { launcher } = await bundledLauncher(join(root, 'bundle'));
+  const b = await bundledLauncher(join(root, 'bundle'));
+  dispose = b.dispose;
+  const { launcher } = b;
   figures = await runKills({
     kills: 25,
     seed,
@@ -29,7 +32,10 @@ beforeAll(async () => {
     launcher,
   });
 }, 180_000);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  dispose();
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe('when writers are SIGKILLed 25 times at random instants', () => {
   it('loses and duplicates no acknowledged record, and every output parses', () => {

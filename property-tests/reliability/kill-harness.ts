@@ -5,6 +5,7 @@
 import { promises as fsp, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ageLocks } from './age-locks.js';
 import { launch, watch, type Launcher } from './launcher.js';
 import { mixSeed, rngOf, type Rng } from './rng.js';
 import { verify, type Check } from './verify.js';
@@ -35,6 +36,8 @@ export interface Figures {
   stale_locks_recovered: number;
   orphan_temp_files: number;
   quarantine_repeats: number;
+  /** Filled by the lock-takeover race lane (lock-race.ts): two processes holding one lock at once. */
+  double_holders: number;
   failures: string[];
 }
 
@@ -50,6 +53,7 @@ const emptyFigures = (): Figures => ({
   stale_locks_recovered: 0,
   orphan_temp_files: 0,
   quarantine_repeats: 0,
+  double_holders: 0,
   failures: [],
 });
 
@@ -132,6 +136,8 @@ const runLane = async (lane: Lane, kills: number, o: KillOptions, f: Figures): P
     const failure = await killOnce(lane, gen, o);
     if (failure !== null) f.failures.push(failure);
     f.kills += 1;
+    const aged = lane.workload.layout(lane.dir).ageLocksUnder;
+    if (aged !== undefined) f.stale_locks_recovered += await ageLocks(aged);
     const c = await verify(lane.dir, lane.workload.layout(lane.dir));
     record(lane, c, f, `${lane.name} kill ${gen}`);
     o.onKill?.(lane.name, gen, c);
@@ -174,7 +180,8 @@ export const runKills = async (o: KillOptions): Promise<Figures> => {
 
 /** The figures line `npm run reliability` prints first. */
 export const figuresLine = (f: Figures): string =>
-  `kills=${f.kills} acknowledged=${f.acknowledged} lost=${f.lost} duplicated=${f.duplicated} unparsable_outputs=${f.unparsable_outputs}`;
+  `kills=${f.kills} acknowledged=${f.acknowledged} lost=${f.lost} duplicated=${f.duplicated} ` +
+  `unparsable_outputs=${f.unparsable_outputs} double_holders=${f.double_holders}`;
 
 /** The second line: what else the kills exercised and left behind. */
 export const detailLine = (f: Figures): string =>

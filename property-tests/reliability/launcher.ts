@@ -1,7 +1,8 @@
 // How the harness starts its children: `node --import tsx <script>.ts` (what the lib/io tests use), or
 // `node <bundle>.mjs` when scripts/reliability.ts has bundled them for a cheaper start-up.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const here = dirname(fileURLToPath(import.meta.url));
@@ -56,24 +57,35 @@ interface EsbuildLike {
   build(options: Record<string, unknown>): Promise<unknown>;
 }
 
+export interface Bundled {
+  readonly launcher: Launcher;
+  readonly bundled: boolean;
+  /** Removes the bundle (call when done). */
+  dispose(): void;
+}
+
 /**
- * Bundles the child scripts into `outDir` with esbuild (tsx's own compiler) so each child starts in a
- * fraction of the time `--import tsx` takes; falls back to tsx when esbuild cannot be loaded.
+ * Bundles the child scripts with esbuild (tsx's own compiler) so each child starts in a fraction of the
+ * time `--import tsx` takes; falls back to tsx when esbuild cannot be loaded. The bundle goes under the
+ * project's node_modules/.cache (named after `outDir`'s parent), not `outDir`: from there the package
+ * root (shipped config) and better-sqlite3 resolve as they do from source.
  */
-export const bundledLauncher = async (outDir: string): Promise<{ launcher: Launcher; bundled: boolean }> => {
+export const bundledLauncher = async (outDir: string): Promise<Bundled> => {
   let esbuild: EsbuildLike;
   try {
     esbuild = (await import('esbuild' as string)) as EsbuildLike;
   } catch {
-    return { launcher: tsxLauncher, bundled: false };
+    return { launcher: tsxLauncher, bundled: false, dispose: () => undefined };
   }
+  const dir = join(projectRoot, 'node_modules', '.cache', 'opsfold-reliability', basename(dirname(outDir)));
   await esbuild.build({
     entryPoints: CHILD_SCRIPTS.map((s) => join(here, s)),
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outdir: outDir,
+    outdir: dir,
+    external: ['better-sqlite3'],
     outExtension: { '.js': '.mjs' },
     // Bundled CommonJS dependencies still call require() for node built-ins.
     banner: {
@@ -82,7 +94,8 @@ export const bundledLauncher = async (outDir: string): Promise<{ launcher: Launc
     logLevel: 'error',
   });
   return {
-    launcher: { argv: (script, args) => [join(outDir, script.replace(/\.ts$/, '.mjs')), ...args] },
+    launcher: { argv: (script, args) => [join(dir, script.replace(/\.ts$/, '.mjs')), ...args] },
     bundled: true,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 };

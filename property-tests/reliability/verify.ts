@@ -13,7 +13,15 @@ import { readRange } from '../../lib/io/byte-range.js';
 import { loadCheckpoint } from '../../lib/io/checkpoints.js';
 import { foldFile } from '../../lib/io/fold-file.js';
 import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
-import { ackFileOf, type CheckpointSpec, type FoldSpec, type Layout, type OutputSpec } from './workload.js';
+import { scanOutputs } from './scan-outputs.js';
+import {
+  ackFileOf,
+  type CheckpointSpec,
+  type LogSpec,
+  type FoldSpec,
+  type Layout,
+  type OutputSpec,
+} from './workload.js';
 
 export interface Check {
   readonly acknowledged: number;
@@ -52,7 +60,11 @@ const same = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b
 const onBoundary = async (file: string, at: number): Promise<boolean> =>
   at === 0 || (await readRange(file, at - 1, at))[0] === 0x0a;
 
-const countLog = async (file: string, idOf: (v: unknown) => string | null, c: Counts) => {
+const countLog = async ({ file, idOf, ids }: LogSpec, c: Counts) => {
+  if (ids !== undefined) {
+    for (const id of await ids()) c.ids.set(id, (c.ids.get(id) ?? 0) + 1);
+    return;
+  }
   if (!existsSync(file)) return;
   for await (const b of iterateJsonlBatches(file, { skipCorrupt: true })) {
     for (const item of b.items) {
@@ -162,11 +174,12 @@ const countTemps = async (dir: string): Promise<number> => {
 export const verify = async (dir: string, layout: Layout): Promise<Check> => {
   const acked = await completeLines(ackFileOf(dir));
   const counts: Counts = { ids: new Map(), corrupt: 0, torn: 0 };
-  for (const log of layout.logs) await countLog(log.file, log.idOf, counts);
+  for (const log of layout.logs) await countLog(log, counts);
   const r = { unparsable: [] as string[], mismatches: [] as string[] };
   let repeats = 0;
   for (const o of layout.outputs) repeats += await checkOutput(o, r);
   for (const c of layout.checkpoints) await checkCheckpoint(c, r);
+  for (const d of layout.scan ?? []) r.unparsable.push(...(await scanOutputs(d)));
   return {
     acknowledged: acked.length,
     lost: acked.filter((id) => !counts.ids.has(id)),

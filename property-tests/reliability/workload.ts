@@ -21,6 +21,8 @@ export interface StepContext {
 export interface LogSpec {
   readonly file: string;
   readonly idOf: (value: unknown) => string | null;
+  /** For a log that is not JSONL (QUEUE.md, a database, git history): every id it holds, repeats kept. */
+  readonly ids?: () => Promise<readonly string[]>;
 }
 
 /** A fold of one log: what a checkpoint or an output claims to be. The harness folds with skipCorrupt. */
@@ -51,6 +53,10 @@ export interface Layout {
   readonly checkpoints: readonly CheckpointSpec[];
   /** Files locked by the workload's appenders: a kill may leave `<file>.lock` behind. */
   readonly locks: readonly string[];
+  /** Trees whose every `*.json` must parse and every `*.jsonl`'s complete lines too (a command's outputs). */
+  readonly scan?: readonly string[];
+  /** After each kill the parent ages lock dirs under this tree past stale (command lanes: see command-lane.ts). */
+  readonly ageLocksUnder?: string;
 }
 
 export interface Workload {

@@ -10,7 +10,7 @@ import { readRange } from '../../lib/io/byte-range.js';
 import { loopEventsProjection, type LoopEventsState } from '../../lib/loop/events-projection.js';
 import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
 import { gatherSnapshotOver, type GatherOptions, type Gathered } from '../../lib/loop/snapshot-gather.js';
-import { readJsonDoc } from '../cli/json-doc.js';
+import { loopRoots, readArtifactDoc } from '../cli/artifacts.js';
 import { explainFoldError } from './fold-errors.js';
 import { quarantine } from './quarantine.js';
 import type { LoopPaths } from '../cli/loop-paths.js';
@@ -36,8 +36,8 @@ const eventsStat = async (file: string, fold: FoldFileResult<LoopEventsState>): 
 const eventsCheckpoint = (p: LoopPaths): string =>
   join(p.opsfoldDir, 'checkpoints', `${loopEventsProjection.name}.json`);
 
-const docOf = async (path: string): Promise<unknown> => {
-  const doc = await readJsonDoc(path, `invalid JSON in ${path}`);
+const docOf = async (p: LoopPaths, path: string): Promise<unknown> => {
+  const doc = await readArtifactDoc(loopRoots(p), path, `invalid JSON in ${path}`);
   return doc.found ? doc.value : null;
 };
 
@@ -57,7 +57,7 @@ export const gatherSnapshot = (p: LoopPaths, o: GatherOptions): Promise<Gathered
       requireEvents: () => requireEvents(p),
       foldEvents: (opts) => foldEvents(p, opts),
       quarantine: (items, asOf) => quarantine(p.opsfoldDir, p.events, items, asOf),
-      readDoc: docOf,
+      readDoc: (path) => docOf(p, path),
       stat: statMarker,
       eventsStat: (fold) => eventsStat(p.events, fold),
       saveCheckpoint: (fold) => saveFoldCheckpoint(eventsCheckpoint(p), p.events, loopEventsProjection, fold),

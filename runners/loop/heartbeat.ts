@@ -15,7 +15,8 @@ import { writeOut } from '../cli/write-out.js';
 import { loopFlag, prettyFlag, repoFlag, traceIdFlag } from '../cli/common-flags.js';
 import type { LoopPaths } from '../cli/loop-paths.js';
 import { nowFlag, nowOf, optional, transportFlag, transportOf } from './observability/inputs.js';
-import { managerFiles, pathFlag, persistStep, stepPaths } from './observability/step-files.js';
+import { loopRoots } from '../cli/artifacts.js';
+import { managerFiles, pathFlag, persistStepUnder, stepPaths } from './observability/step-files.js';
 import { heartbeatThresholdFlags, heartbeatThresholdsFromFlags } from './observability/thresholds-flags.js';
 
 interface Runtime {
@@ -91,7 +92,7 @@ export const loopHeartbeat: Command = {
       transport,
       traceId: optional(v, 'trace-id'),
     });
-    await persistStep(
+    await persistStepUnder(loopRoots(p))(
       file('heartbeat-state-file', 'heartbeat.json'),
       state,
       file('heartbeat-telemetry-file', 'telemetry/heartbeat.jsonl'),

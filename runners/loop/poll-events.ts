@@ -3,7 +3,6 @@
 // complete line is emitted exactly once; a torn last line waits until it is completed.
 import { join } from 'node:path';
 import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
-import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
 import type { RawEvent } from '../../lib/loop/event-fields.js';
 import { nonNegativeInteger } from '../../lib/loop/flag-numbers.js';
@@ -11,6 +10,7 @@ import { asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
 import { loopPaths } from '../cli/loop-paths.js';
+import { loopRoots, writeArtifact } from '../cli/artifacts.js';
 import { requireEvents } from './require-events.js';
 import { pollStart } from './poll-start.js';
 import { polledCursorDoc } from './poll-cursor.js';
@@ -53,7 +53,7 @@ export const loopPollEvents: Command = {
     requireEvents(p);
     const cursorFile = str(v, 'cursor-file') ?? join(p.loopDir, 'ops-manager.cursor.json');
     const asOf = asOfOf(v, io).iso;
-    const { start, size, totalLines } = await pollStart(p.events, cursorFile, v['from-start'] === true);
+    const { start, size, totalLines } = await pollStart(p, cursorFile, v['from-start'] === true);
     const ctx = {
       repoPath: p.repo,
       loopId: p.loopId,
@@ -70,7 +70,11 @@ export const loopPollEvents: Command = {
     const run = { ctx, file: p.events, max };
     const { progress, failure } = await drainPoll(batches, start, run, io.stdout);
     await quarantine(p.opsfoldDir, p.events, progress.corrupt, asOf);
-    await writeJsonAtomic(cursorFile, await polledCursorDoc(p, progress, { lineCount: totalLines, asOf }));
+    await writeArtifact(
+      loopRoots(p),
+      cursorFile,
+      await polledCursorDoc(p, progress, { lineCount: totalLines, asOf }),
+    );
     if (failure !== null) explainFoldError(failure);
     return 0;
   },

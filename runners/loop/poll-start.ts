@@ -6,6 +6,8 @@ import { cursorStart } from '../../lib/core/position.js';
 import { fileSource } from '../../lib/io/source.js';
 import { CliError } from '../cli/errors.js';
 import { readCursorFile } from './cursor-file.js';
+import { loopRoots } from '../cli/artifacts.js';
+import type { LoopPaths } from '../cli/loop-paths.js';
 import { cursorAfterLines } from './locate-line.js';
 import { newlinesInRange } from '../../lib/io/byte-range.js';
 import { cursorExceedsMessage } from '../../lib/loop/poll-take.js';
@@ -20,12 +22,13 @@ export interface PollStart {
 
 /** Resolves the start of a poll of `events` from `cursorFile` (ignored with fromStart). */
 export const pollStart = async (
-  events: string,
+  p: Pick<LoopPaths, 'events' | 'repo' | 'opsfoldDir'>,
   cursorFile: string,
   fromStart: boolean,
 ): Promise<PollStart> => {
+  const { events } = p;
   const size = (await fsp.stat(events)).size;
-  const saved = fromStart ? null : await readCursorFile(cursorFile);
+  const saved = fromStart ? null : await readCursorFile(cursorFile, loopRoots(p));
   let start: Cursor = cursorStart;
   if (saved !== null && saved.byteOffset !== null && saved.fingerprint !== null) {
     const resumed = await fileSource(events).resume({

@@ -3,7 +3,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { join, resolve } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { writeFileAtomic, writeJsonAtomic } from '../../lib/io/atomic.js';
+import { loopRoots, readArtifactDoc, writeArtifact, writeArtifactText } from '../cli/artifacts.js';
 import { projectionViews } from '../../lib/loop/envelope-views.js';
 import { readView } from '../../lib/loop/lenient.js';
 import { StateView } from '../../lib/loop/manager-views.js';
@@ -40,7 +40,7 @@ const snapshotFrom = async (v: Values, p: LoopPaths, io: Io, asOf: string): Prom
     traceId: null,
   });
   const file = join(p.opsfoldDir, 'snapshot.json');
-  await writeJsonAtomic(file, g.snapshot);
+  await writeArtifact(loopRoots(p), file, g.snapshot);
   return { value: g.snapshot, file, commit: g.commit, notes: g.notes };
 };
 
@@ -85,7 +85,10 @@ export const loopProjectState: Command = {
     const eventsFile = str(v, 'events-file') ?? null;
     const last =
       eventsFile === null ? null : await lastEventEnvelope(resolve(io.cwd, eventsFile), eventsFile, p.loopId);
-    const previous = await readJsonDoc(stateFile, '').catch(() => ({ found: true as const, value: {} }));
+    const previous = await readArtifactDoc(loopRoots(p), stateFile, '').catch(() => ({
+      found: true as const,
+      value: {},
+    }));
     const state = projectState({
       repoPath: p.repo,
       loopId: p.loopId,
@@ -100,7 +103,7 @@ export const loopProjectState: Command = {
     });
     for (const n of [...snap.notes, ...(last?.notes ?? [])]) io.stderr.write(`note: ${n}\n`);
     const text = stableJson(state, v['pretty'] === true);
-    await writeFileAtomic(stateFile, text);
+    await writeArtifactText(loopRoots(p), stateFile, text);
     await writeOut(io.stdout, text);
     await snap.commit();
     return 0;

@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { AppendError, appendJsonl } from '../../lib/io/append.js';
+import { confineArtifact } from '../cli/artifacts.js';
 import { notYetQuarantined, quarantineRecords, type CorruptItem } from '../../lib/loop/quarantine.js';
 
 // The quarantine read before appending fails as the append would (AppendError names the file).
@@ -19,7 +20,8 @@ export const quarantine = async (
   asOf: string,
 ): Promise<string | null> => {
   if (items.length === 0) return null;
-  const target = join(dir, 'quarantine.jsonl');
+  // The state dir is the root: a quarantine.jsonl symlinked out of it is refused.
+  const target = await confineArtifact([dir], join(dir, 'quarantine.jsonl'));
   const fresh = notYetQuarantined(await textOf(target), quarantineRecords(file, items, asOf));
   if (fresh.length > 0) await appendJsonl(target, fresh);
   return target;

@@ -21,7 +21,8 @@ import { prettyFlag, readFlags, traceIdFlag } from '../cli/common-flags.js';
 import { gatherSnapshot } from './gather.js';
 import type { LoopPaths } from '../cli/loop-paths.js';
 import { nowFlag, nowOf, optional, optionalDoc, transportFlag, transportOf } from './observability/inputs.js';
-import { managerFiles, pathFlag, persistStep, stepPaths } from './observability/step-files.js';
+import { confineArtifact, loopRoots } from '../cli/artifacts.js';
+import { managerFiles, pathFlag, persistStepUnder, stepPaths } from './observability/step-files.js';
 
 interface Snapshot {
   readonly doc: unknown;
@@ -103,8 +104,14 @@ export const loopSequence: Command = {
     const events = await eventsOf(v, io);
     const ports = {
       lock: <T>(file: string, fn: () => Promise<T>) => withLock(file, { waitMs: 10_000 }, fn),
-      previous: (file: string) => optionalDoc(io, file, (f) => `invalid sequence state JSON: ${f}`, null),
-      persist: persistStep,
+      previous: async (file: string) =>
+        optionalDoc(
+          io,
+          await confineArtifact(loopRoots(p), file),
+          (f) => `invalid sequence state JSON: ${f}`,
+          null,
+        ),
+      persist: persistStepUnder(loopRoots(p)),
     };
     const state = await sequenceStep(ports, {
       stateFile,

@@ -9,7 +9,7 @@ import { statusViews } from '../../lib/loop/status-views.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Flag, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
-import { readJsonDoc } from '../cli/json-doc.js';
+import { confineArtifact, loopRoots, readArtifactDoc, type ArtifactRoots } from '../cli/artifacts.js';
 import { writeOut } from '../cli/write-out.js';
 import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
 import { managerFiles, type ManagerFiles } from '../cli/manager-files.js';
@@ -18,13 +18,13 @@ import { tuningSummaryOf } from './tuning-summary.js';
 
 const fileFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help });
 
-const doc = async (file: string, what: string): Promise<unknown> => {
-  const d = await readJsonDoc(file, `invalid ${what} JSON: ${file}`);
+const doc = async (roots: ArtifactRoots, file: string, what: string): Promise<unknown> => {
+  const d = await readArtifactDoc(roots, file, `invalid ${what} JSON: ${file}`);
   return d.found ? d.value : null;
 };
 
-const last = async (file: string): Promise<unknown> => {
-  const r = await lastRecord(file);
+const last = async (roots: ArtifactRoots, file: string): Promise<unknown> => {
+  const r = await lastRecord(await confineArtifact(roots, file));
   return r.kind === 'record' ? r.value : null;
 };
 
@@ -34,21 +34,21 @@ const windowOf = (v: Values): number => {
   return n;
 };
 
-const read = async (f: ManagerFiles) => ({
-  state: await doc(f.stateFile, 'state'),
-  cursor: await doc(f.cursorFile, 'cursor'),
-  health: await doc(f.healthFile, 'health'),
-  drift: await doc(f.driftStateFile, 'drift'),
-  alertDispatchState: await doc(f.alertDispatchStateFile, 'alert dispatch state'),
-  heartbeat: await doc(f.heartbeatStateFile, 'heartbeat'),
-  sequence: await doc(f.sequenceStateFile, 'sequence'),
-  lastIntent: await last(f.intentsFile),
-  lastReconcile: await last(f.reconcileTelemetryFile),
-  lastAlertDelivery: await last(f.alertDispatchTelemetryFile),
-  lastInvocation: await last(f.controlInvocationsFile),
-  lastHeartbeat: await last(f.heartbeatTelemetryFile),
-  lastSequence: await last(f.sequenceTelemetryFile),
-  lastControl: await last(f.controlTelemetryFile),
+const read = async (roots: ArtifactRoots, f: ManagerFiles) => ({
+  state: await doc(roots, f.stateFile, 'state'),
+  cursor: await doc(roots, f.cursorFile, 'cursor'),
+  health: await doc(roots, f.healthFile, 'health'),
+  drift: await doc(roots, f.driftStateFile, 'drift'),
+  alertDispatchState: await doc(roots, f.alertDispatchStateFile, 'alert dispatch state'),
+  heartbeat: await doc(roots, f.heartbeatStateFile, 'heartbeat'),
+  sequence: await doc(roots, f.sequenceStateFile, 'sequence'),
+  lastIntent: await last(roots, f.intentsFile),
+  lastReconcile: await last(roots, f.reconcileTelemetryFile),
+  lastAlertDelivery: await last(roots, f.alertDispatchTelemetryFile),
+  lastInvocation: await last(roots, f.controlInvocationsFile),
+  lastHeartbeat: await last(roots, f.heartbeatTelemetryFile),
+  lastSequence: await last(roots, f.sequenceTelemetryFile),
+  lastControl: await last(roots, f.controlTelemetryFile),
 });
 
 export const loopStatus: Command = {
@@ -91,7 +91,7 @@ export const loopStatus: Command = {
     const p = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
     const summaryWindow = windowOf(v);
     const files = managerFiles(p, v, io.cwd);
-    const got = await read(files);
+    const got = await read(loopRoots(p), files);
     const generatedAt = asOfOf(v, io).iso;
     if (got.state === null && got.health === null)
       throw new CliError(`no status artifacts found for loop: ${p.loopId}`, [

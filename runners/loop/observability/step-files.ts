@@ -2,8 +2,7 @@
 // (.superloop/ops-manager/<loop>/…), each overridable by the reference's flag of the same name, and
 // the one way every step persists: the state document atomically, then one telemetry record appended.
 import { join, resolve } from 'node:path';
-import { appendJsonl } from '../../../lib/io/append.js';
-import { writeJsonAtomic } from '../../../lib/io/atomic.js';
+import { appendArtifact, writeArtifact, type ArtifactRoots } from '../../cli/artifacts.js';
 import { required, type Flag, type Io, type Values } from '../../cli/command.js';
 import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
 import { optional } from './inputs.js';
@@ -22,13 +21,13 @@ export const managerFiles =
     return given === null ? join(p.managerDir, rel) : resolve(io.cwd, given);
   };
 
-/** Writes the step's state (sorted-key JSON, atomically), then appends its telemetry record. */
-export const persistStep = async (
-  stateFile: string,
-  state: unknown,
-  telemetryFile: string,
-  record: unknown,
-): Promise<void> => {
-  await writeJsonAtomic(stateFile, state, undefined, false);
-  await appendJsonl(telemetryFile, [record]);
-};
+/**
+ * Writes the step's state (sorted-key JSON, atomically), then appends its telemetry record; both are
+ * confined to `roots` (loopRoots) so a symlink out of the repo is refused.
+ */
+export const persistStepUnder =
+  (roots: ArtifactRoots) =>
+  async (stateFile: string, state: unknown, telemetryFile: string, record: unknown): Promise<void> => {
+    await writeArtifact(roots, stateFile, state, false);
+    await appendArtifact(roots, telemetryFile, [record]);
+  };

@@ -2,8 +2,7 @@
 // atomic writer and the locked appender, the loop's lock, the chosen transport, the escalations log,
 // the telemetry window and the drift step, all under the settings the command line resolved.
 import { join } from 'node:path';
-import { appendJsonl } from '../../../lib/io/append.js';
-import { writeJsonAtomic } from '../../../lib/io/atomic.js';
+import { appendArtifact, loopRoots, writeArtifact } from '../../cli/artifacts.js';
 import { reconcilePass as pass, type PassPlan, type PassResult } from '../../../lib/loop/reconcile-pass.js';
 import type { ReconcilePorts } from '../../../lib/loop/reconcile-ports.js';
 import { escalate } from '../observability/escalations-log.js';
@@ -86,10 +85,10 @@ const portsOf = (s: ReconcileSettings, deps: PassDeps): ReconcilePorts => {
   const opsfoldDir = s.paths.opsfoldDir;
   return {
     lock: (fn) => withLoopLock(s.paths, fn),
-    previous: () => previousDocs(s.files),
+    previous: () => previousDocs(loopRoots(s.paths), s.files),
     poll: poll(s, deps.sleep),
-    write: (file, doc, pretty) => writeJsonAtomic(file, doc, undefined, pretty),
-    append: (file, records) => appendJsonl(file, records),
+    write: (file, doc, pretty) => writeArtifact(loopRoots(s.paths), file, doc, pretty),
+    append: (file, records) => appendArtifact(loopRoots(s.paths), file, records),
     escalate: (plan) => escalate({ ...plan, root, opsfoldDir }),
     telemetrySummary: summaryOf(s),
     drift: (inputs) =>

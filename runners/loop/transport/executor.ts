@@ -6,8 +6,13 @@
 import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { appendJsonl } from '../../../lib/io/append.js';
-import { writeFileAtomic } from '../../../lib/io/atomic.js';
+import {
+  appendArtifact,
+  confineArtifact,
+  loopRoots,
+  writeArtifactText,
+  type ArtifactRoots,
+} from '../../cli/artifacts.js';
 import type { IntentExecutor } from '../../../lib/loop/control-ports.js';
 import {
   builtinIntentExecutor,
@@ -31,21 +36,22 @@ const readJson = async (file: string): Promise<JsonRead> => {
   }
 };
 
-const filePorts: IntentFilePorts = {
+// Every file the intent touches is a loop artifact: confined to the repo (and state dir) first.
+const filePortsUnder = (roots: ArtifactRoots): IntentFilePorts => ({
   remove: async (file) => {
     try {
-      await fsp.unlink(file);
+      await fsp.unlink(await confineArtifact(roots, file));
       return { kind: 'removed' };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
       return { kind: 'failed', message: (err as Error).message };
     }
   },
-  readJson,
-  writeText: (file, text) => writeFileAtomic(file, text),
-  appendRecords: (file, records) => appendJsonl(file, records),
-  appendText: (file, text) => fsp.appendFile(file, text),
-};
+  readJson: async (file) => readJson(await confineArtifact(roots, file)),
+  writeText: (file, text) => writeArtifactText(roots, file, text),
+  appendRecords: (file, records) => appendArtifact(roots, file, records),
+  appendText: async (file, text) => fsp.appendFile(await confineArtifact(roots, file), text),
+});
 
 /** Makes the superloop CLI's file changes directly (no superloop installation needed). */
 export const builtinExecutor = (p: LoopPaths): IntentExecutor =>
@@ -58,7 +64,7 @@ export const builtinExecutor = (p: LoopPaths): IntentExecutor =>
       decisionsJsonl: join(p.loopDir, 'decisions.jsonl'),
       decisionsMd: join(p.loopDir, 'decisions.md'),
     },
-    filePorts,
+    filePortsUnder(loopRoots(p)),
   );
 
 /** Runs a superloop binary with the intent's arguments; `env` is the child's whole environment. */

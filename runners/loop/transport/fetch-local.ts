@@ -32,7 +32,7 @@ export const fetchLocal = async <S>(
   }).catch((err: unknown) => why(err));
   if (typeof g === 'string') return unreachable('snapshot_unavailable', g);
   try {
-    const start = await pollStart(p.events, r.cursorFile, r.fromStart);
+    const start = await pollStart(p, r.cursorFile, r.fromStart);
     const opts = { maxEvents: r.maxEvents, traceId: r.traceId, asOf: r.asOf, skipCorrupt: r.skipCorrupt };
     const polled = await pollEnvelopes(p, start, opts, fold);
     await quarantine(p.opsfoldDir, p.events, polled.corrupt, r.asOf);

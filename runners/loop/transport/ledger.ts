@@ -5,7 +5,6 @@
 // effect (started) or after it (completed), so losing it can only make a key look in flight.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendJsonl } from '../../../lib/io/append.js';
 import { foldFile, saveFoldCheckpoint } from '../../../lib/io/fold-file.js';
 import { SourceChangedError } from '../../../lib/io/jsonl-errors.js';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../../lib/loop/idempotency.js';
 import { quarantine } from '../quarantine.js';
 import type { LoopPaths } from '../../cli/loop-paths.js';
+import { appendArtifact, loopRoots } from '../../cli/artifacts.js';
 
 export const ledgerFile = (p: LoopPaths): string => join(p.opsfoldDir, 'control-idempotency.jsonl');
 const checkpointOf = (p: LoopPaths): string =>
@@ -40,4 +40,4 @@ export const foldLedger = async (p: LoopPaths, asOf: string): Promise<LedgerStat
 
 /** Appends one ledger record (fsynced before it counts). */
 export const appendLedger = (p: LoopPaths, record: LedgerRecord): Promise<void> =>
-  appendJsonl(ledgerFile(p), [record]);
+  appendArtifact(loopRoots(p), ledgerFile(p), [record]);

@@ -12,7 +12,10 @@ import { recordPorts } from './records.js';
 const tempDir = useTempDirs();
 
 const ports = (managerDir: string): ReturnType<typeof recordPorts> =>
-  recordPorts({ managerDir } as LoopPaths, { ms: () => 0, iso: () => '2026-03-01T00:00:00Z' });
+  recordPorts({ managerDir, repo: managerDir, opsfoldDir: managerDir } as LoopPaths, {
+    ms: () => 0,
+    iso: () => '2026-03-01T00:00:00Z',
+  });
 
 const lines = (file: string): unknown[] =>
   fs

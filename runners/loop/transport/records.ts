@@ -3,9 +3,9 @@
 // logs are shared with writers outside opsfold's lock, so an unfinished last line is waited for, never
 // sealed (lib/io/append.ts).
 import { join } from 'node:path';
-import { appendJsonl } from '../../../lib/io/append.js';
 import type { ControlClock, ControlRecordPorts } from '../../../lib/loop/control-ports.js';
 import type { LoopPaths } from '../../cli/loop-paths.js';
+import { appendArtifact, loopRoots } from '../../cli/artifacts.js';
 
 /** The loop's control record files and the appender, timed by `clock`. */
 export const recordPorts = (p: LoopPaths, clock: ControlClock): ControlRecordPorts => ({
@@ -14,6 +14,6 @@ export const recordPorts = (p: LoopPaths, clock: ControlClock): ControlRecordPor
     control: join(p.managerDir, 'telemetry', 'control.jsonl'),
     invocations: join(p.managerDir, 'telemetry', 'control-invocations.jsonl'),
   },
-  append: (file, records) => appendJsonl(file, records, { tornTail: 'await-writer' }),
+  append: (file, records) => appendArtifact(loopRoots(p), file, records, { tornTail: 'await-writer' }),
   clock,
 });

@@ -3,7 +3,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { join } from 'node:path';
 import { parseJson } from '../../../lib/core/codec.js';
-import { writeJsonAtomic } from '../../../lib/io/atomic.js';
+import { loopRoots, writeArtifact } from '../../cli/artifacts.js';
 import { LockConflict } from '../../../lib/io/lock.js';
 import type { JsonAnswer } from '../../../lib/io/http-server.js';
 import type { LedgerState } from '../../../lib/loop/idempotency.js';
@@ -25,7 +25,7 @@ import { pathsOf, type HandlerContext } from './server-handlers.js';
 
 // The reference's `service-idempotency.json` (key → stored response), kept as a view of the ledger.
 const writeIdempotencyView = (p: LoopPaths) => async (s: LedgerState) => {
-  await writeJsonAtomic(join(p.managerDir, 'service-idempotency.json'), idempotencyView(s));
+  await writeArtifact(loopRoots(p), join(p.managerDir, 'service-idempotency.json'), idempotencyView(s));
 };
 
 /** POST /ops/control: runs the intent locally (once per idempotency key) and answers its entry. */
