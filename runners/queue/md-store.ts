@@ -7,7 +7,7 @@ import { applyEffects } from '../../lib/io/effects.js';
 import { withLock } from '../../lib/io/lock.js';
 import { fileStore, readBytes } from '../../lib/io/store.js';
 import type { QueueCommand, Refusal } from '../../lib/queue/decide.js';
-import type { MdPlan, MdRead } from '../../lib/queue/md-plan.js';
+import type { MdRead } from '../../lib/queue/md-plan.js';
 import {
   exportMarkdownQueue,
   mutateMarkdownQueue,
@@ -39,22 +39,22 @@ export const readQueue = async (p: PathArg): Promise<MdRead> =>
 export const refusalError = (r: Refusal, id: string, where: string): CliError =>
   failure(refusalFailure(r, id, where));
 
-// The audit append goes through the Store confined to the audit log's root, then QUEUE.md's new text
+// The audit append goes through the Store confined to the audit log's root, QUEUE.md's new text
 // through the Store confined to its own (checked again first: a FIFO or device is refused).
-const commit = async (queue: PathArg, audit: PathArg, plan: Omit<MdPlan, 'status'>): Promise<void> => {
-  await applyEffects({ store: fileStore(audit.root) }, [
-    { kind: 'append', path: audit.file, records: [plan.audit] },
-  ]);
-  await confined(queue);
-  await applyEffects({ store: fileStore(queue.root) }, [{ kind: 'text', path: queue.file, text: plan.text }]);
-};
-
 const mdPorts = (queue: PathArg, audit: PathArg): MdPorts => ({
   shown: queue.display,
   exists: async () => (await confined(queue)).exists,
   readText: () => readText(queue),
   lock: (fn) => withLock(queue.file, { waitMs: WAIT_MS }, fn),
-  commit: (plan) => commit(queue, audit, plan),
+  appendAudit: async (line) => {
+    await applyEffects({ store: fileStore(audit.root) }, [
+      { kind: 'append', path: audit.file, records: [line] },
+    ]);
+  },
+  writeText: async (text) => {
+    await confined(queue);
+    await applyEffects({ store: fileStore(queue.root) }, [{ kind: 'text', path: queue.file, text }]);
+  },
 });
 
 /** Runs one command against QUEUE.md under its lock; resolves to the status it printed. */
