@@ -90,10 +90,42 @@ const count = (s: AuditState, command: string): Pick<AuditState, 'events' | 'byC
  * Pure: the line that undoes `line` after QUEUE.md's rewrite failed, `before` being the rows the failed
  * command read: a mutation's cells swapped back, or an export's previous rows (none for a new file).
  */
-export const rollbackOf = (line: AuditLine, before: readonly QueueRow[], reason: string): AuditLine => {
-  if ('rows' in line) return { ...line, command: 'rollback', rows: [...before], reason };
+export const rollbackOf = (
+  line: AuditLine,
+  before: readonly QueueRow[],
+  reason: string,
+  ts: string = line.ts,
+): AuditLine => {
+  if ('rows' in line) return { ...line, ts, command: 'rollback', rows: [...before], reason };
   const status = before.find((r) => r.id === line.id)?.status ?? line.from.status ?? line.status;
-  return { ...line, command: 'rollback', status, from: line.to, to: line.from, reason };
+  return { ...line, ts, command: 'rollback', status, from: line.to, to: line.from, reason };
+};
+
+const holds = (row: QueueRow, cells: RowPatch): boolean =>
+  Object.entries(cells).every(([k, v]) => row[k as keyof QueueRow] === v);
+
+const INTERRUPTED = 'QUEUE.md does not hold this change: its rewrite was interrupted';
+
+/**
+ * Pure: the rollback the log still owes when its last line (of this queue) is a change QUEUE.md does not
+ * hold, read under the queue's lock before the next change: a process killed between its audit append
+ * and its rename. A mutation is owed one only when the row still holds its `from` cells (anything else
+ * is an edit the fold counts as a conflict); an export, when the rows differ from those it wrote.
+ */
+export const owedRollback = (
+  last: AuditLine | null,
+  rows: readonly QueueRow[],
+  queue: string,
+  ts: string,
+): AuditLine | null => {
+  if (last === null || last.command === 'rollback' || last.queue !== queue) return null;
+  if ('rows' in last)
+    return JSON.stringify(last.rows) === JSON.stringify(rows)
+      ? null
+      : rollbackOf(last, rows, INTERRUPTED, ts);
+  const row = rows.find((r) => r.id === last.id);
+  if (row === undefined || holds(row, last.to) || !holds(row, last.from)) return null;
+  return rollbackOf(last, rows, INTERRUPTED, ts);
 };
 
 /** Pure: one audit line applied to the state. */

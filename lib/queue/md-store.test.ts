@@ -42,6 +42,7 @@ const ports = (text: string | null, rewrite: 'ok' | 'fails' = 'ok') => {
       }
     },
     appendAudit: async (line) => void (log.push(`audit ${line.command}`), audit.push(line)),
+    lastAudit: async () => audit.at(-1) ?? null,
     writeText: async (next) => {
       log.push('write');
       if (rewrite === 'fails') throw Object.assign(new Error('QUEUE.md: rename: EIO'), { code: 'EIO' });

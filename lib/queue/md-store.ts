@@ -6,7 +6,7 @@
 // a failure value with the reference's message; the runner prints it and exits 1 with nothing written.
 import * as E from 'fp-ts/lib/Either.js';
 import type { Bytes } from '../io/store.js';
-import { rollbackOf, type AuditLine } from './audit.js';
+import { owedRollback, rollbackOf, type AuditLine } from './audit.js';
 import type { QueueCommand, Refusal } from './decide.js';
 import { parseQueueMarkdown } from './markdown.js';
 import { planExport, planMarkdown, type MdPlan, type MdRead } from './md-plan.js';
@@ -32,6 +32,8 @@ export interface MdPorts {
   appendAudit(line: AuditLine): Promise<void>;
   /** Replaces the queue's text atomically (the old text stays when it fails). */
   writeText(text: string): Promise<void>;
+  /** The audit log's last complete line, decoded; null when there is none or it does not decode. */
+  lastAudit(): Promise<AuditLine | null>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -94,6 +96,13 @@ const commit = async (
 
 const rowsOf = (read: MdRead | null): QueueRow[] => read?.doc.rows.map((r) => r.row) ?? [];
 
+// Read under the lock, before this command's own line: a change an earlier, killed process recorded but
+// never wrote is rolled back in the log first, so the log keeps folding to the file.
+const settle = async (ports: MdPorts, read: MdRead | null, ts: string): Promise<void> => {
+  const owed = owedRollback(await ports.lastAudit(), rowsOf(read), ports.shown, ts);
+  if (owed !== null) await ports.appendAudit(owed);
+};
+
 /** Runs one command against QUEUE.md under its lock; the status it moved the row to. */
 export const mutateMarkdownQueue = (
   ports: MdPorts,
@@ -105,6 +114,7 @@ export const mutateMarkdownQueue = (
     if (E.isLeft(read)) return read;
     const plan = planMarkdown(read.right, cmd, { queue: ports.shown, ts });
     if (E.isLeft(plan)) return E.left(refusalFailure(plan.left, cmd.id, ports.shown));
+    await settle(ports, read.right, ts);
     await commit(ports, plan.right, rowsOf(read.right));
     return E.right(plan.right.status);
   });
@@ -120,6 +130,7 @@ export const exportMarkdownQueue = (
     if (E.isLeft(read)) return read;
     const plan = planExport(read.right, rows, { ...meta, queue: ports.shown });
     if (E.isLeft(plan)) return E.left({ errorLine: `${ports.shown}: ${plan.left}`, details: [] });
+    await settle(ports, read.right, meta.ts);
     await commit(ports, plan.right, rowsOf(read.right));
     return E.right(rows.length);
   });

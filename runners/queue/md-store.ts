@@ -4,7 +4,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { CliError } from '../cli/errors.js';
 import { applyEffects } from '../../lib/io/effects.js';
+import { lastRecord } from '../../lib/io/last-record.js';
 import { withLock } from '../../lib/io/lock.js';
+import { decodeAuditLine } from '../../lib/queue/audit.js';
 import { fileStore, readBytes } from '../../lib/io/store.js';
 import type { QueueCommand, Refusal } from '../../lib/queue/decide.js';
 import type { MdRead } from '../../lib/queue/md-plan.js';
@@ -50,6 +52,12 @@ const mdPorts = (queue: PathArg, audit: PathArg): MdPorts => ({
     await applyEffects({ store: fileStore(audit.root) }, [
       { kind: 'append', path: audit.file, records: [line] },
     ]);
+  },
+  lastAudit: async () => {
+    const last = await lastRecord((await confined(audit)).real);
+    if (last.kind !== 'record') return null;
+    const line = decodeAuditLine(last.value);
+    return E.isRight(line) ? line.right : null;
   },
   writeText: async (text) => {
     await confined(queue);

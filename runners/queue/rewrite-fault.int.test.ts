@@ -1,9 +1,10 @@
 // Given QUEUE.md whose atomic rewrite fails at the rename (EIO, injected through lib/io's write seam),
 // when a mutation runs, then it exits 1 naming the file, QUEUE.md keeps its bytes, and the audit log
 // (its cancel line followed by a rollback line, never edited) folds to exactly the rows in the file;
-// once renames work again the next command lands and the log still agrees. The SQLite backend's
+// once renames work again the next command lands and the log still agrees. A kill between the append
+// and the rename is settled by the next command, under the lock, before its own line. The SQLite backend's
 // equivalent: an event row that cannot be inserted rolls the row update back with it (one transaction).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WriteSeam } from '../../lib/io/fs-seam.js';
@@ -58,6 +59,26 @@ describe('when the QUEUE.md rewrite fails at the rename', () => {
     expect((await run(work, 'queue', 'cancel', '--id', 'Q-2')).code).toBe(0);
     expect(mdRows(join(work, QUEUE)).map((r) => r.status)).toEqual(['IN_PROGRESS', 'BLOCKED']);
     expect(foldedRows(start)).toEqual(mdRows(join(work, QUEUE)));
+  });
+});
+
+describe('when a process was killed between its audit append and its rename', () => {
+  it('the next command first rolls the unwritten change back in the log, then records its own', async () => {
+    writeQueue(join(work, QUEUE), [row('Q-1', { status: 'IN_PROGRESS' }), row('Q-2')]);
+    const start = mdRows(join(work, QUEUE));
+    const bytes = readFileSync(join(work, QUEUE));
+    expect((await run(work, 'queue', 'cancel', '--id', 'Q-1')).code).toBe(0);
+    writeFileSync(join(work, QUEUE), bytes); // the state a kill before the rename leaves
+    expect((await run(work, 'queue', 'cancel', '--id', 'Q-2')).code).toBe(0);
+    expect(auditLines(join(work, AUDIT)).map((l) => [l['command'], l['id']])).toEqual([
+      ['cancel', 'Q-1'],
+      ['rollback', 'Q-1'],
+      ['cancel', 'Q-2'],
+    ]);
+    expect(mdRows(join(work, QUEUE)).map((r) => r.status)).toEqual(['IN_PROGRESS', 'BLOCKED']);
+    expect(foldedRows(start)).toEqual(mdRows(join(work, QUEUE)));
+    expect((await run(work, 'queue', 'retry', '--id', 'Q-2')).code).toBe(0);
+    expect(auditLines(join(work, AUDIT))).toHaveLength(4);
   });
 });
 
