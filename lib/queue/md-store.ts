@@ -78,7 +78,7 @@ export const refusalFailure = (r: Refusal, id: string, where: string): QueueFail
 });
 
 // When the rollback line cannot be appended either, the rewrite's error is still the one reported: the
-// log then keeps the change, and the next command's `from` shows the fold a conflict.
+// log then keeps the change until the next command on this queue settles it (below).
 const commit = async (
   ports: MdPorts,
   plan: Omit<MdPlan, 'status'>,

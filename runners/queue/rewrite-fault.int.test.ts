@@ -82,6 +82,19 @@ describe('when a process was killed between its audit append and its rename', ()
   });
 });
 
+describe('when nothing failed', () => {
+  it('an export and the commands after it owe no rollback', async () => {
+    writeDb(join(work, 'q.db'), [
+      row('Q-1', { status: 'IN_PROGRESS', notes: 'a | b' }),
+      row('Q-2', { task: 'café  \\ x', due_at_kst: ' 7 ' }),
+    ]);
+    expect((await run(work, 'queue', '--db', 'q.db', 'export-md')).code).toBe(0);
+    expect((await run(work, 'queue', 'cancel', '--id', 'Q-1')).code).toBe(0);
+    expect((await run(work, 'queue', 'cancel', '--id', 'Q-2')).code).toBe(0);
+    expect(auditLines(join(work, AUDIT)).map((l) => l['command'])).toEqual(['export-md', 'cancel', 'cancel']);
+  });
+});
+
 describe('when a SQLite mutation fails after updating its row', () => {
   it('the queue_events insert failing leaves the row as it was and no event', async () => {
     const file = join(work, 'q.db');
