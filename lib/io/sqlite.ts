@@ -1,12 +1,20 @@
-// A SQLite handle opener (better-sqlite3, a native binding) that loads the binding on the first open,
-// not on import, so only a command that opens a database pays for it. Its API is synchronous and so is
-// this module's, hence require, not import().
-import { createRequire } from 'node:module';
-import type Database from 'better-sqlite3';
+// The SQLite opener: node:sqlite where the running Node has it (feature-detected by loading it, never by
+// parsing the version), else better-sqlite3 when it is installed, else SqliteUnavailable naming the
+// install. Either driver's handle is a SqliteDb (sqlite-drivers.ts).
+import { existsSync } from 'node:fs';
+import {
+  betterSqliteDb,
+  defaultLoaders,
+  nodeSqliteDb,
+  type BetterSqlite3,
+  type NodeSqliteModule,
+  type SqliteDb,
+  type SqliteLoaders,
+} from './sqlite-drivers.js';
 
-export type SqliteDb = Database.Database;
+export type { SqliteDb, SqliteLoaders } from './sqlite-drivers.js';
 
-/** better-sqlite3 could not be loaded (not installed, or its native binding not built). */
+/** Neither node:sqlite nor better-sqlite3 could be loaded. */
 export class SqliteUnavailable extends Error {
   constructor(message: string) {
     super(message);
@@ -14,13 +22,26 @@ export class SqliteUnavailable extends Error {
   }
 }
 
-let sqlite: typeof Database | undefined;
-const load = (): typeof Database => {
+type Driver =
+  | { readonly kind: 'node:sqlite'; readonly mod: NodeSqliteModule }
+  | { readonly kind: 'better-sqlite3'; readonly Ctor: BetterSqlite3 };
+
+const why = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** The driver to use: node:sqlite when it loads, else better-sqlite3, else SqliteUnavailable. */
+export const chooseSqlite = (loaders: SqliteLoaders = defaultLoaders): Driver => {
+  let nodeWhy: string;
   try {
-    sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database;
-    return sqlite;
+    return { kind: 'node:sqlite', mod: loaders.nodeSqlite() };
   } catch (err) {
-    throw new SqliteUnavailable((err as Error).message);
+    nodeWhy = why(err);
+  }
+  try {
+    return { kind: 'better-sqlite3', Ctor: loaders.betterSqlite3() };
+  } catch (err) {
+    throw new SqliteUnavailable(
+      `no SQLite driver: this Node has no node:sqlite (${nodeWhy}) and better-sqlite3 could not be loaded (${why(err)})`,
+    );
   }
 };
 
@@ -31,16 +52,22 @@ export interface SqliteOpenOptions {
   readonly busyMs: number;
 }
 
+// node:sqlite has no "file must exist" flag: a missing file is refused before it is opened (and created).
+const cantOpen = (file: string): Error =>
+  Object.assign(new Error(`unable to open database file: ${file}`), { code: 'SQLITE_CANTOPEN' });
+
+const connect = (driver: Driver, file: string, mode: SqliteOpenOptions['mode']): SqliteDb => {
+  if (driver.kind === 'better-sqlite3') return betterSqliteDb(driver.Ctor, file, mode);
+  if (mode !== 'create' && !existsSync(file)) throw cantOpen(file);
+  return nodeSqliteDb(driver.mod, file, mode === 'read');
+};
+
 /** Opens `file` as `o` says; a handle whose set-up fails is closed before the error is rethrown. */
-export const openSqlite = (file: string, o: SqliteOpenOptions): SqliteDb => {
-  const Sqlite = load();
-  const db =
-    o.mode === 'create'
-      ? new Sqlite(file, { timeout: o.busyMs })
-      : new Sqlite(file, { fileMustExist: true, readonly: o.mode === 'read', timeout: o.busyMs });
+export const openSqlite = (file: string, o: SqliteOpenOptions, loaders?: SqliteLoaders): SqliteDb => {
+  const db = connect(chooseSqlite(loaders), file, o.mode);
   try {
-    if (o.mode !== 'create') db.pragma(`busy_timeout = ${o.busyMs}`);
-    if (o.mode !== 'read') db.pragma('journal_mode = WAL');
+    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(o.busyMs))}`);
+    if (o.mode !== 'read') db.exec('PRAGMA journal_mode = WAL');
     return db;
   } catch (err) {
     db.close();
@@ -48,8 +75,11 @@ export const openSqlite = (file: string, o: SqliteOpenOptions): SqliteDb => {
   }
 };
 
+// better-sqlite3 names the code (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …); node:sqlite gives the number
+// (`errcode`, whose low byte is the primary code: 5 busy, 6 locked).
 /** True for SQLITE_BUSY and SQLITE_LOCKED: another connection held the database past the timeout. */
 export const isSqliteBusy = (err: unknown): boolean => {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+  const e = err as { code?: unknown; errcode?: unknown } | null;
+  if (typeof e?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(e.code)) return true;
+  return typeof e?.errcode === 'number' && [5, 6].includes(e.errcode & 0xff);
 };

@@ -2,7 +2,13 @@
 // then rows and counts) and the queue_events fold (given event rows, then queue_items rows).
 import { describe, expect, it } from 'vitest';
 import { given } from '../testing/given.js';
-import { auditStateOf, queueAuditProjection, type AuditLine, type AuditState } from './audit.js';
+import {
+  auditStateOf,
+  owedRollback,
+  queueAuditProjection,
+  type AuditLine,
+  type AuditState,
+} from './audit.js';
 import { foldDbEvents } from './db-fold.js';
 import type { DbEvent, DbRow, QueueRow } from './row.js';
 
@@ -123,5 +129,26 @@ describe('the queue_events fold', () => {
       ],
     );
     expect([s.rows, s.applied, s.unknown]).toEqual([[d('A')], 0, 3]);
+  });
+});
+
+describe('the rollback a log owes after a killed rewrite', () => {
+  const TS = '2026-02-10T04:00:00.000Z';
+  const line = cancel('A', { status: 'PENDING', notes: '' }, { status: 'BLOCKED', notes: 'x' });
+
+  it("is owed when the row still holds the line's from cells, and swaps them back", () => {
+    expect(owedRollback(line, [q('A')], 'QUEUE.md', TS)).toMatchObject({
+      command: 'rollback',
+      ts: TS,
+      from: { status: 'BLOCKED', notes: 'x' },
+      to: { status: 'PENDING', notes: '' },
+    });
+  });
+
+  it("is not owed when the change landed, the row was edited since, or the line is another queue's", () => {
+    expect(owedRollback(line, [q('A', { status: 'BLOCKED', notes: 'x' })], 'QUEUE.md', TS)).toBeNull();
+    expect(owedRollback(line, [q('A', { status: 'DONE' })], 'QUEUE.md', TS)).toBeNull();
+    expect(owedRollback(line, [q('A')], 'other/QUEUE.md', TS)).toBeNull();
+    expect(owedRollback(null, [q('A')], 'QUEUE.md', TS)).toBeNull();
   });
 });

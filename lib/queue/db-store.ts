@@ -1,5 +1,5 @@
-// The SQLite backend's reads and writes over any handle with better-sqlite3's synchronous shape
-// (`SqlDb`; the runner opens the file): every mutation in one IMMEDIATE transaction that reads the row,
+// The SQLite backend's reads and writes over any synchronous handle (`SqlDb`: lib/io's SqliteDb, over
+// node:sqlite or better-sqlite3; the runner opens the file): every mutation in one IMMEDIATE transaction that reads the row,
 // decides (decide.ts), updates it and inserts its queue_events row, so a concurrent writer waits and
 // neither change is lost. The reference used three connections for this.
 import * as E from 'fp-ts/lib/Either.js';
@@ -20,7 +20,7 @@ export interface SqlStatement {
   run(...params: unknown[]): unknown;
 }
 
-/** The part of a better-sqlite3 Database the queue uses. */
+/** The part of a SQLite handle (lib/io's SqliteDb) the queue uses. */
 export interface SqlDb {
   prepare(sql: string): SqlStatement;
   exec(sql: string): unknown;

@@ -19,7 +19,7 @@ export { queueEnvOf } from './config.js';
 export { kpiArgsOf } from './kpi-args.js';
 export { tallyRuns } from './kpi-gather.js';
 
-/** Commands over ports: QUEUE.md under its lock (MdPorts) and the SQLite queue (SqlDb, better-sqlite3's shape). */
+/** Commands over ports: QUEUE.md under its lock (MdPorts) and the SQLite queue (SqlDb, lib/io's SqliteDb shape). */
 export { mutateMarkdownQueue, exportMarkdownQueue, parseQueue, queueTextOf } from './md-store.js';
 export { listRows, retriedCount, mutateDb, migrateDb } from './db-store.js';
 export { schemaStatements, columnMigrations, schemaGap, effectStatements } from './schema.js';

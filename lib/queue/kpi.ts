@@ -90,8 +90,25 @@ export interface KpiInput {
   readonly staleInProgress: number;
 }
 
+/** `queue kpi --json`: the numbers of the `kpi` line (null where it prints `-`) and the alerts. */
+export interface KpiDoc {
+  readonly success_rate: number | null;
+  readonly latency_p95_ms: number | null;
+  readonly latency_avg_ms: number | null;
+  readonly retry_count: number | null;
+  readonly stale_in_progress: number;
+  readonly alerts: readonly string[];
+}
+
+/** What `queue kpi` prints: its lines, how many alerts they hold, and the same as a document. */
+export interface KpiOut {
+  readonly lines: string[];
+  readonly alerts: number;
+  readonly doc: KpiDoc;
+}
+
 /** Pure: the `kpi …` line and the `alert …` lines of ops.py `cmd_kpi`. */
-export const kpiLines = (k: KpiInput, th: KpiThresholds): { lines: string[]; alerts: number } => {
+export const kpiLines = (k: KpiInput, th: KpiThresholds): KpiOut => {
   const { successRate, latencyP95, latencyAvgText } = k.report;
   const rate = successRate === null ? '-' : `${pyFixed(successRate * 100, 2)}%`;
   const head =
@@ -104,7 +121,15 @@ export const kpiLines = (k: KpiInput, th: KpiThresholds): { lines: string[]; ale
     alerts.push(`latency_p95_ms=${latencyP95} exceeds ${th.maxLatencyP95Ms}`);
   if (k.staleInProgress > th.maxStaleInProgress)
     alerts.push(`stale_in_progress=${k.staleInProgress} exceeds ${th.maxStaleInProgress}`);
-  return { lines: [head, ...alerts.map((a) => `alert ${a}`)], alerts: alerts.length };
+  const doc: KpiDoc = {
+    success_rate: successRate,
+    latency_p95_ms: latencyP95,
+    latency_avg_ms: latencyAvgText === null ? null : Number(latencyAvgText),
+    retry_count: k.retryCount,
+    stale_in_progress: k.staleInProgress,
+    alerts,
+  };
+  return { lines: [head, ...alerts.map((a) => `alert ${a}`)], alerts: alerts.length, doc };
 };
 
 /** Pure: ops.py `_count_stale_in_progress`: IN_PROGRESS rows started at or before asOf - staleMinutes. */
@@ -136,7 +161,7 @@ export interface KpiSettings extends KpiThresholds {
 }
 
 /** Pure: ops.py `cmd_kpi`: the lines to print and how many alerts they hold. */
-export const decideKpi = (g: KpiGathered, s: KpiSettings): { lines: string[]; alerts: number } =>
+export const decideKpi = (g: KpiGathered, s: KpiSettings): KpiOut =>
   kpiLines(
     {
       report: kpiReport(g.tally),

@@ -2,6 +2,7 @@
 // committed while the lock is held, and a malformed table or a refusal commits nothing.
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { auditStateOf, evolveAudit, type AuditLine } from './audit.js';
 import { renderRow } from './markdown.js';
 import type { MdPlan } from './md-plan.js';
 import { exportMarkdownQueue, mutateMarkdownQueue, queueTextOf, type MdPorts } from './md-store.js';
@@ -23,10 +24,11 @@ const HEADER =
 const queueText = (rows: readonly QueueRow[]) =>
   ['# Q', '', HEADER, '|---|---|---|---|---|---|---|---|---|', ...rows.map(renderRow), ''].join('\n');
 
-/** Ports over one text (null: no file), recording the lock and what was committed. */
-const ports = (text: string | null) => {
+/** Ports over one text (null: no file), recording the lock, the audit lines and the texts written. */
+const ports = (text: string | null, rewrite: 'ok' | 'fails' = 'ok') => {
   const log: string[] = [];
-  const commits: Omit<MdPlan, 'status'>[] = [];
+  const commits: Pick<MdPlan, 'text'>[] = [];
+  const audit: AuditLine[] = [];
   const p: MdPorts = {
     shown: 'QUEUE.md',
     exists: async () => text !== null,
@@ -39,9 +41,15 @@ const ports = (text: string | null) => {
         log.push('unlock');
       }
     },
-    commit: async (plan) => void (log.push('commit'), commits.push(plan)),
+    appendAudit: async (line) => void (log.push(`audit ${line.command}`), audit.push(line)),
+    lastAudit: async () => audit.at(-1) ?? null,
+    writeText: async (next) => {
+      log.push('write');
+      if (rewrite === 'fails') throw Object.assign(new Error('QUEUE.md: rename: EIO'), { code: 'EIO' });
+      commits.push({ text: next });
+    },
   };
-  return { p, log, commits };
+  return { p, log, commits, audit };
 };
 const TS = '2026-02-10T03:00:00.000Z';
 
@@ -49,7 +57,7 @@ describe('a command on QUEUE.md', () => {
   it('given a pending row, when it is cancelled, then it is read, planned and committed under the lock', async () => {
     const { p, log, commits } = ports(queueText([row('A')]));
     expect(await mutateMarkdownQueue(p, { kind: 'cancel', id: 'A' }, TS)).toEqual(E.right('BLOCKED'));
-    expect(log).toEqual(['lock', 'read', 'commit', 'unlock']);
+    expect(log).toEqual(['lock', 'read', 'audit cancel', 'write', 'unlock']);
     expect(commits[0]?.text).toContain('| A | BLOCKED |');
   });
 
@@ -71,8 +79,35 @@ describe('an export to QUEUE.md', () => {
   it('given no file yet, then a new QUEUE.md with the rows is committed without reading', async () => {
     const { p, log, commits } = ports(null);
     expect(await exportMarkdownQueue(p, [row('A'), row('B')], { db: 'q.db', ts: TS })).toEqual(E.right(2));
-    expect(log).toEqual(['lock', 'commit', 'unlock']);
+    expect(log).toEqual(['lock', 'audit export-md', 'write', 'unlock']);
     expect(commits[0]?.text).toContain('| B | PENDING |');
+  });
+});
+
+describe('when the rewrite of QUEUE.md fails after the audit line was appended', () => {
+  const fold = (rows: readonly QueueRow[], lines: readonly AuditLine[]) =>
+    lines.reduce(evolveAudit, auditStateOf(rows)).rows;
+
+  it('given a cancel, then a rollback line follows it and the audit folds to the unchanged file', async () => {
+    const before = [row('A', 'IN_PROGRESS'), row('B')];
+    const { p, log, audit } = ports(queueText(before), 'fails');
+    await expect(mutateMarkdownQueue(p, { kind: 'cancel', id: 'A' }, TS)).rejects.toThrow('EIO');
+    expect(log).toEqual(['lock', 'read', 'audit cancel', 'write', 'audit rollback', 'unlock']);
+    expect(audit[1]).toMatchObject({
+      command: 'rollback',
+      id: 'A',
+      status: 'IN_PROGRESS',
+      reason: 'QUEUE.md: rename: EIO',
+    });
+    expect(fold(before, audit)).toEqual(before);
+  });
+
+  it('given an export, then the rollback line carries the previous rows', async () => {
+    const before = [row('A', 'DONE')];
+    const { p, audit } = ports(queueText(before), 'fails');
+    await expect(exportMarkdownQueue(p, [row('A'), row('C')], { db: 'q.db', ts: TS })).rejects.toThrow('EIO');
+    expect(audit.map((l) => l.command)).toEqual(['export-md', 'rollback']);
+    expect(fold([], audit)).toEqual(before);
   });
 });
 

@@ -1,9 +1,12 @@
 // The markdown backend's steps over ports: QUEUE.md re-read, parsed as the reference parses it and
-// planned (md-plan.ts) while its lock is held, then the plan committed (the audit line first, then the
-// new text; the order of lib/io/effects.ts). A malformed table or a refusal is a failure value with the
-// reference's message; the runner prints it and exits 1 with nothing written.
+// planned (md-plan.ts) while its lock is held, then the plan committed: the audit line first, then the
+// new text, so a crash between the two leaves a change recorded rather than a change unrecorded; a
+// rewrite that fails (EIO, ENOSPC, a lost lock) is followed by a `rollback` line (audit.ts), so the log
+// and the file agree again without the append-only log being edited. A malformed table or a refusal is
+// a failure value with the reference's message; the runner prints it and exits 1 with nothing written.
 import * as E from 'fp-ts/lib/Either.js';
 import type { Bytes } from '../io/store.js';
+import { owedRollback, rollbackOf, type AuditLine } from './audit.js';
 import type { QueueCommand, Refusal } from './decide.js';
 import { parseQueueMarkdown } from './markdown.js';
 import { planExport, planMarkdown, type MdPlan, type MdRead } from './md-plan.js';
@@ -25,8 +28,12 @@ export interface MdPorts {
   readText(): Promise<string>;
   /** Runs `fn` holding the queue's lock. */
   lock<T>(fn: () => Promise<T>): Promise<T>;
-  /** Appends the plan's audit line, then replaces the queue's text. */
-  commit(plan: Omit<MdPlan, 'status'>): Promise<void>;
+  /** Appends one line to the audit log. */
+  appendAudit(line: AuditLine): Promise<void>;
+  /** Replaces the queue's text atomically (the old text stays when it fails). */
+  writeText(text: string): Promise<void>;
+  /** The audit log's last complete line, decoded; null when there is none or it does not decode. */
+  lastAudit(): Promise<AuditLine | null>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -70,6 +77,32 @@ export const refusalFailure = (r: Refusal, id: string, where: string): QueueFail
   details: [r.reason === 'not_found' ? `${id} not found in ${where}` : `${where}: ${id} left unchanged`],
 });
 
+// When the rollback line cannot be appended either, the rewrite's error is still the one reported: the
+// log then keeps the change until the next command on this queue settles it (below).
+const commit = async (
+  ports: MdPorts,
+  plan: Omit<MdPlan, 'status'>,
+  before: readonly QueueRow[],
+): Promise<void> => {
+  await ports.appendAudit(plan.audit);
+  try {
+    await ports.writeText(plan.text);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    await ports.appendAudit(rollbackOf(plan.audit, before, reason)).catch(() => undefined);
+    throw err;
+  }
+};
+
+const rowsOf = (read: MdRead | null): QueueRow[] => read?.doc.rows.map((r) => r.row) ?? [];
+
+// Read under the lock, before this command's own line: a change an earlier, killed process recorded but
+// never wrote is rolled back in the log first, so the log keeps folding to the file.
+const settle = async (ports: MdPorts, read: MdRead | null, ts: string): Promise<void> => {
+  const owed = owedRollback(await ports.lastAudit(), rowsOf(read), ports.shown, ts);
+  if (owed !== null) await ports.appendAudit(owed);
+};
+
 /** Runs one command against QUEUE.md under its lock; the status it moved the row to. */
 export const mutateMarkdownQueue = (
   ports: MdPorts,
@@ -81,7 +114,8 @@ export const mutateMarkdownQueue = (
     if (E.isLeft(read)) return read;
     const plan = planMarkdown(read.right, cmd, { queue: ports.shown, ts });
     if (E.isLeft(plan)) return E.left(refusalFailure(plan.left, cmd.id, ports.shown));
-    await ports.commit(plan.right);
+    await settle(ports, read.right, ts);
+    await commit(ports, plan.right, rowsOf(read.right));
     return E.right(plan.right.status);
   });
 
@@ -96,6 +130,7 @@ export const exportMarkdownQueue = (
     if (E.isLeft(read)) return read;
     const plan = planExport(read.right, rows, { ...meta, queue: ports.shown });
     if (E.isLeft(plan)) return E.left({ errorLine: `${ports.shown}: ${plan.left}`, details: [] });
-    await ports.commit(plan.right);
+    await settle(ports, read.right, meta.ts);
+    await commit(ports, plan.right, rowsOf(read.right));
     return E.right(rows.length);
   });

@@ -6,6 +6,7 @@ import { register, type RegisteredProjection } from '../core/registered-projecti
 import { decodeAuditLine, QueueAuditLine, queueAuditProjection } from './audit.js';
 import { OrchRunLine } from './orch-runs.js';
 import { DbEventCodec, DbRowCodec, QueueRowCodec } from './row.js';
+import { QueueConsistencyDoc, QueueKpiDoc, QueueStatusDoc, QueueWorkersDoc } from './view-codecs.js';
 
 export const queueProjections: Readonly<Record<string, RegisteredProjection>> = {
   [queueAuditProjection.name]: register(
@@ -21,4 +22,8 @@ export const queueContracts: Readonly<Record<string, t.Mixed>> = {
   'queue-db-event': DbEventCodec,
   'queue-audit-line': QueueAuditLine,
   'orch-runs-line': OrchRunLine,
+  'queue-status': QueueStatusDoc,
+  'queue-workers': QueueWorkersDoc,
+  'queue-consistency': QueueConsistencyDoc,
+  'queue-kpi': QueueKpiDoc,
 };

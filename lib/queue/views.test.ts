@@ -61,7 +61,7 @@ describe('workers', () => {
 describe('consistency-check', () => {
   it('is ok with the count of distinct markdown ids when both sides agree (NULL reads as empty)', () => {
     const md = [r('A', 'DONE', { due_at_kst: '' }), r('A', 'DONE', { due_at_kst: '' })];
-    expect(consistencyLines(md, [r('A', 'DONE', { due_at_kst: null })])).toEqual({
+    expect(consistencyLines(md, [r('A', 'DONE', { due_at_kst: null })])).toMatchObject({
       ok: true,
       lines: ['consistency ok total=1'],
     });

@@ -1,6 +1,6 @@
-// Opening the reference's SQLite queue (better-sqlite3): the path confined first (a symlink out of
-// its root or a FIFO is refused before SQLite opens it), WAL for writers, a 10 s busy timeout, and the
-// schema checked on open (a missing table or column is named).
+// Opening the reference's SQLite queue (node:sqlite or better-sqlite3, lib/io/sqlite.ts): the path
+// confined first (a symlink out of its root or a FIFO is refused before SQLite opens it), WAL for
+// writers, a 10 s busy timeout, and the schema checked on open (a missing table or column is named).
 import { existsSync } from 'node:fs';
 import { isSqliteBusy, openSqlite, SqliteUnavailable, type SqliteDb } from '../../lib/io/sqlite.js';
 import { CliError, EXIT } from '../cli/errors.js';
@@ -10,7 +10,7 @@ import { confined, type PathArg } from './paths.js';
 
 export type Db = SqliteDb;
 
-// better-sqlite3 is a native binding only `queue --db` needs: lib/io/sqlite.ts loads it on the first open.
+// Only `queue --db` needs a SQLite driver: lib/io/sqlite.ts loads one on the first open.
 export const BUSY_MS = 10_000;
 const INIT_HINT = (p: PathArg) => `create or upgrade it with: opsfold queue init-db --db ${p.display}`;
 
@@ -18,9 +18,10 @@ const INIT_HINT = (p: PathArg) => `create or upgrade it with: opsfold queue init
 export const sqlError = (p: PathArg, err: unknown): CliError => {
   if (err instanceof CliError) return err;
   if (err instanceof SqliteUnavailable)
-    return new CliError(`queue --db needs better-sqlite3, which could not be loaded: ${err.message}`, [
-      'install it with: npm install better-sqlite3 (it builds a native binding)',
-    ]);
+    return new CliError(
+      'queue --db needs SQLite: install it with `npm install better-sqlite3`, or run on a Node with node:sqlite (22.13 or later)',
+      [err.message],
+    );
   const message = `${p.display}: ${(err as Error).message}`;
   return isSqliteBusy(err)
     ? new CliError(message, [`another writer held it for ${BUSY_MS / 1000} s; retry`], EXIT.lock)

@@ -9,6 +9,12 @@ export const domainFlags: Readonly<Record<string, Flag>> = {
   db: { type: 'string', arg: 'PATH', help: 'Use the SQLite queue at PATH instead of the markdown queue.' },
 };
 
+/** The commands that print a document: the reference's lines by default, JSON with --json. */
+export const jsonFlag: Flag = {
+  type: 'boolean',
+  help: 'Print the answer as one JSON document (contracts/queue-<command>.schema.json) instead of lines.',
+};
+
 export const mutationFlags: Readonly<Record<string, Flag>> = {
   ...domainFlags,
   id: { type: 'string', arg: 'ID', help: 'The row to change (required), e.g. ORCH-013.' },

@@ -10,13 +10,13 @@ import { withDb } from './db-open.js';
 import { kpiFlags, thresholdsOf } from './kpi-flags.js';
 import { tallyRunLog } from './kpi-read.js';
 import { confined, given, pathArg } from './paths.js';
-import { printLines } from './rows.js';
+import { printAnswer } from './rows.js';
 
 export const queueKpi: Command = {
   path: ['queue', 'kpi'],
   title: 'success rate, latency and retries, with alerts',
   usage:
-    '[--log-path PATH] [--db-path PATH] [--max-failure-rate F] [--max-latency-p95-ms N] [--fail-on-alert]',
+    '[--log-path PATH] [--db-path PATH] [--max-failure-rate F] [--max-latency-p95-ms N] [--fail-on-alert] [--json]',
   summary:
     'Print `kpi success_rate=<x.xx%> latency_p95_ms=<n> latency_avg_ms=<n> retry_count=<n> ' +
     'stale_in_progress=<n>` (`-` where there is no data), then one `alert …` line per threshold exceeded. ' +
@@ -45,7 +45,7 @@ export const queueKpi: Command = {
       ? await withDb(db, 'read', (d) => ({ retryCount: retriedCount(d), rows: listRows(d) }))
       : { retryCount: null, rows: [] };
     const out = decideKpi({ tally, ...fromDb }, { ...th, tzOffset: env.tzOffset, asOfMs: asOf.ms });
-    await printLines(io, out.lines);
+    await printAnswer(io, v, out.doc, out.lines);
     return out.alerts > 0 && v['fail-on-alert'] === true ? 2 : 0;
   },
 };

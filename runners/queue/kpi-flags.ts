@@ -5,7 +5,7 @@ import { str } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
 import { usageError } from '../cli/errors.js';
 import { kpiArgsOf, type KpiArgs } from '../../lib/queue/kpi-args.js';
-import { domainFlags } from './flags.js';
+import { domainFlags, jsonFlag } from './flags.js';
 
 export const kpiFlags: Readonly<Record<string, Flag>> = {
   ...domainFlags,
@@ -29,6 +29,7 @@ export const kpiFlags: Readonly<Record<string, Flag>> = {
   'stale-minutes': { type: 'string', arg: 'N', help: 'IN_PROGRESS for this long is stale (default 60).' },
   'fail-on-alert': { type: 'boolean', help: 'Exit 2 when any alert is printed.' },
   'as-of': asOfFlag,
+  json: jsonFlag,
 };
 
 // A threshold that is not a number exits 64 where argparse exits 2.

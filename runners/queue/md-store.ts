@@ -4,10 +4,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { CliError } from '../cli/errors.js';
 import { applyEffects } from '../../lib/io/effects.js';
+import { lastRecord } from '../../lib/io/last-record.js';
 import { withLock } from '../../lib/io/lock.js';
+import { decodeAuditLine } from '../../lib/queue/audit.js';
 import { fileStore, readBytes } from '../../lib/io/store.js';
 import type { QueueCommand, Refusal } from '../../lib/queue/decide.js';
-import type { MdPlan, MdRead } from '../../lib/queue/md-plan.js';
+import type { MdRead } from '../../lib/queue/md-plan.js';
 import {
   exportMarkdownQueue,
   mutateMarkdownQueue,
@@ -39,22 +41,28 @@ export const readQueue = async (p: PathArg): Promise<MdRead> =>
 export const refusalError = (r: Refusal, id: string, where: string): CliError =>
   failure(refusalFailure(r, id, where));
 
-// The audit append goes through the Store confined to the audit log's root, then QUEUE.md's new text
+// The audit append goes through the Store confined to the audit log's root, QUEUE.md's new text
 // through the Store confined to its own (checked again first: a FIFO or device is refused).
-const commit = async (queue: PathArg, audit: PathArg, plan: Omit<MdPlan, 'status'>): Promise<void> => {
-  await applyEffects({ store: fileStore(audit.root) }, [
-    { kind: 'append', path: audit.file, records: [plan.audit] },
-  ]);
-  await confined(queue);
-  await applyEffects({ store: fileStore(queue.root) }, [{ kind: 'text', path: queue.file, text: plan.text }]);
-};
-
 const mdPorts = (queue: PathArg, audit: PathArg): MdPorts => ({
   shown: queue.display,
   exists: async () => (await confined(queue)).exists,
   readText: () => readText(queue),
   lock: (fn) => withLock(queue.file, { waitMs: WAIT_MS }, fn),
-  commit: (plan) => commit(queue, audit, plan),
+  appendAudit: async (line) => {
+    await applyEffects({ store: fileStore(audit.root) }, [
+      { kind: 'append', path: audit.file, records: [line] },
+    ]);
+  },
+  lastAudit: async () => {
+    const last = await lastRecord((await confined(audit)).real);
+    if (last.kind !== 'record') return null;
+    const line = decodeAuditLine(last.value);
+    return E.isRight(line) ? line.right : null;
+  },
+  writeText: async (text) => {
+    await confined(queue);
+    await applyEffects({ store: fileStore(queue.root) }, [{ kind: 'text', path: queue.file, text }]);
+  },
 });
 
 /** Runs one command against QUEUE.md under its lock; resolves to the status it printed. */

@@ -1,5 +1,7 @@
 // Reading the rows of either backend for the read-only commands.
+import { stableJson } from '../../lib/core/stable-json.js';
 import type { Io, Values } from '../cli/command.js';
+import { writeOut } from '../cli/write-out.js';
 import type { ViewRow } from '../../lib/queue/views.js';
 import { listRows } from '../../lib/queue/db-store.js';
 import { withDb } from './db-open.js';
@@ -14,6 +16,10 @@ export const rowsOf = async (b: Backend): Promise<readonly ViewRow[]> => {
 };
 
 export const rowsFor = (v: Values, io: Io): Promise<readonly ViewRow[]> => rowsOf(backendOf(v, io));
+
+/** With --json the document (sorted keys, pretty), else the reference's lines. */
+export const printAnswer = (io: Io, v: Values, doc: unknown, lines: readonly string[]): Promise<void> =>
+  v['json'] === true ? writeOut(io.stdout, stableJson(doc)) : printLines(io, lines);
 
 /** Writes lines the way Python's print() does: each ends with a newline. */
 export const printLines = (io: Io, lines: readonly string[]): Promise<void> =>
