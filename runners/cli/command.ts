@@ -12,6 +12,8 @@ export interface Flag {
   readonly multiple?: boolean;
   /** For a time flag (arg TIME_ARG): a zone-less time is allowed and read in a zone the command defines. */
   readonly naive?: boolean;
+  /** An input file: when given, it must exist (exit 1 naming it), never read as absent. */
+  readonly input?: boolean;
 }
 
 export interface Io {

@@ -10,6 +10,7 @@ import { domainCommands, domainHelp, helpFor, topHelp } from './help.js';
 import { unknownCommand } from './suggest.js';
 import { packageVersion } from './version.js';
 import { escapingStream } from './safe-stderr.js';
+import { checkInputFiles } from './input-files.js';
 
 /** `--max-line-bytes N` (any command that declares it): the readers' line cap for this command. */
 const lineCapOf = (raw: unknown): number | null => {
@@ -75,6 +76,7 @@ export const main = async (
       io.stdout.write(helpOf(command));
       return EXIT.ok;
     }
+    checkInputFiles(command, values, io.cwd);
     const run = () => command.run(values, positionals, { ...io, table: commands });
     const cap = lineCapOf(values['max-line-bytes']);
     return await (cap === null ? run() : withMaxLineBytes(cap, run));

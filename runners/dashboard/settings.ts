@@ -1,9 +1,10 @@
 // The dashboard command's settings: repo, address, polling interval, clock, state dir and the
 // control configuration (the token comes from token.ts).
+import { repoRoot } from '../cli/repo-root.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isoSeconds } from '../../lib/core/time.js';
-import { required, str, type Io, type Values } from '../cli/command.js';
+import { str, type Io, type Values } from '../cli/command.js';
 import { timeFlag } from '../cli/clock.js';
 import { CliError, usageError } from '../cli/errors.js';
 import type { LoopSteps } from '../cli/loop-steps.js';
@@ -22,7 +23,7 @@ const fixedClock = (v: Values): number | null => timeFlag(v, 'as-of')?.ms ?? nul
 
 /** The command's settings from its flags and environment (usage errors exit 64). */
 export const settingsOf = (v: Values, io: Io, loop: LoopSteps) => {
-  const repo = resolve(io.cwd, required(v, 'repo'));
+  const repo = repoRoot(io.cwd, str(v, 'repo'));
   if (!existsSync(repo)) throw new CliError(`repo not found: ${repo}`);
   const fixed = fixedClock(v);
   const stateDirArg = str(v, 'state-dir');

@@ -11,7 +11,7 @@ import { missingGovernance, parseExpandStep } from '../../lib/fleet/promotion-ap
 import { ORCHESTRATE_MODES, type OrchestrateMode } from '../../lib/fleet/promotion-orchestrate-codecs.js';
 import type { OrchestrateRequest } from '../../lib/fleet/promotion-orchestrate-steps.js';
 import { runPromotionOrchestrate } from '../../lib/fleet/promotion-orchestrate.js';
-import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -58,7 +58,7 @@ const requestOf = (
   v: Values,
   io: Io,
 ): { request: OrchestrateRequest; files: Record<FileKey, string>; named: Set<string> } => {
-  const repoArg = required(v, 'repo');
+  const repoArg = str(v, 'repo');
   const checked = checkedFlags(v);
   const repo = repoOf(io, repoArg);
   const named = new Set<string>();

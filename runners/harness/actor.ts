@@ -56,6 +56,7 @@ export const harnessActor: Command = {
       type: 'string',
       arg: 'path',
       help: 'Runtime audit JSONL: {executor, task_id?, commit?, ts?, tool?}.',
+      input: true,
     },
     task: {
       type: 'string',

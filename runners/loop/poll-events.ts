@@ -8,9 +8,9 @@ import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
 import type { RawEvent } from '../../lib/loop/event-fields.js';
 import { nonNegativeInteger } from '../../lib/loop/flag-numbers.js';
 import { asOfOf } from '../cli/clock.js';
-import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
-import { loopPaths } from '../cli/loop-paths.js';
+import { loopPathsOf } from '../cli/loop-paths.js';
 import { requireEvents } from './require-events.js';
 import { pollStart } from './poll-start.js';
 import { polledCursorDoc } from './poll-cursor.js';
@@ -48,7 +48,7 @@ export const loopPollEvents: Command = {
     'On a bad line, the events before it are emitted and the cursor stops just before it (exit 1).',
   ],
   async run(v, _pos, io: Io) {
-    const p = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+    const p = loopPathsOf(v, io.cwd);
     const max = maxEventsOf(v);
     requireEvents(p);
     const cursorFile = str(v, 'cursor-file') ?? join(p.loopDir, 'ops-manager.cursor.json');
