@@ -39,6 +39,11 @@ export interface Command {
   readonly exits: Readonly<Record<number, string>>;
   readonly positionals?: string;
   readonly notes?: readonly string[];
+  /**
+   * What stdout carries: a JSON document (any command with --pretty too), JSON lines, human text,
+   * or nothing (a server). runners/cli/conventions.ts gives every JSON printer --json from this.
+   */
+  readonly prints?: 'json' | 'jsonl' | 'text' | 'nothing';
   run(values: Values, positionals: readonly string[], io: Io): Promise<number>;
 }
 

@@ -19,6 +19,12 @@ const int = (v: Values, name: string, fallback: number, range: readonly [number,
   return Number(raw);
 };
 
+/** --poll-ms, or its alias --poll-s in whole seconds (the harness's spelling). */
+const pollMsOf = (v: Values): number =>
+  str(v, 'poll-s') === undefined
+    ? int(v, 'poll-ms', 2000, [50, 3_600_000])
+    : int(v, 'poll-s', 2, [1, 3600]) * 1000;
+
 const fixedClock = (v: Values): number | null => timeFlag(v, 'as-of')?.ms ?? null;
 
 /** The command's settings from its flags and environment (usage errors exit 64). */
@@ -44,7 +50,7 @@ export const settingsOf = (v: Values, io: Io, loop: LoopSteps) => {
     repo,
     host: str(v, 'host') ?? '127.0.0.1',
     port: int(v, 'port', 8788, [0, 65535]),
-    pollMs: int(v, 'poll-ms', 2000, [50, 3_600_000]),
+    pollMs: pollMsOf(v),
     clock: fixed === null ? io.now : () => fixed,
     stateDir,
     token,

@@ -14,6 +14,7 @@ import { confirmFlags, confirmTiming, intentFlag, intentOf, requireRepo } from '
 /** The command with its sleep injected. */
 export const makeLoopConfirmIntent = (deps: { readonly sleep: Sleep }): Command => ({
   path: ['loop', 'confirm-intent'],
+  prints: 'json',
   title: 'wait until a control intent is observed in the loop state',
   usage:
     '--repo <path> --loop <id> --intent cancel|approve|reject [--timeout-seconds N] [--interval-seconds N]',

@@ -60,6 +60,7 @@ const run = async (v: Values, io: Io, deps: ControlCommandDeps): Promise<Control
 /** The command with its sleep injected (tests pass one that advances a fake clock). */
 export const makeLoopControl = (deps: ControlCommandDeps): Command => ({
   path: ['loop', 'control'],
+  prints: 'json',
   title: 'cancel, approve or reject a loop run, confirm it, record the outcome',
   usage: '--repo <path> --loop <id> --intent cancel|approve|reject [options]',
   summary:

@@ -27,6 +27,7 @@ const maxEventsOf = (v: Values): number => {
 
 export const loopPollEvents: Command = {
   path: ['loop', 'poll-events'],
+  prints: 'jsonl',
   title: 'print new events as loop_run_event envelopes, exactly once',
   usage: '--repo <path> --loop <id> [--cursor-file <path>] [options]',
   summary:

@@ -65,6 +65,7 @@ const optionsOf = (v: Values, io: Io, sleep: Sleep): ServiceOptions => {
 /** The command with its sleep (confirmation polling) injected. */
 export const makeService = (deps: ServiceCommandDeps): Command => ({
   path: ['service'],
+  prints: 'nothing',
   title: 'serve snapshot, events and control over HTTP (sprite service transport)',
   usage: '--repo <path> [--host 127.0.0.1] [--port 8787] [--service-token-env NAME] [options]',
   summary:

@@ -26,6 +26,7 @@ const removeIfThere = async (root: string, file: string): Promise<boolean> => {
 
 export const runbookClean: Command = {
   path: ['runbook', 'clean'],
+  prints: 'text',
   title: 'remove what cleanrun removes from a TOS root',
   usage: '--root <path>',
   summary:
