@@ -29,6 +29,11 @@ export const traceIdFlag: Flag = {
   help: 'Trace id copied into emitted envelopes.',
 };
 
+export const quietFlag: Flag = {
+  type: 'boolean',
+  help: 'No progress line on stderr (it is drawn only when stderr is a terminal anyway).',
+};
+
 export const maxLineBytesFlag: Flag = {
   type: 'string',
   arg: 'bytes',
