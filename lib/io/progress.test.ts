@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, progressLine, progressReporter } from './progress.js';
+import { formatBytes, formatDuration, progressLine, progressReporter, reportingBatches } from './progress.js';
 
 const terminal = (isTTY = true) => {
   const writes: string[] = [];
@@ -78,5 +78,27 @@ describe('progress text', () => {
       '1h02m',
     ]);
     expect(progressLine('r', { events: 0, bytes: 0 }, 0, 100)).toBe('r: 0 events (0/s), 0 B of 100 B (0%)');
+  });
+});
+
+describe('a log read with progress', () => {
+  it('counts records (not corrupt lines) and bytes from the start, and ends the report when the reading stops early', async () => {
+    const seen: { events: number; bytes: number }[] = [];
+    let ended = 0;
+    const report = {
+      update: (c: { events: number; bytes: number }) => seen.push(c),
+      end: () => (ended += 1),
+    };
+    async function* batches() {
+      yield { items: [{ kind: 'record' }, { kind: 'corrupt' }], cursor: { byteOffset: 150 } };
+      yield { items: [{ kind: 'record' }, { kind: 'record' }], cursor: { byteOffset: 300 } };
+      yield { items: [{ kind: 'record' }], cursor: { byteOffset: 400 } };
+    }
+    for await (const b of reportingBatches(batches(), report, 100)) if (b.cursor.byteOffset === 300) break;
+    expect(seen).toEqual([
+      { events: 1, bytes: 50 },
+      { events: 3, bytes: 200 },
+    ]);
+    expect(ended).toBe(1);
   });
 });

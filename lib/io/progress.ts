@@ -100,3 +100,25 @@ export const progressReporter = (stream: ProgressStream, o: ProgressOptions): Pr
     },
   };
 };
+
+/**
+ * The batches of a log read from `startByte`, reporting the records and bytes read so far after
+ * each one; the report ends (its line cleared) when the reading ends, however it ends.
+ */
+export async function* reportingBatches<
+  B extends {
+    readonly items: readonly { readonly kind: string }[];
+    readonly cursor: { readonly byteOffset: number };
+  },
+>(batches: AsyncIterable<B>, report: Progress, startByte: number): AsyncGenerator<B> {
+  let events = 0;
+  try {
+    for await (const batch of batches) {
+      events += batch.items.filter((i) => i.kind === 'record').length;
+      report.update({ events, bytes: batch.cursor.byteOffset - startByte });
+      yield batch;
+    }
+  } finally {
+    report.end();
+  }
+}

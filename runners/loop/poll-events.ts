@@ -3,6 +3,8 @@
 // complete line is emitted exactly once; a torn last line waits until it is completed.
 import { join } from 'node:path';
 import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
+import { progressReporter, reportingBatches } from '../../lib/io/progress.js';
+import { unescaped } from '../cli/safe-stderr.js';
 import { writeJsonAtomic } from '../../lib/io/atomic.js';
 import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
 import type { RawEvent } from '../../lib/loop/event-fields.js';
@@ -17,7 +19,7 @@ import { polledCursorDoc } from './poll-cursor.js';
 import { drainPoll } from './poll-drain.js';
 import { quarantine } from './quarantine.js';
 import { explainFoldError } from './fold-errors.js';
-import { readExits, readFlags, traceIdFlag } from '../cli/common-flags.js';
+import { readExits, readFlags, traceIdFlag, quietFlag } from '../cli/common-flags.js';
 
 const maxEventsOf = (v: Values): number => {
   const max = nonNegativeInteger(str(v, 'max-events') ?? '0');
@@ -42,6 +44,7 @@ export const loopPollEvents: Command = {
     },
     'max-events': { type: 'string', arg: 'n', help: 'Emit at most n events in this call (0 = no limit).' },
     'trace-id': traceIdFlag,
+    quiet: quietFlag,
   },
   exits: readExits,
   notes: [
@@ -62,12 +65,19 @@ export const loopPollEvents: Command = {
       traceId: str(v, 'trace-id') ?? null,
       lineCount: totalLines,
     };
-    const batches = iterateJsonlBatches<RawEvent>(p.events, {
+    const read = iterateJsonlBatches<RawEvent>(p.events, {
       from: start,
       until: size,
       decode: decodeLoopEventLine,
       skipCorrupt: v['skip-corrupt'] === true,
     });
+    const report = progressReporter(unescaped(io.stderr), {
+      label: 'poll-events',
+      totalBytes: size - start.byteOffset,
+      quiet: v['quiet'] === true,
+      now: io.now,
+    });
+    const batches = reportingBatches(read, report, start.byteOffset);
     const run = { ctx, file: p.events, max };
     const { progress, failure } = await drainPoll(batches, start, run, io.stdout);
     await quarantine(p.opsfoldDir, p.events, progress.corrupt, asOf);

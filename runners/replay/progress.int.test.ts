@@ -1,7 +1,7 @@
 // Progress through the real bin: on a terminal (a pseudo-terminal from `script`), replay draws one
 // line on stderr, rewritten in place and cleared at the end; piped, or with --quiet, stderr stays
 // empty. stdout is the same document either way.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,28 @@ const onTerminal = async (out: string, ...extra: string[]) => {
 const DRAWN =
   // eslint-disable-next-line no-control-regex -- the terminal controls are what is asserted
   /^(?:(?:\r\x1b\[Kreplay: [\d,]+ events \([\d,]+\/s\), [^\r\n]+ of [^\r\n]+ \(\d+%\)(?:, ETA [0-9hms]+)?)+\r\x1b\[K)?$/;
+
+describe('loop poll-events progress', () => {
+  it('is silent when stderr is not a terminal, and the events stream on stdout is unchanged', async () => {
+    const repo = join(work, 'repo');
+    mkdirSync(join(repo, '.superloop', 'loops', 'demo'), { recursive: true });
+    writeFileSync(
+      join(repo, '.superloop', 'loops', 'demo', 'events.jsonl'),
+      readFileSync(join(work, 'log.jsonl')),
+    );
+    const r = await opsfoldIn(
+      repo,
+      'loop',
+      'poll-events',
+      '--loop',
+      'demo',
+      '--as-of',
+      '2026-02-22T12:00:00Z',
+    );
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(60_000);
+  });
+});
 
 describe('replay progress', () => {
   it('is silent when stderr is not a terminal', async () => {
