@@ -73,6 +73,7 @@ const rowFor = async (io: Io, repo: string, fixture: string, asOf: string): Prom
 
 export const demo: Command = {
   path: ['demo'],
+  prints: 'text',
   title: 'run the read path over the shipped fixtures and print a table',
   usage: '[--as-of RFC3339]',
   summary:

@@ -6,6 +6,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from '../runners/cli/command.js';
 import type { CommandEntry, Descriptor } from '../runners/cli/lazy.js';
+import { originOf } from '../runners/cli/conventions.js';
 
 const IMPORT = /^(?:import|export)\s(?!type\s)[^;]*?from\s+'(\.[^']+)'/gm;
 
@@ -78,7 +79,7 @@ export const buildManifest = async (
   );
   return commands.map((c) => {
     const best = modules
-      .flatMap(({ f, size, mod }) => candidatesIn(f, mod, size, c))
+      .flatMap(({ f, size, mod }) => candidatesIn(f, mod, size, originOf(c)))
       .sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file))[0];
     if (best === undefined) throw new Error(`${c.path.join(' ')}: no runners/ module exports it`);
     const module = relative(runnersDir, best.file).replace(/\.ts$/, '');

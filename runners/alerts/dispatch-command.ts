@@ -4,6 +4,9 @@ import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
+import { repoOf } from '../cli/repo-root.js';
+import { loopPaths } from '../cli/loop-paths.js';
+import { requireKnownLoop } from '../cli/known-loop.js';
 import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
 import { countFlagValue } from '../../lib/alerts/dispatch-options.js';
 import { runDispatch } from './dispatch.js';
@@ -53,6 +56,7 @@ export const alertsDispatch: Command = {
       type: 'string',
       arg: 'path',
       help: 'Alert sink config JSON (default: OPS_MANAGER_ALERT_SINKS_FILE, else the shipped catalog).',
+      input: true,
     },
     'max-escalations': {
       type: 'string',
@@ -91,9 +95,10 @@ export const alertsDispatch: Command = {
     'OPS_MANAGER_ALERT_SINK_CONFIG_SCRIPT names an external route resolver, as in the reference.',
   ],
   async run(v, _pos, io) {
-    const repo = required(v, 'repo');
+    const repo = repoOf(v, io.cwd);
     const loopId = required(v, 'loop');
     const maxEscalations = count(v, 'max-escalations', 0, '--max-escalations must be a non-negative integer');
+    requireKnownLoop(loopPaths(io.cwd, repo, loopId, str(v, 'state-dir')));
     const result = await runDispatch({
       cwd: io.cwd,
       env: io.env,

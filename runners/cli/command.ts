@@ -12,6 +12,8 @@ export interface Flag {
   readonly multiple?: boolean;
   /** For a time flag (arg TIME_ARG): a zone-less time is allowed and read in a zone the command defines. */
   readonly naive?: boolean;
+  /** An input file: when given, it must exist (exit 1 naming it), never read as absent. */
+  readonly input?: boolean;
 }
 
 export interface Io {
@@ -37,6 +39,11 @@ export interface Command {
   readonly exits: Readonly<Record<number, string>>;
   readonly positionals?: string;
   readonly notes?: readonly string[];
+  /**
+   * What stdout carries: a JSON document (any command with --pretty too), JSON lines, human text,
+   * or nothing (a server). runners/cli/conventions.ts gives every JSON printer --json from this.
+   */
+  readonly prints?: 'json' | 'jsonl' | 'text' | 'nothing';
   run(values: Values, positionals: readonly string[], io: Io): Promise<number>;
 }
 

@@ -6,7 +6,7 @@ import { EXIT } from './errors.js';
 export const repoFlag: Flag = {
   type: 'string',
   arg: 'path',
-  help: 'Repository root holding .superloop/ (required).',
+  help: 'Repository root holding .superloop/. Default: the nearest folder holding .superloop/ at or above the working directory (a folder inside a repo resolves up to its root).',
 };
 export const loopFlag: Flag = { type: 'string', arg: 'id', help: 'Loop id: one path segment (required).' };
 export const prettyFlag: Flag = { type: 'boolean', help: 'Pretty-print JSON output.' };
@@ -27,6 +27,11 @@ export const traceIdFlag: Flag = {
   type: 'string',
   arg: 'id',
   help: 'Trace id copied into emitted envelopes.',
+};
+
+export const quietFlag: Flag = {
+  type: 'boolean',
+  help: 'No progress line on stderr (it is drawn only when stderr is a terminal anyway).',
 };
 
 export const maxLineBytesFlag: Flag = {

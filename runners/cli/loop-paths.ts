@@ -3,7 +3,9 @@
 import { statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_STATE_DIR, isLoopIdSegment, loopArtifacts, opsfoldLoopDir } from '../../lib/loop/layout.js';
+import { required, str, type Values } from './command.js';
 import { CliError, usageError } from './errors.js';
+import { repoRoot } from './repo-root.js';
 
 export interface LoopPaths {
   readonly repo: string;
@@ -52,12 +54,18 @@ const checkStateDir = (root: string, loopDir: string): void => {
 };
 
 /**
- * Resolves the repo and the loop's artifact paths. The repo need not exist: project-state from
- * envelope files never reads it, and the read commands fail on the missing artifact root instead.
+ * Resolves the repo (runners/cli/repo-root.ts: found upward when omitted) and the loop's artifact
+ * paths. The repo need not exist: project-state from envelope files never reads it, and the read
+ * commands fail on the missing artifact root instead.
  */
-export const loopPaths = (cwd: string, repoArg: string, loopArg: string, stateDir?: string): LoopPaths => {
+export const loopPaths = (
+  cwd: string,
+  repoArg: string | undefined,
+  loopArg: string,
+  stateDir?: string,
+): LoopPaths => {
   const loopId = checkLoopId(loopArg);
-  const repo = resolve(cwd, repoArg);
+  const repo = repoRoot(cwd, repoArg);
   const a = loopArtifacts(loopId);
   const stateRoot = stateDir === undefined ? join(repo, DEFAULT_STATE_DIR) : resolve(cwd, stateDir);
   const opsfoldDir = join(stateRoot, ...opsfoldLoopDir(loopId));
@@ -76,3 +84,7 @@ export const loopPaths = (cwd: string, repoArg: string, loopArg: string, stateDi
     opsfoldDir,
   };
 };
+
+/** The loop's paths from a command's --repo (optional), --loop (required) and --state-dir. */
+export const loopPathsOf = (v: Values, cwd: string): LoopPaths =>
+  loopPaths(cwd, str(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));

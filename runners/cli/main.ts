@@ -10,6 +10,8 @@ import { domainCommands, domainHelp, helpFor, topHelp } from './help.js';
 import { unknownCommand } from './suggest.js';
 import { packageVersion } from './version.js';
 import { escapingStream } from './safe-stderr.js';
+import { checkInputFiles } from './input-files.js';
+import { resolveAliases } from './conventions.js';
 
 /** `--max-line-bytes N` (any command that declares it): the readers' line cap for this command. */
 const lineCapOf = (raw: unknown): number | null => {
@@ -70,11 +72,14 @@ export const main = async (
     return EXIT.ok;
   }
   try {
-    const { values, positionals } = parseFlags(command, args.slice(command.path.length));
+    const parsed = parseFlags(command, args.slice(command.path.length));
+    const values = resolveAliases(parsed.values);
+    const positionals = parsed.positionals;
     if (values['help'] === true) {
       io.stdout.write(helpOf(command));
       return EXIT.ok;
     }
+    checkInputFiles(command, values, io.cwd);
     const run = () => command.run(values, positionals, { ...io, table: commands });
     const cap = lineCapOf(values['max-line-bytes']);
     return await (cap === null ? run() : withMaxLineBytes(cap, run));

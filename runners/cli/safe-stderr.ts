@@ -10,10 +10,20 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 export const escapeControls = (text: string): string =>
   text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+const RAW = Symbol('unescaped stream');
+
+/**
+ * The stream under an escaping one, for text opsfold composes itself with control characters it
+ * means (the progress line's carriage return and erase): never for text read from a file.
+ */
+export const unescaped = <S extends NodeJS.WritableStream>(stream: S): S =>
+  ((stream as unknown as Record<symbol, S | undefined>)[RAW] ?? stream) as S;
+
 /** A stream that escapes control characters in every string written to `stream`. */
 export const escapingStream = (stream: NodeJS.WritableStream): NodeJS.WritableStream =>
   new Proxy(stream, {
     get(target, prop, receiver) {
+      if (prop === RAW) return target;
       if (prop !== 'write') return Reflect.get(target, prop, receiver) as unknown;
       return (chunk: unknown, ...rest: unknown[]) =>
         (target.write as (...a: unknown[]) => boolean).call(

@@ -29,6 +29,7 @@ export const processDeps = (io: Io): CycleDeps => ({
 
 export const cycleRun: Command = {
   path: ['cycle', 'run'],
+  prints: 'json',
   title: 'run one bounded ops cycle (at most one ticket) and write its snapshot',
   usage: '--root <dir> [--worker-cmd CMD] [--worker-timeout S] [--as-of RFC3339] [--tz ZONE]',
   summary:

@@ -7,6 +7,7 @@ import { repoFlag, stateDirFlag } from '../cli/common-flags.js';
 
 export const dashboardDescriptor = {
   path: ['dashboard'],
+  prints: 'nothing',
   title: 'a live local web page: loops overview, loop detail, control (with a token)',
   usage: '--repo <path> [--port 8788] [--host 127.0.0.1] [--control-token-env VAR] [options]',
   summary:
@@ -32,6 +33,7 @@ export const dashboardDescriptor = {
       help: 'Confirmation timeout of a control action (default 30).',
     },
     'poll-ms': { type: 'string', arg: 'n', help: 'Polling fallback interval in ms (default 2000).' },
+    'poll-s': { type: 'string', arg: 'n', help: 'The same in whole seconds (alias of --poll-ms).' },
     'state-dir': stateDirFlag,
     'as-of': {
       ...asOfFlag,

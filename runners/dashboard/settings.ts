@@ -1,9 +1,10 @@
 // The dashboard command's settings: repo, address, polling interval, clock, state dir and the
 // control configuration (the token comes from token.ts).
+import { repoRoot } from '../cli/repo-root.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isoSeconds } from '../../lib/core/time.js';
-import { required, str, type Io, type Values } from '../cli/command.js';
+import { str, type Io, type Values } from '../cli/command.js';
 import { timeFlag } from '../cli/clock.js';
 import { CliError, usageError } from '../cli/errors.js';
 import type { LoopSteps } from '../cli/loop-steps.js';
@@ -18,11 +19,17 @@ const int = (v: Values, name: string, fallback: number, range: readonly [number,
   return Number(raw);
 };
 
+/** --poll-ms, or its alias --poll-s in whole seconds (the harness's spelling). */
+const pollMsOf = (v: Values): number =>
+  str(v, 'poll-s') === undefined
+    ? int(v, 'poll-ms', 2000, [50, 3_600_000])
+    : int(v, 'poll-s', 2, [1, 3600]) * 1000;
+
 const fixedClock = (v: Values): number | null => timeFlag(v, 'as-of')?.ms ?? null;
 
 /** The command's settings from its flags and environment (usage errors exit 64). */
 export const settingsOf = (v: Values, io: Io, loop: LoopSteps) => {
-  const repo = resolve(io.cwd, required(v, 'repo'));
+  const repo = repoRoot(io.cwd, str(v, 'repo'));
   if (!existsSync(repo)) throw new CliError(`repo not found: ${repo}`);
   const fixed = fixedClock(v);
   const stateDirArg = str(v, 'state-dir');
@@ -43,7 +50,7 @@ export const settingsOf = (v: Values, io: Io, loop: LoopSteps) => {
     repo,
     host: str(v, 'host') ?? '127.0.0.1',
     port: int(v, 'port', 8788, [0, 65535]),
-    pollMs: int(v, 'poll-ms', 2000, [50, 3_600_000]),
+    pollMs: pollMsOf(v),
     clock: fixed === null ? io.now : () => fixed,
     stateDir,
     token,

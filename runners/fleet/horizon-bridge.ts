@@ -8,7 +8,7 @@ import { bridgeRun } from '../../lib/fleet/horizon-bridge.js';
 import { bridgeQueueCodec, bridgeStateCodec } from '../../lib/fleet/horizon-codecs.js';
 import { ConfinementError } from '../../lib/io/confine.js';
 import { describeProblem } from '../../lib/io/document.js';
-import { str, required, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { refusedWrite } from '../cli/refused-write.js';
@@ -46,7 +46,7 @@ const stampOf = (io: Io): string =>
   `${io.now()}${String(process.hrtime.bigint() % 1_000_000n).padStart(6, '0')}.${process.pid}`;
 
 const run = async (v: Values, io: Io): Promise<number> => {
-  const repo = repoOf(io, required(v, 'repo'));
+  const repo = repoOf(io, str(v, 'repo'));
   const maxFiles = maxFilesOf(v);
   const p = pathsOf(v, repo);
   const priorQueue = await readPrior(p, p.queueFile, bridgeQueueCodec, 'queue');

@@ -1,9 +1,10 @@
 // Resolves the fleet's artifact paths (lib/fleet/layout.ts) under a repo, each overridable by its
 // flag, and where opsfold keeps its own fleet state (fold checkpoints) under .opsfold/fleet/.
+import { repoRoot } from '../cli/repo-root.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FLEET_FILES, fileFlagOf, type FleetFileKey, type FleetPaths } from '../../lib/fleet/layout.js';
-import { required, str, type Flag, type Values } from '../cli/command.js';
+import { str, type Flag, type Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 
 export type { FleetPaths };
@@ -13,7 +14,7 @@ export const fileFlag = (key: FleetFileKey, what: string): Record<string, Flag> 
 
 /** Resolves the repo (which must exist) and every fleet artifact path. */
 export const fleetPaths = (cwd: string, v: Values): FleetPaths => {
-  const repo = resolve(cwd, required(v, 'repo'));
+  const repo = repoRoot(cwd, str(v, 'repo'));
   if (!existsSync(repo)) throw new CliError(`repository not found: ${repo}`);
   const fleetDir = join(repo, '.superloop', 'ops-manager', 'fleet');
   const named = new Set<string>();

@@ -6,7 +6,7 @@ import { existsSync, promises as fsp } from 'node:fs';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { ciDecided, ciSkipped, type CiOutput } from '../../lib/fleet/promotion-ci.js';
 import { ciFilesOf } from '../../lib/fleet/promotion-layout.js';
-import { required, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -68,7 +68,7 @@ export const fleetPromotionCi: Command = {
     'backticks, so a renderer shows them and reads `_` or `*` in a path as emphasis).',
   ],
   async run(v, _pos, io) {
-    const repoArg = required(v, 'repo');
+    const repoArg = str(v, 'repo');
     const thresholds = thresholdsOf(v);
     const paths = promotionPaths(v, io, repoOf(io, repoArg));
     const missing = missingEvidence(paths);

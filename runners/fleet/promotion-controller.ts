@@ -2,10 +2,10 @@
 // guarded_auto_apply, apply it when it is fresh and within budget, verify, and roll back when the
 // verification fails. Records the run's state and a telemetry row. Reference:
 // scripts/ops-manager-promotion-controller.sh.
-import { resolve } from 'node:path';
+import { repoRoot } from '../cli/repo-root.js';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { runPromotionController } from '../../lib/fleet/promotion-controller.js';
-import { required, str, type Command } from '../cli/command.js';
+import { str, type Command } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -38,8 +38,8 @@ export const fleetPromotionController: Command = {
     'OPS_MANAGER_PROMOTION_ORCHESTRATE_SCRIPT and OPS_MANAGER_PROMOTION_CI_SCRIPT replace them with scripts.',
   ],
   async run(v, _pos, io) {
-    const repoArg = required(v, 'repo');
-    const request = controllerRequestOf(v, io, resolve(io.cwd, repoArg));
+    const repoArg = str(v, 'repo');
+    const request = controllerRequestOf(v, io, repoRoot(io.cwd, repoArg));
     const freezeWindows = await readFreezeWindows(io.cwd, str(v, 'freeze-windows-file') ?? '');
     repoOf(io, repoArg);
     const roots: EdgeRoots = { repo: request.repo, named: namedTargets(v, request) };

@@ -70,9 +70,12 @@ describe('exit codes', () => {
     expect(ran.code).toBe(64);
     expect(ran.stderr.split('\n')[0]).toBe(line);
   });
-  it('requires --repo', async () => {
+  it('requires --repo outside a repository', async () => {
     const ran = await runPromotion(root, ['fleet', 'promotion-gates']);
-    expect([ran.code, ran.stderr.split('\n')[0]]).toEqual([64, 'error: --repo is required']);
+    expect([ran.code, ran.stderr.split('\n')[0]]).toEqual([
+      64,
+      `error: --repo is required: no .superloop/ folder in ${root} or any folder above it`,
+    ]);
   });
 });
 

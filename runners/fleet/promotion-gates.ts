@@ -2,7 +2,7 @@
 // from five gates over the fleet's folded telemetry, records the decision in promotion-state.json and
 // appends it to promotion.jsonl, and prints it. Reference: scripts/ops-manager-promotion-gates.sh.
 import { stableJson } from '../../lib/core/stable-json.js';
-import { required, type Command } from '../cli/command.js';
+import { str, type Command } from '../cli/command.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { evaluatePromotion, persistPromotion } from './promotion-evaluate.js';
@@ -33,7 +33,7 @@ export const fleetPromotionGates: Command = {
     'policy-state.json and handoff-state.json at --as-of, the way `fleet status` derives them.',
   ],
   async run(v, _pos, io) {
-    const repoArg = required(v, 'repo');
+    const repoArg = str(v, 'repo');
     const thresholds = thresholdsOf(v);
     const paths = promotionPaths(v, io, repoOf(io, repoArg));
     const doc = await evaluatePromotion(v, io, paths, thresholds);

@@ -11,7 +11,7 @@ import { parseExpandStep } from '../../lib/fleet/promotion-apply-request.js';
 import { ORCHESTRATE_MODES, type OrchestrateMode } from '../../lib/fleet/promotion-orchestrate-codecs.js';
 import type { OrchestrateRequest } from '../../lib/fleet/promotion-orchestrate-steps.js';
 import { runPromotionOrchestrate } from '../../lib/fleet/promotion-orchestrate.js';
-import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfOf } from '../cli/clock.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -50,7 +50,7 @@ const requestOf = (
   v: Values,
   io: Io,
 ): { request: OrchestrateRequest; files: Record<FileKey, string>; named: Set<string> } => {
-  const repoArg = required(v, 'repo');
+  const repoArg = str(v, 'repo');
   const checked = checkedFlags(v);
   const repo = repoOf(io, repoArg);
   const named = new Set<string>();

@@ -1,5 +1,6 @@
 // Resolves promotion's locations (lib/fleet/promotion-layout.ts) under a repo: an empty flag value
 // means the default, as in the reference.
+import { repoRoot } from '../cli/repo-root.js';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROMOTION_FILES, type Loc, type PromotionPaths } from '../../lib/fleet/promotion-layout.js';
@@ -17,9 +18,9 @@ const isDirectory = (path: string): boolean => {
 };
 
 /** The repo as an absolute path; a missing repo directory is an error (exit 1). */
-export const repoOf = (io: Io, repoArg: string): string => {
-  const repo = resolve(io.cwd, repoArg);
-  if (!isDirectory(repo)) throw new CliError(`repo directory not found: ${repoArg}`);
+export const repoOf = (io: Io, repoArg: string | undefined): string => {
+  const repo = repoRoot(io.cwd, repoArg);
+  if (!isDirectory(repo)) throw new CliError(`repo directory not found: ${repoArg ?? repo}`);
   return repo;
 };
 

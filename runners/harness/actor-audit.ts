@@ -31,6 +31,7 @@ const readStdin = async (): Promise<string> => {
 
 export const harnessActorAudit: Command = {
   path: ['harness', 'actor-audit'],
+  prints: 'json',
   title: 'hook command: append the runtime actor audit line of one tool call',
   usage: '--root <dir> [--executor NAME] [--task T] [--commit SHA] [--input F|-]',
   summary:

@@ -42,6 +42,7 @@ const hookInstalled = async (repo: string): Promise<boolean> => {
 
 export const harnessActor: Command = {
   path: ['harness', 'actor'],
+  prints: 'json',
   title: 'attribute the commits of a range to actors with an evidence level L1/L2/L3',
   usage: '--repo <dir> --range A..B [--audit-log F] [--task T] [--claimed-actor A]',
   summary:
@@ -56,6 +57,7 @@ export const harnessActor: Command = {
       type: 'string',
       arg: 'path',
       help: 'Runtime audit JSONL: {executor, task_id?, commit?, ts?, tool?}.',
+      input: true,
     },
     task: {
       type: 'string',

@@ -22,6 +22,7 @@ const numberFlag = (v: Values, name: string): number | null => {
 
 export const harnessCollect: Command = {
   path: ['harness', 'collect'],
+  prints: 'json',
   title: 'collect finished tasks once, by the highest-priority path that fired',
   usage:
     '--root <dir> [--watch] [--fallback-after MIN] [--poll-s S] [--stop-after-collected N] [--until RFC3339]',
@@ -42,11 +43,12 @@ export const harnessCollect: Command = {
       arg: 'MIN',
       help: 'Fallback safety-net delay in minutes. Default: config or 30.',
     },
-    'poll-s': {
+    'poll-ms': {
       type: 'string',
-      arg: 'S',
-      help: 'With --watch, also run a pass every S seconds. Default 60.',
+      arg: 'MS',
+      help: 'With --watch, also run a pass every MS milliseconds. Default 60000.',
     },
+    'poll-s': { type: 'string', arg: 'S', help: 'The same in seconds (alias of --poll-ms).' },
     'stop-after-collected': { type: 'string', arg: 'N', help: 'With --watch, stop after N collections.' },
     until: {
       type: 'string',
@@ -67,7 +69,11 @@ export const harnessCollect: Command = {
     const until = timeFlag(v, 'until')?.ms ?? null;
     await watchCollect(
       ws,
-      { changes: watchDir, ticks: interval((numberFlag(v, 'poll-s') ?? 60) * 1000), now: io.now },
+      {
+        changes: watchDir,
+        ticks: interval(numberFlag(v, 'poll-ms') ?? (numberFlag(v, 'poll-s') ?? 60) * 1000),
+        now: io.now,
+      },
       { fallbackAfterMin: fallback, stopAfterCollected: numberFlag(v, 'stop-after-collected'), until },
       (r) => writeOut(io.stdout, stableJson(r, false)),
     );

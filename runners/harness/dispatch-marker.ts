@@ -48,6 +48,7 @@ export const methodOf = (v: Values) => {
 
 export const harnessDispatchMarker: Command = {
   path: ['harness', 'dispatch-marker'],
+  prints: 'json',
   title: 'write the create-only dispatch marker of a fired task',
   usage:
     '--root <dir> --task <id> --team <t> --schedule-id <id> --executor <e> --bot-key-env NAME ' +

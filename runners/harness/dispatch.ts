@@ -35,6 +35,7 @@ const failure = (r: Exclude<DispatchResult, { kind: 'dispatched' }>): CliError =
 
 export const harnessDispatch: Command = {
   path: ['harness', 'dispatch'],
+  prints: 'json',
   title: 'fire a task through the scheduler and write its dispatch marker within 5 s',
   usage:
     '--root <dir> --task <id> --team <t> --executor <e> --bot-key-env NAME (--prompt-file F | --prompt-sha S) ' +

@@ -21,6 +21,7 @@ import { checkTaskId } from './workspace.js';
 
 export const harnessFinishCheck: Command = {
   path: ['harness', 'finish-check'],
+  prints: 'json',
   title: 'judge git evidence, L1 smoke and scope guard by the task mode',
   usage: '--task <id> --mode <mode> --evidence F [--repo G --base main] [--root W]',
   summary:

@@ -13,6 +13,7 @@ import { commonExits } from './flags.js';
 
 export const harnessInstallCommitHook: Command = {
   path: ['harness', 'install-commit-hook'],
+  prints: 'json',
   title: 'install the commit-msg hook enforcing the [task-N] [actor] prefix',
   usage: '--repo <dir> [--force]',
   summary:

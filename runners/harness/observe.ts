@@ -12,6 +12,7 @@ import { checkTaskId, workspaceOf } from './workspace.js';
 
 export const harnessObserve: Command = {
   path: ['harness', 'observe'],
+  prints: 'json',
   title: 'append an observation of a task (the eight spawn signals) and print its spawn state',
   usage: '--root <dir> (--task <id>… | --all) [--scheduler-dir D] [--sessions-file F] [--as-of RFC3339]',
   summary:

@@ -17,6 +17,7 @@ const withNames = (e: { layers: readonly number[] }) => ({
 
 export const harnessRoute: Command = {
   path: ['harness', 'route'],
+  prints: 'json',
   title: 'route an incident to the contract layers that fix it (P0/P1/P2)',
   usage: '(--incident <id> | --list) [--table F]',
   summary:

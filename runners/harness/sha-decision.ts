@@ -31,6 +31,7 @@ const shaFlag = (v: Record<string, unknown>, name: string): string | null => {
 
 export const harnessShaDecision: Command = {
   path: ['harness', 'sha-decision'],
+  prints: 'json',
   title: 'decide whether a bot may continue when the task md sha differs',
   usage:
     '--task <id> --task-md F --expected-sha S [--dispatch-final-sha S2] [--original F0] [--root W | --out F]',

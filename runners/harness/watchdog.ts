@@ -15,6 +15,7 @@ import { workspaceOf } from './workspace.js';
 
 export const harnessWatchdog: Command = {
   path: ['harness', 'watchdog'],
+  prints: 'json',
   title: 'run one watchdog cycle: alive/stalled, INFO/WARN/ESCALATE, deliver ESCALATE only',
   usage: '--root <dir> [--no-observe] [--fail-on-escalate] [--as-of RFC3339] [evidence flags]',
   summary:

@@ -1,11 +1,12 @@
 // opsfold loop confirm-intent: polls the loop's snapshot until the intent's effect is observed or the
 // timeout passes, prints the reference's result document, exits 0 when confirmed and 1 when not.
-import { required, str, type Command } from '../cli/command.js';
+import type { Command } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { loopFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
-import { loopPaths } from '../cli/loop-paths.js';
+import { loopPathsOf } from '../cli/loop-paths.js';
+import { requireKnownLoop } from '../cli/known-loop.js';
 import { clockFromFlags, realSleep, type Sleep } from '../cli/run-clock.js';
 import { confirmIntent } from './transport/confirm.js';
 import { confirmFlags, confirmTiming, intentFlag, intentOf, requireRepo } from './transport/control-flags.js';
@@ -13,6 +14,7 @@ import { confirmFlags, confirmTiming, intentFlag, intentOf, requireRepo } from '
 /** The command with its sleep injected. */
 export const makeLoopConfirmIntent = (deps: { readonly sleep: Sleep }): Command => ({
   path: ['loop', 'confirm-intent'],
+  prints: 'json',
   title: 'wait until a control intent is observed in the loop state',
   usage:
     '--repo <path> --loop <id> --intent cancel|approve|reject [--timeout-seconds N] [--interval-seconds N]',
@@ -34,10 +36,11 @@ export const makeLoopConfirmIntent = (deps: { readonly sleep: Sleep }): Command 
     [EXIT.usage]: 'usage error: missing --repo/--loop/--intent, unknown intent, bad number',
   },
   async run(v, _pos, io) {
-    const p = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+    const p = loopPathsOf(v, io.cwd);
     const intent = intentOf(v);
     const timing = confirmTiming(v);
     requireRepo(p);
+    requireKnownLoop(p);
     const result = await confirmIntent(
       p,
       { intent, ...timing },

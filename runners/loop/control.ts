@@ -1,12 +1,13 @@
 // opsfold loop control: carries out a cancel/approve/reject intent over the local or sprite_service
 // transport, confirms it by observing the loop, and records the outcome in intents.jsonl,
 // telemetry/control.jsonl and telemetry/control-invocations.jsonl. A key runs at most once.
-import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { asOfFlag } from '../cli/clock.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { loopFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
-import { loopPaths } from '../cli/loop-paths.js';
+import { loopPathsOf } from '../cli/loop-paths.js';
+import { requireKnownLoop } from '../cli/known-loop.js';
 import { clockFromFlags, realSleep, type Sleep } from '../cli/run-clock.js';
 import {
   confirmFlags,
@@ -28,12 +29,13 @@ export interface ControlCommandDeps {
 }
 
 const run = async (v: Values, io: Io, deps: ControlCommandDeps): Promise<ControlRun> => {
-  const p = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+  const p = loopPathsOf(v, io.cwd);
   const intent = intentOf(v);
   const settings = transportSettings(v, io);
   const timing = confirmTiming(v);
   const key = keyOf(v);
   requireRepo(p);
+  if (settings.endpoint === null) requireKnownLoop(p);
   const clock = clockFromFlags(v, io);
   const r: ControlRequestFields = {
     intent,
@@ -59,6 +61,7 @@ const run = async (v: Values, io: Io, deps: ControlCommandDeps): Promise<Control
 /** The command with its sleep injected (tests pass one that advances a fake clock). */
 export const makeLoopControl = (deps: ControlCommandDeps): Command => ({
   path: ['loop', 'control'],
+  prints: 'json',
   title: 'cancel, approve or reject a loop run, confirm it, record the outcome',
   usage: '--repo <path> --loop <id> --intent cancel|approve|reject [options]',
   summary:

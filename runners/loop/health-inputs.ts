@@ -7,6 +7,7 @@ import { BUILTIN_INGEST_THRESHOLDS, INGEST_KEYS, checkIngestThresholds } from '.
 import { str, type Io, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
 import { loopPaths } from '../cli/loop-paths.js';
+import { requireKnownLoop } from '../cli/known-loop.js';
 import { optional } from './observability/inputs.js';
 import {
   explicitIngestThresholds,
@@ -32,10 +33,11 @@ export const inputPath = (
 ): string | null => {
   const given = optional(v, flag);
   if (given !== null || flag === 'drift-state-file') return given;
-  const repo = optional(v, 'repo');
   const loop = optional(v, 'loop');
-  if (repo === null || loop === null) return null;
-  return join(loopPaths(io.cwd, repo, loop).managerDir, INPUTS[flag]);
+  if (loop === null) return null;
+  const p = loopPaths(io.cwd, optional(v, 'repo') ?? undefined, loop);
+  requireKnownLoop(p);
+  return join(p.managerDir, INPUTS[flag]);
 };
 
 export const ingestStatusOf = (v: Values): 'success' | 'failed' => {

@@ -33,7 +33,7 @@ import {
   profileFlags,
 } from './observability/thresholds-flags.js';
 
-const file = (help: string): Flag => ({ type: 'string', arg: 'path', help });
+const file = (help: string): Flag => ({ type: 'string', arg: 'path', help, input: true });
 
 const invalid = (what: string) => (shownAs: string) => `invalid ${what} JSON: ${shownAs}`;
 

@@ -54,10 +54,14 @@ export const loopHeartbeat: Command = {
   flags: {
     repo: repoFlag,
     loop: loopFlag,
-    'snapshot-file': pathFlag('Take the heartbeat from a loop_run_snapshot envelope (runtime.heartbeat).'),
-    'heartbeat-file': pathFlag(
-      'Runtime heartbeat JSON. Default: <repo>/.superloop/loops/<loop>/heartbeat.v1.json',
-    ),
+    'snapshot-file': {
+      ...pathFlag('Take the heartbeat from a loop_run_snapshot envelope (runtime.heartbeat).'),
+      input: true,
+    },
+    'heartbeat-file': {
+      ...pathFlag('Runtime heartbeat JSON. Default: <repo>/.superloop/loops/<loop>/heartbeat.v1.json'),
+      input: true,
+    },
     'heartbeat-state-file': pathFlag('Output. Default: <repo>/.superloop/ops-manager/<loop>/heartbeat.json'),
     'heartbeat-telemetry-file': pathFlag(
       'Telemetry JSONL. Default: …/ops-manager/<loop>/telemetry/heartbeat.jsonl',

@@ -3,13 +3,15 @@
 // complete line is emitted exactly once; a torn last line waits until it is completed.
 import { join } from 'node:path';
 import { iterateJsonlBatches } from '../../lib/io/jsonl.js';
+import { progressReporter, reportingBatches } from '../../lib/io/progress.js';
+import { unescaped } from '../cli/safe-stderr.js';
 import { decodeLoopEventLine } from '../../lib/loop/event-guard.js';
 import type { RawEvent } from '../../lib/loop/event-fields.js';
 import { nonNegativeInteger } from '../../lib/loop/flag-numbers.js';
 import { asOfOf } from '../cli/clock.js';
-import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
-import { loopPaths } from '../cli/loop-paths.js';
+import { loopPathsOf } from '../cli/loop-paths.js';
 import { loopRoots, writeArtifact } from '../cli/artifacts.js';
 import { requireEvents } from './require-events.js';
 import { pollStart } from './poll-start.js';
@@ -17,7 +19,7 @@ import { polledCursorDoc } from './poll-cursor.js';
 import { drainPoll } from './poll-drain.js';
 import { quarantine } from './quarantine.js';
 import { explainFoldError } from './fold-errors.js';
-import { readExits, readFlags, traceIdFlag } from '../cli/common-flags.js';
+import { readExits, readFlags, traceIdFlag, quietFlag } from '../cli/common-flags.js';
 
 const maxEventsOf = (v: Values): number => {
   const max = nonNegativeInteger(str(v, 'max-events') ?? '0');
@@ -27,6 +29,7 @@ const maxEventsOf = (v: Values): number => {
 
 export const loopPollEvents: Command = {
   path: ['loop', 'poll-events'],
+  prints: 'jsonl',
   title: 'print new events as loop_run_event envelopes, exactly once',
   usage: '--repo <path> --loop <id> [--cursor-file <path>] [options]',
   summary:
@@ -41,6 +44,7 @@ export const loopPollEvents: Command = {
     },
     'max-events': { type: 'string', arg: 'n', help: 'Emit at most n events in this call (0 = no limit).' },
     'trace-id': traceIdFlag,
+    quiet: quietFlag,
   },
   exits: readExits,
   notes: [
@@ -48,7 +52,7 @@ export const loopPollEvents: Command = {
     'On a bad line, the events before it are emitted and the cursor stops just before it (exit 1).',
   ],
   async run(v, _pos, io: Io) {
-    const p = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+    const p = loopPathsOf(v, io.cwd);
     const max = maxEventsOf(v);
     requireEvents(p);
     const cursorFile = str(v, 'cursor-file') ?? join(p.loopDir, 'ops-manager.cursor.json');
@@ -61,12 +65,19 @@ export const loopPollEvents: Command = {
       traceId: str(v, 'trace-id') ?? null,
       lineCount: totalLines,
     };
-    const batches = iterateJsonlBatches<RawEvent>(p.events, {
+    const read = iterateJsonlBatches<RawEvent>(p.events, {
       from: start,
       until: size,
       decode: decodeLoopEventLine,
       skipCorrupt: v['skip-corrupt'] === true,
     });
+    const report = progressReporter(unescaped(io.stderr), {
+      label: 'poll-events',
+      totalBytes: size - start.byteOffset,
+      quiet: v['quiet'] === true,
+      now: io.now,
+    });
+    const batches = reportingBatches(read, report, start.byteOffset);
     const run = { ctx, file: p.events, max };
     const { progress, failure } = await drainPoll(batches, start, run, io.stdout);
     await quarantine(p.opsfoldDir, p.events, progress.corrupt, asOf);

@@ -9,13 +9,13 @@ import { readView } from '../../lib/loop/lenient.js';
 import { StateView } from '../../lib/loop/manager-views.js';
 import { checkSnapshotEnvelope, projectState, snapshotProblem } from '../../lib/loop/project-state.js';
 import { asOfOf } from '../cli/clock.js';
-import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { readJsonDoc } from '../cli/json-doc.js';
 import { writeOut } from '../cli/write-out.js';
 import { gatherSnapshot } from './gather.js';
 import { lastEventEnvelope } from './envelope-file.js';
-import { loopPaths, type LoopPaths } from '../cli/loop-paths.js';
+import { loopPathsOf, type LoopPaths } from '../cli/loop-paths.js';
 import { prettyFlag, readExits, readFlags } from '../cli/common-flags.js';
 
 interface SnapshotSource {
@@ -73,7 +73,7 @@ export const loopProjectState: Command = {
   },
   exits: readExits,
   async run(v, _pos, io) {
-    const p = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+    const p = loopPathsOf(v, io.cwd);
     const asOf = asOfOf(v, io).iso;
     const stateFile = resolve(io.cwd, str(v, 'state-file') ?? join(p.managerDir, 'state.json'));
     const snap = await snapshotFrom(v, p, io, asOf);

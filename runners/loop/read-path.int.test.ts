@@ -314,8 +314,13 @@ describe('bad invocations', () => {
   });
   it('rejects unknown flags and missing required flags with exit 64', async () => {
     expect((await run('loop', 'snapshot', '--bogus')).code).toBe(64);
-    const r = await run('loop', 'snapshot', '--loop', 'x');
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([64, 'error: --repo is required']);
+    const outside = mkdtempSync(join(tmpdir(), 'opsfold-norepo-'));
+    const r = await runCaptured(commands, ['loop', 'snapshot', '--loop', 'x'], { ...io(), cwd: outside });
+    rmSync(outside, { recursive: true });
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+      64,
+      `error: --repo is required: no .superloop/ folder in ${outside} or any folder above it`,
+    ]);
   });
   it('prints help that lists every flag and exit code', async () => {
     const r = await run('loop', 'poll-events', '--help');

@@ -64,9 +64,10 @@ export const loopReconcile: Command = {
       arg: 'true|false',
       help: 'Run alert dispatch after the pass (default: true).',
     },
-    'alert-config-file': file(
-      'Alert sink config (default: OPS_MANAGER_ALERT_SINKS_FILE, else the shipped one).',
-    ),
+    'alert-config-file': {
+      ...file('Alert sink config (default: OPS_MANAGER_ALERT_SINKS_FILE, else the shipped one).'),
+      input: true,
+    },
     'alert-dispatch-state-file': file('Alert dispatch state. Default: …/alert-dispatch-state.json'),
     'alert-dispatch-telemetry-file': file('Alert delivery telemetry. Default: …/telemetry/alerts.jsonl'),
     'heartbeat-state-file': file('Heartbeat state. Default: …/ops-manager/<loop>/heartbeat.json'),
@@ -92,7 +93,7 @@ export const loopReconcile: Command = {
     'loop + category + condition (health and divergence alike): raised once on activation, resolved once on clearing.',
   ],
   async run(v, _pos, io: Io) {
-    const r = await reconcileStep(v, io, realSleep);
+    const r = await reconcileStep(v, io, realSleep, true);
     for (const note of r.notes) io.stderr.write(`note: ${note}\n`);
     if (!r.ok) {
       // A script gets the reference's answer alone (the health document, no stderr line, so merged

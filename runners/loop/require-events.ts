@@ -4,6 +4,7 @@ import { existsSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 import { CliError } from '../cli/errors.js';
 import type { LoopPaths } from '../cli/loop-paths.js';
+import { loopsFoundLine } from '../cli/known-loop.js';
 
 /** Refuses a path that a symlink resolves outside the repo: a loop reads its own repo and nothing else. */
 const insideRepo = (p: LoopPaths, path: string): void => {
@@ -28,7 +29,8 @@ const kindOf = (st: Stats): string => {
  * the loop's lock is held.
  */
 export const requireEvents = (p: LoopPaths): void => {
-  if (!existsSync(p.loopDir)) throw new CliError(`required artifact root missing: ${p.loopDir}`);
+  if (!existsSync(p.loopDir))
+    throw new CliError(`required artifact root missing: ${p.loopDir}`, [loopsFoundLine(p.repo)]);
   if (!existsSync(p.events)) throw new CliError(`required artifact missing: ${p.events}`);
   const st = statSync(p.events);
   if (!st.isFile())

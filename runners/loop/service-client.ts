@@ -69,6 +69,7 @@ const value = (arg: string, help: string): Flag => ({ type: 'string', arg, help 
 
 export const makeServiceClient = (sleep: Sleep): Command => ({
   path: ['service-client'],
+  prints: 'json',
   title: 'send one request to a sprite service (token, trace id, retries) and print the answer',
   usage: '--method GET|POST --base-url URL --path PATH [--token T] [--trace-id ID] [--body-file F] [...]',
   summary:

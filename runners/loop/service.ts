@@ -1,10 +1,11 @@
 // opsfold service: the sprite service transport over HTTP (GET /healthz, /ops/snapshot, /ops/events,
 // POST /ops/control), answering from the same functions the local commands use. It will not start
 // without a token unless told --insecure-no-auth; it runs until SIGINT/SIGTERM.
+import { repoRoot } from '../cli/repo-root.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { integerUpTo } from '../../lib/loop/flag-numbers.js';
-import { required, str, type Command, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import { repoFlag, stateDirFlag } from '../cli/common-flags.js';
@@ -41,7 +42,7 @@ const authOf = (v: Values, io: Io) => {
 };
 
 const optionsOf = (v: Values, io: Io, sleep: Sleep): ServiceOptions => {
-  const repo = resolve(io.cwd, required(v, 'repo'));
+  const repo = repoRoot(io.cwd, str(v, 'repo'));
   const { auth, secretVars } = authOf(v, io);
   if (!existsSync(repo)) throw new CliError(`repo path not found: ${repo}`);
   const stateDir = str(v, 'state-dir');
@@ -67,6 +68,7 @@ const optionsOf = (v: Values, io: Io, sleep: Sleep): ServiceOptions => {
 /** The command with its sleep (confirmation polling) injected. */
 export const makeService = (deps: ServiceCommandDeps): Command => ({
   path: ['service'],
+  prints: 'nothing',
   title: 'serve snapshot, events and control over HTTP (sprite service transport)',
   usage: '--repo <path> [--host 127.0.0.1] [--port 8787] [--service-token-env NAME] [options]',
   summary:

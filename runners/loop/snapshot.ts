@@ -1,9 +1,9 @@
 // opsfold loop snapshot: the `loop_run_snapshot` envelope of one loop, folded incrementally.
 import { stableJson } from '../../lib/core/stable-json.js';
 import { asOfOf } from '../cli/clock.js';
-import { required, str, type Command } from '../cli/command.js';
+import { str, type Command } from '../cli/command.js';
 import { gatherSnapshot } from './gather.js';
-import { loopPaths } from '../cli/loop-paths.js';
+import { loopPathsOf } from '../cli/loop-paths.js';
 import { prettyFlag, readExits, readFlags, traceIdFlag } from '../cli/common-flags.js';
 
 export const loopSnapshot: Command = {
@@ -25,7 +25,7 @@ export const loopSnapshot: Command = {
     'A last line without a newline is a record still being written: it is not counted or read until completed.',
   ],
   async run(v, _pos, io) {
-    const paths = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+    const paths = loopPathsOf(v, io.cwd);
     const asOf = asOfOf(v, io);
     const g = await gatherSnapshot(paths, {
       asOf: asOf.iso,

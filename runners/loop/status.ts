@@ -7,16 +7,17 @@ import { decideStatus, pickStatusFiles } from '../../lib/loop/status.js';
 import { positiveInteger } from '../../lib/loop/flag-numbers.js';
 import { statusViews } from '../../lib/loop/status-views.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
-import { required, str, type Command, type Flag, type Io, type Values } from '../cli/command.js';
+import { str, type Command, type Flag, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { confineArtifact, loopRoots, readArtifactDoc, type ArtifactRoots } from '../cli/artifacts.js';
 import { writeOut } from '../cli/write-out.js';
 import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
 import { managerFiles, type ManagerFiles } from '../cli/manager-files.js';
-import { loopPaths } from '../cli/loop-paths.js';
+import { loopPathsOf } from '../cli/loop-paths.js';
+import { loopsFoundLine } from '../cli/known-loop.js';
 import { tuningSummaryOf } from './tuning-summary.js';
 
-const fileFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help });
+const fileFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help, input: true });
 
 const doc = async (roots: ArtifactRoots, file: string, what: string): Promise<unknown> => {
   const d = await readArtifactDoc(roots, file, `invalid ${what} JSON: ${file}`);
@@ -88,7 +89,7 @@ export const loopStatus: Command = {
     [EXIT.usage]: 'usage error',
   },
   async run(v, _pos, io: Io) {
-    const p = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+    const p = loopPathsOf(v, io.cwd);
     const summaryWindow = windowOf(v);
     const files = managerFiles(p, v, io.cwd);
     const got = await read(loopRoots(p), files);
@@ -96,6 +97,7 @@ export const loopStatus: Command = {
     if (got.state === null && got.health === null)
       throw new CliError(`no status artifacts found for loop: ${p.loopId}`, [
         `looked for ${files.stateFile} and ${files.healthFile}; run opsfold loop reconcile first`,
+        loopsFoundLine(p.repo),
       ]);
     const tuningSummary = await tuningSummaryOf(p, files, summaryWindow, generatedAt);
     const status = decideStatus({

@@ -1,6 +1,7 @@
 // The loop's steps other domains receive through the LoopSteps port (runners/cli/loop-steps.ts):
 // the reconcile pass with its alert dispatch, and the control command with its sleep injected.
 import { runCaptured } from '../cli/capture.js';
+import { requireKnownLoop } from '../cli/known-loop.js';
 import type { Io, Values } from '../cli/command.js';
 import type { LoopReconcileRun, LoopSteps } from '../cli/loop-steps.js';
 import type { Sleep } from '../cli/run-clock.js';
@@ -9,9 +10,19 @@ import { dispatchAfterReconcile } from './reconcile/alerts.js';
 import { reconcilePass } from './reconcile/pass.js';
 import { reconcileSettings } from './reconcile/settings.js';
 
-/** Settings from the flag values, one pass under the loop's lock, then alert dispatch (lock released). */
-export const reconcileStep = async (v: Values, io: Io, sleep: Sleep): Promise<LoopReconcileRun> => {
+/**
+ * Settings from the flag values, one pass under the loop's lock, then alert dispatch (lock released).
+ * `knownLoop`: refuse a local loop the repo has no folder for before writing anything (the command
+ * line's typo guard; a fleet pass records such a loop's failure instead).
+ */
+export const reconcileStep = async (
+  v: Values,
+  io: Io,
+  sleep: Sleep,
+  knownLoop = false,
+): Promise<LoopReconcileRun> => {
   const s = await reconcileSettings(v, io);
+  if (knownLoop && s.transport.mode === 'local') requireKnownLoop(s.paths);
   const r = await reconcilePass(s, { sleep, now: io.now });
   const alerts = await dispatchAfterReconcile(s, io);
   return {

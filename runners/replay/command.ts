@@ -3,13 +3,27 @@
 // laws on real data (--check-laws). Law: the same files in the same (sorted) order print the same bytes.
 import { stableJson } from '../../lib/core/stable-json.js';
 import { projectionNames } from '../../lib/projections.js';
-import { str, type Command, type Values } from '../cli/command.js';
+import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { maxLineBytesFlag } from '../cli/common-flags.js';
+import { maxLineBytesFlag, quietFlag } from '../cli/common-flags.js';
+import { progressReporter } from '../../lib/io/progress.js';
+import { statSync } from 'node:fs';
+import { unescaped } from '../cli/safe-stderr.js';
 import { expand, intFlag, lookup } from './inputs.js';
 import { foldOne, shown, type Ctx, type Replayed } from './fold.js';
 import { checkExpect, checkLaws, loadExpectation, type LawOptions } from './verdicts.js';
+
+/** Progress on stderr over the files' bytes: a terminal only, and never with --quiet. */
+const replayProgress = (v: Values, io: Io, files: readonly string[]): Ctx['progress'] => ({
+  report: progressReporter(unescaped(io.stderr), {
+    label: 'replay',
+    quiet: v['quiet'] === true,
+    totalBytes: files.reduce((n, f) => n + statSync(f).size, 0),
+    now: io.now,
+  }),
+  bytesBefore: 0,
+});
 
 const lawOptions = (v: Values): LawOptions | null =>
   v['check-laws'] === true
@@ -42,6 +56,7 @@ export const replay: Command = {
     expect: { type: 'string', arg: 'FILE', help: "Diff the state with FILE's (an earlier replay output)." },
     pretty: { type: 'boolean', help: 'Pretty-print JSON output.' },
     'max-line-bytes': maxLineBytesFlag,
+    quiet: quietFlag,
   },
   exits: {
     [EXIT.ok]: 'ok (and the laws hold / the state is as expected, when asked)',
@@ -65,8 +80,12 @@ export const replay: Command = {
     const expected = expectFile === undefined ? null : await loadExpectation(io, expectFile);
     const files = await expand(positionals, io.cwd);
     const acc: Replayed = { state: reg.projection.initial, events: 0, kept: [], fileOf: [] };
-    const ctx: Ctx = { io, reg, acc };
-    for (const [i, f] of files.entries()) await foldOne(ctx, f, laws === null ? null : i);
+    const ctx: Ctx = { io, reg, acc, progress: replayProgress(v, io, files) };
+    for (const [i, f] of files.entries()) {
+      await foldOne(ctx, f, laws === null ? null : i);
+      if (ctx.progress !== undefined) ctx.progress.bytesBefore += statSync(f).size;
+    }
+    ctx.progress?.report.end();
     const { name, version } = reg.projection;
     const out = {
       projection: name,

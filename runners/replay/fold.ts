@@ -5,6 +5,7 @@ import type { Positioned } from '../../lib/core/projection.js';
 import { iterateJsonlBatches, type JsonlItem } from '../../lib/io/jsonl.js';
 import { CorruptLineError } from '../../lib/io/jsonl-errors.js';
 import type { RegisteredProjection } from '../../lib/projections.js';
+import type { Progress } from '../../lib/io/progress.js';
 import type { Io } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 
@@ -23,6 +24,8 @@ export interface Ctx {
   readonly io: Io;
   readonly reg: RegisteredProjection;
   readonly acc: Replayed;
+  /** Progress on a terminal (lib/io/progress), with the bytes of the files already folded. */
+  readonly progress?: { readonly report: Progress; bytesBefore: number };
 }
 
 const take = ({ reg, acc }: Ctx, item: JsonlItem<unknown>, fileIndex: number | null): void => {
@@ -41,6 +44,8 @@ export const foldOne = async (ctx: Ctx, file: string, fileIndex: number | null):
   try {
     for await (const batch of iterateJsonlBatches(file, { decode: reg.decode })) {
       for (const item of batch.items) take(ctx, item, fileIndex);
+      const p = ctx.progress;
+      p?.report.update({ events: ctx.acc.events, bytes: p.bytesBefore + batch.cursor.byteOffset });
       const torn = batch.end?.tornTail;
       if (torn != null)
         io.stderr.write(

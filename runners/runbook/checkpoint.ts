@@ -13,6 +13,7 @@ import { gitIn } from './git.js';
 
 export const runbookCheckpoint: Command = {
   path: ['runbook', 'checkpoint'],
+  prints: 'text',
   title: 'commit a CHECKPOINT of a TOS root and record its hash',
   usage: '--root <path> --name <text>',
   summary:

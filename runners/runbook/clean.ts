@@ -31,6 +31,7 @@ export const cleanOut = async (root: string, io: Io): Promise<void> =>
 
 export const runbookClean: Command = {
   path: ['runbook', 'clean'],
+  prints: 'text',
   title: 'remove what cleanrun removes from a TOS root',
   usage: '--root <path>',
   summary:

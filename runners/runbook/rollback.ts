@@ -29,6 +29,7 @@ const restoreKept = async (root: string, file: string, kept: Uint8Array | null):
 
 export const runbookRollback: Command = {
   path: ['runbook', 'rollback'],
+  prints: 'text',
   title: 'reset a TOS root to a checkpoint, then re-run it clean and give the test verdict',
   usage: '--root <path> [--target <commit>] [--orchestrator JSON] [--summary-file F] [--as-of RFC3339]',
   summary:

@@ -11,6 +11,7 @@ import { runbookPorts } from './ports.js';
 
 export const runbookSummary: Command = {
   path: ['runbook', 'summary'],
+  prints: 'text',
   title: 'fold TOS step logs into phase_summary.json and the run summary',
   usage: '--root <path> [--summary-file F] [--as-of RFC3339]',
   summary:

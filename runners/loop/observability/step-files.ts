@@ -5,13 +5,22 @@ import { join, resolve } from 'node:path';
 import { appendArtifact, writeArtifact, type ArtifactRoots } from '../../cli/artifacts.js';
 import { required, type Flag, type Io, type Values } from '../../cli/command.js';
 import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
+import { requireKnownLoop } from '../../cli/known-loop.js';
 import { optional } from './inputs.js';
 
 export const pathFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help });
 
-/** The loop's paths from the required --repo and --loop. */
-export const stepPaths = (v: Values, io: Io): LoopPaths =>
-  loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), optional(v, 'state-dir') ?? undefined);
+/** The paths of a loop the repo knows, from --repo (found upward when omitted) and --loop. */
+export const stepPaths = (v: Values, io: Io): LoopPaths => {
+  const p = loopPaths(
+    io.cwd,
+    optional(v, 'repo') ?? undefined,
+    required(v, 'loop'),
+    optional(v, 'state-dir') ?? undefined,
+  );
+  requireKnownLoop(p);
+  return p;
+};
 
 /** A resolver of manager files: `--<flag>` resolved against cwd, else `<managerDir>/<rel>`. */
 export const managerFiles =

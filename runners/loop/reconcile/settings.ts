@@ -3,7 +3,7 @@
 // default; heartbeat freshness apart from the profiles), the drift gating and the alert switch, each
 // with the reference's environment fallback.
 import * as E from 'fp-ts/lib/Either.js';
-import { str, required, type Io, type Values } from '../../cli/command.js';
+import { str, type Io, type Values } from '../../cli/command.js';
 import { asOfOf } from '../../cli/clock.js';
 import { usageError } from '../../cli/errors.js';
 import {
@@ -14,7 +14,7 @@ import {
   type DriftGating,
 } from '../../../lib/loop/reconcile-options.js';
 import type { HealthThresholds } from '../../../lib/loop/health.js';
-import { loopPaths, type LoopPaths } from '../../cli/loop-paths.js';
+import { loopPathsOf, type LoopPaths } from '../../cli/loop-paths.js';
 import { managerFiles, type ManagerFiles } from '../../cli/manager-files.js';
 import {
   catalogPath,
@@ -69,7 +69,7 @@ const alertsOf = (v: Values, env: NodeJS.ProcessEnv) =>
 
 /** Parses the command line of `opsfold loop reconcile`; usage problems throw (exit 64). */
 export const reconcileSettings = async (v: Values, io: Io): Promise<ReconcileSettings> => {
-  const paths = loopPaths(io.cwd, required(v, 'repo'), required(v, 'loop'), str(v, 'state-dir'));
+  const paths = loopPathsOf(v, io.cwd);
   const maxEvents = wholeAtLeast(str(v, 'max-events') ?? '0', 0);
   if (maxEvents === null) throw usageError('--max-events must be a non-negative integer');
   const drift = driftOf(v, io.env);
