@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { Sink } from './sink.js';
 import { main } from '../runners/cli/main.js';
 import type { Command } from '../runners/cli/command.js';
-import { loadCommand, type CommandEntry } from '../runners/cli/lazy.js';
+import { bundledMain, loadCommand, type CommandEntry } from '../runners/cli/lazy.js';
 import { MANIFEST_NAME } from '../runners/lazy-commands.js';
 
 export interface ChildResult {
@@ -36,22 +36,24 @@ const cpuSeconds = (): number => {
  * The one command `argv` names, with its implementation already imported: what the bin loads for it,
  * and no more, so the timed part is the command's own work and the RSS is what the bin would hold.
  */
-const commandFor = async (argv: readonly string[]): Promise<readonly Command[]> => {
+const commandFor = async (argv: readonly string[]): Promise<{ table: Command[]; run: typeof main }> => {
   const text = await readFile(new URL(`../runners/${MANIFEST_NAME}`, import.meta.url), 'utf8');
   const entries = (JSON.parse(text) as CommandEntry[])
     .filter((e) => e.path.every((w, i) => argv[i] === w))
     .sort((a, b) => b.path.length - a.path.length);
   if (entries[0] === undefined) throw new Error(`no command ${argv.join(' ')}`);
-  return [await loadCommand(entries[0])];
+  const table = [await loadCommand(entries[0])];
+  // The bundle's own `main`, as the bin runs it (runners/cli/lazy.ts).
+  return { table, run: (await bundledMain([entries[0]], table, argv)) ?? main };
 };
 
 const cli = async (argv: readonly string[]): Promise<ChildResult> => {
-  const table = await commandFor(argv);
+  const { table, run } = await commandFor(argv);
   const stdout = new Sink();
   const stderr = new Sink();
   const t0 = process.hrtime.bigint();
   const io = { stdout, stderr, cwd: process.cwd(), env: process.env, now: () => Date.now() };
-  const code = await main(table, argv, io);
+  const code = await run(table, argv, io);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const out = { stdoutLines: stdout.lines, stdoutBytes: stdout.bytes, stdoutHead: stdout.text };
   return { code, seconds, maxRssMb: rssMb(), cpuSeconds: cpuSeconds(), ...out, stderr: stderr.text };

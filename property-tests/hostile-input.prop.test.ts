@@ -217,13 +217,15 @@ describe('a checkpoint whose fingerprint matches but whose content is hostile', 
     state: loopEventsProjection.initial,
   };
   // A negative or fractional cursor would reach createReadStream as a RangeError; the codec refuses it.
-  it.each([[{ byteOffset: -1, lines: 0 }], [{ byteOffset: 0.5, lines: 0 }]])(
-    'is ignored (fold from the start) when its cursor is %j',
-    async (cursor) => {
-      const r = await resume({ ...base, cursor });
-      expect(r.state.records).toBe(2);
-    },
-  );
+  // Past 2^53 the parsed offset is not the one written (JSON.stringify writes 2^60 exactly as digits).
+  it.each([
+    [{ byteOffset: -1, lines: 0 }],
+    [{ byteOffset: 0.5, lines: 0 }],
+    [{ byteOffset: 2 ** 60, lines: 0 }],
+  ])('is ignored (fold from the start) when its cursor is %j', async (cursor) => {
+    const r = await resume({ ...base, cursor });
+    expect(r.state.records).toBe(2);
+  });
 
   // A state of the wrong shape must not reach `evolve` (records "7" + 1 = "71"): the checkpoint's
   // stateSha256 no longer matches, so it is unreadable and the fold starts over.

@@ -11,7 +11,12 @@ export const MANIFEST_NAME = 'command-manifest.json';
 /** The lazy table from the manifest in `dir` (this module's folder), or null when there is none. */
 export const loadLazyTable = async (
   dir: URL = new URL('./', import.meta.url),
-): Promise<readonly Command[] | null> => {
+): Promise<readonly Command[] | null> => (await loadManifest(dir))?.map(lazyCommand) ?? null;
+
+/** The manifest's entries in `dir`, or null when there is none. */
+export const loadManifest = async (
+  dir: URL = new URL('./', import.meta.url),
+): Promise<CommandEntry[] | null> => {
   let text: string;
   try {
     text = await readFile(new URL(MANIFEST_NAME, dir), 'utf8');
@@ -20,5 +25,5 @@ export const loadLazyTable = async (
     throw err;
   }
   // The build wrote it from the command table; it is not input from outside.
-  return (JSON.parse(text) as CommandEntry[]).map(lazyCommand);
+  return JSON.parse(text) as CommandEntry[];
 };

@@ -1,9 +1,6 @@
 // opsfold's own checkpoint file (under <repo>/.opsfold/), as a codec for its JSON Schema.
 import * as t from 'io-ts';
-import { nullable } from './codec.js';
-
-/** A whole number >= 0: a cursor that is negative or fractional cannot come from a fold. */
-const Count = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0, 'NonNegativeInteger');
+import { ExactCount as Count, nullable } from './codec.js';
 
 export const CheckpointFile = t.intersection(
   [
@@ -11,10 +8,10 @@ export const CheckpointFile = t.intersection(
       projection: t.string,
       version: t.number,
       source: t.type({
-        size: t.number,
+        size: Count,
         inode: t.number,
         headSha256: t.string,
-        lastLineByteOffset: nullable(t.number),
+        lastLineByteOffset: nullable(Count),
         lastLineSha256: nullable(t.string),
       }),
       cursor: t.type({ byteOffset: Count, lines: Count }),
@@ -24,7 +21,7 @@ export const CheckpointFile = t.intersection(
     // match it, is not resumed (the loader checks; it is optional here so that message can say why).
     t.partial({
       stateSha256: t.string,
-      digest: t.type({ h: t.array(t.number), pending: t.string, length: t.number }),
+      digest: t.type({ h: t.array(t.number), pending: t.string, length: Count }),
     }),
   ],
   'Checkpoint',

@@ -66,5 +66,15 @@ export const parseJson = (text: string): E.Either<string, unknown> => {
   }
 };
 
+/**
+ * A whole number >= 0 that a double holds exactly (< 2^53): an offset, count or sequence number past
+ * that was rounded when parsed (and `1e400` parsed as Infinity), so it is refused, not used rounded.
+ */
+export const ExactCount = t.refinement(
+  t.number,
+  (n) => Number.isSafeInteger(n) && n >= 0,
+  'NonNegativeInteger',
+);
+
 /** A codec that also accepts null. */
 export const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null]);

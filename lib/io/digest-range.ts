@@ -3,8 +3,11 @@
 // the two, not both. Both stop at the same place: the last newline before `until`, which is exactly
 // where the reader's cursor ends when it reads up to `until` (a torn tail is never hashed).
 import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Sha256Hasher, type Sha256State } from '../core/sha256.js';
+import { packageRoot } from './package-root.js';
 
 export interface RangeDigest {
   readonly state: Sha256State;
@@ -49,6 +52,13 @@ import(workerData.self)
   .then((r) => parentPort.postMessage({ ok: r }), (e) => parentPort.postMessage({ error: String(e && e.message || e) }));
 `;
 
+// Inside a bundled command (scripts/bundle-commands.ts) this code is part of the command's file, which
+// does not export the inline hasher: the worker then loads the package's own compiled module.
+const ownModuleUrl = (): string =>
+  import.meta.url.endsWith('/lib/io/digest-range.js')
+    ? import.meta.url
+    : pathToFileURL(join(packageRoot(), 'dist', 'lib', 'io', 'digest-range.js')).href;
+
 const inWorker = (
   file: string,
   from: number,
@@ -56,7 +66,7 @@ const inWorker = (
   state: Sha256State | null,
 ): Promise<RangeDigest> =>
   new Promise((resolve, reject) => {
-    const self = new URL(import.meta.url.replace(/\.ts$/, '.js')).href;
+    const self = ownModuleUrl();
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { self, file, from, until, state } });
     worker.once('message', (m: { ok?: RangeDigest; error?: string }) => {
       void worker.terminate();

@@ -65,11 +65,17 @@ const BLANK = /^[ \t\r]*$/;
 const overLongReason = (raw: RawLine): string =>
   `line of ${raw.overLong ?? 0} bytes is over the line limit (--max-line-bytes); its bytes were skipped`;
 
+// Decoding would silently turn the bad bytes into U+FFFD: a changed value, so the line is corrupt.
+const utf8Reason = (raw: RawLine): string =>
+  `invalid UTF-8 at byte ${raw.byteOffset + (raw.invalidUtf8 ?? 0)} (offset ${raw.invalidUtf8 ?? 0} in the line)`;
+
 const classify = <T>(raw: RawLine, decode: (v: unknown) => E.Either<string, T>): JsonlItem<T> | 'blank' => {
   const next = { byteOffset: raw.end, lines: raw.line };
   const position = { line: raw.line, byteOffset: raw.byteOffset };
   if (raw.overLong !== undefined)
     return { kind: 'corrupt', position, raw: '', reason: overLongReason(raw), next };
+  if (raw.invalidUtf8 !== undefined)
+    return { kind: 'corrupt', position, raw: raw.text, reason: utf8Reason(raw), next };
   if (BLANK.test(raw.text)) return 'blank';
   const parsed = parseJson(raw.text);
   const decoded = E.isRight(parsed) ? decode(parsed.right) : E.left(`invalid JSON: ${parsed.left}`);

@@ -1,7 +1,9 @@
 // A streaming byte splitter: turns chunks into complete lines with their positions and keeps the
 // unterminated remainder for the next chunk. Memory is bounded by the line cap, not the file: a line
 // longer than `maxLineBytes` is handed out as over-long (no text) and its bytes are skipped, never held.
+import { isUtf8 } from 'node:buffer';
 import type { Cursor } from '../core/position.js';
+import { firstInvalidUtf8 } from './utf8.js';
 
 /** One complete line (terminator and a trailing `\r` removed) and where it starts. */
 export interface RawLine {
@@ -12,6 +14,11 @@ export interface RawLine {
   readonly end: number;
   /** Set when the line was longer than the cap: its length in bytes; `text` is then empty. */
   readonly overLong?: number;
+  /**
+   * Set when the line is not valid UTF-8: the offset of its first invalid byte within the line. `text`
+   * then holds U+FFFD in place of the bad bytes, so a reader must treat the line as corrupt.
+   */
+  readonly invalidUtf8?: number;
 }
 
 /** The default line cap: 64 MiB. A longer line is corrupt, whatever the reader. */
@@ -118,10 +125,16 @@ export class LineSplitter {
 
   private splitComplete(chunk: Buffer, out: RawLine[]): void {
     const buf = this.pending.length > 0 ? Buffer.concat([...this.pending, chunk]) : chunk;
+    // One native validity check over every complete line of the chunk (a newline never sits inside a
+    // multi-byte sequence, so valid as a whole means valid line by line); only a chunk that fails it
+    // is checked line by line.
+    const allValid = isUtf8(buf.subarray(0, buf.lastIndexOf(NL) + 1));
     let start = 0;
     let nl = this.pendingLength + chunk.indexOf(NL);
     while (nl !== -1) {
-      out.push(nl - start > this.maxLineBytes ? this.overLongAt(start, nl) : this.lineAt(buf, start, nl));
+      out.push(
+        nl - start > this.maxLineBytes ? this.overLongAt(start, nl) : this.lineAt(buf, start, nl, allValid),
+      );
       start = nl + 1;
       nl = buf.indexOf(NL, start);
     }
@@ -145,13 +158,15 @@ export class LineSplitter {
     return { text: '', line: this.lines, byteOffset, end: this.base + nl + 1, overLong: nl - start };
   }
 
-  private lineAt(buf: Buffer, start: number, nl: number): RawLine {
+  private lineAt(buf: Buffer, start: number, nl: number, valid: boolean): RawLine {
     let s = start;
     let e = nl;
     const byteOffset = this.base + start;
     if (byteOffset === 0 && buf.length >= 3 && buf.subarray(0, 3).equals(BOM)) s += 3;
     if (e > s && buf[e - 1] === CR) e -= 1;
     this.lines += 1;
-    return { text: buf.toString('utf8', s, e), line: this.lines, byteOffset, end: this.base + nl + 1 };
+    const line = { text: buf.toString('utf8', s, e), line: this.lines, byteOffset, end: this.base + nl + 1 };
+    const bad = valid ? -1 : firstInvalidUtf8(buf.subarray(start, nl));
+    return bad === -1 ? line : { ...line, invalidUtf8: bad };
   }
 }

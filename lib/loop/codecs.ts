@@ -2,7 +2,7 @@
 // codecs. Raw artifacts are decoded leniently (the runtime may add keys); envelopes follow the
 // reference contract `schema/ops-manager.contract.schema.json` (schemaVersion v1).
 import * as t from 'io-ts';
-import { nullable } from '../core/codec.js';
+import { ExactCount, nullable } from '../core/codec.js';
 
 /** One line of `.superloop/loops/<loop>/events.jsonl`. */
 export const LoopEventLine = t.intersection(
@@ -168,15 +168,15 @@ export type LoopRunEvent = t.TypeOf<typeof LoopRunEvent>;
 /** The poll cursor file (the reference's keys; opsfold adds `eventByteOffset`). */
 export const PollCursor = t.intersection(
   [
-    t.type({ eventLineOffset: t.number }),
+    t.type({ eventLineOffset: ExactCount }),
     t.partial({
       schemaVersion: t.string,
       repoPath: t.string,
       loopId: t.string,
       eventsFile: t.string,
-      eventLineCount: t.number,
+      eventLineCount: ExactCount,
       updatedAt: t.string,
-      eventByteOffset: t.number,
+      eventByteOffset: ExactCount,
     }),
   ],
   'PollCursor',

@@ -3,7 +3,7 @@
 import type * as t from 'io-ts';
 import { toIteration } from './event-fields.js';
 import {
-  FiniteNumber,
+  ExactInteger,
   JqOpt,
   JqText,
   JqTrue,
@@ -55,7 +55,7 @@ export const SnapshotView = lenientObject(
     cursorCount: fromPath(['cursor', 'eventLineCount'], J),
     heartbeat: fromPath(['runtime', 'heartbeat'], RuntimeDoc),
     heartbeatRef: fromPath(['artifacts', 'heartbeat', 'path'], J),
-    sequenceValue: fromPath(['sequence', 'value'], FiniteNumber),
+    sequenceValue: fromPath(['sequence', 'value'], ExactInteger),
   },
   'SnapshotView',
 );

@@ -35,12 +35,21 @@ export const JqTrue = lenient(
 /** The printed value when it is a whole number (`test("^[0-9]+$")`), else null. */
 export const JqWhole = lenient('JqWhole', isNumberOrNull, (u) => {
   const s = text(u);
-  return /^[0-9]+$/.test(s) ? Number(s) : null;
+  const n = /^[0-9]+$/.test(s) ? Number(s) : null;
+  return n !== null && Number.isSafeInteger(n) ? n : null;
 });
 
 /** A JSON number (finite), else null. */
 export const FiniteNumber = lenient('FiniteNumber', isNumberOrNull, (u) =>
   typeof u === 'number' && Number.isFinite(u) ? u : null,
+);
+
+/**
+ * A whole JSON number a double holds exactly (|n| < 2^53), else null: a sequence number or offset past
+ * that (or `1e400`, parsed as Infinity) has already lost its value, so it reads as absent, not rounded.
+ */
+export const ExactInteger = lenient('ExactInteger', isNumberOrNull, (u) =>
+  typeof u === 'number' && Number.isSafeInteger(u) ? u : null,
 );
 
 /** A non-empty JSON string, else null. */

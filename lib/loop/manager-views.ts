@@ -3,6 +3,7 @@
 // the reference reads them with jq `//` defaults, decoded once by the runner that reads the file.
 import type * as t from 'io-ts';
 import {
+  ExactInteger,
   FiniteNumber,
   JqOpt,
   JqText,
@@ -49,8 +50,8 @@ export const SequenceView = lenientObject(
     status: JqText,
     driftActive: JqTrue,
     updatedAt: JqText,
-    snapshotCurrent: FiniteNumber,
-    eventsLast: FiniteNumber,
+    snapshotCurrent: ExactInteger,
+    eventsLast: ExactInteger,
   },
   'SequenceView',
 );
@@ -86,7 +87,7 @@ export const previousViews = (d: PreviousDocs) => ({
 });
 
 /** `cursor.json` as the pass reads where it started (a number, else 0). */
-export const CursorOffsetView = lenientObject({ eventLineOffset: FiniteNumber }, 'CursorOffsetView');
+export const CursorOffsetView = lenientObject({ eventLineOffset: ExactInteger }, 'CursorOffsetView');
 
 /** The last `intents.jsonl` record as the health command reads it (`.status // ""` as printed). */
 export const LastIntentView = lenientObject({ status: JqText }, 'LastIntentView');

@@ -58,3 +58,29 @@ describe('the poll cursor document', () => {
     expect(E.isLeft(savedCursorOf({ eventLineOffset: '3' }, 'c.json'))).toBe(true);
   });
 });
+
+describe('saved cursor numbers a double cannot hold exactly', () => {
+  it('given an offset past 2^53 or one that overflowed to Infinity, when read, then it fails instead of rounding', () => {
+    const past = JSON.parse('{"eventLineOffset": 9007199254740993}') as unknown;
+    expect(savedCursorOf(past, 'c.json')).toEqual(
+      E.left({
+        message: 'invalid cursor offset in c.json',
+        details: [
+          'c.json: $.eventLineOffset: expected a whole number, got 9007199254740992 (past 2^53: not exact)',
+        ],
+      }),
+    );
+    expect(E.isLeft(savedCursorOf(JSON.parse('{"eventLineOffset": 1e400}'), 'c.json'))).toBe(true);
+  });
+
+  it('given a byte offset past 2^53, when read, then it fails instead of resuming at a rounded byte', () => {
+    const doc = JSON.parse('{"eventLineOffset": 3, "eventByteOffset": 18014398509481985}') as unknown;
+    expect(E.isLeft(savedCursorOf(doc, 'c.json'))).toBe(true);
+    expect(
+      E.isLeft(savedCursorOf(JSON.parse('{"eventLineOffset": 3, "eventByteOffset": 1e400}'), 'c.json')),
+    ).toBe(true);
+    expect(savedCursorOf({ eventLineOffset: 3, eventByteOffset: 40 }, 'c.json')).toEqual(
+      E.right({ lines: 3, byteOffset: 40, fingerprint: null }),
+    );
+  });
+});

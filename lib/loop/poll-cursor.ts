@@ -13,6 +13,16 @@ export interface SavedCursor {
   readonly fingerprint: SourceFingerprint | null;
 }
 
+const isExactCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+const inexact = (key: string, value: unknown): string | null => {
+  if (isExactCount(value)) return null;
+  const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  const why = Number.isInteger(value) && !Number.isSafeInteger(value) ? ' (past 2^53: not exact)' : '';
+  return `$.${key}: expected a whole number, got ${shown}${why}`;
+};
+
 /** Pure: the saved cursor in a parsed cursor file, or the reference's error when its offset is bad. */
 export const savedCursorOf = (
   doc: unknown,
@@ -29,11 +39,10 @@ export const savedCursorOf = (
     });
   const v = doc;
   const offset = v['eventLineOffset'];
-  if (!(typeof offset === 'number' && Number.isInteger(offset) && offset >= 0))
-    return E.left({
-      message: `invalid cursor offset in ${file}`,
-      details: [`${file}: $.eventLineOffset: expected a whole number, got ${JSON.stringify(offset)}`],
-    });
+  // Past 2^53 (or `1e400`, parsed as Infinity) the parsed number is no longer the one written.
+  const bad = inexact('eventLineOffset', offset) ?? inexact('eventByteOffset', v['eventByteOffset'] ?? 0);
+  if (bad !== null || !isExactCount(offset))
+    return E.left({ message: `invalid cursor offset in ${file}`, details: [`${file}: ${bad ?? ''}`] });
   const decoded = PollCursor.decode(v);
   const bytes = E.isRight(decoded) ? decoded.right.eventByteOffset : undefined;
   const fp = v['eventsFingerprint'];

@@ -65,6 +65,11 @@ describe('event envelope sequences', () => {
   it('count an envelope without a sequence as missing', () => {
     expect(events(1, null, 3)).toMatchObject({ count: 3, missing: 1, firstViolationLine: 2, last: 3 });
   });
+  it('count a sequence a double cannot hold exactly (past 2^53, or 1e400 parsed as Infinity) as missing, not rounded', () => {
+    const past = (JSON.parse('{"v": 9007199254740993}') as { v: number }).v;
+    expect(events(1, past, 3)).toMatchObject({ missing: 1, firstViolationLine: 2, last: 3 });
+    expect(events(1, Infinity)).toMatchObject({ missing: 1, firstViolationLine: 2, last: 1 });
+  });
 });
 
 describe('sequence diagnostics', () => {

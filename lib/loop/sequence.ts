@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { nullable } from '../core/codec.js';
 import type { Positioned, Projection } from '../core/projection.js';
-import { FiniteNumber, fromPath, lenientObject, readView } from './lenient.js';
+import { ExactInteger, fromPath, lenientObject, readView } from './lenient.js';
 import type { SequenceView } from './manager-views.js';
 import type { SnapshotView } from './envelope-views.js';
 
@@ -31,9 +31,9 @@ export interface EventSequenceState {
   readonly firstViolationLine: number | null;
 }
 
-/** An event envelope as the sequence fold reads it: its `sequence.value` when a finite number. */
+/** An event envelope as the sequence fold reads it: its `sequence.value` when an exact whole number. */
 export const EnvelopeSequenceView = lenientObject(
-  { value: fromPath(['sequence', 'value'], FiniteNumber) },
+  { value: fromPath(['sequence', 'value'], ExactInteger) },
   'EnvelopeSequenceView',
 );
 export type EnvelopeSequence = t.TypeOf<typeof EnvelopeSequenceView>;

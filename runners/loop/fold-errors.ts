@@ -9,7 +9,8 @@ export class SourceChangedCliError extends CliError {}
 /** Rethrows `err` as a CliError when it is one the operator can act on. */
 export const explainFoldError = (err: unknown): never => {
   if (err instanceof CorruptLineError) {
-    const what = err.reason.startsWith('invalid JSON') ? 'invalid JSON event' : 'invalid event';
+    // Text that is not UTF-8 is not JSON text either (RFC 8259): the same headline as a parse failure.
+    const what = /^invalid (JSON|UTF-8)/.test(err.reason) ? 'invalid JSON event' : 'invalid event';
     throw new CliError(`${what} at line ${err.line} in ${err.file}`, [
       `${err.file}:${err.line}:${err.byteOffset}: ${err.reason}`,
       'rerun with --skip-corrupt to quarantine the line (kept under .opsfold/) and move on',
