@@ -11,6 +11,7 @@ import { cycleCommands } from './cycle/commands.js';
 import { runbookCommands } from './runbook/commands.js';
 import { demo } from './demo.js';
 import { replay } from './replay/command.js';
+import { natsCommands } from './nats/commands.js';
 
 export const commands: readonly Command[] = [
   ...loopCommands,
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   ...cycleCommands,
   ...runbookCommands,
   ...dashboardCommands,
+  ...natsCommands,
   replay,
   demo,
 ];
