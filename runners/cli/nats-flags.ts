@@ -14,12 +14,24 @@ export const fleetIdFlag: Flag = {
   help: `Fleet the loop's subject is under: opsfold.<fleet>.<loop>.events (default ${DEFAULT_FLEET}).`,
 };
 
+export const sourceFlag: Flag = {
+  type: 'string',
+  arg: 'nats://host:port',
+  help: "Fold the loop's events from NATS JetStream (shipped by `opsfold ship`) instead of the file.",
+};
+
 /** The URL given, checked: every comma-separated server is nats:// or tls://. */
 export const natsUrl = (raw: string, flag: string): string => {
   const servers = raw.split(',').map((s) => s.trim());
   if (servers.some((s) => !/^(nats|tls):\/\/[^\s/]+\/?$/.test(s)))
     throw usageError(`--${flag} must be nats://host:port (a comma list for a cluster): ${raw}`);
   return raw;
+};
+
+/** The NATS URL of --source, or null when the command reads the file. */
+export const sourceUrl = (v: Values): string | null => {
+  const raw = str(v, 'source');
+  return raw === undefined ? null : natsUrl(raw, 'source');
 };
 
 /** The loop's address in the stream: --fleet (default) and the loop id. */

@@ -9,6 +9,8 @@ import { writeOut } from '../cli/write-out.js';
 import { maxLineBytesFlag } from '../cli/common-flags.js';
 import { expand, intFlag, lookup } from './inputs.js';
 import { foldOne, shown, type Ctx, type Replayed } from './fold.js';
+import { foldStream } from './stream.js';
+import { fleetIdFlag, sourceFlag, sourceUrl } from '../cli/nats-flags.js';
 import { checkExpect, checkLaws, loadExpectation, type LawOptions } from './verdicts.js';
 
 const lawOptions = (v: Values): LawOptions | null =>
@@ -22,7 +24,8 @@ const lawOptions = (v: Values): LawOptions | null =>
 export const replay: Command = {
   path: ['replay'],
   title: 'fold historical logs through a projection; check its laws',
-  usage: '--projection <name> <path|glob>... [--check-laws [--runs N] [--seed S]] [--expect FILE] [--pretty]',
+  usage:
+    '--projection <name> (<path|glob>... | --source nats://… --loop <id>) [--check-laws [--runs N] [--seed S]] [--expect FILE] [--pretty]',
   summary:
     'Fold JSONL logs through a registered projection and print { projection, version, files, events, state } as ' +
     'stable JSON. Files are folded in sorted path order; globs are expanded under the working directory.',
@@ -42,6 +45,9 @@ export const replay: Command = {
     expect: { type: 'string', arg: 'FILE', help: "Diff the state with FILE's (an earlier replay output)." },
     pretty: { type: 'boolean', help: 'Pretty-print JSON output.' },
     'max-line-bytes': maxLineBytesFlag,
+    source: sourceFlag,
+    loop: { type: 'string', arg: 'id', help: 'With --source: the loop whose shipped events are folded.' },
+    fleet: fleetIdFlag,
   },
   exits: {
     [EXIT.ok]: 'ok (and the laws hold / the state is as expected, when asked)',
@@ -58,15 +64,17 @@ export const replay: Command = {
   ],
   async run(v, positionals, io) {
     const reg = lookup(str(v, 'projection'));
-    if (positionals.length === 0)
-      throw usageError('at least one <path|glob> is required', 'see: opsfold replay --help');
+    const url = sourceUrl(v);
+    if ((positionals.length === 0) === (url === null))
+      throw usageError('give <path|glob>... or --source nats://… --loop <id>', 'see: opsfold replay --help');
     const laws = lawOptions(v);
     const expectFile = str(v, 'expect');
     const expected = expectFile === undefined ? null : await loadExpectation(io, expectFile);
-    const files = await expand(positionals, io.cwd);
     const acc: Replayed = { state: reg.projection.initial, events: 0, kept: [], fileOf: [] };
     const ctx: Ctx = { io, reg, acc };
-    for (const [i, f] of files.entries()) await foldOne(ctx, f, laws === null ? null : i);
+    const files =
+      url === null ? await expand(positionals, io.cwd) : [await foldStream(ctx, url, v, laws !== null)];
+    if (url === null) for (const [i, f] of files.entries()) await foldOne(ctx, f, laws === null ? null : i);
     const { name, version } = reg.projection;
     const out = {
       projection: name,
