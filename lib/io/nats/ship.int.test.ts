@@ -32,7 +32,7 @@ describe.skipIf(natsMissing !== null)(`ship and fold over JetStream${natsMissing
     const at = loopAddress('f1', 'l1');
     const first = await shipEvents(conn, { file, at, cursors: shipCursors(dir) });
     expect(first).toMatchObject({ published: 3, duplicates: 0, tornTail: { byteOffset: 27, bytes: 5 } });
-    expect(await foldFromStream(conn, at, 2)).toEqual(await foldFromFile(file));
+    expect(await foldFromStream(conn, at, { fetchSize: 2 })).toEqual(await foldFromFile(file));
 
     fs.rmSync(join(dir, '.opsfold'), { recursive: true });
     const again = await shipEvents(conn, { file, at, cursors: shipCursors(dir) });
@@ -41,7 +41,7 @@ describe.skipIf(natsMissing !== null)(`ship and fold over JetStream${natsMissing
 
     fs.appendFileSync(file, '3}\n{"a":4}\n');
     expect(await shipEvents(conn, { file, at, cursors: shipCursors(dir) })).toMatchObject({ published: 2 });
-    expect(await foldFromStream(conn, at, 1)).toEqual(await foldFromFile(file));
+    expect(await foldFromStream(conn, at, { fetchSize: 1 })).toEqual(await foldFromFile(file));
     expect(await messagesOf(conn, at)).toBe(5);
   });
 
@@ -50,6 +50,8 @@ describe.skipIf(natsMissing !== null)(`ship and fold over JetStream${natsMissing
     const file = join(dir, 'events.jsonl');
     fs.writeFileSync(file, '{"b":1}\n');
     await shipEvents(conn, { file, at: loopAddress('f1', 'l2'), cursors: shipCursors(dir) });
-    expect(await foldFromStream(conn, loopAddress('f1', 'l2'), 10)).toEqual([[1, 0, { b: 1 }]]);
+    expect(await foldFromStream(conn, loopAddress('f1', 'l2'), { fetchSize: 10 })).toEqual([
+      [1, 0, { b: 1 }],
+    ]);
   });
 });

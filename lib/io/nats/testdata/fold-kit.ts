@@ -36,13 +36,17 @@ export const foldFromFile = async (file: string): Promise<Seen> => {
 export const foldFromStream = async (
   conn: JetStreamConn,
   at: LoopAddress,
-  fetchSize: number,
-  checkpoints: CheckpointStore = kvCheckpointStore(conn, at),
+  read: { readonly fetchSize: number; readonly save?: boolean; readonly checkpoints?: CheckpointStore },
 ): Promise<Seen> => {
-  const source = jetStreamSource(conn, at, { projection: 'seen', skipCorrupt: true, fetchSize });
+  const checkpoints = read.checkpoints ?? kvCheckpointStore(conn, at);
+  const source = jetStreamSource(conn, at, {
+    projection: 'seen',
+    skipCorrupt: true,
+    fetchSize: read.fetchSize,
+  });
   const r = await foldSource(source, seenProjection, { checkpoints, key: 'seen.json' });
   if (r.kind !== 'folded') throw new Error(r.detail);
-  await checkpoints.save(r.checkpoint.key, r.checkpoint.checkpoint);
+  if (read.save !== false) await checkpoints.save(r.checkpoint.key, r.checkpoint.checkpoint);
   return r.state;
 };
 
