@@ -117,3 +117,25 @@ export const stopAll = async (nodes: readonly NatsNode[]): Promise<void> => {
   await Promise.all(nodes.map((n) => n.stop()));
   for (const n of nodes) fs.rmSync(n.storeDir, { recursive: true, force: true });
 };
+
+/** Waits until JetStream answers at `url` (a new cluster elects its meta leader within seconds). */
+export const waitForJetStream = async (url: string, ms = 20_000): Promise<void> => {
+  const { connect } = await import('@nats-io/transport-node');
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const until = Date.now() + ms;
+  for (;;) {
+    const nc = await connect({ servers: url.split(','), timeout: 1000 }).catch(() => null);
+    const ok =
+      nc !== null &&
+      (await jetstreamManager(nc, { timeout: 1000 })
+        .then((m) => m.getAccountInfo())
+        .then(
+          () => true,
+          () => false,
+        ));
+    await nc?.close();
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`JetStream did not answer at ${url} within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
