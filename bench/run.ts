@@ -12,6 +12,7 @@ import { FULL, QUICK, type Ctx, type PhaseResult } from './phase.js';
 import { backlog, firstReconcile, incremental } from './phase-reconcile.js';
 import { poll, replay } from './phase-replay.js';
 import { longLine } from './phase-long-line.js';
+import { jetstream } from './phase-jetstream.js';
 import { queueKpi, startup, versusReference } from './phase-other.js';
 import { formatText, report } from './report.js';
 
@@ -26,6 +27,7 @@ const PHASES: Readonly<Record<string, Phase>> = {
   backlog,
   'long-line': longLine,
   'queue-kpi': queueKpi,
+  jetstream,
   'versus-reference': versusReference,
 };
 
@@ -40,6 +42,7 @@ Phases (all by default, in this order):
   backlog           loop reconcile of 1M and 2M backlogs (≤ 200 MB each)
   long-line         one 100 MB line vs 100 MB of ordinary lines (≤ 2 ×); over-long refused
   queue-kpi         queue kpi over 1M orch_runs.jsonl lines vs raw (≥ 0.9 ×)
+  jetstream         ship 1M events to a local nats-server; fold them from the stream vs from the file
   versus-reference  +10 events: the reference's ops-manager-reconcile.sh vs loop reconcile (≥ 100 ×);
                     runs only with --versus-reference and SUPERLOOP_REF=<superloop checkout>
 

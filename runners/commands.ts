@@ -12,6 +12,7 @@ import { cycleCommands } from './cycle/commands.js';
 import { runbookCommands } from './runbook/commands.js';
 import { demo } from './demo.js';
 import { replay } from './replay/command.js';
+import { natsCommands } from './nats/commands.js';
 
 export const commands: readonly Command[] = (
   [
@@ -23,6 +24,7 @@ export const commands: readonly Command[] = (
     ...cycleCommands,
     ...runbookCommands,
     ...dashboardCommands,
+    ...natsCommands,
     replay,
     demo,
   ] satisfies Command[]

@@ -12,10 +12,12 @@ import { statSync } from 'node:fs';
 import { unescaped } from '../cli/safe-stderr.js';
 import { expand, intFlag, lookup } from './inputs.js';
 import { foldOne, shown, type Ctx, type Replayed } from './fold.js';
+import { foldStream } from './stream.js';
+import { fleetIdFlag, sourceFlag, sourceUrl } from '../cli/nats-flags.js';
 import { checkExpect, checkLaws, loadExpectation, type LawOptions } from './verdicts.js';
 
 /** Progress on stderr over the files' bytes: a terminal only, and never with --quiet. */
-const replayProgress = (v: Values, io: Io, files: readonly string[]): Ctx['progress'] => ({
+const replayProgress = (v: Values, io: Io, files: readonly string[]): NonNullable<Ctx['progress']> => ({
   report: progressReporter(unescaped(io.stderr), {
     label: 'replay',
     quiet: v['quiet'] === true,
@@ -24,6 +26,22 @@ const replayProgress = (v: Values, io: Io, files: readonly string[]): Ctx['progr
   }),
   bytesBefore: 0,
 });
+
+/** Folds the files in order, with progress on a terminal; the files, for the output and the laws. */
+const foldFiles = async (
+  ctx: Ctx,
+  files: readonly string[],
+  opts: { readonly v: Values; readonly laws: boolean },
+): Promise<string[]> => {
+  const progress = replayProgress(opts.v, ctx.io, files);
+  const withProgress: Ctx = { ...ctx, progress };
+  for (const [i, f] of files.entries()) {
+    await foldOne(withProgress, f, opts.laws ? i : null);
+    progress.bytesBefore += statSync(f).size;
+  }
+  progress.report.end();
+  return [...files];
+};
 
 const lawOptions = (v: Values): LawOptions | null =>
   v['check-laws'] === true
@@ -36,7 +54,8 @@ const lawOptions = (v: Values): LawOptions | null =>
 export const replay: Command = {
   path: ['replay'],
   title: 'fold historical logs through a projection; check its laws',
-  usage: '--projection <name> <path|glob>... [--check-laws [--runs N] [--seed S]] [--expect FILE] [--pretty]',
+  usage:
+    '--projection <name> (<path|glob>... | --source nats://… --loop <id>) [--check-laws [--runs N] [--seed S]] [--expect FILE] [--pretty]',
   summary:
     'Fold JSONL logs through a registered projection and print { projection, version, files, events, state } as ' +
     'stable JSON. Files are folded in sorted path order; globs are expanded under the working directory.',
@@ -57,6 +76,9 @@ export const replay: Command = {
     pretty: { type: 'boolean', help: 'Pretty-print JSON output.' },
     'max-line-bytes': maxLineBytesFlag,
     quiet: quietFlag,
+    source: sourceFlag,
+    loop: { type: 'string', arg: 'id', help: 'With --source: the loop whose shipped events are folded.' },
+    fleet: fleetIdFlag,
   },
   exits: {
     [EXIT.ok]: 'ok (and the laws hold / the state is as expected, when asked)',
@@ -73,19 +95,18 @@ export const replay: Command = {
   ],
   async run(v, positionals, io) {
     const reg = lookup(str(v, 'projection'));
-    if (positionals.length === 0)
-      throw usageError('at least one <path|glob> is required', 'see: opsfold replay --help');
+    const url = sourceUrl(v);
+    if ((positionals.length === 0) === (url === null))
+      throw usageError('give <path|glob>... or --source nats://… --loop <id>', 'see: opsfold replay --help');
     const laws = lawOptions(v);
     const expectFile = str(v, 'expect');
     const expected = expectFile === undefined ? null : await loadExpectation(io, expectFile);
-    const files = await expand(positionals, io.cwd);
     const acc: Replayed = { state: reg.projection.initial, events: 0, kept: [], fileOf: [] };
-    const ctx: Ctx = { io, reg, acc, progress: replayProgress(v, io, files) };
-    for (const [i, f] of files.entries()) {
-      await foldOne(ctx, f, laws === null ? null : i);
-      if (ctx.progress !== undefined) ctx.progress.bytesBefore += statSync(f).size;
-    }
-    ctx.progress?.report.end();
+    const ctx: Ctx = { io, reg, acc };
+    const files =
+      url === null
+        ? await foldFiles(ctx, await expand(positionals, io.cwd), { v, laws: laws !== null })
+        : [await foldStream(ctx, url, v, laws !== null)];
     const { name, version } = reg.projection;
     const out = {
       projection: name,

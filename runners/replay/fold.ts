@@ -10,7 +10,8 @@ import type { Io } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 
 /** A file as the operator sees it: relative to the working directory. */
-export const shown = (io: Io, file: string): string => relative(io.cwd, file).split(sep).join('/') || file;
+export const shown = (io: Io, file: string): string =>
+  /^(nats|tls):\/\//.test(file) ? file : relative(io.cwd, file).split(sep).join('/') || file;
 
 export interface Replayed {
   state: unknown;
@@ -28,7 +29,7 @@ export interface Ctx {
   readonly progress?: { readonly report: Progress; bytesBefore: number };
 }
 
-const take = ({ reg, acc }: Ctx, item: JsonlItem<unknown>, fileIndex: number | null): void => {
+export const take = ({ reg, acc }: Ctx, item: JsonlItem<unknown>, fileIndex: number | null): void => {
   if (item.kind !== 'record') return;
   const event: Positioned<unknown> = { value: item.value, position: item.position };
   acc.state = reg.projection.evolve(acc.state, event);
