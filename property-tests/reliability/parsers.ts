@@ -23,27 +23,18 @@ export interface FuzzTarget {
   run(input: Buffer, dir: string): Promise<unknown>;
   /** The failures this parser documents; any other is a crash. */
   expectedError(err: unknown): boolean;
-  /**
-   * A crash found and not yet fixed: inputs it matches are left out of the property, and a test marked
-   * `fails` feeds `example` until the fix lands; then delete this entry.
-   */
+  /** An input that once crashed this parser, kept as a regression case (fed once by its own test). */
   readonly knownBug?: {
-    readonly matches: (input: Buffer) => boolean;
     readonly example: Buffer;
     readonly why: string;
   };
 }
 
-// runners/loop/cursor-file.ts reads `eventsFingerprint` off the parsed document before checking it is
-// an object, so a cursor file holding `null` throws a TypeError (a stack trace from the CLI).
+// A cursor file holding `null` once threw a TypeError in runners/loop/cursor-file.ts (read
+// `eventsFingerprint` before checking for an object); it now fails closed with an `error:` line.
 const NULL_CURSOR = {
-  matches: (input: Buffer) =>
-    input
-      .toString('utf8')
-      .trim()
-      .replace(/^\ufeff/, '') === 'null',
   example: Buffer.from('null\n'),
-  why: 'a cursor file holding JSON null throws a TypeError in readCursorFile',
+  why: 'a cursor file holding JSON null threw a TypeError in readCursorFile',
 };
 
 /** A CLI run that crashed: an exit code it does not document, or an unexpected error's stack trace. */
