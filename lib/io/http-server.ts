@@ -1,6 +1,6 @@
 // A small JSON server on node:http, free of any domain: the handler gets the method, path, query,
 // headers and a capped body reader, and answers a status with a JSON body (sent compact, with its
-// length). A handler that throws gets the caller's error answer; one that answers null drops the
+// length; or a text answer with its own content type). A handler that throws gets the caller's error answer; one that answers null drops the
 // connection (a body the client aborted).
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +10,8 @@ export interface JsonAnswer {
   readonly body: unknown;
   /** Ask the client to close the connection (an answer sent before its whole body was read). */
   readonly close?: boolean;
+  /** Sent instead of `body` as JSON: a text answer (a metrics exposition) with its content type. */
+  readonly text?: { readonly contentType: string; readonly text: string };
 }
 
 export type RequestBody =
@@ -55,10 +57,10 @@ export const headerOf = (req: Pick<JsonRequest, 'headers'>, name: string): strin
 // that stopped at the cap) closes the connection once sent: node would otherwise go on reading and
 // discarding that body to reach the next request, without limit for an endless chunked one.
 const send = (req: http.IncomingMessage, res: http.ServerResponse, a: JsonAnswer): void => {
-  const body = Buffer.from(JSON.stringify(a.body));
+  const body = Buffer.from(a.text === undefined ? JSON.stringify(a.body) : a.text.text);
   const close = a.close === true || !req.complete;
   res.writeHead(a.status, {
-    'Content-Type': 'application/json',
+    'Content-Type': a.text?.contentType ?? 'application/json',
     'Content-Length': String(body.length),
     ...(close ? { Connection: 'close' } : {}),
   });
