@@ -17,6 +17,22 @@ export const send = (res: http.ServerResponse, a: Answer, method: string): void 
   res.end(method === 'HEAD' ? undefined : body);
 };
 
+/** A text answer (the metrics exposition) with its content type. */
+export const sendText = (
+  res: http.ServerResponse,
+  a: { readonly contentType: string; readonly text: string },
+  method: string,
+): void => {
+  const body = Buffer.from(a.text);
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': a.contentType,
+    'Content-Length': String(body.length),
+    'Cache-Control': 'no-store',
+  });
+  res.end(method === 'HEAD' ? undefined : body);
+};
+
 /** The request body as text; null when it exceeds MAX_BODY or fails. */
 export const readBody = (req: http.IncomingMessage): Promise<string | null> =>
   new Promise((resolve) => {
