@@ -56,15 +56,28 @@ export const headerOf = (req: Pick<JsonRequest, 'headers'>, name: string): strin
 // An answer sent before the request's body was read to its end (a handler that reads no body, or one
 // that stopped at the cap) closes the connection once sent: node would otherwise go on reading and
 // discarding that body to reach the next request, without limit for an endless chunked one.
+/**
+ * The header that closes the connection after this answer when the request's body was not read to its
+ * end (or `force`), with the socket destroyed once the answer is sent; none otherwise. Any node:http
+ * server calls it before writeHead (the dashboard does).
+ */
+export const closeUnread = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  force = false,
+): Record<string, string> => {
+  if (!force && req.complete) return {};
+  res.once('finish', () => req.socket.destroy());
+  return { Connection: 'close' };
+};
+
 const send = (req: http.IncomingMessage, res: http.ServerResponse, a: JsonAnswer): void => {
   const body = Buffer.from(a.text === undefined ? JSON.stringify(a.body) : a.text.text);
-  const close = a.close === true || !req.complete;
   res.writeHead(a.status, {
     'Content-Type': a.text?.contentType ?? 'application/json',
     'Content-Length': String(body.length),
-    ...(close ? { Connection: 'close' } : {}),
+    ...closeUnread(req, res, a.close === true),
   });
-  if (close) res.once('finish', () => req.socket.destroy());
   res.end(body);
 };
 
@@ -75,7 +88,8 @@ const queryOf = (url: URL): Record<string, string | undefined> => {
   return q;
 };
 
-const readBody = (req: http.IncomingMessage, maxBytes: number): Promise<RequestBody> =>
+/** The request's body as UTF-8 text, refused past `maxBytes` (a declared length over it before a byte is read). */
+export const readBody = (req: http.IncomingMessage, maxBytes: number): Promise<RequestBody> =>
   new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
