@@ -40,6 +40,8 @@ export const dashboardDescriptor = {
   },
   exits: {
     [EXIT.ok]: 'stopped by SIGINT/SIGTERM',
+    130: 'ended by a second SIGINT, or by the first when shutting down took over 2 s',
+    143: 'ended by a second SIGTERM, or by the first when shutting down took over 2 s',
     [EXIT.error]: 'the repo does not exist, or the address cannot be bound',
     [EXIT.usage]: 'usage error: missing --repo, bad port, interval or variable name',
   },
