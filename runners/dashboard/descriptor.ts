@@ -16,7 +16,8 @@ export const dashboardDescriptor = {
     'escalations, control intents, telemetry summary, ingest lag and reconcile duration charts, the event ' +
     'timeline newest first); harness, queue and promotion views when those domains have data. Updates live over ' +
     'Server-Sent Events, from incremental folds checkpointed under <state-dir>/dashboard/. JSON API: GET ' +
-    '/api/loops, /api/loops/:id, /api/loops/:id/events?before=<byte>&limit=N, /api/events (SSE).',
+    '/api/loops, /api/loops/:id, /api/loops/:id/events?before=<byte>&limit=N, /api/events (SSE); GET /metrics ' +
+    '(Prometheus text; with control enabled it needs the token) and GET /healthz (no token).',
   flags: {
     repo: repoFlag,
     port: { type: 'string', arg: 'n', help: 'Port to listen on (default 8788; 0 picks a free one).' },

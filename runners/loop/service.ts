@@ -1,5 +1,5 @@
-// opsfold service: the sprite service transport over HTTP (GET /healthz, /ops/snapshot, /ops/events,
-// POST /ops/control), answering from the same functions the local commands use. It will not start
+// opsfold service: the sprite service transport over HTTP (GET /healthz, /metrics, /ops/snapshot,
+// /ops/events, POST /ops/control), answering from the same functions the local commands use. It will not start
 // without a token unless told --insecure-no-auth; it runs until SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -70,7 +70,8 @@ export const makeService = (deps: ServiceCommandDeps): Command => ({
   summary:
     'Serve one repository over HTTP as the reference sprite service does: GET /healthz, GET /ops/snapshot?loopId=L, ' +
     'GET /ops/events?loopId=L&cursor=N&maxEvents=M, POST /ops/control {loopId, intent, by, note, idempotencyKey, ' +
-    'traceId, noConfirm}. Every request needs the token as "Authorization: Bearer <t>" or "X-Ops-Token: <t>".',
+    'traceId, noConfirm}, GET /metrics (Prometheus text, every loop). Every request but GET /healthz needs the ' +
+    'token as "Authorization: Bearer <t>" or "X-Ops-Token: <t>".',
   flags: {
     repo: repoFlag,
     host: { type: 'string', arg: 'addr', help: 'Address to listen on (default: 127.0.0.1).' },
