@@ -14,6 +14,8 @@ describe('the route table', () => {
     ['GET', '/api/views/queue', { kind: 'view', name: 'queue' }],
     ['POST', '/api/loops/demo-loop/control', { kind: 'control', loopId: 'demo-loop' }],
     ['HEAD', '/api/loops', { kind: 'loops' }],
+    ['GET', '/healthz', { kind: 'healthz' }],
+    ['GET', '/metrics', { kind: 'metrics' }],
   ])('%s %s', (method, path, route) => {
     expect(routeOf(method, path)).toEqual(route);
   });
@@ -28,6 +30,8 @@ describe('the route table', () => {
     '/api/loops/x/events/more',
     '/api/loops/x/other',
     '/api/nothing',
+    '/metrics/x',
+    '/api/metrics',
     '/api/views/Bad_Name',
     '/%E0%A4%A',
   ])('does not route %s', (path) => {

@@ -5,6 +5,8 @@ import { validLoopId } from './loop-list.js';
 
 export type Route =
   | { readonly kind: 'index' }
+  | { readonly kind: 'healthz' }
+  | { readonly kind: 'metrics' }
   | { readonly kind: 'asset'; readonly name: string }
   | { readonly kind: 'config' }
   | { readonly kind: 'loops' }
@@ -57,6 +59,7 @@ const apiRoute = (s: readonly string[]): Route => {
 const getRoute = (s: readonly string[]): Route => {
   const [a, b] = s;
   if (s.length === 0) return { kind: 'index' };
+  if (s.length === 1 && (a === 'healthz' || a === 'metrics')) return { kind: a };
   if (a === 'assets')
     return s.length === 2 && b !== undefined && ASSET.test(b) ? { kind: 'asset', name: b } : NOT_FOUND;
   return a === 'api' ? apiRoute(s) : NOT_FOUND;

@@ -55,6 +55,18 @@ export const confine = async (root: string, path: string): Promise<Confined> => 
   return { ok: true, path: abs, real };
 };
 
+/**
+ * Why a log may not be read: its real location is outside `root` (a symlink out of the repo), or it is
+ * not a regular file (opening a FIFO would block the reader); null when it may be read or is missing.
+ */
+export const readRefusal = async (root: string, file: string): Promise<string | null> => {
+  const c = await confine(root, file);
+  if (!c.ok) return c.reason;
+  const st = await fsp.stat(c.real).catch(() => null);
+  if (st === null || st.isFile()) return null;
+  return st.isFIFO() ? 'a FIFO' : 'not a regular file';
+};
+
 /** Thrown by Store writes and appends (which have no result to carry it) for a path outside the root. */
 export class ConfinementError extends Error {
   constructor(

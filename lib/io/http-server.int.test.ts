@@ -1,8 +1,8 @@
 // The JSON server on a real socket: the handler sees the method, path, first query values and headers;
 // answers go out as compact JSON with their length; a throwing handler gets the caller's error answer;
 // a body past the cap is refused without being read whole.
-import * as net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { endlessBody } from './endless-body.test-kit.js';
 import { headerOf, startJsonServer, type JsonHandler, type RunningServer } from './http-server.js';
 
 let running: RunningServer | null = null;
@@ -60,43 +60,10 @@ describe('given a handler that throws', () => {
   });
 });
 
-/**
- * Sends a request with an endless chunked body; resolves with whether the server dropped the
- * connection (instead of reading on) within `withinMs` of the first answer byte, and what it answered.
- */
-const endlessBody = (
-  url: string,
-  method: string,
-  withinMs: number,
-): Promise<{ dropped: boolean; head: string }> =>
-  new Promise((resolve) => {
-    const { hostname, port } = new URL(url);
-    const socket = net.connect(Number(port), hostname);
-    let head = '';
-    let timer: NodeJS.Timeout | null = null;
-    const chunk = `400\r\n${'x'.repeat(0x400)}\r\n`;
-    const pump = setInterval(() => {
-      if (!socket.destroyed) socket.write(chunk);
-    }, 2);
-    const done = (dropped: boolean) => {
-      clearInterval(pump);
-      if (timer !== null) clearTimeout(timer);
-      socket.destroy();
-      resolve({ dropped, head });
-    };
-    socket.on('data', (d: Buffer) => {
-      head += d.toString('latin1');
-      timer ??= setTimeout(() => done(false), withinMs);
-    });
-    socket.on('close', () => done(true));
-    socket.on('error', () => done(true));
-    socket.write(`${method} /x HTTP/1.1\r\nHost: ${hostname}\r\nTransfer-Encoding: chunked\r\n\r\n`);
-  });
-
 describe('given a request whose chunked body never ends', () => {
   it('a handler that reads no body (an unauthenticated GET) answers, then the connection is dropped', async () => {
     const url = await start(async () => ({ status: 401, body: { error: 'unauthorized' } }));
-    const r = await endlessBody(url, 'GET', 1500);
+    const r = await endlessBody(`${url}/x`, 'GET', 1500);
     expect(r.head).toMatch(/^HTTP\/1\.1 401/);
     expect(r.dropped).toBe(true);
   });
@@ -106,7 +73,7 @@ describe('given a request whose chunked body never ends', () => {
       const body = await req.body(4096);
       return { status: body.kind === 'too_large' ? 413 : 200, body: body.kind, close: true };
     });
-    const r = await endlessBody(url, 'POST', 1500);
+    const r = await endlessBody(`${url}/x`, 'POST', 1500);
     expect(r.head).toMatch(/^HTTP\/1\.1 413/);
     expect(r.dropped).toBe(true);
   });

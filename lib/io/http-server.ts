@@ -1,6 +1,6 @@
 // A small JSON server on node:http, free of any domain: the handler gets the method, path, query,
 // headers and a capped body reader, and answers a status with a JSON body (sent compact, with its
-// length). A handler that throws gets the caller's error answer; one that answers null drops the
+// length; or a text answer with its own content type). A handler that throws gets the caller's error answer; one that answers null drops the
 // connection (a body the client aborted).
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +10,8 @@ export interface JsonAnswer {
   readonly body: unknown;
   /** Ask the client to close the connection (an answer sent before its whole body was read). */
   readonly close?: boolean;
+  /** Sent instead of `body` as JSON: a text answer (a metrics exposition) with its content type. */
+  readonly text?: { readonly contentType: string; readonly text: string };
 }
 
 export type RequestBody =
@@ -54,15 +56,28 @@ export const headerOf = (req: Pick<JsonRequest, 'headers'>, name: string): strin
 // An answer sent before the request's body was read to its end (a handler that reads no body, or one
 // that stopped at the cap) closes the connection once sent: node would otherwise go on reading and
 // discarding that body to reach the next request, without limit for an endless chunked one.
+/**
+ * The header that closes the connection after this answer when the request's body was not read to its
+ * end (or `force`), with the socket destroyed once the answer is sent; none otherwise. Any node:http
+ * server calls it before writeHead (the dashboard does).
+ */
+export const closeUnread = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  force = false,
+): Record<string, string> => {
+  if (!force && req.complete) return {};
+  res.once('finish', () => req.socket.destroy());
+  return { Connection: 'close' };
+};
+
 const send = (req: http.IncomingMessage, res: http.ServerResponse, a: JsonAnswer): void => {
-  const body = Buffer.from(JSON.stringify(a.body));
-  const close = a.close === true || !req.complete;
+  const body = Buffer.from(a.text === undefined ? JSON.stringify(a.body) : a.text.text);
   res.writeHead(a.status, {
-    'Content-Type': 'application/json',
+    'Content-Type': a.text?.contentType ?? 'application/json',
     'Content-Length': String(body.length),
-    ...(close ? { Connection: 'close' } : {}),
+    ...closeUnread(req, res, a.close === true),
   });
-  if (close) res.once('finish', () => req.socket.destroy());
   res.end(body);
 };
 
@@ -73,7 +88,8 @@ const queryOf = (url: URL): Record<string, string | undefined> => {
   return q;
 };
 
-const readBody = (req: http.IncomingMessage, maxBytes: number): Promise<RequestBody> =>
+/** The request's body as UTF-8 text, refused past `maxBytes` (a declared length over it before a byte is read). */
+export const readBody = (req: http.IncomingMessage, maxBytes: number): Promise<RequestBody> =>
   new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {

@@ -47,6 +47,8 @@ export type { SqliteDb, SqliteOpenOptions } from './sqlite.js';
 export { nodeEdge } from './node-edge.js';
 export type { Edge, NodeEdgeOptions } from './node-edge.js';
 export { startJsonServer } from './http-server.js';
+export { metricsRegistry } from './prometheus.js';
+export type { GaugeFamily, MetricsRegistry, MetricsText } from './prometheus.js';
 export type {
   JsonAnswer,
   JsonHandler,

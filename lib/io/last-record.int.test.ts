@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastRecord } from './last-record.js';
@@ -58,5 +59,18 @@ describe('lastRecord', () => {
     const first = `${JSON.stringify({ first: true })}\n`;
     const r = await lastRecord(file(`${first}${JSON.stringify(big)}\n${'y'.repeat(70_000)}`));
     expect(r).toEqual({ kind: 'record', value: big, byteOffset: Buffer.byteLength(first) });
+  });
+});
+
+describe('lastRecord of something that is not a regular file', () => {
+  it('refuses a FIFO without opening it for a blocking read, naming it', async () => {
+    const fifo = join(dir, 'reconcile.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    await expect(lastRecord(fifo)).rejects.toThrow(`${fifo}: not a regular file (a FIFO)`);
+  });
+  it('refuses a directory, naming it', async () => {
+    const d = join(dir, 'dir.jsonl');
+    mkdirSync(d);
+    await expect(lastRecord(d)).rejects.toThrow(`${d}: not a regular file`);
   });
 });

@@ -6,6 +6,10 @@ import { internalError, serviceHandler, type ServiceHandlers } from './service-d
 
 const calls: string[] = [];
 const handlers: ServiceHandlers = {
+  metrics: async () => (
+    calls.push('metrics'),
+    { status: 200, body: null, text: { contentType: 't', text: 'm' } }
+  ),
   snapshot: async (q, trace) => (calls.push(`snapshot ${q['loopId']} ${trace}`), { status: 200, body: 's' }),
   events: async (q, trace) => (calls.push(`events ${q['loopId']} ${trace}`), { status: 200, body: 'e' }),
   control: async (body, h) => (calls.push(`control ${body} ${h.key} ${h.trace}`), { status: 200, body: 'c' }),
@@ -30,6 +34,13 @@ describe('given a request without the token', () => {
       status: 401,
       close: true,
     });
+    expect(await handle(request('GET', '/metrics', {}))).toMatchObject({ status: 401 });
+    expect(calls).toEqual([]);
+  });
+  it('answers GET /healthz without reading anything', async () => {
+    calls.length = 0;
+    expect(await handle(request('GET', '/healthz', {}))).toEqual({ status: 200, body: { ok: true } });
+    expect(await handle(request('POST', '/healthz', {}))).toMatchObject({ status: 401 });
     expect(calls).toEqual([]);
   });
 });
@@ -42,7 +53,8 @@ describe('given an authorized request', () => {
     await handle(request('GET', '/ops/snapshot', h));
     await handle(request('GET', '/ops/events', h));
     await handle(request('POST', '/ops/control', h));
-    expect(calls).toEqual(['snapshot L t1', 'events L t1', 'control {} k t1']);
+    await handle(request('GET', '/metrics', h));
+    expect(calls).toEqual(['snapshot L t1', 'events L t1', 'control {} k t1', 'metrics']);
   });
   it('answers 404 for an unknown path', async () => {
     expect(await handle(request('GET', '/nope'))).toMatchObject({ status: 404 });

@@ -1,5 +1,6 @@
-// The sprite service's request handling over its three answers ("handlers", built by the runner from
-// the loop's files): authorization first (401, nothing read or run), then the route, then the handler.
+// The sprite service's request handling over its answers ("handlers", built by the runner from the
+// loop's files): authorization first (401, nothing read or run), then the route, then the handler.
+// Only GET /healthz is answered without the token: it says the server is serving and reads nothing.
 // The control body is capped (413, the connection closed) and an aborted body drops the connection.
 import type { JsonAnswer, JsonHandler, JsonRequest } from '../io/http-server.js';
 import { authorized, type AuthMode } from './service-auth.js';
@@ -13,6 +14,8 @@ export interface ControlHeaders {
 }
 
 export interface ServiceHandlers {
+  /** GET /metrics: the repository's loops as a Prometheus text exposition. */
+  metrics(): Promise<JsonAnswer>;
   snapshot(q: Query, traceId: string): Promise<JsonAnswer>;
   events(q: Query, traceId: string): Promise<JsonAnswer>;
   control(body: string, h: ControlHeaders): Promise<JsonAnswer>;
@@ -52,6 +55,7 @@ const control = async (r: ServiceRules, h: ServiceHandlers, req: JsonRequest) =>
 export const serviceHandler =
   (r: ServiceRules, h: ServiceHandlers): JsonHandler =>
   async (req) => {
+    if (req.method === 'GET' && req.pathname === '/healthz') return { status: 200, body: { ok: true } };
     const authorization = req.headers['authorization'];
     const auth = {
       authorization: typeof authorization === 'string' ? authorization : undefined,
@@ -62,6 +66,7 @@ export const serviceHandler =
     if (routed.kind === 'error') return fromError(routed.error);
     const trace = header(req, 'x-trace-id').trim();
     if (routed.route === 'healthz') return { status: 200, body: { ok: true } };
+    if (routed.route === 'metrics') return h.metrics();
     if (routed.route === 'snapshot') return h.snapshot(req.query, trace);
     if (routed.route === 'events') return h.events(req.query, trace);
     return control(r, h, req);

@@ -1,11 +1,12 @@
 // The sprite service's routes, as the reference service serves them: GET /healthz, GET /ops/snapshot,
-// GET /ops/events, POST /ops/control; anything else is `not_found`. Errors share one body shape:
+// GET /ops/events, POST /ops/control; plus GET /metrics (Prometheus text); anything else is `not_found`. Errors share one body shape:
 // `{ok: false, error: {code, message}}`. Pure.
 
-export type Route = 'healthz' | 'snapshot' | 'events' | 'control';
+export type Route = 'healthz' | 'metrics' | 'snapshot' | 'events' | 'control';
 
 const table: Readonly<Record<string, readonly [string, Route]>> = {
   '/healthz': ['GET', 'healthz'],
+  '/metrics': ['GET', 'metrics'],
   '/ops/snapshot': ['GET', 'snapshot'],
   '/ops/events': ['GET', 'events'],
   '/ops/control': ['POST', 'control'],

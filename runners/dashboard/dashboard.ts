@@ -6,6 +6,7 @@ import type { Command, Io } from '../cli/command.js';
 import { CliError, EXIT } from '../cli/errors.js';
 import { dashboardDescriptor } from './descriptor.js';
 import { writeOut } from '../cli/write-out.js';
+import { serveUntilSignal } from '../cli/shutdown.js';
 import type { LoopSteps } from '../cli/loop-steps.js';
 import type { RunningDashboard } from './options.js';
 import { startDashboard } from './server.js';
@@ -58,18 +59,14 @@ export const makeDashboard = (deps: DashboardDeps): Command => ({
     }).catch((err: Error) => {
       throw new CliError(`cannot listen on ${host}:${port}: ${err.message}`);
     });
+    // Signals are handled from before the address is announced: a stop sent at once is not missed.
+    const stopped = serveUntilSignal(d.close, new Promise((done) => d.server.once('close', done)));
     await writeOut(
       io.stdout,
       `opsfold dashboard: ${d.url} (${token === null ? 'read-only' : 'control enabled'})\n`,
     );
-    const closed = new Promise<void>((done) => d.server.once('close', () => done()));
-    const stop = () => void d.close();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     deps.onListening?.(d);
-    await closed;
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    await stopped;
     return EXIT.ok;
   },
 });

@@ -17,7 +17,8 @@ export const dashboardDescriptor = {
     'escalations, control intents, telemetry summary, ingest lag and reconcile duration charts, the event ' +
     'timeline newest first); harness, queue and promotion views when those domains have data. Updates live over ' +
     'Server-Sent Events, from incremental folds checkpointed under <state-dir>/dashboard/. JSON API: GET ' +
-    '/api/loops, /api/loops/:id, /api/loops/:id/events?before=<byte>&limit=N, /api/events (SSE).',
+    '/api/loops, /api/loops/:id, /api/loops/:id/events?before=<byte>&limit=N, /api/events (SSE); GET /metrics ' +
+    '(Prometheus text; with control enabled it needs the token) and GET /healthz (no token).',
   flags: {
     repo: repoFlag,
     port: { type: 'string', arg: 'n', help: 'Port to listen on (default 8788; 0 picks a free one).' },
@@ -42,6 +43,8 @@ export const dashboardDescriptor = {
   },
   exits: {
     [EXIT.ok]: 'stopped by SIGINT/SIGTERM',
+    130: 'ended by a second SIGINT, or by the first when shutting down took over 2 s',
+    143: 'ended by a second SIGTERM, or by the first when shutting down took over 2 s',
     [EXIT.error]: 'the repo does not exist, or the address cannot be bound',
     [EXIT.usage]: 'usage error: missing --repo, bad port, interval or variable name',
   },

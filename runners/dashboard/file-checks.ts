@@ -1,7 +1,6 @@
 // Cheap checks on the files behind a loop before anything is read: a signature to tell whether
 // anything changed, and whether a log may be opened at all (confined to the repo, a regular file).
 import { promises as fsp } from 'node:fs';
-import { confine } from '../../lib/io/confine.js';
 
 /** The size of `file`; null when it does not exist. */
 export const sizeOf = (file: string): Promise<number | null> =>
@@ -23,14 +22,5 @@ export const signatureOf = async (files: readonly string[]): Promise<string> => 
   return parts.join('|');
 };
 
-/**
- * Why a log may not be read: its real location is outside `root` (a symlink out of the repo), or it is
- * not a regular file (a FIFO would block the reader); null when it may be read or does not exist.
- */
-export const refusalOf = async (root: string, file: string): Promise<string | null> => {
-  const c = await confine(root, file);
-  if (!c.ok) return c.reason;
-  const st = await fsp.stat(c.real).catch(() => null);
-  if (st === null || st.isFile()) return null;
-  return st.isFIFO() ? 'a FIFO' : 'not a regular file';
-};
+/** Why a log may not be read (outside the repo, not a regular file); null when it may. */
+export { readRefusal as refusalOf } from '../../lib/io/confine.js';

@@ -5,6 +5,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Subscription } from 'rxjs';
 import { apiPorts } from './api.js';
+import { metricsPort } from './metrics.js';
 import type { DashboardOptions, RunningDashboard } from './options.js';
 import { handle, type Ctx } from './requests.js';
 import { SseHub } from './sse.js';
@@ -27,7 +28,7 @@ export const startDashboard = async (o: DashboardOptions): Promise<RunningDashbo
   });
   await refresh();
   const sub: Subscription = changeSignals(watcher, o.ticks).subscribe(() => void refresh());
-  const ctx: Ctx = { o, api: apiPorts(o), hub, refresh };
+  const ctx: Ctx = { o, api: apiPorts(o), hub, refresh, metrics: metricsPort(o) };
   const server = http.createServer((req, res) => void handle(ctx, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

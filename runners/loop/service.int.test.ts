@@ -120,12 +120,13 @@ afterEach(async () => {
 describe('authorization', () => {
   it('answers 401 unauthorized without a token or with a wrong one, and 200 with either header', async () => {
     const { url } = await start('running');
+    const at = `${url}/ops/snapshot?loopId=running`;
     const codes = await Promise.all([
-      raw(`${url}/healthz`),
-      raw(`${url}/healthz`, { headers: { 'X-Ops-Token': 'wrong' } }),
-      raw(`${url}/healthz`, { headers: { Authorization: `Bearer ${TOKEN}x` } }),
-      raw(`${url}/healthz`, { headers: { Authorization: `Bearer ${TOKEN}` } }),
-      raw(`${url}/healthz`, { headers: { 'X-Ops-Token': TOKEN } }),
+      raw(at),
+      raw(at, { headers: { 'X-Ops-Token': 'wrong' } }),
+      raw(at, { headers: { Authorization: `Bearer ${TOKEN}x` } }),
+      raw(at, { headers: { Authorization: `Bearer ${TOKEN}` } }),
+      raw(at, { headers: { 'X-Ops-Token': TOKEN } }),
     ]);
     expect(codes.map((c) => c.status)).toEqual([401, 401, 401, 200, 200]);
     expect(codes[0]?.json).toEqual({

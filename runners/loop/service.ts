@@ -1,5 +1,5 @@
-// opsfold service: the sprite service transport over HTTP (GET /healthz, /ops/snapshot, /ops/events,
-// POST /ops/control), answering from the same functions the local commands use. It will not start
+// opsfold service: the sprite service transport over HTTP (GET /healthz, /metrics, /ops/snapshot,
+// /ops/events, POST /ops/control), answering from the same functions the local commands use. It will not start
 // without a token unless told --insecure-no-auth; it runs until SIGINT/SIGTERM.
 import { repoRoot } from '../cli/repo-root.js';
 import { existsSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { integerUpTo } from '../../lib/loop/flag-numbers.js';
 import { str, type Command, type Io, type Values } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
+import { serveUntilSignal } from '../cli/shutdown.js';
 import { repoFlag, stateDirFlag } from '../cli/common-flags.js';
 import { realSleep, type Sleep } from '../cli/run-clock.js';
 import { confirmScriptOf } from './transport/confirm.js';
@@ -74,7 +75,8 @@ export const makeService = (deps: ServiceCommandDeps): Command => ({
   summary:
     'Serve one repository over HTTP as the reference sprite service does: GET /healthz, GET /ops/snapshot?loopId=L, ' +
     'GET /ops/events?loopId=L&cursor=N&maxEvents=M, POST /ops/control {loopId, intent, by, note, idempotencyKey, ' +
-    'traceId, noConfirm}. Every request needs the token as "Authorization: Bearer <t>" or "X-Ops-Token: <t>".',
+    'traceId, noConfirm}, GET /metrics (Prometheus text, every loop). Every request but GET /healthz needs the ' +
+    'token as "Authorization: Bearer <t>" or "X-Ops-Token: <t>".',
   flags: {
     repo: repoFlag,
     host: { type: 'string', arg: 'addr', help: 'Address to listen on (default: 127.0.0.1).' },
@@ -100,6 +102,8 @@ export const makeService = (deps: ServiceCommandDeps): Command => ({
   },
   exits: {
     [EXIT.ok]: 'stopped by SIGINT or SIGTERM',
+    130: 'ended by a second SIGINT, or by the first when shutting down took over 2 s',
+    143: 'ended by a second SIGTERM, or by the first when shutting down took over 2 s',
     [EXIT.error]: 'the repository does not exist, or the address cannot be bound',
     [EXIT.usage]: 'usage error: no token and no --insecure-no-auth, bad port or size',
   },
@@ -111,18 +115,15 @@ export const makeService = (deps: ServiceCommandDeps): Command => ({
     const svc = await startService(optionsOf(v, io, deps.sleep)).catch((err: Error) => {
       throw new CliError(`cannot listen: ${err.message}`);
     });
+    // Signals are handled from before the address is announced: a stop sent at once is not missed.
+    const stopped = serveUntilSignal(svc.close, new Promise((done) => svc.server.once('close', done)));
     await writeOut(io.stdout, `ops-manager sprite service listening on ${svc.url}\n`);
     if (v['insecure-no-auth'] === true && resolveToken(v, io.env, 'token').token === null)
       io.stderr.write(
         'note: serving without authentication (--insecure-no-auth): anyone who can reach it can act\n',
       );
-    const stop = () => void svc.close();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     deps.onListening?.(svc);
-    await new Promise<void>((done) => svc.server.once('close', () => done()));
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    await stopped;
     return EXIT.ok;
   },
 });

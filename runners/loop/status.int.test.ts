@@ -1,5 +1,6 @@
 // loop status over hand-written manager trees: every field comes from a durable file, derived now.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,6 +32,17 @@ const state = {
 };
 
 describe('loop status', () => {
+  it('given a telemetry log that is a FIFO, then it exits 1 naming it instead of waiting for a writer', async () => {
+    put('state.json', json(state));
+    mkdirSync(mgr('telemetry'), { recursive: true });
+    execFileSync('mkfifo', [mgr('telemetry/reconcile.jsonl')]);
+    const r = await status();
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `error: ${mgr('telemetry/reconcile.jsonl')}: not a regular file (a FIFO)\n`,
+    ]);
+  });
+
   it('given no manager files, then it fails with the reference error line and exit 1', async () => {
     const r = await status();
     expect(r.code).toBe(1);
