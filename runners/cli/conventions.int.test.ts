@@ -28,6 +28,8 @@ describe('the command table', () => {
     // Text printers that are documents in all but format are the ones to convert next: say which.
     expect(without.filter((c) => c.prints === 'text').map(name)).toEqual([
       'runbook summary',
+      'runbook run',
+      'runbook cleanrun',
       'runbook checkpoint',
       'runbook rollback',
       'runbook clean',

@@ -93,8 +93,9 @@ describe('given no .superloop/state.json and a superloop CLI that succeeds', () 
   });
 });
 
-describe('given no .superloop/state.json and no superloop CLI', () => {
+describe('given a loop folder, no .superloop/state.json and no superloop CLI', () => {
   it('when cancelled, then opsfold refuses it itself (loop_not_active) and the confirm script never runs', async () => {
+    mkdirSync(join(work, 'repo', '.superloop', 'loops', 'loop-red'), { recursive: true });
     const r = await cancel({ OPS_MANAGER_CONFIRM_SCRIPT: confirmScript(0) });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('intent refused (loop_not_active)');
@@ -113,5 +114,15 @@ describe('given another loop is the active one and a superloop CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('intent refused (loop_not_current)');
     expect(() => readFileSync(join(work, 'ran'))).toThrow();
+  });
+});
+
+describe('given no loop folder and no superloop CLI', () => {
+  it('when cancelled, then the loop is unknown (exit 1), nothing is written and the script never runs', async () => {
+    const r = await cancel({ OPS_MANAGER_CONFIRM_SCRIPT: confirmScript(0) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: unknown loop: loop-red/);
+    expect(() => readFileSync(join(work, 'confirm-args.txt'))).toThrow();
+    expect(() => controlLog()).toThrow();
   });
 });

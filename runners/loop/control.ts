@@ -35,7 +35,10 @@ const run = async (v: Values, io: Io, deps: ControlCommandDeps): Promise<Control
   const timing = confirmTiming(v);
   const key = keyOf(v);
   requireRepo(p);
-  if (settings.endpoint === null) requireKnownLoop(p);
+  const bin = str(v, 'superloop-bin') ?? io.env['SUPERLOOP_BIN'];
+  const binNamed = bin !== undefined && bin !== '';
+  // A superloop CLI knows its loops by its own state, not by opsfold's folders: it decides, as in the reference.
+  if (settings.endpoint === null && !binNamed) requireKnownLoop(p);
   const clock = clockFromFlags(v, io);
   const r: ControlRequestFields = {
     intent,
@@ -50,9 +53,8 @@ const run = async (v: Values, io: Io, deps: ControlCommandDeps): Promise<Control
   };
   if (settings.endpoint !== null)
     return runServiceControl(p, r, { clock, sleep: deps.sleep, endpoint: settings.endpoint });
-  const bin = str(v, 'superloop-bin') ?? io.env['SUPERLOOP_BIN'];
   const env = childEnv(io.env, settings.secretVars);
-  const executor = bin === undefined || bin === '' ? builtinExecutor(p) : binExecutor(bin, env);
+  const executor = binNamed ? binExecutor(bin, env) : builtinExecutor(p);
   const confirmScript = confirmScriptOf(env);
   const local = { clock, sleep: deps.sleep, executor, recordReplays: true };
   return runLocalControl(p, r, confirmScript === undefined ? local : { ...local, confirmScript });

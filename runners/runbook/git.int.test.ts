@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
+import { gitTestEnv } from './git-env.test-kit.js';
 
 let work = '';
 let root = '';
@@ -21,17 +22,7 @@ const orchestrator = [
     new URL('../../fixtures/runbook/orchestrator-stand-in.mjs', import.meta.url).pathname,
   ]),
 ];
-const env = () => ({
-  PATH: process.env['PATH'],
-  HOME: work,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CEILING_DIRECTORIES: work,
-  GIT_AUTHOR_NAME: 'Runbook Test',
-  GIT_AUTHOR_EMAIL: 'runbook-test@example.invalid',
-  GIT_COMMITTER_NAME: 'Runbook Test',
-  GIT_COMMITTER_EMAIL: 'runbook-test@example.invalid',
-});
+const env = () => gitTestEnv(work);
 const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: root, env: env(), encoding: 'utf8' }).trim();
 const run = (...argv: string[]) =>

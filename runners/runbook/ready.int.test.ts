@@ -8,20 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
+import { gitTestEnv } from './git-env.test-kit.js';
 
 let work = '';
 let root = '';
-const baseEnv = () => ({
-  PATH: process.env['PATH'],
-  HOME: work,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CEILING_DIRECTORIES: work,
-  GIT_AUTHOR_NAME: 'Runbook Test',
-  GIT_AUTHOR_EMAIL: 'runbook-test@example.invalid',
-  GIT_COMMITTER_NAME: 'Runbook Test',
-  GIT_COMMITTER_EMAIL: 'runbook-test@example.invalid',
-});
+const baseEnv = () => gitTestEnv(work);
 const KEYS = { OPENAI_API_KEY: 'sk-test-openai-secret', ANTHROPIC_API_KEY: 'sk-test-anthropic-secret' };
 const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: root, env: baseEnv(), encoding: 'utf8' }).trim();

@@ -19,23 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { withLock } from '../../lib/io/lock.js';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
+import { gitTestEnv } from './git-env.test-kit.js';
 
 const standIn = fileURLToPath(new URL('../../fixtures/runbook/orchestrator-stand-in.mjs', import.meta.url));
 let work = '';
 let root = '';
 const requests = () => join(work, 'requests.jsonl');
-const env = () => ({
-  PATH: process.env['PATH'],
-  HOME: work,
-  STAND_IN_LOG: requests(),
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CEILING_DIRECTORIES: work,
-  GIT_AUTHOR_NAME: 'Runbook Test',
-  GIT_AUTHOR_EMAIL: 'runbook-test@example.invalid',
-  GIT_COMMITTER_NAME: 'Runbook Test',
-  GIT_COMMITTER_EMAIL: 'runbook-test@example.invalid',
-});
+const env = () => ({ ...gitTestEnv(work), STAND_IN_LOG: requests() });
 const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: root, env: env(), encoding: 'utf8' }).trim();
 const run = (...argv: string[]) =>
