@@ -9,6 +9,7 @@ import {
   JqTrue,
   JqWhole,
   NonEmptyString,
+  fromPath,
   lenientObject,
   readView,
 } from './lenient.js';
@@ -43,14 +44,17 @@ export type TransportPreviousView = t.TypeOf<typeof TransportPreviousView>;
 export const HeartbeatView = lenientObject({ lastHeartbeatAt: JqText }, 'HeartbeatView');
 export type HeartbeatView = t.TypeOf<typeof HeartbeatView>;
 
-/** `sequence-state.json` as health and the next diagnostics read it. */
+/** `sequence-state.json` as health and the next diagnostics read it (nested or old flat shape). */
 export const SequenceView = lenientObject(
   {
     status: JqText,
     driftActive: JqTrue,
     updatedAt: JqText,
-    snapshotCurrent: FiniteNumber,
-    eventsLast: FiniteNumber,
+    snapshotCurrent: fromPath(['snapshot', 'current'], FiniteNumber),
+    eventsLast: fromPath(['events', 'last'], FiniteNumber),
+    // The flat keys of sequence states written before the reference's nested shape.
+    flatSnapshotCurrent: fromPath(['snapshotCurrent'], FiniteNumber),
+    flatEventsLast: fromPath(['eventsLast'], FiniteNumber),
   },
   'SequenceView',
 );
