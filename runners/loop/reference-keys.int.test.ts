@@ -2,9 +2,20 @@
 // (copies of fixtures/loop/running, timestamps shifted to now), with the same --trace-id: every key
 // path the reference writes in each manager file exists in opsfold's, with the same enum and boolean
 // values (opsfold may only add keys). Needs a reference checkout in SUPERLOOP_REF, bash and jq; the
-// reference reads the clock, so opsfold runs with --as-of of the same second.
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// reference reads the clock, so opsfold runs with --as-of of the same second. The sprite_service case
+// runs the reference's own service (python3) and points both tools at it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -14,8 +25,11 @@ import { commands } from '../commands.js';
 
 const REF = process.env['SUPERLOOP_REF'] ?? '';
 const SCRIPT = join(REF, 'scripts', 'ops-manager-reconcile.sh');
-const hasJq = (process.env['PATH'] ?? '').split(':').some((d) => d !== '' && existsSync(join(d, 'jq')));
+const onPath = (bin: string) =>
+  (process.env['PATH'] ?? '').split(':').some((d) => d !== '' && existsSync(join(d, bin)));
+const hasJq = onPath('jq');
 const runnable = REF !== '' && existsSync(SCRIPT) && hasJq;
+const SERVICE = join(REF, 'scripts', 'ops-manager-sprite-service.py');
 const SKIP_REASON = runnable ? '' : ' (skipped: set SUPERLOOP_REF to a Superloop checkout; needs jq)';
 
 const LOOP = 'running';
@@ -117,10 +131,45 @@ const gaps = (): string[] =>
       return existsSync(mine) ? fileGaps(rel, leavesOf(mine)) : [`${rel}: not written`];
     });
 
+let service: ChildProcess | null = null;
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'opsfold-refkeys-'));
 });
-afterEach(() => rmSync(work, { recursive: true, force: true }));
+afterEach(() => {
+  service?.kill();
+  service = null;
+  rmSync(work, { recursive: true, force: true });
+});
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => done(port));
+    });
+  });
+
+/** The reference's sprite service over `repo`, answering once it is up; its base URL. */
+const startService = async (repo: string): Promise<string> => {
+  const port = await freePort();
+  service = spawn(
+    'python3',
+    [SERVICE, '--repo', repo, '--host', '127.0.0.1', '--port', String(port), '--token', 'tok'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`${url}/healthz`, { headers: { 'X-Ops-Token': 'tok' } }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return url;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the reference sprite service did not start');
+};
 
 const given = (lagSeconds: number) =>
   both((who) => {
@@ -174,4 +223,24 @@ describe.skipIf(!runnable)(`loop reconcile writes every key the reference writes
     await reconcileBoth();
     expect(gaps()).toEqual([]);
   }, 120_000);
+
+  it.skipIf(!onPath('python3'))(
+    'given the sprite_service transport (the reference service): a pass, then a failed one when it is gone',
+    async () => {
+      const served = join(work, 'served');
+      cpSync(new URL('../../fixtures/loop/running', import.meta.url), served, { recursive: true });
+      shiftTree(join(served, '.superloop'), 30);
+      both((who) => mkdirSync(repoOf(who)));
+      const url = await startService(served);
+      const flags = ['--transport', 'sprite_service', '--service-base-url', url, '--service-token', 'tok'];
+      const once = ['--retry-attempts', '1', '--retry-backoff-seconds', '0'];
+      await reconcileBoth(...flags);
+      expect(gaps()).toEqual([]);
+      service?.kill();
+      service = null;
+      await reconcileBoth(...flags, ...once);
+      expect(gaps()).toEqual([]);
+    },
+    120_000,
+  );
 });
