@@ -117,6 +117,25 @@ describe('loop reconcile', () => {
     });
   });
 
+  it('given a --state-file relative to the working directory, then it is written there and escalations and status name it as given', async () => {
+    const r = await reconcile(LATER, ...QUIET_HEARTBEAT, '--state-file', 'named-state.json');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(work, 'named-state.json'))).toBe(true);
+    expect(lines('escalations.jsonl')[0]).toMatchObject({
+      stateFile: 'named-state.json',
+      cursorFile: mgr('cursor.json'),
+    });
+    const status = await runCaptured(
+      commands,
+      ['loop', 'status', '--repo', repo, '--loop', 'running', '--state-file', 'named-state.json'],
+      io(LATER),
+    );
+    expect(JSON.parse(status.stdout).files).toMatchObject({
+      stateFile: 'named-state.json',
+      healthFile: mgr('health.json'),
+    });
+  });
+
   it('given --trace-id and sequence file overrides, then transport health carries the trace and sequence goes where named', async () => {
     const seqState = join(work, 'seq-state.json');
     const seqLog = join(work, 'seq.jsonl');

@@ -35,6 +35,7 @@ const planOf = (s: ReconcileSettings): PassPlan => ({
     asOf: s.asOf,
     thresholds: s.thresholds,
     files: s.files,
+    shownFiles: s.shownFiles,
   },
   request: {
     loopId: s.paths.loopId,
