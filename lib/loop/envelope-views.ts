@@ -28,7 +28,15 @@ const contract = {
 
 /** The runtime's heartbeat document (heartbeat.v1.json, or a snapshot's `runtime.heartbeat`). */
 export const RuntimeView = lenientObject(
-  { timestamp: JqOpt, updatedAt: JqOpt, status: JqText, stage: JqText, source: JqText },
+  {
+    timestamp: JqOpt,
+    updatedAt: JqOpt,
+    status: JqText,
+    stage: JqText,
+    source: JqText,
+    // The document as written, which the heartbeat state and telemetry carry as `heartbeat`.
+    doc: fromPath([], J),
+  },
   'RuntimeView',
 );
 export type RuntimeView = t.TypeOf<typeof RuntimeView>;

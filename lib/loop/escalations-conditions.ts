@@ -145,19 +145,15 @@ export interface OrderingFiles {
   readonly sequenceTelemetryFile: string;
 }
 
-/** What an ordering drift escalation reads of the sequence state. */
+/** What an ordering drift escalation reads of the sequence state (its nested blocks are copied). */
 export interface OrderingSource {
   readonly updatedAt: string;
   readonly status: string;
   readonly reasonCode: string | null;
   readonly driftActive: boolean;
   readonly violations: readonly string[];
-  readonly snapshotCurrent: number | null;
-  readonly snapshotPrevious: number | null;
-  readonly eventsFirst: number | null;
-  readonly eventsLast: number | null;
-  readonly eventsPrevious: number | null;
-  readonly eventsCount: number;
+  readonly snapshot: Readonly<Record<string, unknown>>;
+  readonly events: Readonly<Record<string, unknown>>;
 }
 
 /** Pure: the ordering drift condition, present only while the sequence state shows drift. */
@@ -183,13 +179,8 @@ export const orderingConditions = (
               status: s.status,
               driftActive: s.driftActive,
               violations: s.violations,
-              snapshot: { current: s.snapshotCurrent, previous: s.snapshotPrevious },
-              events: {
-                first: s.eventsFirst,
-                last: s.eventsLast,
-                previousLast: s.eventsPrevious,
-                ingestedCount: s.eventsCount,
-              },
+              snapshot: s.snapshot,
+              events: s.events,
             },
             ...withTrace(ctx),
           },

@@ -13,12 +13,8 @@ import {
 } from './health-codecs.js';
 import { HeartbeatStateCodec, HeartbeatTelemetryCodec, RuntimeHeartbeatCodec } from './heartbeat.js';
 import { DriftHistoryCodec, DriftStateCodec } from './profile-drift.js';
-import {
-  SequenceStateCodec,
-  SequenceTelemetryCodec,
-  envelopeSequenceOf,
-  eventSequenceProjection,
-} from './sequence.js';
+import { envelopeSequenceOf, eventSequenceProjection } from './sequence.js';
+import { SequenceStateCodec, SequenceTelemetryCodec } from './sequence-codecs.js';
 import { ControlTelemetryLine, ReconcileTelemetryLine, TelemetrySummaryCodec } from './telemetry-summary.js';
 
 const anyEnvelope = (v: unknown) =>

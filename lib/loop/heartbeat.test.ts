@@ -81,3 +81,18 @@ describe('a heartbeat timestamp without a zone', () => {
     expect([s.heartbeatLagSeconds, s.freshnessStatus]).toEqual([null, state({}).freshnessStatus]);
   });
 });
+
+describe('given a runtime heartbeat document', () => {
+  const beat = { ...beatAgo(30), extra: { pid: 7 } };
+  const s = state({ runtime: beat });
+
+  it('then the state carries it as written under `heartbeat`, as the reference does', () => {
+    expect(s.heartbeat).toEqual(beat);
+  });
+  it('then the telemetry line carries it too, with its time as heartbeatAt', () => {
+    expect(heartbeatTelemetry(s)).toMatchObject({ heartbeat: beat, heartbeatAt: beat.timestamp });
+  });
+  it('given none, then there is no heartbeat to carry', () => {
+    expect(state({ runtime: null }).heartbeat).toBeNull();
+  });
+});

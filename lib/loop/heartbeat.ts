@@ -53,6 +53,7 @@ export const heartbeatState = (i: HeartbeatInputs): HeartbeatState => {
     heartbeatLagSeconds: lag,
     thresholds: { ...i.thresholds },
     runtime: r === null ? null : { status: r.status, stage: r.stage, source: r.source },
+    heartbeat: r === null ? null : r.doc,
     sourceFile: i.sourceFile,
   };
 };
@@ -67,8 +68,10 @@ export const heartbeatTelemetry = (s: HeartbeatState) => ({
   status: s.freshnessStatus,
   reasonCode: s.reasonCode,
   lastHeartbeatAt: s.lastHeartbeatAt,
+  heartbeatAt: s.lastHeartbeatAt,
   heartbeatLagSeconds: s.heartbeatLagSeconds,
   runtimeStatus: s.runtime?.status ?? null,
+  heartbeat: s.heartbeat,
 });
 
 const Freshness = t.keyof({ fresh: null, degraded: null, critical: null, unknown: null }, 'Freshness');
@@ -104,6 +107,8 @@ export const HeartbeatStateCodec = t.type(
     runtime: nullable(
       t.type({ status: nullable(t.string), stage: nullable(t.string), source: nullable(t.string) }),
     ),
+    /** The runtime heartbeat document as written (the reference's `heartbeat`). */
+    heartbeat: t.unknown,
     sourceFile: nullable(t.string),
   },
   'HeartbeatState',
@@ -121,8 +126,10 @@ export const HeartbeatTelemetryCodec = t.type(
     status: Freshness,
     reasonCode: nullable(t.string),
     lastHeartbeatAt: nullable(t.string),
+    heartbeatAt: nullable(t.string),
     heartbeatLagSeconds: nullable(t.number),
     runtimeStatus: nullable(t.string),
+    heartbeat: t.unknown,
   },
   'HeartbeatTelemetry',
 );

@@ -77,7 +77,7 @@ export { loopHealthContracts } from './health-registry.js';
 export { RuntimeHeartbeatCodec, HeartbeatStateCodec, HeartbeatTelemetryCodec } from './heartbeat.js';
 export { StoredOutcome, LedgerRecord } from './idempotency.js';
 export { DriftStateCodec, DriftHistoryCodec } from './profile-drift.js';
-export { SequenceStateCodec, SequenceTelemetryCodec } from './sequence.js';
+export { SequenceStateCodec, SequenceTelemetryCodec } from './sequence-codecs.js';
 export { ManagerState } from './state-codec.js';
 export { TelemetrySummaryCodec, ReconcileTelemetryLine, ControlTelemetryLine } from './telemetry-summary.js';
 
@@ -86,7 +86,7 @@ export { HEALTH_CATEGORIES } from './escalations-conditions.js';
 export { ESCALATION_ACTIONS } from './escalations.js';
 export { HEALTH_REASON_CODES } from './health.js';
 export { ACTIVE_PHASE_EVENTS } from './lifecycle.js';
-export { SEQUENCE_VIOLATIONS } from './sequence.js';
+export { SEQUENCE_VIOLATIONS } from './sequence-codecs.js';
 export { TRANSIENT_STATUSES } from './service-routes.js';
 export { INGEST_KEYS, BUILTIN_INGEST_THRESHOLDS, DEFAULT_HEARTBEAT_THRESHOLDS } from './thresholds.js';
 
@@ -116,7 +116,8 @@ export type { ConfirmReason, ConfirmResult } from './intent-confirm.js';
 export type { Lifecycle, LifecycleReason, LoopFacts } from './lifecycle.js';
 export type { ConfidenceLevel, DriftStatus, DriftInputs, DriftState } from './profile-drift.js';
 export type { ProjectStateInputs, Confidence, ProjectedState } from './project-state.js';
-export type { EventSequenceState, SequenceInputs, SequenceState } from './sequence.js';
+export type { EventSequenceState, SequenceInputs } from './sequence.js';
+export type { SequenceState } from './sequence-codecs.js';
 export type { EventsAnswer } from './service-payload.js';
 export type { Query, EventsQuery } from './service-request.js';
 export type { ServiceError } from './service-routes.js';

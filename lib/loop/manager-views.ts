@@ -10,6 +10,7 @@ import {
   JqTrue,
   JqWhole,
   NonEmptyString,
+  fromPath,
   lenientObject,
   readView,
 } from './lenient.js';
@@ -44,14 +45,17 @@ export type TransportPreviousView = t.TypeOf<typeof TransportPreviousView>;
 export const HeartbeatView = lenientObject({ lastHeartbeatAt: JqText }, 'HeartbeatView');
 export type HeartbeatView = t.TypeOf<typeof HeartbeatView>;
 
-/** `sequence-state.json` as health and the next diagnostics read it. */
+/** `sequence-state.json` as health and the next diagnostics read it (nested or old flat shape). */
 export const SequenceView = lenientObject(
   {
     status: JqText,
     driftActive: JqTrue,
     updatedAt: JqText,
-    snapshotCurrent: ExactInteger,
-    eventsLast: ExactInteger,
+    snapshotCurrent: fromPath(['snapshot', 'current'], ExactInteger),
+    eventsLast: fromPath(['events', 'last'], ExactInteger),
+    // The flat keys of sequence states written before the reference's nested shape.
+    flatSnapshotCurrent: fromPath(['snapshotCurrent'], ExactInteger),
+    flatEventsLast: fromPath(['eventsLast'], ExactInteger),
   },
   'SequenceView',
 );

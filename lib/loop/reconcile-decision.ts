@@ -53,6 +53,8 @@ export interface ReconcileContext {
   readonly asOf: { readonly ms: number; readonly iso: string };
   readonly thresholds: HealthThresholds;
   readonly files: ReconcileFiles;
+  /** The same files as the escalations name them (the reference echoes a path as given); else `files`. */
+  readonly shownFiles?: ReconcileFiles;
 }
 
 /** What the last pass left behind, each document through its view (absent or unreadable as `{}`). */
@@ -171,21 +173,20 @@ const effectsOf = (f: ReconcileFiles, j: Judged): ReconcileEffect[] => {
 };
 
 const escalationsOf = (c: ReconcileContext, got: IngestedFacts | null, j: Judged): EscalationRequest => {
-  const f = c.files;
+  const f = c.shownFiles ?? c.files;
   const ctx = { loopId: c.loopId, transport: c.transport, traceId: c.traceId };
   const where = { stateFile: f.stateFile, cursorFile: f.cursorFile };
   const divergence =
     got === null ? [] : divergenceConditions(got.state, { ...ctx, timestamp: c.asOf.iso }, where);
   const sequence = j.seen.sequence;
-  const sequenceFiles = {
-    sequenceStateFile: f.sequenceStateFile,
-    sequenceTelemetryFile: f.sequenceTelemetryFile,
-  };
+  const { stateFile, sequenceStateFile, sequenceTelemetryFile } = f;
   const ordering =
-    sequence === null ? [] : orderingConditions(sequence, ctx, { stateFile: f.stateFile, ...sequenceFiles });
+    sequence === null
+      ? []
+      : orderingConditions(sequence, ctx, { stateFile, sequenceStateFile, sequenceTelemetryFile });
   const health = healthConditions(j.health, ctx, { ...where, healthFile: f.healthFile });
   return {
-    file: f.escalationsFile,
+    file: c.files.escalationsFile,
     // The reference appends divergence, then ordering drift, then health: the last record is health's.
     active: [...divergence, ...ordering, ...health],
     // A failed ingest says nothing about divergence or ordering: leave those escalations as they are.

@@ -8,12 +8,22 @@ import {
   type PassOutcome,
   type ReconcileRequest,
 } from './reconcile-finish.js';
+import { eventSequenceProjection, sequenceDiagnostics } from './sequence.js';
 import { summarizeTelemetry } from './telemetry-summary.js';
 import { nextTransportHealth } from './transport-health.js';
 import { readView } from './lenient.js';
 import { DriftPreviousView, TransportGradeView, previousViews } from './manager-views.js';
 
 const NONE = { transport: null, state: null, heartbeat: null, sequence: null, drift: null };
+const sequence = sequenceDiagnostics({
+  loopId: 'l1',
+  asOf: '2026-02-22T12:00:00Z',
+  snapshot: { sequenceValue: 4 },
+  events: eventSequenceProjection.initial,
+  previous: previousViews(NONE).sequence,
+  transport: 'local',
+  traceId: null,
+});
 
 const AS_OF = '2026-02-22T12:00:00Z';
 const request: ReconcileRequest = {
@@ -61,6 +71,7 @@ const outcome = (ok: boolean): PassOutcome => {
     failure: ok ? null : { failureCode: 'events_unavailable', message: 'no events log' },
     health,
     transportHealth,
+    sequence: ok ? sequence : null,
     cursorBefore: 10,
     durationSeconds: 2,
   };
@@ -88,6 +99,12 @@ describe('given a pass that read three events', () => {
       durationSeconds: 2,
     });
   });
+
+  it('then it reports the sequence diagnostics status as sequenceStatus, with no reason code when ok', () => {
+    const line = reconcileTelemetry(request, outcome(true));
+    expect(line['sequenceStatus']).toBe('ok');
+    expect(line).not.toHaveProperty('sequenceReasonCode');
+  });
 });
 
 describe('given a pass whose ingest failed', () => {
@@ -98,6 +115,12 @@ describe('given a pass whose ingest failed', () => {
       cursorOffsetBefore: 10,
       cursorOffsetAfter: 10,
       eventsIngested: 0,
+    });
+  });
+
+  it('then the sequence diagnostics read as skipped_ingest_failed', () => {
+    expect(reconcileTelemetry(request, outcome(false))).toMatchObject({
+      sequenceStatus: 'skipped_ingest_failed',
     });
   });
 });
@@ -120,12 +143,13 @@ describe('given the telemetry summary after the pass', () => {
     health: outcome(true).health,
     drift: evaluateDrift({ ...inputs, previous: readView(DriftPreviousView, {}) }),
     summary,
+    sequence,
   });
 
-  it('then the state document gains health, drift and tuning, and no state stays no state', () => {
+  it('then the state document gains health, drift, tuning and sequence, and no state stays no state', () => {
     const judged = judgedNow();
     const state = finalState(request, { loopId: 'l1', projection: {} }, judged);
-    expect(state).toMatchObject({ loopId: 'l1', health: judged.health, drift: judged.drift });
+    expect(state).toMatchObject({ loopId: 'l1', health: judged.health, drift: judged.drift, sequence });
     expect(state?.['tuning']).toMatchObject({ appliedProfile: 'balanced', summaryWindow: 200 });
     expect(finalState(request, null, judged)).toBeNull();
   });
@@ -135,5 +159,11 @@ describe('given the telemetry summary after the pass', () => {
     const state = finalState(traced, { trace: { controlTraceId: 'c1' } }, judgedNow());
     expect(state?.['drift']).toMatchObject({ traceId: 'tr-5' });
     expect(state?.['trace']).toEqual({ controlTraceId: 'c1', reconcileTraceId: 'tr-5' });
+  });
+
+  it('given a failed ingest (no diagnostics), then the state keeps the sequence the last pass recorded', () => {
+    const before = { loopId: 'l1', sequence: { status: 'ordering_drift_detected' } };
+    const state = finalState(request, before, { ...judgedNow(), sequence: null });
+    expect(state?.['sequence']).toEqual({ status: 'ordering_drift_detected' });
   });
 });

@@ -3,7 +3,8 @@
 // with health, drift and tuning merged in, as the reference leaves it.
 import type { HealthDoc } from './health.js';
 import { confidenceLevel, type ConfidenceLevel, type DriftInputs, type DriftState } from './profile-drift.js';
-import { reconcileRecord } from './reconcile-record.js';
+import { reconcileRecord, type SequenceRunStatus } from './reconcile-record.js';
+import type { SequenceState } from './sequence-codecs.js';
 import type { TelemetrySummary } from './telemetry-summary.js';
 import type { TransportHealth } from './transport-health.js';
 
@@ -35,10 +36,23 @@ export interface PassOutcome {
   readonly failure: { readonly failureCode: string; readonly message: string } | null;
   readonly health: HealthDoc;
   readonly transportHealth: TransportHealth;
+  /** This pass's sequence diagnostics (null when the ingest failed and they did not run). */
+  readonly sequence: SequenceState | null;
   /** The saved cursor's line offset before the pass (0 when none). */
   readonly cursorBefore: number;
   readonly durationSeconds: number;
 }
+
+/** The sequence diagnostics as the reconcile line reports them (skipped when the ingest failed). */
+const sequenceOf = (
+  o: PassOutcome,
+): { sequenceStatus: SequenceRunStatus; sequenceReasonCode: string | null } =>
+  o.poll === null
+    ? { sequenceStatus: 'skipped_ingest_failed', sequenceReasonCode: null }
+    : {
+        sequenceStatus: o.sequence?.status ?? 'not_evaluated',
+        sequenceReasonCode: o.sequence?.reasonCode ?? null,
+      };
 
 /** Pure: the pass's `telemetry/reconcile.jsonl` line. */
 export const reconcileTelemetry = (r: ReconcileRequest, o: PassOutcome): Record<string, unknown> =>
@@ -60,6 +74,7 @@ export const reconcileTelemetry = (r: ReconcileRequest, o: PassOutcome): Record<
     thresholdProfile: r.thresholdProfile,
     durationSeconds: o.durationSeconds,
     transportFailureStreak: o.transportHealth.failureStreak,
+    ...sequenceOf(o),
     healthStatus: o.health.status,
     healthReasonCodes: o.health.reasonCodes,
     traceId: r.traceId,
@@ -97,13 +112,19 @@ const traceOf = (r: ReconcileRequest, base: Record<string, unknown>) => {
 
 /**
  * Pure: the state document to write: this pass's projected state (else the previous one) with
- * health, drift (stamped with the pass's trace id) and tuning merged in; null when there is no state
- * object to annotate.
+ * health, drift (stamped with the pass's trace id), tuning and this pass's sequence diagnostics (when
+ * they ran: a failed ingest keeps the previous ones) merged in; null when there is no state object to
+ * annotate.
  */
 export const finalState = (
   r: ReconcileRequest,
   base: unknown,
-  judged: { readonly health: HealthDoc; readonly drift: DriftState; readonly summary: TelemetrySummary },
+  judged: {
+    readonly health: HealthDoc;
+    readonly drift: DriftState;
+    readonly summary: TelemetrySummary;
+    readonly sequence: SequenceState | null;
+  },
 ): Record<string, unknown> | null =>
   base === null || typeof base !== 'object'
     ? null
@@ -113,4 +134,5 @@ export const finalState = (
         drift: r.traceId === null ? judged.drift : { ...judged.drift, traceId: r.traceId },
         tuning: tuningOf(r, judged.summary),
         ...traceOf(r, base as Record<string, unknown>),
+        ...(judged.sequence === null ? {} : { sequence: judged.sequence }),
       };

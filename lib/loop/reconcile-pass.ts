@@ -13,6 +13,7 @@ import { decideReconcile, type IngestFailure, type ReconcileContext } from './re
 import { driftInputs, finalState, reconcileTelemetry, type ReconcileRequest } from './reconcile-finish.js';
 import { ingest, type Ingested } from './reconcile-ingest.js';
 import type { PreviousDocsRead, ReconcilePorts } from './reconcile-ports.js';
+import type { SequenceState } from './sequence-codecs.js';
 import type { TransportHealth } from './transport-health.js';
 
 /** Everything one pass is told, resolved by the runner before anything is read. */
@@ -56,6 +57,7 @@ interface AfterHealth {
   readonly failure: IngestFailure | null;
   readonly health: HealthDoc;
   readonly transportHealth: TransportHealth;
+  readonly sequence: SequenceState | null;
   readonly previousState: unknown;
   readonly cursorBefore: number;
   readonly durationSeconds: number;
@@ -80,6 +82,7 @@ const afterHealth = async (plan: PassPlan, ports: ReconcilePorts, a: AfterHealth
     health: a.health,
     drift: drift.drift,
     summary,
+    sequence: a.sequence,
   });
   if (state !== null) await ports.write(plan.context.files.stateFile, state, false);
   return { state, drift: drift.drift, notes: drift.notes };
@@ -104,6 +107,7 @@ const pass = async (plan: PassPlan, ports: ReconcilePorts): Promise<PassResult> 
     failure: E.isLeft(got) ? got.left : null,
     health: j.health,
     transportHealth: j.transportHealth,
+    sequence: j.seen.sequence,
     previousState: read.state.value,
     cursorBefore: prev.cursorOffset,
     durationSeconds: Math.floor((ports.now() - startMs) / 1000),

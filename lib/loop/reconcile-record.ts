@@ -1,5 +1,8 @@
 // One line of telemetry/reconcile.jsonl, with the reference's keys (nulls dropped, as its
 // `with_entries(select(.value != null))` does) plus opsfold's traceId and byte cursor.
+
+/** `sequenceStatus` as the reference writes it (`not_evaluated` until the diagnostics run). */
+export type SequenceRunStatus = 'ok' | 'ordering_drift_detected' | 'skipped_ingest_failed' | 'not_evaluated';
 export interface ReconcileRun {
   readonly timestamp: string;
   readonly startedAt: string;
@@ -18,6 +21,9 @@ export interface ReconcileRun {
   readonly thresholdProfile: string | null;
   readonly durationSeconds: number;
   readonly transportFailureStreak: number;
+  /** The sequence diagnostics' status, `skipped_ingest_failed` when the ingest failed. */
+  readonly sequenceStatus: SequenceRunStatus;
+  readonly sequenceReasonCode: string | null;
   readonly healthStatus: string;
   readonly healthReasonCodes: readonly string[];
   readonly traceId: string | null;
@@ -43,6 +49,8 @@ export const reconcileRecord = (r: ReconcileRun): Record<string, unknown> => {
     thresholdProfile: r.thresholdProfile === '' ? null : r.thresholdProfile,
     durationSeconds: Math.max(0, r.durationSeconds),
     transportFailureStreak: r.transportFailureStreak,
+    sequenceStatus: r.sequenceStatus,
+    sequenceReasonCode: r.sequenceReasonCode,
     healthStatus: r.healthStatus,
     healthReasonCodes: r.healthReasonCodes,
     traceId: r.traceId,

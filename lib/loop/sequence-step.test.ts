@@ -49,3 +49,11 @@ describe('given a snapshot sequence lower than last time', () => {
     expect(s.status).toBe('ordering_drift_detected');
   });
 });
+
+describe('given a previous state in the nested shape with drift', () => {
+  it('resumes from its blocks and records the recovery', async () => {
+    const previous = { driftActive: true, snapshot: { current: 3 }, events: { last: 3 } };
+    const s = await sequenceStep(memory(previous).ports, step(4));
+    expect([s.status, s.snapshot.previous, s.transition.recoveredFromDrift]).toEqual(['ok', 3, true]);
+  });
+});

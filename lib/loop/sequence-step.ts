@@ -4,12 +4,8 @@
 import { SnapshotView } from './envelope-views.js';
 import { readView } from './lenient.js';
 import { SequenceView } from './manager-views.js';
-import {
-  sequenceDiagnostics,
-  sequenceTelemetry,
-  type EventSequenceState,
-  type SequenceState,
-} from './sequence.js';
+import { sequenceDiagnostics, sequenceTelemetry, type EventSequenceState } from './sequence.js';
+import type { SequenceState } from './sequence-codecs.js';
 
 export interface SequenceStep {
   readonly stateFile: string;

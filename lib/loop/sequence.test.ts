@@ -5,9 +5,8 @@ import { SequenceView } from './manager-views.js';
 import { SnapshotView } from './envelope-views.js';
 import { decode } from '../core/codec.js';
 import { fold } from '../core/projection.js';
+import { SequenceStateCodec, SequenceTelemetryCodec } from './sequence-codecs.js';
 import {
-  SequenceStateCodec,
-  SequenceTelemetryCodec,
   envelopeSequenceOf,
   eventSequenceProjection,
   sequenceDiagnostics,
@@ -72,48 +71,115 @@ describe('event envelope sequences', () => {
   });
 });
 
+// The reference's nested shape, as the next run reads it back.
+const nested = (snapshotCurrent: number, eventsLast: number, driftActive = false) => ({
+  driftActive,
+  snapshot: { current: snapshotCurrent },
+  events: { last: eventsLast },
+});
+
 describe('sequence diagnostics', () => {
-  it('is ok on a first run and records where the sequences stand', () => {
+  it('is ok on a first run and records where the sequences stand in the nested blocks', () => {
     const s = diag({});
     expect([s.status, s.reasonCode, s.driftActive, s.violations]).toEqual(['ok', null, false, []]);
-    expect([s.snapshotCurrent, s.eventsFirst, s.eventsLast, s.eventsCount]).toEqual([2, 1, 2, 2]);
+    expect(s.snapshot).toEqual({
+      previous: null,
+      current: 2,
+      monotonic: true,
+      regressed: false,
+      missing: false,
+    });
+    expect(s.events).toEqual({
+      ingestedCount: 2,
+      previousLast: null,
+      first: 1,
+      last: 2,
+      monotonicWithinBatch: true,
+      monotonicAcrossBatches: true,
+      regressed: false,
+      missing: false,
+    });
+    expect(s.transition).toEqual({
+      previousDriftActive: false,
+      transitionedToDrift: false,
+      recoveredFromDrift: false,
+    });
   });
   it('is ok on a replay from the start that ends where the last run ended', () => {
-    const s = diag({ previous: { snapshotCurrent: 2, eventsLast: 2 } });
-    expect(s.status).toBe('ok');
+    expect(diag({ previous: nested(2, 2) }).status).toBe('ok');
   });
   it('is ok on an incremental poll that finds nothing new, carrying the last event sequence', () => {
-    const s = diag({ previous: { snapshotCurrent: 2, eventsLast: 2 }, events: events() });
-    expect([s.status, s.eventsLast, s.eventsPrevious]).toEqual(['ok', 2, 2]);
+    const s = diag({ previous: nested(2, 2), events: events() });
+    expect([s.status, s.events.last, s.events.previousLast]).toEqual(['ok', 2, 2]);
   });
   it('detects ordering drift when the log shrank: snapshot and events both regress', () => {
-    const s = diag({
-      previous: { snapshotCurrent: 2, eventsLast: 2 },
-      snapshot: snapshot(1),
-      events: events(1),
-    });
+    const s = diag({ previous: nested(2, 2), snapshot: snapshot(1), events: events(1) });
     expect([s.status, s.reasonCode, s.driftActive]).toEqual([
       'ordering_drift_detected',
       'ordering_drift_detected',
       true,
     ]);
     expect(s.violations).toEqual(['event_sequence_regression', 'snapshot_sequence_regression']);
-    expect([s.snapshotPrevious, s.snapshotCurrent, s.eventsLast]).toEqual([2, 1, 1]);
+    expect(s.snapshot).toMatchObject({ previous: 2, current: 1, monotonic: false, regressed: true });
+    expect(s.events).toMatchObject({ last: 1, monotonicAcrossBatches: false, regressed: true });
+    expect(s.transition).toMatchObject({ transitionedToDrift: true, recoveredFromDrift: false });
   });
-  it('detects out-of-order events within one poll', () => {
-    expect(diag({ events: events(2, 1) }).violations).toEqual(['event_sequence_regression']);
+  it('detects out-of-order events within one poll as non-monotonic', () => {
+    const s = diag({ events: events(2, 1) });
+    expect(s.violations).toEqual(['event_sequence_non_monotonic']);
+    expect(s.events).toMatchObject({
+      monotonicWithinBatch: false,
+      monotonicAcrossBatches: true,
+      regressed: true,
+    });
   });
   it('detects envelopes without sequence fields', () => {
-    expect(diag({ snapshot: {}, events: events(null) }).violations).toEqual([
-      'event_sequence_missing',
-      'snapshot_sequence_missing',
-    ]);
+    const s = diag({ snapshot: {}, events: events(null) });
+    expect(s.violations).toEqual(['event_sequence_missing', 'snapshot_sequence_missing']);
+    expect([s.snapshot.missing, s.snapshot.monotonic, s.events.missing]).toEqual([true, false, true]);
   });
   it('skips snapshot checks when no snapshot was taken', () => {
-    expect(diag({ snapshot: null, previous: { snapshotCurrent: 9 } }).violations).toEqual([]);
+    expect(diag({ snapshot: null, previous: nested(9, 0) }).violations).toEqual([]);
+  });
+  it('given drift last time and none now, then it records the recovery', () => {
+    const s = diag({ previous: nested(1, 1, true) });
+    expect(s.transition).toEqual({
+      previousDriftActive: true,
+      transitionedToDrift: false,
+      recoveredFromDrift: true,
+    });
+  });
+  it('given drift last time and still now, then it is no new transition', () => {
+    const s = diag({ previous: nested(3, 2, true) });
+    expect([s.driftActive, s.transition.transitionedToDrift, s.transition.previousDriftActive]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+  });
+  it('given an old flat state file, then it resumes from its flat keys as from the nested ones', () => {
+    const flat = diag({ previous: { snapshotCurrent: 3, eventsLast: 2, driftActive: false } });
+    const fromNested = diag({ previous: nested(3, 2) });
+    expect(flat).toEqual(fromNested);
+    expect(flat.violations).toEqual(['snapshot_sequence_regression']);
+    expect(flat.events.previousLast).toBe(2);
+  });
+  it('given both shapes in one file, then the nested blocks win', () => {
+    const s = diag({ previous: { ...nested(1, 1), snapshotCurrent: 9, eventsLast: 9 } });
+    expect([s.status, s.snapshot.previous, s.events.previousLast]).toEqual(['ok', 1, 1]);
+  });
+  it('writes the telemetry line as category envelope_sequence with the same nested blocks', () => {
+    const s = diag({ previous: nested(3, 2) });
+    expect(sequenceTelemetry(s)).toMatchObject({
+      category: 'envelope_sequence',
+      status: s.status,
+      snapshot: s.snapshot,
+      events: s.events,
+      transition: s.transition,
+    });
   });
   it('writes documents and telemetry lines that satisfy their contracts', () => {
-    const s = diag({ previous: { snapshotCurrent: 3 } });
+    const s = diag({ previous: nested(3, 0) });
     expect(E.isRight(decode(SequenceStateCodec, s))).toBe(true);
     expect(E.isRight(decode(SequenceTelemetryCodec, sequenceTelemetry(s)))).toBe(true);
   });

@@ -1,24 +1,18 @@
-// Envelope sequence diagnostics (`sequence-state.json` and a `telemetry/sequence.jsonl` line). Every
-// snapshot and event envelope carries `sequence.value` (the events-log line it reflects). Ordering
-// drift is any of: a snapshot sequence below the one recorded last time, an event sequence that does
-// not increase within a poll or ends below the last one recorded, or an envelope without a sequence.
-// A plain replay from the start is not drift: it ends where the last one ended.
+// Envelope sequence diagnostics (`sequence-state.json` and a `telemetry/sequence.jsonl` line, in the
+// reference's nested `snapshot` / `events` / `transition` shape). Every snapshot and event envelope
+// carries `sequence.value` (the events-log line it reflects). Ordering drift is any of: a snapshot
+// sequence below the one recorded last time, an event sequence that does not increase within a poll
+// (non-monotonic) or ends below the last one recorded (regression), or an envelope without a
+// sequence. A plain replay from the start is not drift: it ends where the last one ended.
 // Law (projection): fold(all) == foldFrom(fold(prefix), rest) for any split. Pure throughout.
 import * as E from 'fp-ts/lib/Either.js';
-import * as t from 'io-ts';
-import { nullable } from '../core/codec.js';
+import type * as t from 'io-ts';
 import type { Positioned, Projection } from '../core/projection.js';
 import { ExactInteger, fromPath, lenientObject, readView } from './lenient.js';
 import type { SequenceView } from './manager-views.js';
 import type { SnapshotView } from './envelope-views.js';
 
-export const SEQUENCE_VIOLATIONS = [
-  'event_sequence_missing',
-  'event_sequence_regression',
-  'snapshot_sequence_missing',
-  'snapshot_sequence_regression',
-] as const;
-export type SequenceViolation = (typeof SEQUENCE_VIOLATIONS)[number];
+import type { SequenceState, SequenceViolation } from './sequence-codecs.js';
 
 /** What a run of event envelopes says about their sequence numbers. */
 export interface EventSequenceState {
@@ -26,6 +20,7 @@ export interface EventSequenceState {
   readonly first: number | null;
   readonly last: number | null;
   readonly missing: number;
+  /** Envelopes whose sequence is not above the one before it in the same run. */
   readonly regressions: number;
   /** Line (in the envelopes file) of the first envelope out of order or without a sequence. */
   readonly firstViolationLine: number | null;
@@ -80,32 +75,71 @@ export interface SequenceInputs {
   /** The snapshot envelope of this run; null when none was taken. */
   readonly snapshot: Pick<SnapshotView, 'sequenceValue'> | null;
   readonly events: EventSequenceState;
-  /** The sequence state written last time (all fields null when there is none). */
-  readonly previous: Pick<SequenceView, 'snapshotCurrent' | 'eventsLast'>;
+  /** The sequence state written last time, nested or old flat shape (all fields null when none). */
+  readonly previous: Pick<
+    SequenceView,
+    'snapshotCurrent' | 'eventsLast' | 'flatSnapshotCurrent' | 'flatEventsLast' | 'driftActive'
+  >;
   readonly transport: string;
   readonly traceId: string | null;
 }
 
-const violationsOf = (i: SequenceInputs, snapshotCurrent: number | null): SequenceViolation[] => {
-  const prevSnapshot = i.previous.snapshotCurrent;
-  const prevEvents = i.previous.eventsLast;
-  const ev = i.events;
+/** Pure: where the last state left off, read from its nested blocks or else its old flat keys. */
+const resumeOf = (p: SequenceInputs['previous']) => ({
+  snapshot: p.snapshotCurrent ?? p.flatSnapshotCurrent ?? null,
+  events: p.eventsLast ?? p.flatEventsLast ?? null,
+  driftActive: p.driftActive === true,
+});
+
+const snapshotBlock = (i: SequenceInputs, previous: number | null) => {
+  const current = i.snapshot?.sequenceValue ?? null;
+  const regressed = current !== null && previous !== null && current < previous;
+  return {
+    previous,
+    current,
+    monotonic: current !== null && !regressed,
+    regressed,
+    // No snapshot taken (the standalone step without one) is not a missing sequence.
+    missing: i.snapshot !== null && current === null,
+  };
+};
+
+const eventsBlock = (ev: EventSequenceState, previousLast: number | null) => {
+  const within = ev.regressions === 0;
+  const across = !(ev.last !== null && previousLast !== null && ev.last < previousLast);
+  return {
+    ingestedCount: ev.count,
+    previousLast,
+    first: ev.first,
+    // An empty poll carries the last sequence forward, so the next run still compares against it.
+    last: ev.last ?? previousLast,
+    monotonicWithinBatch: within,
+    monotonicAcrossBatches: across,
+    regressed: !within || !across,
+    missing: ev.missing > 0,
+  };
+};
+
+type SnapshotBlock = ReturnType<typeof snapshotBlock>;
+type EventsBlock = ReturnType<typeof eventsBlock>;
+
+const violationsOf = (s: SnapshotBlock, e: EventsBlock): SequenceViolation[] => {
   const out: SequenceViolation[] = [];
-  if (ev.missing > 0) out.push('event_sequence_missing');
-  if (ev.regressions > 0 || (ev.last !== null && prevEvents !== null && ev.last < prevEvents))
-    out.push('event_sequence_regression');
-  if (i.snapshot !== null && snapshotCurrent === null) out.push('snapshot_sequence_missing');
-  if (snapshotCurrent !== null && prevSnapshot !== null && snapshotCurrent < prevSnapshot)
-    out.push('snapshot_sequence_regression');
+  if (e.missing) out.push('event_sequence_missing');
+  if (!e.monotonicWithinBatch) out.push('event_sequence_non_monotonic');
+  if (!e.monotonicAcrossBatches) out.push('event_sequence_regression');
+  if (s.missing) out.push('snapshot_sequence_missing');
+  if (s.regressed) out.push('snapshot_sequence_regression');
   return out;
 };
 
 /** Pure: the sequence state document of one evaluation. */
 export const sequenceDiagnostics = (i: SequenceInputs): SequenceState => {
-  const snapshotCurrent = i.snapshot?.sequenceValue ?? null;
-  const violations = violationsOf(i, snapshotCurrent);
+  const before = resumeOf(i.previous);
+  const snapshot = snapshotBlock(i, before.snapshot);
+  const events = eventsBlock(i.events, before.events);
+  const violations = violationsOf(snapshot, events);
   const drift = violations.length > 0;
-  const previousEventsLast = i.previous.eventsLast;
   return {
     schemaVersion: 'v1' as const,
     updatedAt: i.asOf,
@@ -116,12 +150,13 @@ export const sequenceDiagnostics = (i: SequenceInputs): SequenceState => {
     reasonCode: drift ? ('ordering_drift_detected' as const) : null,
     driftActive: drift,
     violations,
-    snapshotCurrent,
-    snapshotPrevious: i.previous.snapshotCurrent,
-    eventsFirst: i.events.first,
-    eventsLast: i.events.last ?? previousEventsLast,
-    eventsPrevious: previousEventsLast,
-    eventsCount: i.events.count,
+    snapshot,
+    events,
+    transition: {
+      previousDriftActive: before.driftActive,
+      transitionedToDrift: !before.driftActive && drift,
+      recoveredFromDrift: before.driftActive && !drift,
+    },
     firstViolationLine: i.events.firstViolationLine,
   };
 };
@@ -130,65 +165,14 @@ export const sequenceDiagnostics = (i: SequenceInputs): SequenceState => {
 export const sequenceTelemetry = (s: SequenceState) => ({
   timestamp: s.updatedAt,
   loopId: s.loopId,
-  category: 'sequence_diagnostics',
-  transport: s.transport,
   traceId: s.traceId,
+  transport: s.transport,
+  category: 'envelope_sequence' as const,
   status: s.status,
   reasonCode: s.reasonCode,
   driftActive: s.driftActive,
   violations: s.violations,
-  snapshotCurrent: s.snapshotCurrent,
-  eventsFirst: s.eventsFirst,
-  eventsLast: s.eventsLast,
-  eventsCount: s.eventsCount,
+  snapshot: s.snapshot,
+  events: s.events,
+  transition: s.transition,
 });
-
-const N = nullable(t.number);
-const Status = t.keyof({ ok: null, ordering_drift_detected: null });
-const Violation = t.keyof(
-  Object.fromEntries(SEQUENCE_VIOLATIONS.map((v) => [v, null])) as Record<SequenceViolation, null>,
-);
-
-/** `.superloop/ops-manager/<loop>/sequence-state.json` */
-export const SequenceStateCodec = t.type(
-  {
-    schemaVersion: t.literal('v1'),
-    updatedAt: t.string,
-    loopId: t.string,
-    transport: t.string,
-    traceId: nullable(t.string),
-    status: Status,
-    reasonCode: nullable(t.literal('ordering_drift_detected')),
-    driftActive: t.boolean,
-    violations: t.array(Violation),
-    snapshotCurrent: N,
-    snapshotPrevious: N,
-    eventsFirst: N,
-    eventsLast: N,
-    eventsPrevious: N,
-    eventsCount: t.number,
-    firstViolationLine: N,
-  },
-  'SequenceState',
-);
-export type SequenceState = t.TypeOf<typeof SequenceStateCodec>;
-
-/** One line of `.superloop/ops-manager/<loop>/telemetry/sequence.jsonl` */
-export const SequenceTelemetryCodec = t.type(
-  {
-    timestamp: t.string,
-    loopId: t.string,
-    category: t.literal('sequence_diagnostics'),
-    transport: t.string,
-    traceId: nullable(t.string),
-    status: Status,
-    reasonCode: nullable(t.string),
-    driftActive: t.boolean,
-    violations: t.array(t.string),
-    snapshotCurrent: N,
-    eventsFirst: N,
-    eventsLast: N,
-    eventsCount: t.number,
-  },
-  'SequenceTelemetry',
-);

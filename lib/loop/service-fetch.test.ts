@@ -65,4 +65,13 @@ describe('fetchOverService', () => {
     );
     expect(E.isLeft(got) && got.left.failureCode).toBe('service_response_invalid');
   });
+  it('given no answer, then service_request_failed with the client line, error: first, as its message', async () => {
+    const x = exchange([{ status: 401, body: 'denied' }]);
+    const got = await fetchOverService(x.ports, request, collectEnvelopes);
+    expect(E.isLeft(got) && got.left).toMatchObject({
+      failureCode: 'service_request_failed',
+      message:
+        'error: service request failed (method=GET url=http://svc/ops/snapshot?loopId=L code=401): denied',
+    });
+  });
 });

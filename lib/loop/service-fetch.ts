@@ -66,7 +66,9 @@ export interface ServiceFetchPorts extends ServiceExchange {
 
 const getJson = async (x: ServiceFetchPorts, path: string, traceId: string | null) => {
   const got = await callWithRetries(x, x.endpoint, { method: 'GET', path, traceId });
-  if (E.isLeft(got)) return unreachable('service_request_failed', got.left.message, got.left.status);
+  // Recorded as failureMessage the way the reference captures its client's stderr: `error: ` first.
+  if (E.isLeft(got))
+    return unreachable('service_request_failed', `error: ${got.left.message}`, got.left.status);
   const parsed = parseJson(got.right.body);
   return E.isLeft(parsed) ? invalidPayload(notJsonMessage(path, parsed.left)) : E.right(parsed.right);
 };

@@ -17,3 +17,16 @@ export const managerFiles = (p: LoopPaths, v: Values, cwd: string): ManagerFiles
   }
   return out;
 };
+
+/**
+ * The same files as the reference names them in what it writes and prints: a path given on the
+ * command line as given (not made absolute), a default under the repo's manager directory.
+ */
+export const shownManagerFiles = (p: LoopPaths, v: Values): ManagerFiles => {
+  const out = {} as Record<ManagerFileKey, string>;
+  for (const [key, rel] of Object.entries(MANAGER_FILES) as [ManagerFileKey, readonly string[]][]) {
+    const flag = MANAGER_FILE_FLAGS[key];
+    out[key] = (flag === undefined ? undefined : str(v, flag)) ?? join(p.managerDir, ...rel);
+  }
+  return out;
+};

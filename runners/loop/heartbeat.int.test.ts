@@ -152,9 +152,24 @@ describe('loop sequence', () => {
       true,
       ['event_sequence_regression', 'snapshot_sequence_regression'],
     ]);
-    expect([s.snapshotPrevious, s.snapshotCurrent, s.eventsPrevious, s.eventsLast]).toEqual([6, 2, 6, 2]);
+    // The fixture's sequence-state.json has the old flat shape: it resumes from it all the same.
+    expect([s.snapshot.previous, s.snapshot.current, s.events.previousLast, s.events.last]).toEqual([
+      6, 2, 6, 2,
+    ]);
+    expect(s.transition).toEqual({
+      previousDriftActive: false,
+      transitionedToDrift: true,
+      recoveredFromDrift: false,
+    });
     expect(jsonl(managerFile('ordering-drift', 'telemetry/sequence.jsonl'))).toMatchObject([
-      { status: 'ordering_drift_detected', traceId: 'trace-seq', violations: s.violations },
+      {
+        category: 'envelope_sequence',
+        status: 'ordering_drift_detected',
+        traceId: 'trace-seq',
+        violations: s.violations,
+        snapshot: s.snapshot,
+        events: s.events,
+      },
     ]);
     const h = await run('loop', 'health', '--repo', 'ordering-drift', '--loop', 'demo-loop');
     expect(JSON.parse(h.stdout).reasonCodes).toEqual(['ordering_drift_detected']);

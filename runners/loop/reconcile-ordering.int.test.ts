@@ -47,7 +47,12 @@ describe('given a reconciled loop whose events log is then rewritten shorter', (
         reasonCode: 'ordering_drift_detected',
         escalationAction: 'raise',
         sequenceStateFile: managerFile('sequence-state.json'),
-        sequence: { status: 'ordering_drift_detected', driftActive: true },
+        sequence: {
+          status: 'ordering_drift_detected',
+          driftActive: true,
+          snapshot: { regressed: true, monotonic: false },
+          events: { previousLast: expect.any(Number), monotonicAcrossBatches: false },
+        },
       },
     ]);
     // The next pass compares with the rewritten log: the drift has cleared.

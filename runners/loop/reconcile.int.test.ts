@@ -68,7 +68,17 @@ describe('loop reconcile', () => {
     expect(json('health.json').status).toBe('healthy');
     expect(json('cursor.json')).toMatchObject({ eventLineOffset: 20, eventLineCount: 20 });
     expect(json('heartbeat.json')).toMatchObject({ freshnessStatus: 'fresh', traceId: 'tr-1' });
-    expect(json('sequence-state.json')).toMatchObject({ status: 'ok', traceId: 'tr-1' });
+    expect(json('sequence-state.json')).toMatchObject({
+      status: 'ok',
+      traceId: 'tr-1',
+      snapshot: { current: 20, regressed: false },
+      events: { ingestedCount: 20, first: 1, last: 20 },
+      transition: { transitionedToDrift: false },
+    });
+    expect(state.sequence).toEqual(json('sequence-state.json'));
+    expect(lines('telemetry/sequence.jsonl')).toMatchObject([
+      { category: 'envelope_sequence', status: 'ok' },
+    ]);
     expect(json('telemetry/transport-health.json')).toMatchObject({
       lastResult: 'success',
       failureStreak: 0,
@@ -79,6 +89,7 @@ describe('loop reconcile', () => {
         eventsIngested: 20,
         cursorOffsetBefore: 0,
         cursorOffsetAfter: 20,
+        sequenceStatus: 'ok',
       }),
     ]);
     expect(lines('escalations.jsonl')).toEqual([]);
@@ -103,6 +114,25 @@ describe('loop reconcile', () => {
     expect(lines('telemetry/reconcile.jsonl').at(-1)).toMatchObject({
       eventsIngested: 1,
       cursorOffsetBefore: 20,
+    });
+  });
+
+  it('given a --state-file relative to the working directory, then it is written there and escalations and status name it as given', async () => {
+    const r = await reconcile(LATER, ...QUIET_HEARTBEAT, '--state-file', 'named-state.json');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(work, 'named-state.json'))).toBe(true);
+    expect(lines('escalations.jsonl')[0]).toMatchObject({
+      stateFile: 'named-state.json',
+      cursorFile: mgr('cursor.json'),
+    });
+    const status = await runCaptured(
+      commands,
+      ['loop', 'status', '--repo', repo, '--loop', 'running', '--state-file', 'named-state.json'],
+      io(LATER),
+    );
+    expect(JSON.parse(status.stdout).files).toMatchObject({
+      stateFile: 'named-state.json',
+      healthFile: mgr('health.json'),
     });
   });
 
@@ -168,7 +198,9 @@ describe('loop reconcile', () => {
     expect(lines('telemetry/reconcile.jsonl').at(-1)).toMatchObject({
       status: 'failed',
       failureCode: 'service_request_failed',
+      sequenceStatus: 'skipped_ingest_failed',
     });
+    expect(existsSync(mgr('sequence-state.json'))).toBe(false);
     expect(lines('escalations.jsonl').at(-1)).toMatchObject({ category: 'health_critical' });
     expect(existsSync(mgr('cursor.json'))).toBe(false);
   });

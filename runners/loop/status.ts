@@ -12,7 +12,7 @@ import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { confineArtifact, loopRoots, readArtifactDoc, type ArtifactRoots } from '../cli/artifacts.js';
 import { writeOut } from '../cli/write-out.js';
 import { loopFlag, prettyFlag, repoFlag, stateDirFlag } from '../cli/common-flags.js';
-import { managerFiles, type ManagerFiles } from '../cli/manager-files.js';
+import { managerFiles, shownManagerFiles, type ManagerFiles } from '../cli/manager-files.js';
 import { loopPathsOf } from '../cli/loop-paths.js';
 import { loopsFoundLine } from '../cli/known-loop.js';
 import { tuningSummaryOf } from './tuning-summary.js';
@@ -106,7 +106,7 @@ export const loopStatus: Command = {
       repoPath: resolve(p.repo),
       loopId: p.loopId,
       summaryWindow,
-      files: pickStatusFiles(files),
+      files: pickStatusFiles(shownManagerFiles(p, v)),
     });
     await writeOut(io.stdout, stableJson(status, v['pretty'] === true));
     return EXIT.ok;

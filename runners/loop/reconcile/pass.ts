@@ -34,6 +34,7 @@ const planOf = (s: ReconcileSettings): PassPlan => ({
     asOf: s.asOf,
     thresholds: s.thresholds,
     files: s.files,
+    shownFiles: s.shownFiles,
   },
   request: {
     loopId: s.paths.loopId,

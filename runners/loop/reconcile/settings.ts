@@ -15,7 +15,7 @@ import {
 } from '../../../lib/loop/reconcile-options.js';
 import type { HealthThresholds } from '../../../lib/loop/health.js';
 import { loopPathsOf, type LoopPaths } from '../../cli/loop-paths.js';
-import { managerFiles, type ManagerFiles } from '../../cli/manager-files.js';
+import { managerFiles, shownManagerFiles, type ManagerFiles } from '../../cli/manager-files.js';
 import {
   catalogPath,
   heartbeatThresholdsFromFlags,
@@ -26,6 +26,8 @@ import { transportSettings, type TransportSettings } from '../transport/flags.js
 export interface ReconcileSettings {
   readonly paths: LoopPaths;
   readonly files: ManagerFiles;
+  /** The same files as the records name them (paths given on the command line as given). */
+  readonly shownFiles: ManagerFiles;
   readonly transport: TransportSettings;
   readonly thresholds: HealthThresholds;
   readonly thresholdsFile: string;
@@ -80,6 +82,7 @@ export const reconcileSettings = async (v: Values, io: Io): Promise<ReconcileSet
   return {
     paths,
     files: managerFiles(paths, v, io.cwd),
+    shownFiles: shownManagerFiles(paths, v),
     transport,
     thresholds: { ...ingest, ...heartbeat },
     thresholdsFile: catalogPath(str(v, 'thresholds-file'), io).file,

@@ -11,9 +11,10 @@ import { quarantine } from '../quarantine.js';
 import type { FetchRequest, LoopFetch } from './fetch-types.js';
 import { pollEnvelopes } from './poll-envelopes.js';
 
+// A refusal reads as the reference's failureMessage: the failing step's stderr, `error: ` and all.
 const why = (err: unknown): string =>
   err instanceof CliError
-    ? [err.errorLine, ...err.details].join('\n')
+    ? [`error: ${err.errorLine}`, ...err.details].join('\n')
     : err instanceof Error
       ? err.message
       : String(err);
