@@ -61,6 +61,24 @@ describe('loop reconcile --source with the server down', () => {
     expect(fs.existsSync(join(repo, '.opsfold'))).toBe(false);
   });
 
+  it('status never contacts the server: with it down, the same answer, and a note on a file cursor', async () => {
+    const repo = repoOf('running');
+    const reconciled = await run(
+      ['loop', 'reconcile', '--repo', repo, '--loop', 'running', '--as-of', AS_OF],
+      repo,
+    );
+    expect(reconciled.code).toBe(0);
+    const url = `nats://127.0.0.1:${await freePort()}`;
+    const status = ['loop', 'status', '--repo', repo, '--loop', 'running', '--as-of', AS_OF];
+    const plain = await run(status, repo);
+    const withSource = await run([...status, '--source', url], repo);
+    expect(withSource).toMatchObject({ code: 0, stdout: plain.stdout });
+    expect(withSource.stderr).toContain(
+      `note: the manager's cursor was not written by a reconcile from ${url}/`,
+    );
+    expect((await run([...status, '--source', 'http://x'], repo)).code).toBe(64);
+  });
+
   it('refuses --source over the sprite service, and --fleet without --source (usage)', async () => {
     const repo = repoOf('running', false);
     const svc = ['--transport', 'sprite_service', '--service-base-url', 'http://127.0.0.1:1'];
@@ -109,6 +127,16 @@ describe.skipIf(natsMissing !== null)(`loop reconcile --source${natsMissing ?? '
       await pass(1);
       for (const repo of [fileRepo, runtime]) fs.appendFileSync(events(repo), extra(1) + extra(2));
       await pass(2);
+      const status = ['loop', 'status', '--loop', id, '--as-of', AS_OF];
+      const fromFile = await run([...status, '--repo', fileRepo], fileRepo);
+      const fromStream = await run(
+        [...status, '--repo', manager, '--source', node.url, '--fleet', fleet],
+        manager,
+      );
+      expect(fromStream).toMatchObject({ code: 0, stderr: '' });
+      expect(fromStream.stdout.split(manager).join('<repo>')).toBe(
+        fromFile.stdout.split(fileRepo).join('<repo>'),
+      );
       const snapshot = JSON.parse(
         fs.readFileSync(join(manager, '.opsfold', 'loop', id, 'snapshot.json'), 'utf8'),
       ) as { artifacts?: { events?: unknown } };
