@@ -16,6 +16,7 @@ import {
 } from '../../lib/io/nats/testdata/server.js';
 import { runCaptured } from '../cli/capture.js';
 import { commands } from '../commands.js';
+import { outputsOf } from './outputs.test-kit.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const tempDir = useTempDirs();
@@ -29,22 +30,6 @@ const repoOf = (id: string, events = true): string => {
   fs.cpSync(join(ROOT, 'fixtures', 'loop', id), repo, { recursive: true });
   if (!events) fs.rmSync(join(repo, '.superloop', 'loops', id, 'events.jsonl'));
   return repo;
-};
-
-/** Every file reconcile wrote under the repo's state, the repo's path replaced, sha256/mtime dropped. */
-const outputsOf = (repo: string): Record<string, string> => {
-  const out: Record<string, string> = {};
-  const dir = join(repo, '.superloop', 'ops-manager');
-  for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const path = join(dir, f);
-    if (!fs.statSync(path).isFile() || f.endsWith('cursor.json') || f.endsWith('.lock')) continue;
-    out[f] = fs
-      .readFileSync(path, 'utf8')
-      .split(repo)
-      .join('<repo>')
-      .replace(/"(sha256|mtimeEpoch)":("[0-9a-f]{64}"|[0-9]+|null)/g, '"$1":"<file>"');
-  }
-  return out;
 };
 
 const extra = (i: number) =>
