@@ -6,7 +6,8 @@
 import { statMarker } from '../../../lib/io/markers.js';
 import { foldSource } from '../../../lib/io/fold-source.js';
 import type { FoldFileResult } from '../../../lib/io/fold-file.js';
-import type { JetStreamConn } from '../../../lib/io/nats/connect.js';
+import { eventsReplicas, type JetStreamConn } from '../../../lib/io/nats/connect.js';
+import type { CheckpointStore } from '../../../lib/io/checkpoint-store.js';
 import { kvCheckpointStore } from '../../../lib/io/nats/checkpoint-store.js';
 import type { LoopAddress } from '../../../lib/io/nats/names.js';
 import { jetStreamSource } from '../../../lib/io/nats/source.js';
@@ -28,17 +29,26 @@ export interface StreamAt {
 
 const KEY = loopEventsProjection.name;
 
+interface Saved {
+  checkpoints: CheckpointStore | null;
+  checkpoint: Checkpoint<LoopEventsState> | null;
+}
+
+// The bucket is created (on first use) with the events stream's replicas, so a cluster keeps both.
+const storeOf = async (s: StreamAt, saved: Saved): Promise<CheckpointStore> =>
+  (saved.checkpoints ??= kvCheckpointStore(s.conn, s.at, await eventsReplicas(s.conn)));
+
 const foldStream = async (
   s: StreamAt,
   o: GatherOptions,
-  saved: { checkpoint: Checkpoint<LoopEventsState> | null },
+  saved: Saved,
 ): Promise<FoldFileResult<LoopEventsState>> => {
   const source = jetStreamSource(s.conn, s.at, {
     projection: KEY,
     decode: decodeLoopEventLine,
     skipCorrupt: o.skipCorrupt,
   });
-  const checkpoints = kvCheckpointStore(s.conn, s.at);
+  const checkpoints = await storeOf(s, saved);
   const r = await foldSource(
     source,
     loopEventsProjection,
@@ -57,7 +67,7 @@ const foldStream = async (
 
 /** Reads the loop's documents off disk and folds its events from the stream into its snapshot. */
 export const gatherStreamSnapshot = (p: LoopPaths, s: StreamAt, o: GatherOptions): Promise<Gathered> => {
-  const saved: { checkpoint: Checkpoint<LoopEventsState> | null } = { checkpoint: null };
+  const saved: Saved = { checkpoints: null, checkpoint: null };
   return gatherSnapshotOver(
     {
       requireEvents: () => undefined,
@@ -74,7 +84,7 @@ export const gatherStreamSnapshot = (p: LoopPaths, s: StreamAt, o: GatherOptions
           mtimeEpoch: null,
         }),
       saveCheckpoint: async () => {
-        if (saved.checkpoint !== null) await kvCheckpointStore(s.conn, s.at).save(KEY, saved.checkpoint);
+        if (saved.checkpoint !== null) await (await storeOf(s, saved)).save(KEY, saved.checkpoint);
       },
     },
     p,
