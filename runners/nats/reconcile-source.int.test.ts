@@ -85,6 +85,38 @@ describe.skipIf(natsMissing !== null)(`loop reconcile --source${natsMissing ?? '
     if (node !== undefined) await stopAll([node]);
   });
 
+  it('resumes a pass cut short by --max-events where it stopped, as the file-based reconcile does', async () => {
+    const id = 'running';
+    const [fileRepo, runtime, manager] = [repoOf(id), repoOf(id), repoOf(id, false)];
+    const ship = await run(
+      ['ship', '--repo', runtime, '--loop', id, '--nats', node.url, '--fleet', 'maxev'],
+      runtime,
+    );
+    expect(ship.code).toBe(0);
+    const base = [
+      'loop',
+      'reconcile',
+      '--loop',
+      id,
+      '--as-of',
+      AS_OF,
+      '--alerts-enabled',
+      'false',
+      '--max-events',
+      '2',
+    ];
+    for (let i = 0; i < 4; i += 1) {
+      const a = await run([...base, '--repo', fileRepo], fileRepo);
+      const b = await run([...base, '--repo', manager, '--source', node.url, '--fleet', 'maxev'], manager);
+      expect({ i, code: b.code, stdout: b.stdout.split(manager).join('<repo>') }).toEqual({
+        i,
+        code: a.code,
+        stdout: a.stdout.split(fileRepo).join('<repo>'),
+      });
+    }
+    expect(outputsOf(manager)).toEqual(outputsOf(fileRepo));
+  });
+
   it.each(['running', 'complete', 'failed', 'awaiting-approval'])(
     'writes what the file-based reconcile writes for the %s loop, pass after pass',
     async (id) => {
