@@ -85,6 +85,13 @@ describe.skipIf(natsMissing !== null)(`loop reconcile --source${natsMissing ?? '
     if (node !== undefined) await stopAll([node]);
   });
 
+  it('fails a loop never shipped as a missing events log: snapshot_unavailable, exit 1', async () => {
+    const repo = tempDir();
+    const r = await run(['loop', 'reconcile', '--repo', repo, '--loop', 'never', '--source', node.url], repo);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ transport: { failureCode: 'snapshot_unavailable' } });
+  });
+
   it('resumes a pass cut short by --max-events where it stopped, as the file-based reconcile does', async () => {
     const id = 'running';
     const [fileRepo, runtime, manager] = [repoOf(id), repoOf(id), repoOf(id, false)];

@@ -9,7 +9,7 @@ import type { FoldFileResult } from '../../../lib/io/fold-file.js';
 import { eventsReplicas, type JetStreamConn } from '../../../lib/io/nats/connect.js';
 import type { CheckpointStore } from '../../../lib/io/checkpoint-store.js';
 import { kvCheckpointStore } from '../../../lib/io/nats/checkpoint-store.js';
-import type { LoopAddress } from '../../../lib/io/nats/names.js';
+import { EVENTS_STREAM, subjectOf, type LoopAddress } from '../../../lib/io/nats/names.js';
 import { jetStreamSource } from '../../../lib/io/nats/source.js';
 import type { Checkpoint } from '../../../lib/core/position.js';
 import { loopEventsProjection, type LoopEventsState } from '../../../lib/loop/events-projection.js';
@@ -38,6 +38,17 @@ interface Saved {
 const storeOf = async (s: StreamAt, saved: Saved): Promise<CheckpointStore> =>
   (saved.checkpoints ??= kvCheckpointStore(s.conn, s.at, await eventsReplicas(s.conn)));
 
+// A loop never shipped fails as a missing events.jsonl does, rather than reading as an empty loop.
+const requireShipped = async (s: StreamAt, name: string): Promise<void> => {
+  const last = await s.conn.jsm.streams
+    .getMessage(EVENTS_STREAM, { last_by_subj: subjectOf(s.at) })
+    .catch(() => null);
+  if (last === null)
+    throw new CliError(`no events shipped to ${name}`, [
+      `ship the loop first: opsfold ship --repo <path> --loop ${s.at.loop} --fleet ${s.at.fleet} --nats <url>`,
+    ]);
+};
+
 const foldStream = async (
   s: StreamAt,
   o: GatherOptions,
@@ -60,6 +71,7 @@ const foldStream = async (
       r.detail,
       'rerun with --from-start',
     ]);
+  if (r.end.cursor.byteOffset === 0) await requireShipped(s, source.name);
   saved.checkpoint = r.checkpoint.checkpoint as Checkpoint<LoopEventsState>;
   const { state, end, corrupt, resumedFrom, notes } = r;
   return { state, cursor: end.cursor, end, corrupt, digest: null, resumedFrom, notes };
