@@ -15,6 +15,7 @@ import { baseFlags, fleetTraceOf, traceFlag } from './common.js';
 import { applyFleetEffects } from './edge.js';
 import { fileFlag, fleetLockTarget, fleetPaths, type FleetPaths } from './paths.js';
 import { loadRegistry } from './registry-load.js';
+import { fleetSource, fleetSourceFlag } from './reconcile-source.js';
 
 const wholeNumber = (raw: string | undefined, fallback: number, min: number, message: string): number => {
   if (raw === undefined) return fallback;
@@ -53,6 +54,7 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
   const clock = clockFromFlags(v, io);
   const registry = await loadRegistry(p, { asOfMs: clock.ms() });
   const fleetTraceId = fleetTraceOf(v, io);
+  const source = await fleetSource(v, registry.fleetId);
   return withLock(fleetLockTarget(p, 'reconcile'), { waitMs: 0 }, async () => {
     const { state, effects } = await reconcileFleet(
       registry,
@@ -67,7 +69,7 @@ const run = async (v: Values, io: Io, loop: LoopSteps): Promise<number> => {
         stateDir: p.stateDir,
         files: { stateFile: p.stateFile, telemetryFile: p.reconcileTelemetryFile },
       },
-      portsOf(p, io, clock, loop),
+      portsOf(p, io, clock, { ...loop, reconcile: (values, io2) => loop.reconcile(source(values), io2) }),
     );
     await applyFleetEffects(p, effects);
     await writeOut(io.stdout, stableJson(state, v['pretty'] === true));
@@ -94,13 +96,15 @@ export const makeFleetReconcile = (loop: LoopSteps): Command => ({
     'deterministic-order': { type: 'boolean', help: 'Sort loops by loopId before fan-out.' },
     'max-events': { type: 'string', arg: 'n', help: 'Max events per loop reconcile pass.' },
     'from-start': { type: 'boolean', help: 'Replay each loop from its first event.' },
+    source: fleetSourceFlag,
     ...traceFlag(
       'Fleet reconcile trace id (default: OPS_MANAGER_TRACE_ID, else generated); loop i gets <id>-<loop>.',
     ),
   },
   exits: {
     [EXIT.ok]: 'the fleet was reconciled (any loop may have failed: see status and reasonCodes)',
-    [EXIT.error]: 'missing or invalid registry, or the repository does not exist',
+    [EXIT.error]:
+      'missing or invalid registry, or the repository does not exist, or the --source server is unreachable (nothing written)',
     [EXIT.usage]: 'usage error: unknown flag, bad --max-parallel or --max-events',
     [EXIT.lock]: 'another fleet reconcile holds .opsfold/fleet/reconcile.lock',
   },

@@ -36,7 +36,8 @@ const eventsStat = async (file: string, fold: FoldFileResult<LoopEventsState>): 
 const eventsCheckpoint = (p: LoopPaths): string =>
   join(p.opsfoldDir, 'checkpoints', `${loopEventsProjection.name}.json`);
 
-const docOf = async (p: LoopPaths, path: string): Promise<unknown> => {
+/** A loop document off disk (null when absent); the stream fetch reads them the same way. */
+export const docOf = async (p: LoopPaths, path: string): Promise<unknown> => {
   const doc = await readArtifactDoc(loopRoots(p), path, `invalid JSON in ${path}`);
   return doc.found ? doc.value : null;
 };

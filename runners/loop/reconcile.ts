@@ -23,6 +23,7 @@ import {
 import { realSleep } from '../cli/run-clock.js';
 import { transportFlags } from './transport/flags.js';
 import { reconcileStep } from './steps.js';
+import { fleetIdFlag, sourceFlag } from '../cli/nats-flags.js';
 
 const file = (help: string): Flag => ({ type: 'string', arg: 'path', help });
 const n = (help: string): Flag => ({ type: 'string', arg: 'n', help });
@@ -42,6 +43,13 @@ export const loopReconcile: Command = {
     repo: repoFlag,
     loop: loopFlag,
     ...transportFlags,
+    source: {
+      ...sourceFlag,
+      help:
+        "Read the loop's events from its NATS JetStream subject (shipped by `opsfold ship`) instead of events.jsonl; " +
+        'the fold checkpoint resumes from the KV bucket and the cursor from the stream sequence. Needs --transport local.',
+    },
+    fleet: fleetIdFlag,
     'cursor-file': file('Cursor JSON. Default: <repo>/.superloop/ops-manager/<loop>/cursor.json'),
     'state-file': file('Output state. Default: <repo>/.superloop/ops-manager/<loop>/state.json'),
     'max-events': n('Ingest at most n new events in this pass (default 0 = all available).'),
@@ -84,7 +92,7 @@ export const loopReconcile: Command = {
   exits: {
     [EXIT.ok]: 'the pass ingested; the state (with health) is printed',
     [EXIT.error]:
-      'the ingest failed (transport, snapshot, events or projection): health is printed and recorded; or a bad threshold catalog',
+      'the ingest failed (transport, snapshot, events or projection): health is printed and recorded; or a bad threshold catalog; or the --source server is unreachable (nothing written)',
     [EXIT.usage]: 'usage error: unknown flag, bad threshold or drift value, missing --service-base-url',
     [EXIT.lock]: 'another reconcile or control of this loop holds its lock; nothing was changed',
   },

@@ -16,6 +16,7 @@ import { managerFiles, shownManagerFiles, type ManagerFiles } from '../cli/manag
 import { loopPathsOf } from '../cli/loop-paths.js';
 import { loopsFoundLine } from '../cli/known-loop.js';
 import { tuningSummaryOf } from './tuning-summary.js';
+import { sourceNotes, statusSourceFlags } from './stream/status-source.js';
 
 const fileFlag = (help: string): Flag => ({ type: 'string', arg: 'path', help, input: true });
 
@@ -59,7 +60,8 @@ export const loopStatus: Command = {
   summary:
     'Print the operator status of a loop: lifecycle, health with reason codes, cursor, latest control intent and ' +
     'reconcile, tuning guidance (recommendedProfile, confidence, rationale), profile drift, alert delivery, and ' +
-    'visibility.heartbeat|sequence|invocationAudit|trace. Derived at read time from the durable files.',
+    'visibility.heartbeat|sequence|invocationAudit|trace. Derived at read time from the durable files (with --source ' +
+    'too: the server is not contacted).',
   flags: {
     repo: repoFlag,
     loop: loopFlag,
@@ -79,6 +81,7 @@ export const loopStatus: Command = {
     'control-invocations-file': fileFlag(
       'Control invocation audit log. Default: …/telemetry/control-invocations.jsonl',
     ),
+    ...statusSourceFlags,
     'summary-window': { type: 'string', arg: 'n', help: 'Telemetry summary window (default 200).' },
     pretty: prettyFlag,
     'as-of': asOfFlag,
@@ -99,6 +102,7 @@ export const loopStatus: Command = {
         `looked for ${files.stateFile} and ${files.healthFile}; run opsfold loop reconcile first`,
         loopsFoundLine(p.repo),
       ]);
+    for (const note of sourceNotes(v, p.loopId, got.cursor)) io.stderr.write(`note: ${note}\n`);
     const tuningSummary = await tuningSummaryOf(p, files, summaryWindow, generatedAt);
     const status = decideStatus({
       ...statusViews({ ...got, tuningSummary }),

@@ -9,6 +9,7 @@ import { makeLoopControl } from './control.js';
 import { dispatchAfterReconcile } from './reconcile/alerts.js';
 import { reconcilePass } from './reconcile/pass.js';
 import { reconcileSettings } from './reconcile/settings.js';
+import { withJetStream } from '../cli/nats-flags.js';
 
 /**
  * Settings from the flag values, one pass under the loop's lock, then alert dispatch (lock released).
@@ -22,8 +23,15 @@ export const reconcileStep = async (
   knownLoop = false,
 ): Promise<LoopReconcileRun> => {
   const s = await reconcileSettings(v, io);
-  if (knownLoop && s.transport.mode === 'local') requireKnownLoop(s.paths);
-  const r = await reconcilePass(s, { sleep, now: io.now });
+  if (knownLoop && s.transport.mode === 'local' && s.source === null) requireKnownLoop(s.paths);
+  const deps = { sleep, now: io.now };
+  // The server is reached before the lock is taken or anything read: down, it fails closed (exit 1).
+  const r =
+    s.source === null
+      ? await reconcilePass(s, deps)
+      : await withJetStream(s.source.url, (conn) =>
+          reconcilePass(s, { ...deps, stream: { conn, at: s.source!.at } }),
+        );
   const alerts = await dispatchAfterReconcile(s, io);
   return {
     ok: r.ok,

@@ -76,3 +76,12 @@ export const ensureEventsStream = async (conn: JetStreamConn, replicas = 1): Pro
     num_replicas: replicas,
   });
 };
+
+/** Replicas of the events stream (1 when it is missing): a checkpoint bucket made beside it matches. */
+export const eventsReplicas = async (conn: JetStreamConn): Promise<number> => {
+  const info = await conn.jsm.streams.info(EVENTS_STREAM).catch((err: unknown) => {
+    if (err instanceof Error && err.name === 'StreamNotFoundError') return null;
+    throw err;
+  });
+  return info?.config.num_replicas ?? 1;
+};

@@ -29,6 +29,9 @@ export interface JetStreamSourceOptions<T> {
 const identityOf = (subject: string): string =>
   createHash('sha256').update(`nats:${EVENTS_STREAM}/${subject}`).digest('hex');
 
+/** The `headSha256` of every cursor marked by a source over the loop at `at` (which stream it read). */
+export const streamIdentityOf = (at: LoopAddress): string => identityOf(subjectOf(at));
+
 const lastSeqOf = async (conn: JetStreamConn): Promise<number> => {
   const info = await conn.jsm.streams.info(EVENTS_STREAM).catch((err: unknown) => {
     if (err instanceof Error && err.name === 'StreamNotFoundError') return null;

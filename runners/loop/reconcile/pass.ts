@@ -14,6 +14,8 @@ import { transportOf } from '../transport/flags.js';
 import { withLoopLock } from '../transport/loop-lock.js';
 import type { Sleep } from '../../cli/run-clock.js';
 import { previousDocs } from './previous.js';
+import { fetchStream } from '../stream/fetch.js';
+import type { StreamAt } from '../stream/snapshot.js';
 import type { ReconcileSettings } from './settings.js';
 
 export type { PassResult };
@@ -22,6 +24,8 @@ export interface PassDeps {
   readonly sleep: Sleep;
   /** The wall clock, for the pass's duration only (never for timestamps: those are `asOf`). */
   readonly now: () => number;
+  /** The open stream the events come from (`--source`); absent: the transport's files or service. */
+  readonly stream?: StreamAt;
 }
 
 const planOf = (s: ReconcileSettings): PassPlan => ({
@@ -54,21 +58,21 @@ const planOf = (s: ReconcileSettings): PassPlan => ({
 });
 
 const poll =
-  (s: ReconcileSettings, sleep: Sleep) =>
-  <S>(fold: EnvelopeFold<S>) =>
-    fetchLoop(
-      transportOf(s.transport, sleep),
-      {
-        paths: s.paths,
-        cursorFile: s.files.cursorFile,
-        fromStart: s.fromStart,
-        maxEvents: s.maxEvents,
-        traceId: s.traceId,
-        asOf: s.asOf.iso,
-        skipCorrupt: s.skipCorrupt,
-      },
-      fold,
-    );
+  (s: ReconcileSettings, deps: PassDeps) =>
+  <S>(fold: EnvelopeFold<S>) => {
+    const request = {
+      paths: s.paths,
+      cursorFile: s.files.cursorFile,
+      fromStart: s.fromStart,
+      maxEvents: s.maxEvents,
+      traceId: s.traceId,
+      asOf: s.asOf.iso,
+      skipCorrupt: s.skipCorrupt,
+    };
+    return deps.stream === undefined
+      ? fetchLoop(transportOf(s.transport, deps.sleep), request, fold)
+      : fetchStream(deps.stream, request, fold);
+  };
 
 const summaryOf = (s: ReconcileSettings) => () =>
   readTelemetrySummary({
@@ -87,7 +91,7 @@ const portsOf = (s: ReconcileSettings, deps: PassDeps): ReconcilePorts => {
   return {
     lock: (fn) => withLoopLock(s.paths, fn),
     previous: () => previousDocs(loopRoots(s.paths), s.files),
-    poll: poll(s, deps.sleep),
+    poll: poll(s, deps),
     write: (file, doc, pretty) => writeArtifact(loopRoots(s.paths), file, doc, pretty),
     append: (file, records) => appendArtifact(loopRoots(s.paths), file, records),
     escalate: (plan) => escalate({ ...plan, root, opsfoldDir }),

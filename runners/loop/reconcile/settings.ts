@@ -21,6 +21,8 @@ import {
   heartbeatThresholdsFromFlags,
   thresholdsFromFlags,
 } from '../observability/thresholds-flags.js';
+import type { LoopAddress } from '../../../lib/io/nats/names.js';
+import { addressOf, sourceUrl } from '../../cli/nats-flags.js';
 import { transportSettings, type TransportSettings } from '../transport/flags.js';
 
 export interface ReconcileSettings {
@@ -41,7 +43,20 @@ export interface ReconcileSettings {
   readonly pretty: boolean;
   /** `--state-dir` as given (opsfold's own state), for the passes that follow reconcile. */
   readonly stateDir: string | undefined;
+  /** `--source nats://…`: the events come from the loop's JetStream subject; null: from the file. */
+  readonly source: { readonly url: string; readonly at: LoopAddress } | null;
 }
+
+const sourceOf = (v: Values, loopId: string, mode: string): ReconcileSettings['source'] => {
+  const url = sourceUrl(v);
+  if (url === null) {
+    if (str(v, 'fleet') !== undefined)
+      throw usageError('--fleet names the stream of --source; give --source');
+    return null;
+  }
+  if (mode !== 'local') throw usageError('--source reads the events itself: it needs --transport local');
+  return { url, at: addressOf(v, loopId) };
+};
 
 /** A flag, else its environment variable (the reference's fallbacks), else the default. */
 const setting = (v: Values, env: NodeJS.ProcessEnv, flag: string, envName: string): string | undefined =>
@@ -77,6 +92,7 @@ export const reconcileSettings = async (v: Values, io: Io): Promise<ReconcileSet
   const drift = driftOf(v, io.env);
   const alerts = alertsOf(v, io.env);
   const transport = transportSettings(v, io);
+  const source = sourceOf(v, paths.loopId, transport.mode);
   const ingest = await thresholdsFromFlags(v, io, { useEnvProfile: true });
   const heartbeat = heartbeatThresholdsFromFlags(v);
   return {
@@ -95,5 +111,6 @@ export const reconcileSettings = async (v: Values, io: Io): Promise<ReconcileSet
     alerts,
     pretty: v['pretty'] === true,
     stateDir: str(v, 'state-dir'),
+    source,
   };
 };

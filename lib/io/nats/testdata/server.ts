@@ -62,6 +62,8 @@ export interface NatsNode {
   readonly storeDir: string;
   readonly pid: number;
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts the stopped node again on its port and store (a cluster node rejoins and catches up). */
+  restart(): Promise<NatsNode>;
 }
 
 const launch = async (args: string[], port: number, storeDir: string): Promise<NatsNode> => {
@@ -79,7 +81,8 @@ const launch = async (args: string[], port: number, storeDir: string): Promise<N
     await stop('SIGKILL');
     throw err;
   }
-  return { url: `nats://127.0.0.1:${port}`, port, storeDir, pid: child.pid ?? -1, stop };
+  const restart = () => launch(args, port, storeDir);
+  return { url: `nats://127.0.0.1:${port}`, port, storeDir, pid: child.pid ?? -1, stop, restart };
 };
 
 const tempStore = (): string => fs.mkdtempSync(join(os.tmpdir(), 'opsfold-nats-'));
