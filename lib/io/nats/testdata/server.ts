@@ -94,8 +94,37 @@ export const startNats = async (): Promise<NatsNode> => {
   return launch(['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', dir], port, dir);
 };
 
+// Two clusters at once (six servers, elections and catch-up on two cores) time each other out, and
+// vitest runs test files in parallel workers: a lock directory makes the cluster tests take turns.
+const CLUSTER_LOCK = join(os.tmpdir(), 'opsfold-nats-cluster.lock');
+const CLUSTER_LOCK_STALE_MS = 10 * 60_000;
+const clusterNodes = new WeakSet<NatsNode>();
+
+const takeClusterLock = async (): Promise<void> => {
+  for (;;) {
+    try {
+      fs.mkdirSync(CLUSTER_LOCK);
+      return;
+    } catch {
+      const age = Date.now() - (fs.statSync(CLUSTER_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > CLUSTER_LOCK_STALE_MS) fs.rmSync(CLUSTER_LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+};
+
 /** A cluster of `size` JetStream nodes on loopback, routed to each other (streams may use R3). */
 export const startNatsCluster = async (size = 3): Promise<NatsNode[]> => {
+  await takeClusterLock();
+  const nodes = await launchCluster(size).catch((err: unknown) => {
+    fs.rmSync(CLUSTER_LOCK, { recursive: true, force: true });
+    throw err;
+  });
+  for (const n of nodes) clusterNodes.add(n);
+  return nodes;
+};
+
+const launchCluster = async (size: number): Promise<NatsNode[]> => {
   const ports = await Promise.all(Array.from({ length: size }, () => freePort()));
   const routes = await Promise.all(Array.from({ length: size }, () => freePort()));
   const routeList = routes.map((p) => `nats-route://127.0.0.1:${p}`).join(',');
@@ -119,6 +148,7 @@ export const startNatsCluster = async (size = 3): Promise<NatsNode[]> => {
 export const stopAll = async (nodes: readonly NatsNode[]): Promise<void> => {
   await Promise.all(nodes.map((n) => n.stop()));
   for (const n of nodes) fs.rmSync(n.storeDir, { recursive: true, force: true });
+  if (nodes.some((n) => clusterNodes.has(n))) fs.rmSync(CLUSTER_LOCK, { recursive: true, force: true });
 };
 
 /** Waits until JetStream answers at `url` (a new cluster elects its meta leader within seconds). */
