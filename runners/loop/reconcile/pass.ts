@@ -13,6 +13,7 @@ import type { EnvelopeFold } from '../../../lib/loop/envelope-fold.js';
 import { transportOf } from '../transport/flags.js';
 import { withLoopLock } from '../transport/loop-lock.js';
 import type { Sleep } from '../../cli/run-clock.js';
+import type { ProgressPort } from '../../../lib/io/progress.js';
 import { previousDocs } from './previous.js';
 import type { ReconcileSettings } from './settings.js';
 
@@ -22,6 +23,8 @@ export interface PassDeps {
   readonly sleep: Sleep;
   /** The wall clock, for the pass's duration only (never for timestamps: those are `asOf`). */
   readonly now: () => number;
+  /** Progress of the poll's reading (the command line's, on a terminal). */
+  readonly progress?: ProgressPort;
 }
 
 const planOf = (s: ReconcileSettings): PassPlan => ({
@@ -53,10 +56,10 @@ const planOf = (s: ReconcileSettings): PassPlan => ({
 });
 
 const poll =
-  (s: ReconcileSettings, sleep: Sleep) =>
+  (s: ReconcileSettings, deps: PassDeps) =>
   <S>(fold: EnvelopeFold<S>) =>
     fetchLoop(
-      transportOf(s.transport, sleep),
+      transportOf(s.transport, deps.sleep),
       {
         paths: s.paths,
         cursorFile: s.files.cursorFile,
@@ -65,6 +68,7 @@ const poll =
         traceId: s.traceId,
         asOf: s.asOf.iso,
         skipCorrupt: s.skipCorrupt,
+        ...(deps.progress === undefined ? {} : { progress: deps.progress }),
       },
       fold,
     );
@@ -86,7 +90,7 @@ const portsOf = (s: ReconcileSettings, deps: PassDeps): ReconcilePorts => {
   return {
     lock: (fn) => withLoopLock(s.paths, fn),
     previous: () => previousDocs(loopRoots(s.paths), s.files),
-    poll: poll(s, deps.sleep),
+    poll: poll(s, deps),
     write: (file, doc, pretty) => writeArtifact(loopRoots(s.paths), file, doc, pretty),
     append: (file, records) => appendArtifact(loopRoots(s.paths), file, records),
     escalate: (plan) => escalate({ ...plan, root, opsfoldDir }),
