@@ -27,10 +27,9 @@ describe('the command table', () => {
     expect(unexplained).toEqual([]);
     // Text printers that are documents in all but format are the ones to convert next: say which.
     expect(without.filter((c) => c.prints === 'text').map(name)).toEqual([
-      'runbook summary',
-      'runbook checkpoint',
+      'runbook run',
+      'runbook cleanrun',
       'runbook rollback',
-      'runbook clean',
       'demo',
     ]);
   });

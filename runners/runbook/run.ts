@@ -62,6 +62,7 @@ export const orchestratorFlag = {
 
 const runCommand = (mode: 'run' | 'cleanrun'): Command => ({
   path: ['runbook', mode],
+  prints: 'text',
   title:
     mode === 'run'
       ? 'run the TOS orchestrator step by step under the execution policy'
