@@ -11,6 +11,24 @@ export const SummaryReport = t.type(
 );
 export type SummaryReport = t.TypeOf<typeof SummaryReport>;
 
+/**
+ * `opsfold runbook run --json` / `cleanrun --json`: how the run ended, the run-mode lines the text
+ * prints, phase_summary.json as written, the SummaryFile named, and the files removed first (cleanrun).
+ */
+export const RunReport = t.type(
+  {
+    phase: t.string,
+    endReason: t.string,
+    failed: t.boolean,
+    lines: t.array(t.string),
+    phaseSummary: PhaseSummary,
+    summaryFile: t.string,
+    removed: t.array(t.string),
+  },
+  'RunbookRunReport',
+);
+export type RunReport = t.TypeOf<typeof RunReport>;
+
 /** `opsfold runbook checkpoint --json`: the commit and the file its hash was saved to. */
 export const CheckpointReport = t.type({ checkpoint: t.string, file: t.string }, 'RunbookCheckpointReport');
 export type CheckpointReport = t.TypeOf<typeof CheckpointReport>;

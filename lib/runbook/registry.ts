@@ -9,7 +9,7 @@ import { JobInput, JobResult, PhaseState, StepLog, TosConfig } from './codecs.js
 import { jobLoopProjection } from './job-loop.js';
 import { stepsProjection } from './steps-projection.js';
 import { TestReport } from './report-codecs.js';
-import { CheckpointReport, CleanReport, SummaryReport } from './command-reports.js';
+import { CheckpointReport, CleanReport, RunReport, SummaryReport } from './command-reports.js';
 import { StepAnswerDoc, StepRequestDoc } from './step-protocol.js';
 import { LastRunSummary, PhaseSummary, PolicyReport } from './summary-codecs.js';
 
@@ -41,6 +41,7 @@ export const runbookContracts: Readonly<Record<string, t.Mixed>> = {
   'runbook-policy-report': PolicyReport,
   'runbook-test-report': TestReport,
   'runbook-summary-report': SummaryReport,
+  'runbook-run-report': RunReport,
   'runbook-checkpoint-report': CheckpointReport,
   'runbook-clean-report': CleanReport,
   'tos-step-request': StepRequestDoc,

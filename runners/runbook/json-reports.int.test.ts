@@ -2,7 +2,7 @@
 // saying what the lines say, with the same files written and the same exit codes as without it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
@@ -10,7 +10,12 @@ import type * as t from 'io-ts';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
 import { stableJson } from '../../lib/core/stable-json.js';
-import { CheckpointReport, CleanReport, SummaryReport } from '../../lib/runbook/command-reports.js';
+import {
+  CheckpointReport,
+  CleanReport,
+  RunReport,
+  SummaryReport,
+} from '../../lib/runbook/command-reports.js';
 
 let work = '';
 let root = '';
@@ -97,5 +102,32 @@ describe('runbook checkpoint --json', () => {
   it('exits 1 with nothing on stdout outside a git work tree, as without --json', async () => {
     const r = await run('runbook', 'checkpoint', '--root', root, '--name', 'x', '--json');
     expect([r.code, r.stdout]).toEqual([1, '']);
+  });
+});
+
+describe('runbook cleanrun --json', () => {
+  // The stand-in answers done at once while workspace/results/result.txt exists.
+  const orchestrator = [
+    '--orchestrator',
+    JSON.stringify([
+      'node',
+      new URL('../../fixtures/runbook/orchestrator-stand-in.mjs', import.meta.url).pathname,
+    ]),
+  ];
+
+  it('prints how the run ended, its lines, the summary written and the files removed first', async () => {
+    writeFileSync(join(root, 'workspace', 'results', 'result.txt'), 'ok\n');
+    const twin = join(work, 'twin');
+    cpSync(root, twin, { recursive: true });
+    const text = await run('runbook', 'cleanrun', '--root', twin, ...orchestrator);
+    const json = await run('runbook', 'cleanrun', '--root', root, ...orchestrator, '--json');
+    expect([json.code, json.stderr]).toEqual([text.code, text.stderr.replaceAll(twin, root)]);
+    const doc = docOf(RunReport, json.stdout);
+    const cleanup = ['cleanup start', ...doc.removed.map((f) => `removed ${f}`), 'cleanup done'];
+    expect(text.stdout.replaceAll(twin, root)).toBe([...cleanup, ...doc.lines, ''].join('\n'));
+    expect(doc).toMatchObject({ phase: 'done', failed: false, summaryFile: 'logs/last_run_summary.json' });
+    expect(doc.phaseSummary).toEqual(
+      JSON.parse(readFileSync(join(root, 'logs', 'phase_summary.json'), 'utf8')),
+    );
   });
 });

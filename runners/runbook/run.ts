@@ -7,14 +7,15 @@ import { join } from 'node:path';
 import { withLock } from '../../lib/io/lock.js';
 import { readRootConfig } from '../../lib/runbook/gather.js';
 import { orchestratorArgv, runRoot } from '../../lib/runbook/run-root.js';
-import { DEFAULT_SUMMARY_FILE } from '../../lib/runbook/run-steps.js';
+import { cleanRootReport, DEFAULT_SUMMARY_FILE } from '../../lib/runbook/run-steps.js';
+import { stableJson } from '../../lib/core/stable-json.js';
 import { settingsOf } from '../../lib/runbook/settings.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { cleanOut } from './clean.js';
-import { rootFlag, summaryFileFlag } from './flags.js';
+import { cleanOut, removeIfThere } from './clean.js';
+import { jsonReportFlag, rootFlag, summaryFileFlag } from './flags.js';
 import { tosRoot } from './gather.js';
 import { orchestratorPorts } from './orchestrator.js';
 import { runbookPorts } from './ports.js';
@@ -32,6 +33,14 @@ const argvOf = (given: string | undefined): string[] | null => {
   return v as string[];
 };
 
+/** Cleans the root before a run: the lines printed, or (for --json) the files removed. */
+const cleanFirst = async (root: string, io: Io, json: boolean): Promise<string[]> => {
+  if (json)
+    return (await cleanRootReport(runbookPorts(root, io), root, (f) => removeIfThere(root, f))).removed;
+  await cleanOut(root, io);
+  return [];
+};
+
 /** One orchestrator run over `root` (cleaned first when `clean`); true when it ended in deny or fatal_error. */
 export const runOnce = async (root: string, io: Io, v: Values, clean: boolean): Promise<boolean> => {
   const given = argvOf(str(v, 'orchestrator'));
@@ -46,10 +55,11 @@ export const runOnce = async (root: string, io: Io, v: Values, clean: boolean): 
     summaryArg: str(v, 'summary-file') ?? DEFAULT_SUMMARY_FILE,
     orchestrator,
   };
+  const json = v['json'] === true;
   return withLock(join(root, '.opsfold', 'runbook-run'), { waitMs: 0 }, async () => {
-    if (clean) await cleanOut(root, io);
+    const removed = clean ? await cleanFirst(root, io, json) : [];
     const outcome = await runRoot(ports, root, o);
-    await writeOut(io.stdout, outcome.text);
+    await writeOut(io.stdout, json ? stableJson({ ...outcome.report, removed }) : outcome.text);
     return outcome.failed;
   });
 };
@@ -67,7 +77,7 @@ const runCommand = (mode: 'run' | 'cleanrun'): Command => ({
     mode === 'run'
       ? 'run the TOS orchestrator step by step under the execution policy'
       : 'clean a TOS root, then run the orchestrator (runbook clean + runbook run)',
-  usage: '--root <path> [--orchestrator JSON] [--summary-file F] [--as-of RFC3339]',
+  usage: '--root <path> [--orchestrator JSON] [--summary-file F] [--as-of RFC3339] [--json]',
   summary:
     (mode === 'cleanrun' ? 'Remove what `runbook clean` removes, then run' : 'Run') +
     ' the orchestrator command as a child process once per step (its request as JSON on stdin: step_num, ' +
@@ -83,6 +93,7 @@ const runCommand = (mode: 'run' | 'cleanrun'): Command => ({
     orchestrator: orchestratorFlag,
     'summary-file': summaryFileFlag,
     'as-of': asOfFlag,
+    json: jsonReportFlag('runbook-run-report'),
   },
   exits: {
     0: 'the run ended done, job_loop_complete or max_steps_reached',
