@@ -3,6 +3,7 @@
 // contracts/ (lib/runbook/registry.ts).
 import * as t from 'io-ts';
 import { PhaseSummary } from './summary-codecs.js';
+import { TestReport } from './report-codecs.js';
 
 /** `opsfold runbook summary --json`: the TXT line, phase_summary.json as written, the SummaryFile named. */
 export const SummaryReport = t.type(
@@ -28,6 +29,13 @@ export const RunReport = t.type(
   'RunbookRunReport',
 );
 export type RunReport = t.TypeOf<typeof RunReport>;
+
+/** `opsfold runbook rollback --json`: the commit rolled back to, the clean re-run, the test over it. */
+export const RollbackReport = t.type(
+  { rollback: t.string, run: RunReport, test: TestReport, passed: t.boolean },
+  'RunbookRollbackReport',
+);
+export type RollbackReport = t.TypeOf<typeof RollbackReport>;
 
 /** `opsfold runbook checkpoint --json`: the commit and the file its hash was saved to. */
 export const CheckpointReport = t.type({ checkpoint: t.string, file: t.string }, 'RunbookCheckpointReport');

@@ -9,6 +9,7 @@ import { readRootConfig } from '../../lib/runbook/gather.js';
 import { orchestratorArgv, runRoot } from '../../lib/runbook/run-root.js';
 import { cleanRootReport, DEFAULT_SUMMARY_FILE } from '../../lib/runbook/run-steps.js';
 import { stableJson } from '../../lib/core/stable-json.js';
+import type { RunReport } from '../../lib/runbook/command-reports.js';
 import { settingsOf } from '../../lib/runbook/settings.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
@@ -41,8 +42,11 @@ const cleanFirst = async (root: string, io: Io, json: boolean): Promise<string[]
   return [];
 };
 
-/** One orchestrator run over `root` (cleaned first when `clean`); true when it ended in deny or fatal_error. */
-export const runOnce = async (root: string, io: Io, v: Values, clean: boolean): Promise<boolean> => {
+/**
+ * One orchestrator run over `root` (cleaned first when `clean`: the lines printed, or with `json` the
+ * files removed kept in the report); its outcome, nothing else printed.
+ */
+const runOnly = async (root: string, io: Io, v: Values, clean: boolean) => {
   const given = argvOf(str(v, 'orchestrator'));
   const ports = {
     ...runbookPorts(root, io),
@@ -55,13 +59,22 @@ export const runOnce = async (root: string, io: Io, v: Values, clean: boolean): 
     summaryArg: str(v, 'summary-file') ?? DEFAULT_SUMMARY_FILE,
     orchestrator,
   };
-  const json = v['json'] === true;
   return withLock(join(root, '.opsfold', 'runbook-run'), { waitMs: 0 }, async () => {
-    const removed = clean ? await cleanFirst(root, io, json) : [];
+    const removed = clean ? await cleanFirst(root, io, v['json'] === true) : [];
     const outcome = await runRoot(ports, root, o);
-    await writeOut(io.stdout, json ? stableJson({ ...outcome.report, removed }) : outcome.text);
-    return outcome.failed;
+    return { ...outcome, report: { ...outcome.report, removed } };
   });
+};
+
+/** `runbook rollback --json`'s re-run: clean, then the run, as one report; nothing printed. */
+export const runReport = async (root: string, io: Io, v: Values): Promise<RunReport> =>
+  (await runOnly(root, io, { ...v, json: true }, true)).report;
+
+/** One orchestrator run over `root` (cleaned first when `clean`), printed; true when it ended in deny or fatal_error. */
+export const runOnce = async (root: string, io: Io, v: Values, clean: boolean): Promise<boolean> => {
+  const outcome = await runOnly(root, io, v, clean);
+  await writeOut(io.stdout, v['json'] === true ? stableJson(outcome.report) : outcome.text);
+  return outcome.failed;
 };
 
 export const orchestratorFlag = {
