@@ -31,6 +31,12 @@ export interface Progress {
   end(): void;
 }
 
+/**
+ * The per-batch hook a runner hands to a fold that reads a log (a reconcile's poll): given the bytes
+ * the fold will read, the report it updates after each batch (and ends when the reading ends).
+ */
+export type ProgressPort = (totalBytes: number) => Progress;
+
 const silent: Progress = { update: () => undefined, end: () => undefined };
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

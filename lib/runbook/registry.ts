@@ -9,6 +9,13 @@ import { JobInput, JobResult, PhaseState, StepLog, TosConfig } from './codecs.js
 import { jobLoopProjection } from './job-loop.js';
 import { stepsProjection } from './steps-projection.js';
 import { TestReport } from './report-codecs.js';
+import {
+  CheckpointReport,
+  CleanReport,
+  RollbackReport,
+  RunReport,
+  SummaryReport,
+} from './command-reports.js';
 import { StepAnswerDoc, StepRequestDoc } from './step-protocol.js';
 import { LastRunSummary, PhaseSummary, PolicyReport } from './summary-codecs.js';
 
@@ -39,6 +46,11 @@ export const runbookContracts: Readonly<Record<string, t.Mixed>> = {
   'tos-last-run-summary': LastRunSummary,
   'runbook-policy-report': PolicyReport,
   'runbook-test-report': TestReport,
+  'runbook-summary-report': SummaryReport,
+  'runbook-run-report': RunReport,
+  'runbook-rollback-report': RollbackReport,
+  'runbook-checkpoint-report': CheckpointReport,
+  'runbook-clean-report': CleanReport,
   'tos-step-request': StepRequestDoc,
   'tos-step-answer': StepAnswerDoc,
 };

@@ -2,6 +2,7 @@
 // the orchestrator step by step (run-loop.ts), then fold what the run left into phase_summary.json and
 // the SummaryFile JSON and TXT exactly as `runbook summary` does, and answer the launcher's run-mode
 // lines. The run fails (exit 1) when it ended in deny or fatal_error, as cc_run.ps1 run mode does.
+import type { RunReport } from './command-reports.js';
 import { JobInput, PhaseState } from './codecs.js';
 import { gatherTos, readRootConfig, tosPaths } from './gather.js';
 import { runContextOf } from './run-decide.js';
@@ -22,6 +23,8 @@ export interface RunOutcome {
   /** Everything the command prints on stdout. */
   readonly text: string;
   readonly failed: boolean;
+  /** The same as one document (`runbook run --json`), before any file removed first is added. */
+  readonly report: Omit<RunReport, 'removed'>;
 }
 
 const valueOf = <A>(doc: TosDoc<A>, ports: RunPorts): A | null => {
@@ -66,6 +69,15 @@ export const runRoot = async (
     summary: written.summary,
     phaseSummaryExists: true,
   });
-  const text = [...lines, `summary saved ${written.jsonPath}`, `run end ${end.phase}`].join('\n');
-  return { end, text: `${text}\n`, failed: end.phase === 'deny' || end.phase === 'fatal_error' };
+  const all = [...lines, `summary saved ${written.jsonPath}`, `run end ${end.phase}`];
+  const failed = end.phase === 'deny' || end.phase === 'fatal_error';
+  const report = {
+    phase: end.phase,
+    endReason: end.endReason,
+    failed,
+    lines: all,
+    phaseSummary: written.summary,
+    summaryFile: o.summaryArg,
+  };
+  return { end, text: `${all.join('\n')}\n`, failed, report };
 };

@@ -8,6 +8,7 @@ import { settingsOf } from './settings.js';
 import { planSummaries, type SummaryFiles, type TosEffect } from './summary-plan.js';
 import { testReportOf, type TestOutcome } from './test-report.js';
 import type { TosFacts } from './tos-facts.js';
+import type { CleanReport, SummaryReport } from './command-reports.js';
 
 export interface RunbookPorts extends TosPorts {
   /** The SummaryFile JSON (a relative one is under the root) and its TXT beside it. */
@@ -51,9 +52,20 @@ const gathered = async (ports: RunbookPorts, root: string): Promise<TosFacts> =>
   return facts;
 };
 
+/** `runbook summary --json`: the summaries written; the TXT line, phase_summary.json, the SummaryFile. */
+export const runSummaryReport = async (
+  ports: RunbookPorts,
+  root: string,
+  asOf: string,
+  summaryArg: string,
+): Promise<SummaryReport> => {
+  const w = await writeSummaries(ports, await gathered(ports, root), asOf, summaryArg);
+  return { line: w.line, phaseSummary: w.summary, summaryFile: summaryArg };
+};
+
 /** `runbook summary`: the summaries written; the TXT line to print. */
 export const runSummary = async (ports: RunbookPorts, root: string, asOf: string, summaryArg: string) =>
-  (await writeSummaries(ports, await gathered(ports, root), asOf, summaryArg)).line;
+  (await runSummaryReport(ports, root, asOf, summaryArg)).line;
 
 /** `runbook test`: the verdict over the root (the summaries written first when a SummaryFile is named). */
 export const runTest = async (
@@ -67,18 +79,27 @@ export const runTest = async (
   return testReportOf(facts, o.asOf, written, o.json);
 };
 
-/** `runbook clean`: removes the step logs, phase_summary.json, phase_state.json and job_result.json;
- *  the lines to print. `remove` answers whether there was a file to remove. */
+/** `runbook clean --json`: removes the step logs, phase_summary.json, phase_state.json and
+ *  job_result.json; the files removed. `remove` answers whether there was a file to remove. */
+export const cleanRootReport = async (
+  ports: RunbookPorts,
+  root: string,
+  remove: (file: string) => Promise<boolean>,
+): Promise<CleanReport> => {
+  const p = tosPaths(ports.resolve, root, settingsOf(await readRootConfig(ports)));
+  const steps = (await ports.stepNames(p.stepsDir)).map((n) => ports.resolve(p.stepsDir, n));
+  const removed: string[] = [];
+  for (const file of [...steps, p.phaseSummary, p.phaseState, p.jobResult])
+    if (await remove(file)) removed.push(ports.relative(root, file));
+  return { removed };
+};
+
+/** `runbook clean`: as `cleanRootReport`, the lines to print. */
 export const cleanRoot = async (
   ports: RunbookPorts,
   root: string,
   remove: (file: string) => Promise<boolean>,
 ): Promise<string> => {
-  const p = tosPaths(ports.resolve, root, settingsOf(await readRootConfig(ports)));
-  const steps = (await ports.stepNames(p.stepsDir)).map((n) => ports.resolve(p.stepsDir, n));
-  const lines = ['cleanup start'];
-  for (const file of [...steps, p.phaseSummary, p.phaseState, p.jobResult])
-    if (await remove(file)) lines.push(`removed ${ports.relative(root, file)}`);
-  lines.push('cleanup done');
-  return `${lines.join('\n')}\n`;
+  const { removed } = await cleanRootReport(ports, root, remove);
+  return `${['cleanup start', ...removed.map((f) => `removed ${f}`), 'cleanup done'].join('\n')}\n`;
 };

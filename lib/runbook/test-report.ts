@@ -17,6 +17,8 @@ export interface TestOutcome {
   readonly verdict: TestVerdict;
   /** Everything the command prints on stdout. */
   readonly text: string;
+  /** The --json report (also when the lines are printed: rollback --json holds it). */
+  readonly report: TestReport;
 }
 
 /** Pure: the verdict over a root and its output (`json` for the --json report). */
@@ -37,7 +39,6 @@ export const testReportOf = (
     asOf,
   });
   const lines = [...verdict.lines, ...(written === null ? [] : [`summary saved ${written.jsonPath}`])];
-  if (!json) return { verdict, text: `${lines.join('\n')}\n` };
   const report: TestReport = {
     passed: verdict.decision.value === 'passed',
     status: verdict.status,
@@ -45,5 +46,5 @@ export const testReportOf = (
     warnings: verdict.warnings.map((w) => w.code),
     lines,
   };
-  return { verdict, text: stableJson(report) };
+  return { verdict, report, text: json ? stableJson(report) : `${lines.join('\n')}\n` };
 };

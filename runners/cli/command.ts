@@ -14,6 +14,12 @@ export interface Flag {
   readonly naive?: boolean;
   /** An input file: when given, it must exist (exit 1 naming it), never read as absent. */
   readonly input?: boolean;
+  /**
+   * Another spelling of flag `of` on the same command, kept for the scripts that use it (one spelling
+   * per flag family: runners/cli/conventions.ts). Its value stands for `of` when `of` is not given;
+   * with `scale` it counts in another unit (--poll-s for --poll-ms: 1000) and the command reads it.
+   */
+  readonly alias?: { readonly of: string; readonly scale?: number };
 }
 
 export interface Io {

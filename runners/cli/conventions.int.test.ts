@@ -25,16 +25,8 @@ describe('the command table', () => {
       .filter((c) => c.path[0] !== 'queue' && c.prints !== 'text' && c.prints !== 'nothing')
       .map(name);
     expect(unexplained).toEqual([]);
-    // Text printers that are documents in all but format are the ones to convert next: say which.
-    expect(without.filter((c) => c.prints === 'text').map(name)).toEqual([
-      'runbook summary',
-      'runbook run',
-      'runbook cleanrun',
-      'runbook checkpoint',
-      'runbook rollback',
-      'runbook clean',
-      'demo',
-    ]);
+    // The demo prints a tour for a reader (a table, then sections), not a document a script would parse.
+    expect(without.filter((c) => c.prints === 'text').map(name)).toEqual(['demo']);
   });
 
   it('takes --now wherever it takes --as-of, checked as a time the same way', () => {
@@ -48,6 +40,37 @@ describe('the command table', () => {
     const polling = commands.filter((c) => has(c, 'poll-ms') || has(c, 'poll-s'));
     expect(polling.map(name)).toEqual(['harness collect', 'dashboard']);
     for (const c of polling) expect([has(c, 'poll-ms'), has(c, 'poll-s')], name(c)).toEqual([true, true]);
+  });
+
+  it('spells each flag family one way across commands; other spellings are aliases of it', () => {
+    // A family is a flag's name without its unit: --timeout-s and --timeout-seconds are one family.
+    const family = (flag: string): string => flag.replace(/-(s|ms|sec|secs|seconds|min|minutes|hours)$/, '');
+    const spellings = new Map<string, Set<string>>();
+    for (const c of commands)
+      for (const [flag, f] of Object.entries(c.flags)) {
+        if (f.alias !== undefined) {
+          expect(has(c, f.alias.of), `${name(c)} --${flag} is an alias of a flag it has`).toBe(true);
+          continue;
+        }
+        const key = family(flag);
+        spellings.set(key, new Set([...(spellings.get(key) ?? []), flag]));
+      }
+    const split = [...spellings].filter(([, s]) => s.size > 1).map(([k, s]) => [k, [...s].sort()]);
+    expect(split).toEqual([]);
+  });
+
+  it('keeps the old timeout spellings as aliases of --…-timeout-seconds', () => {
+    const aliases = commands.flatMap((c) =>
+      Object.entries(c.flags)
+        .filter(([, f]) => f.alias !== undefined && f.alias.of !== 'as-of')
+        .map(([flag, f]) => `${name(c)} --${flag} = --${f.alias?.of ?? ''}`),
+    );
+    expect(aliases).toEqual([
+      'harness dispatch --timeout-s = --timeout-seconds',
+      'harness collect --poll-s = --poll-ms',
+      'cycle run --worker-timeout = --worker-timeout-seconds',
+      'dashboard --poll-s = --poll-ms',
+    ]);
   });
 });
 
@@ -66,6 +89,21 @@ describe('the conventions through the bin', () => {
     expect(now).toEqual(asOf);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toHaveProperty('profile');
+  });
+
+  it('takes a timeout by its alias, and names the spelling typed when its value is bad', async () => {
+    const [alias, canonical] = await Promise.all([
+      opsfoldIn(work, 'cycle', 'run', '--root', '.', '--worker-timeout', '0'),
+      opsfoldIn(work, 'cycle', 'run', '--root', '.', '--worker-timeout-seconds', 'x'),
+    ]);
+    expect([alias.code, alias.stderr]).toEqual([
+      64,
+      'error: --worker-timeout must be a number of seconds >= 0.001: 0\n',
+    ]);
+    expect([canonical.code, canonical.stderr]).toEqual([
+      64,
+      'error: --worker-timeout-seconds must be a number of seconds >= 0.001: x\n',
+    ]);
   });
 
   it('refuses a --now that is not RFC 3339 as a usage error, like --as-of', async () => {

@@ -73,7 +73,7 @@ export const main = async (
   }
   try {
     const parsed = parseFlags(command, args.slice(command.path.length));
-    const values = resolveAliases(parsed.values);
+    const values = resolveAliases(command, parsed.values);
     const positionals = parsed.positionals;
     if (values['help'] === true) {
       io.stdout.write(helpOf(command));

@@ -89,6 +89,9 @@ describe('an input file named on the command line', () => {
       opsfoldIn(repo, 'loop', 'status', '--loop', 'demo', '--intents-file', 'gone.jsonl'),
       opsfoldIn(repo, 'loop', 'heartbeat', '--loop', 'demo', '--heartbeat-file', 'gone.json'),
       opsfoldIn(repo, 'alerts', 'dispatch', '--loop', 'night-shift', '--alert-config-file', 'gone.json'),
+      opsfoldIn(repo, 'replay', '--projection', 'loop-events', 'x.jsonl', '--expect', 'gone.json'),
+      opsfoldIn(repo, 'runbook', 'policy', '--config', 'gone.json', '--command', 'dir'),
+      opsfoldIn(repo, 'harness', 'actor-audit', '--root', '.', '--input', 'gone.json'),
     ]);
     for (const r of runs) {
       expect(r.code).toBe(1);

@@ -4,8 +4,9 @@ import { hostname } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { stableJson } from '../../lib/core/stable-json.js';
 import { appendJsonl } from '../../lib/io/append.js';
-import { required, str, type Command, type Io } from '../cli/command.js';
+import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { EXIT } from '../cli/errors.js';
+import { spelledAs } from '../cli/conventions.js';
 import { writeOut } from '../cli/write-out.js';
 import { asOfMsOf, clockFlags, secondsFlag, zoneOf } from './clock-flags.js';
 import { runCycle, type CycleDeps } from './run-cycle.js';
@@ -27,11 +28,17 @@ export const processDeps = (io: Io): CycleDeps => ({
   append: (file, records) => appendJsonl(file, records),
 });
 
+/** --worker-timeout-seconds (or its alias) in ms; a bad value is named as the user spelled it. */
+const workerTimeoutOf = (c: Command, v: Values): number => {
+  const shown = spelledAs(c, v, 'worker-timeout-seconds');
+  return secondsFlag({ [shown]: str(v, 'worker-timeout-seconds') }, shown, 300, 0.001);
+};
+
 export const cycleRun: Command = {
   path: ['cycle', 'run'],
   prints: 'json',
   title: 'run one bounded ops cycle (at most one ticket) and write its snapshot',
-  usage: '--root <dir> [--worker-cmd CMD] [--worker-timeout S] [--as-of RFC3339] [--tz ZONE]',
+  usage: '--root <dir> [--worker-cmd CMD] [--worker-timeout-seconds S] [--as-of RFC3339] [--tz ZONE]',
   summary:
     'One ops cycle V2 on a repository root: emergency stop → lock state/ops_runner.lock → regenerate ' +
     'reports/ops/daily/ops_report_latest.json → select the oldest OPEN ticket → safety gates → the worker ' +
@@ -51,17 +58,23 @@ export const cycleRun: Command = {
         'Shell command run in the root for the selected ticket. Without it the built-in worker simulates ' +
         'MOCK_ONLY and DRY_RUN tickets as the origin does (a REAL ticket needs a command).',
     },
-    'worker-timeout': {
+    'worker-timeout-seconds': {
       type: 'string',
       arg: 'S',
       help: 'Seconds before the worker is stopped (SIGTERM, then SIGKILL). Default 300.',
+    },
+    'worker-timeout': {
+      type: 'string',
+      arg: 'S',
+      help: 'The same (alias of --worker-timeout-seconds).',
+      alias: { of: 'worker-timeout-seconds' },
     },
     ...clockFlags,
   },
   exits: {
     0: 'overall_status DONE, DONE_WITH_SKIPS or STOPPED',
     1: 'overall_status FAILED, or no snapshot could be written (missing root, unwritable reports/)',
-    64: 'usage error (missing --root, bad --as-of, --tz or --worker-timeout)',
+    64: 'usage error (missing --root, bad --as-of, --tz or --worker-timeout-seconds)',
   },
   notes: [
     'The worker also gets OPSFOLD_RUN_ID, OPSFOLD_ASOF, OPSFOLD_ROOT, OPSFOLD_REQUEST_ID, OPSFOLD_WINDOW_ID (REAL',
@@ -73,7 +86,7 @@ export const cycleRun: Command = {
     const zone = zoneOf(v, io);
     const asOfMs = asOfMsOf(v, io, zone);
     const root = resolve(io.cwd, required(v, 'root'));
-    const workerTimeoutMs = secondsFlag(v, 'worker-timeout', 300, 0.001);
+    const workerTimeoutMs = workerTimeoutOf(this, v);
     const deps = processDeps(io);
     const log = deps.log;
     const result = await runCycle(

@@ -34,7 +34,12 @@ export const dashboardDescriptor = {
       help: 'Confirmation timeout of a control action (default 30).',
     },
     'poll-ms': { type: 'string', arg: 'n', help: 'Polling fallback interval in ms (default 2000).' },
-    'poll-s': { type: 'string', arg: 'n', help: 'The same in whole seconds (alias of --poll-ms).' },
+    'poll-s': {
+      type: 'string',
+      arg: 'n',
+      help: 'The same in whole seconds (alias of --poll-ms).',
+      alias: { of: 'poll-ms', scale: 1000 },
+    },
     'state-dir': stateDirFlag,
     'as-of': {
       ...asOfFlag,

@@ -48,7 +48,7 @@ export const harnessActorAudit: Command = {
       help: 'Task id. Default: from the .worktrees/<task>-<team> of the call.',
     },
     commit: { type: 'string', arg: 'sha', help: 'The commit this line is about (a post-commit use).' },
-    input: { type: 'string', arg: 'path', help: 'The hook input JSON. Default: - (stdin).' },
+    input: { type: 'string', arg: 'path', help: 'The hook input JSON. Default: - (stdin).', input: true },
   },
   exits: { ...commonExits, [EXIT.error]: `${commonExits[EXIT.error]}; no executor could be identified` },
   async run(v, _pos, io) {

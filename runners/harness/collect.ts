@@ -48,7 +48,12 @@ export const harnessCollect: Command = {
       arg: 'MS',
       help: 'With --watch, also run a pass every MS milliseconds. Default 60000.',
     },
-    'poll-s': { type: 'string', arg: 'S', help: 'The same in seconds (alias of --poll-ms).' },
+    'poll-s': {
+      type: 'string',
+      arg: 'S',
+      help: 'The same in seconds (alias of --poll-ms).',
+      alias: { of: 'poll-ms', scale: 1000 },
+    },
     'stop-after-collected': { type: 'string', arg: 'N', help: 'With --watch, stop after N collections.' },
     until: {
       type: 'string',

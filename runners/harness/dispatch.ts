@@ -6,6 +6,7 @@ import { dispatchTask, type DispatchResult } from '../../lib/harness/dispatch-ru
 import { required, str, type Command } from '../cli/command.js';
 import { CliError, EXIT, usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
+import { spelledAs } from '../cli/conventions.js';
 import { botKeyHash, methodOf, readSha } from './dispatch-marker.js';
 import { dispatchMarkerFlags } from './dispatch-marker-flags.js';
 import { commonExits } from './flags.js';
@@ -54,7 +55,17 @@ export const harnessDispatch: Command = {
       arg: 'RE',
       help: 'Finds the schedule id in the scheduler output (first group, else the match). Default: 8 hex digits.',
     },
-    'timeout-s': { type: 'string', arg: 's', help: 'Seconds the scheduler command may take. Default: 60.' },
+    'timeout-seconds': {
+      type: 'string',
+      arg: 's',
+      help: 'Seconds the scheduler command may take. Default: 60.',
+    },
+    'timeout-s': {
+      type: 'string',
+      arg: 's',
+      help: 'The same (alias of --timeout-seconds).',
+      alias: { of: 'timeout-seconds' },
+    },
   },
   positionals: '-- <scheduler argv…>',
   exits: {
@@ -65,8 +76,11 @@ export const harnessDispatch: Command = {
   async run(v, pos, io) {
     if (pos.length === 0) throw usageError('the scheduler command is required after --');
     const ws = await workspaceOf(v, io);
-    const timeoutS = Number(str(v, 'timeout-s') ?? '60');
-    if (!(timeoutS > 0)) throw usageError(`--timeout-s must be a positive number: ${str(v, 'timeout-s')}`);
+    const timeoutS = Number(str(v, 'timeout-seconds') ?? '60');
+    if (!(timeoutS > 0))
+      throw usageError(
+        `--${spelledAs(this, v, 'timeout-seconds')} must be a positive number: ${str(v, 'timeout-seconds')}`,
+      );
     const input = {
       taskId: required(v, 'task'),
       team: required(v, 'team'),

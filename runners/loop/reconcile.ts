@@ -3,13 +3,16 @@
 // lock. Prints the state (exit 0) or, when the ingest failed, the health document (exit 1).
 import { stableJson } from '../../lib/core/stable-json.js';
 import { asOfFlag } from '../cli/clock.js';
-import type { Command, Flag, Io } from '../cli/command.js';
+import type { Command, Flag, Io, Values } from '../cli/command.js';
+import { progressReporter, type ProgressPort } from '../../lib/io/progress.js';
+import { unescaped } from '../cli/safe-stderr.js';
 import { EXIT } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
 import {
   fromStartFlag,
   loopFlag,
   prettyFlag,
+  quietFlag,
   repoFlag,
   skipCorruptFlag,
   stateDirFlag,
@@ -27,6 +30,17 @@ import { fleetIdFlag, sourceFlag } from '../cli/nats-flags.js';
 
 const file = (help: string): Flag => ({ type: 'string', arg: 'path', help });
 const n = (help: string): Flag => ({ type: 'string', arg: 'n', help });
+
+/** The poll's progress on stderr: a terminal only, and never with --quiet. */
+const progressOf =
+  (v: Values, io: Io): ProgressPort =>
+  (totalBytes) =>
+    progressReporter(unescaped(io.stderr), {
+      label: 'reconcile',
+      totalBytes,
+      quiet: v['quiet'] === true,
+      now: io.now,
+    });
 
 export const loopReconcile: Command = {
   path: ['loop', 'reconcile'],
@@ -87,6 +101,7 @@ export const loopReconcile: Command = {
     'trace-id': { ...traceIdFlag, help: 'Trace id recorded in every artifact this pass writes.' },
     'state-dir': stateDirFlag,
     pretty: prettyFlag,
+    quiet: quietFlag,
     'as-of': asOfFlag,
   },
   exits: {
@@ -101,7 +116,7 @@ export const loopReconcile: Command = {
     'loop + category + condition (health and divergence alike): raised once on activation, resolved once on clearing.',
   ],
   async run(v, _pos, io: Io) {
-    const r = await reconcileStep(v, io, realSleep, true);
+    const r = await reconcileStep(v, io, realSleep, { knownLoop: true, progress: progressOf(v, io) });
     for (const note of r.notes) io.stderr.write(`note: ${note}\n`);
     if (!r.ok) {
       // A script gets the reference's answer alone (the health document, no stderr line, so merged

@@ -72,7 +72,12 @@ export const replay: Command = {
     },
     runs: { type: 'string', arg: 'N', help: 'Split/chunking cases tried by --check-laws (default 100).' },
     seed: { type: 'string', arg: 'S', help: 'fast-check seed for --check-laws (default: random, printed).' },
-    expect: { type: 'string', arg: 'FILE', help: "Diff the state with FILE's (an earlier replay output)." },
+    expect: {
+      type: 'string',
+      arg: 'FILE',
+      help: "Diff the state with FILE's (an earlier replay output).",
+      input: true,
+    },
     pretty: { type: 'boolean', help: 'Pretty-print JSON output.' },
     'max-line-bytes': maxLineBytesFlag,
     quiet: quietFlag,

@@ -246,7 +246,7 @@ describe('opsfold replay', () => {
         dir,
       );
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^error: no such file: none\.json/);
+      expect(r.stderr).toMatch(/^error: input file not found: none\.json\n {2}--expect none\.json /);
       expect(r.stdout).toBe('');
     });
   });

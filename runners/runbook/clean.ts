@@ -4,11 +4,12 @@
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { confine } from '../../lib/io/confine.js';
-import { cleanRoot } from '../../lib/runbook/run-steps.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import { cleanRoot, cleanRootReport } from '../../lib/runbook/run-steps.js';
 import { required, type Command, type Io } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { rootFlag } from './flags.js';
+import { jsonReportFlag, rootFlag } from './flags.js';
 import { tosRoot } from './gather.js';
 import { runbookPorts } from './ports.js';
 
@@ -33,18 +34,23 @@ export const runbookClean: Command = {
   path: ['runbook', 'clean'],
   prints: 'text',
   title: 'remove what cleanrun removes from a TOS root',
-  usage: '--root <path>',
+  usage: '--root <path> [--json]',
   summary:
     'Remove logs/steps/step_*.json, logs/phase_summary.json, workspace/artifacts/phase_state.json and ' +
     "job_result.json (the config's paths), as cc_run.ps1 -Clean / cleanrun does before a run. Prints each file removed.",
-  flags: { root: rootFlag },
+  flags: { root: rootFlag, json: jsonReportFlag('runbook-clean-report') },
   exits: {
     0: 'cleaned (nothing to remove is fine)',
     1: 'the root is missing or a file could not be removed',
     64: 'usage error',
   },
   async run(v, _pos, io) {
-    await cleanOut(await tosRoot(io.cwd, required(v, 'root')), io);
+    const root = await tosRoot(io.cwd, required(v, 'root'));
+    if (v['json'] !== true) await cleanOut(root, io);
+    else {
+      const remove = (file: string) => removeIfThere(root, file);
+      await writeOut(io.stdout, stableJson(await cleanRootReport(runbookPorts(root, io), root, remove)));
+    }
     return 0;
   },
 };

@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
 import { commands } from '../commands.js';
+import { RollbackReport } from '../../lib/runbook/command-reports.js';
 import { runCaptured } from '../cli/capture.js';
 import { gitTestEnv } from './git-env.test-kit.js';
 
@@ -85,6 +87,19 @@ describe('given a TOS root in a git repository', () => {
     expect(git('rev-parse', 'HEAD')).toBe(hash);
     expect(readFileSync(lastCheckpoint(), 'utf8')).toBe(`${hash}\n`);
     expect(readFileSync(join(root, 'config_v0_3.json'), 'utf8')).not.toContain('Set-Content');
+  });
+
+  it('with --json, rollback prints one document: the commit, the clean re-run and the passed test', async () => {
+    const cp = await run('runbook', 'checkpoint', '--root', root, '--name', 'S4_before_verify');
+    const hash = cp.stdout.trim().split(' ')[1] ?? '';
+    commitRunOf('denied-phase', 'add Set-Content to deny_if_contains');
+    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator, '--json');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as unknown;
+    expect(E.isRight(RollbackReport.decode(doc))).toBe(true);
+    expect(doc).toMatchObject({ rollback: hash, passed: true, run: { phase: 'done', failed: false } });
+    expect(doc).toMatchObject({ test: { passed: true, lines: expect.arrayContaining(['test passed']) } });
+    expect(git('rev-parse', 'HEAD')).toBe(hash);
   });
 
   it('when rolled back with --target to a root whose re-run fails, the verdict fails and it exits 1', async () => {

@@ -142,7 +142,7 @@ describe('given a policy with default_action deny or stop_on_deny false', () => 
 describe('given bad invocations', () => {
   it('when the config does not exist, it exits 1', async () => {
     const r = await run('runbook', 'policy', '--config', 'missing.json', '--command', 'x');
-    expect([r.code, r.stderr]).toEqual([1, 'error: config not found: missing.json\n']);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([1, 'error: input file not found: missing.json']);
   });
 
   it('when the config has the wrong shape, it exits 1 naming the field', async () => {

@@ -17,7 +17,7 @@ export const runbookPolicy: Command = {
     '(allow_types). Prints `allow` or `deny <rule>` for each command; with several commands (one step) a last line ' +
     'says whether the step becomes deny (every command denied) and whether stop_on_deny stops or continues.',
   flags: {
-    config: { type: 'string', arg: 'path', help: 'The config_v0_3.json to read. Required.' },
+    config: { type: 'string', arg: 'path', help: 'The config_v0_3.json to read. Required.', input: true },
     command: { type: 'string', arg: 'code', multiple: true, help: 'A command (code). Repeat for one step.' },
     type: {
       type: 'string',

@@ -11,12 +11,13 @@ import { asOfFlag } from '../cli/clock.js';
 import { required, str, type Command } from '../cli/command.js';
 import { writeOut } from '../cli/write-out.js';
 import { writeTextConfined } from './apply.js';
-import { rootFlag, summaryFileFlag } from './flags.js';
+import { jsonReportFlag, rootFlag, summaryFileFlag } from './flags.js';
+import { stableJson } from '../../lib/core/stable-json.js';
 import { tosRoot } from './gather.js';
 import { gitIn } from './git.js';
 import { readRootBytes } from './read-bytes.js';
-import { orchestratorFlag, runOnce } from './run.js';
-import { runTest } from './test-mode.js';
+import { orchestratorFlag, runOnce, runReport } from './run.js';
+import { runTest, testReport } from './test-mode.js';
 
 const readKept = (root: string, file: string): Promise<Buffer | null> =>
   readRootBytes(root, file, LAST_CHECKPOINT);
@@ -31,7 +32,8 @@ export const runbookRollback: Command = {
   path: ['runbook', 'rollback'],
   prints: 'text',
   title: 'reset a TOS root to a checkpoint, then re-run it clean and give the test verdict',
-  usage: '--root <path> [--target <commit>] [--orchestrator JSON] [--summary-file F] [--as-of RFC3339]',
+  usage:
+    '--root <path> [--target <commit>] [--orchestrator JSON] [--summary-file F] [--as-of RFC3339] [--json]',
   summary:
     'Refuse a dirty working tree; roll back to --target (default: the hash in logs/last_checkpoint.txt) with git ' +
     'fetch (when a remote exists), git reset --hard and git clean -fd, keeping logs/last_checkpoint.txt; print ' +
@@ -47,6 +49,7 @@ export const runbookRollback: Command = {
     orchestrator: orchestratorFlag,
     'summary-file': summaryFileFlag,
     'as-of': asOfFlag,
+    json: jsonReportFlag('runbook-rollback-report'),
   },
   exits: {
     0: 'rolled back and the test passed',
@@ -66,6 +69,12 @@ export const runbookRollback: Command = {
       note: (text: string) => io.stderr.write(text),
     };
     const hash = await rollbackRoot(ports, { rootArg, target: given });
+    if (v['json'] === true) {
+      const run = await runReport(root, io, v);
+      const test = await testReport(root, io, v);
+      await writeOut(io.stdout, stableJson({ rollback: hash, run, test, passed: test.passed }));
+      return test.passed ? 0 : 1;
+    }
     await writeOut(io.stdout, `rollback ${hash}\nauto test after rollback\n`);
     await runOnce(root, io, v, true);
     const verdict = await runTest(root, io, v);

@@ -7,14 +7,16 @@ import { join } from 'node:path';
 import { withLock } from '../../lib/io/lock.js';
 import { readRootConfig } from '../../lib/runbook/gather.js';
 import { orchestratorArgv, runRoot } from '../../lib/runbook/run-root.js';
-import { DEFAULT_SUMMARY_FILE } from '../../lib/runbook/run-steps.js';
+import { cleanRootReport, DEFAULT_SUMMARY_FILE } from '../../lib/runbook/run-steps.js';
+import { stableJson } from '../../lib/core/stable-json.js';
+import type { RunReport } from '../../lib/runbook/command-reports.js';
 import { settingsOf } from '../../lib/runbook/settings.js';
 import { asOfFlag, asOfOf } from '../cli/clock.js';
 import { required, str, type Command, type Io, type Values } from '../cli/command.js';
 import { usageError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
-import { cleanOut } from './clean.js';
-import { rootFlag, summaryFileFlag } from './flags.js';
+import { cleanOut, removeIfThere } from './clean.js';
+import { jsonReportFlag, rootFlag, summaryFileFlag } from './flags.js';
 import { tosRoot } from './gather.js';
 import { orchestratorPorts } from './orchestrator.js';
 import { runbookPorts } from './ports.js';
@@ -32,8 +34,19 @@ const argvOf = (given: string | undefined): string[] | null => {
   return v as string[];
 };
 
-/** One orchestrator run over `root` (cleaned first when `clean`); true when it ended in deny or fatal_error. */
-export const runOnce = async (root: string, io: Io, v: Values, clean: boolean): Promise<boolean> => {
+/** Cleans the root before a run: the lines printed, or (for --json) the files removed. */
+const cleanFirst = async (root: string, io: Io, json: boolean): Promise<string[]> => {
+  if (json)
+    return (await cleanRootReport(runbookPorts(root, io), root, (f) => removeIfThere(root, f))).removed;
+  await cleanOut(root, io);
+  return [];
+};
+
+/**
+ * One orchestrator run over `root` (cleaned first when `clean`: the lines printed, or with `json` the
+ * files removed kept in the report); its outcome, nothing else printed.
+ */
+const runOnly = async (root: string, io: Io, v: Values, clean: boolean) => {
   const given = argvOf(str(v, 'orchestrator'));
   const ports = {
     ...runbookPorts(root, io),
@@ -47,11 +60,21 @@ export const runOnce = async (root: string, io: Io, v: Values, clean: boolean): 
     orchestrator,
   };
   return withLock(join(root, '.opsfold', 'runbook-run'), { waitMs: 0 }, async () => {
-    if (clean) await cleanOut(root, io);
+    const removed = clean ? await cleanFirst(root, io, v['json'] === true) : [];
     const outcome = await runRoot(ports, root, o);
-    await writeOut(io.stdout, outcome.text);
-    return outcome.failed;
+    return { ...outcome, report: { ...outcome.report, removed } };
   });
+};
+
+/** `runbook rollback --json`'s re-run: clean, then the run, as one report; nothing printed. */
+export const runReport = async (root: string, io: Io, v: Values): Promise<RunReport> =>
+  (await runOnly(root, io, { ...v, json: true }, true)).report;
+
+/** One orchestrator run over `root` (cleaned first when `clean`), printed; true when it ended in deny or fatal_error. */
+export const runOnce = async (root: string, io: Io, v: Values, clean: boolean): Promise<boolean> => {
+  const outcome = await runOnly(root, io, v, clean);
+  await writeOut(io.stdout, v['json'] === true ? stableJson(outcome.report) : outcome.text);
+  return outcome.failed;
 };
 
 export const orchestratorFlag = {
@@ -67,7 +90,7 @@ const runCommand = (mode: 'run' | 'cleanrun'): Command => ({
     mode === 'run'
       ? 'run the TOS orchestrator step by step under the execution policy'
       : 'clean a TOS root, then run the orchestrator (runbook clean + runbook run)',
-  usage: '--root <path> [--orchestrator JSON] [--summary-file F] [--as-of RFC3339]',
+  usage: '--root <path> [--orchestrator JSON] [--summary-file F] [--as-of RFC3339] [--json]',
   summary:
     (mode === 'cleanrun' ? 'Remove what `runbook clean` removes, then run' : 'Run') +
     ' the orchestrator command as a child process once per step (its request as JSON on stdin: step_num, ' +
@@ -83,6 +106,7 @@ const runCommand = (mode: 'run' | 'cleanrun'): Command => ({
     orchestrator: orchestratorFlag,
     'summary-file': summaryFileFlag,
     'as-of': asOfFlag,
+    json: jsonReportFlag('runbook-run-report'),
   },
   exits: {
     0: 'the run ended done, job_loop_complete or max_steps_reached',

@@ -11,6 +11,12 @@ import { tosRoot } from './gather.js';
 import { runbookPorts } from './ports.js';
 
 /** Runs the verdict over `root`; with a summary file, writes the summaries first (as a run leaves them). */
+/** `runbook rollback --json`'s test: the report, nothing printed. */
+export const testReport = async (root: string, io: Io, v: Values) => {
+  const o = { asOf: asOfOf(v, io).iso, summaryArg: str(v, 'summary-file'), json: true };
+  return (await testRoot(runbookPorts(root, io), root, o)).report;
+};
+
 export const runTest = async (root: string, io: Io, v: Values): Promise<TestVerdict> => {
   const o = { asOf: asOfOf(v, io).iso, summaryArg: str(v, 'summary-file'), json: v['json'] === true };
   const outcome = await testRoot(runbookPorts(root, io), root, o);

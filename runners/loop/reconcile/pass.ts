@@ -13,6 +13,7 @@ import type { EnvelopeFold } from '../../../lib/loop/envelope-fold.js';
 import { transportOf } from '../transport/flags.js';
 import { withLoopLock } from '../transport/loop-lock.js';
 import type { Sleep } from '../../cli/run-clock.js';
+import type { ProgressPort } from '../../../lib/io/progress.js';
 import { previousDocs } from './previous.js';
 import { fetchStream } from '../stream/fetch.js';
 import type { StreamAt } from '../stream/snapshot.js';
@@ -26,6 +27,8 @@ export interface PassDeps {
   readonly now: () => number;
   /** The open stream the events come from (`--source`); absent: the transport's files or service. */
   readonly stream?: StreamAt;
+  /** Progress of the poll's reading (the command line's, on a terminal). */
+  readonly progress?: ProgressPort;
 }
 
 const planOf = (s: ReconcileSettings): PassPlan => ({
@@ -68,6 +71,7 @@ const poll =
       traceId: s.traceId,
       asOf: s.asOf.iso,
       skipCorrupt: s.skipCorrupt,
+      ...(deps.progress === undefined ? {} : { progress: deps.progress }),
     };
     return deps.stream === undefined
       ? fetchLoop(transportOf(s.transport, deps.sleep), request, fold)

@@ -34,7 +34,8 @@ export const fetchLocal = async <S>(
   if (typeof g === 'string') return unreachable('snapshot_unavailable', g);
   try {
     const start = await pollStart(p, r.cursorFile, r.fromStart);
-    const opts = { maxEvents: r.maxEvents, traceId: r.traceId, asOf: r.asOf, skipCorrupt: r.skipCorrupt };
+    const { maxEvents, traceId, asOf, skipCorrupt, progress } = r;
+    const opts = { maxEvents, traceId, asOf, skipCorrupt, ...(progress === undefined ? {} : { progress }) };
     const polled = await pollEnvelopes(p, start, opts, fold);
     await quarantine(p.opsfoldDir, p.events, polled.corrupt, r.asOf);
     const cursorDoc = await polledCursorDoc(p, polled, { lineCount: polled.totalLines, asOf: r.asOf });

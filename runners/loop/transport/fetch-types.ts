@@ -3,6 +3,7 @@ import type { LoopPaths } from '../../cli/loop-paths.js';
 import type { Sleep } from '../../cli/run-clock.js';
 import type { PolledEnvelopes } from '../../../lib/loop/reconcile-ports.js';
 import type { ServiceEndpoint } from '../../../lib/loop/service-call.js';
+import type { ProgressPort } from '../../../lib/io/progress.js';
 
 export type Transport =
   | { readonly mode: 'local' }
@@ -20,6 +21,8 @@ export interface FetchRequest {
   readonly traceId: string | null;
   readonly asOf: string;
   readonly skipCorrupt: boolean;
+  /** Progress of a local poll's reading, for an operator at a terminal. */
+  readonly progress?: ProgressPort;
 }
 
 /** The snapshot and new event envelopes a fetch gives back (the reconcile pass's port answer). */

@@ -5,6 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import type { Cursor } from '../../../lib/core/position.js';
 import { iterateJsonlBatches } from '../../../lib/io/jsonl.js';
+import { reportingBatches, type ProgressPort } from '../../../lib/io/progress.js';
 import { newlinesInRange } from '../../../lib/io/byte-range.js';
 import { cursorExceedsMessage, type CorruptItem, type PollRun } from '../../../lib/loop/poll-take.js';
 import { foldEnvelopes } from '../../../lib/loop/poll-envelopes.js';
@@ -23,6 +24,8 @@ export interface PollOptions {
   readonly traceId: string | null;
   readonly asOf: string;
   readonly skipCorrupt: boolean;
+  /** Progress of the reading (a terminal's line), updated after each batch. */
+  readonly progress?: ProgressPort;
 }
 
 export interface Polled<S = readonly LoopRunEvent[]> {
@@ -63,12 +66,18 @@ export const pollEnvelopes = async <S = readonly LoopRunEvent[]>(
     traceId: o.traceId,
     lineCount: from.totalLines,
   };
-  const batches = iterateJsonlBatches<RawEvent>(p.events, {
+  const read = iterateJsonlBatches<RawEvent>(p.events, {
     from: from.start,
     until: from.size,
     decode: decodeLoopEventLine,
     skipCorrupt: o.skipCorrupt,
   });
+  const startByte = from.start.byteOffset;
+  // Nothing new to read (a re-run): no report at all, not a line of zeros.
+  const batches =
+    o.progress === undefined || from.size === startByte
+      ? read
+      : reportingBatches(read, o.progress(from.size - startByte), startByte);
   const run: PollRun = { ctx, file: p.events, max: o.maxEvents };
   const taken = await foldEnvelopes(batches, from.start, run, fold).catch(explainFoldError);
   if (taken.kind === 'unusable') throw new CliError(taken.message, [...taken.details]);
