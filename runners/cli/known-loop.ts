@@ -1,7 +1,7 @@
 // A loop is known to a repository when it has a folder under `.superloop/loops/` (the runtime's) or
 // under `.superloop/ops-manager/` (the manager's): a command that would write for a loop with
-// neither refuses before writing anything, naming the loops that do exist, so a typo'd --loop
-// creates no files.
+// neither, in a repo that has other loops, refuses before writing anything, naming the loops that do
+// exist, so a typo'd --loop creates no files.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from './errors.js';
@@ -35,10 +35,14 @@ export const loopsFoundLine = (repo: string): string => {
 };
 
 /**
- * Refuses (exit 1) a loop the repo has no folder for, listing the loops it has. A repo that is not
- * there at all is left to the command's own check, which names it in the command's wording.
+ * Refuses (exit 1) a loop the repo has no folder for while it has folders for other loops: a typo,
+ * named with the loops there are. A repo that is not there is left to the command's own check (its
+ * wording), and a repo with no loop folders at all to the command itself: there the reference records
+ * the failed pass (`snapshot_unavailable`) for a loop that has not started yet, and so does opsfold.
  */
 export const requireKnownLoop = (p: LoopPaths): void => {
   if (!existsSync(p.repo) || existsSync(p.loopDir) || existsSync(p.managerDir)) return;
-  throw new CliError(`unknown loop: ${p.loopId} (in ${p.repo})`, [loopsFoundLine(p.repo)]);
+  const ids = loopsIn(p.repo);
+  if (ids.length === 0) return;
+  throw new CliError(`unknown loop: ${p.loopId} (in ${p.repo})`, [`loops found: ${ids.join(', ')}`]);
 };

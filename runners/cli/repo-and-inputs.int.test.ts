@@ -53,6 +53,17 @@ describe('a --loop the repo does not have', () => {
   });
 });
 
+describe('a --loop in a repo with no loop folders yet', () => {
+  it('is not a typo: reconcile records the failed pass as the reference does (snapshot_unavailable)', async () => {
+    const empty = join(work, 'empty');
+    mkdirSync(join(empty, '.superloop'), { recursive: true });
+    const r = await opsfoldIn(work, 'loop', 'reconcile', '--repo', 'empty', '--loop', 'first');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'degraded' });
+    expect(filesUnder(empty)).toContain(join('.superloop', 'ops-manager', 'first', 'health.json'));
+  });
+});
+
 describe('the repository root', () => {
   it('is found upward from the working directory when --repo is omitted, and from --repo . inside a loop folder', async () => {
     const [omitted, dot] = await Promise.all([

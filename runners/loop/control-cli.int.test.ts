@@ -117,11 +117,12 @@ describe('given another loop is the active one and a superloop CLI', () => {
   });
 });
 
-describe('given no loop folder and no superloop CLI', () => {
+describe('given a repo with another loop, no folder for this one and no superloop CLI', () => {
   it('when cancelled, then the loop is unknown (exit 1), nothing is written and the script never runs', async () => {
+    mkdirSync(join(work, 'repo', '.superloop', 'loops', 'loop-blue'), { recursive: true });
     const r = await cancel({ OPS_MANAGER_CONFIRM_SCRIPT: confirmScript(0) });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: unknown loop: loop-red/);
+    expect(r.stderr).toMatch(/^error: unknown loop: loop-red .*\n {2}loops found: loop-blue/);
     expect(() => readFileSync(join(work, 'confirm-args.txt'))).toThrow();
     expect(() => controlLog()).toThrow();
   });
