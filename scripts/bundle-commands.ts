@@ -6,7 +6,7 @@
 // (the library's exports, the bench's in-process children and the digest worker use it).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type OnResolveArgs, type Plugin } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLE_MAIN, type CommandEntry } from '../runners/cli/lazy.js';
@@ -20,6 +20,22 @@ const BANNER =
   "import { createRequire as __opsfoldRequire } from 'node:module';\nconst require = __opsfoldRequire(import.meta.url);";
 
 /** Bundles every command module the manifest names; rewrites the manifest; resolves to the count. */
+/**
+ * Resolves `fp-ts/lib/X.js` (how the sources import fp-ts) to `fp-ts/es6/X.js`, and `io-ts` to
+ * `io-ts/es6/index.js`: the packages' ES module builds of the same code.
+ */
+const esModuleFpTs: Plugin = {
+  name: 'fp-ts-es6',
+  setup(b) {
+    const to = (path: string, args: OnResolveArgs) =>
+      b.resolve(path, { kind: args.kind, resolveDir: args.resolveDir });
+    b.onResolve({ filter: /^fp-ts\/lib\// }, (args) =>
+      to(args.path.replace(/^fp-ts\/lib\//, 'fp-ts/es6/'), args),
+    );
+    b.onResolve({ filter: /^io-ts$/ }, (args) => to('io-ts/es6/index.js', args));
+  },
+};
+
 export const bundleCommands = async (dir: string = RUNNERS): Promise<number> => {
   const file = `${dir}/${MANIFEST_NAME}`;
   const entries = JSON.parse(readFileSync(file, 'utf8')) as CommandEntry[];
@@ -45,6 +61,9 @@ export const bundleCommands = async (dir: string = RUNNERS): Promise<number> => 
     target: 'node20',
     // A native addon and a browser driver are loaded from node_modules where they are installed.
     external: ['better-sqlite3', 'playwright-core'],
+    // The ES module builds of fp-ts and io-ts (same code as their CommonJS lib/ builds): bundled from
+    // CommonJS, every `E.isLeft` in a hot loop went through an interop getter (~10 % of a full fold).
+    plugins: [esModuleFpTs],
     banner: { js: BANNER },
     minifyWhitespace: true,
     minifySyntax: true,

@@ -252,3 +252,27 @@ describe('when a line mid-file is corrupt', () => {
     ]);
   });
 });
+
+describe('when a tap rides on the fold', () => {
+  it('is told where the fold starts and sees every batch the projection saw, up to `until`', async () => {
+    const s = setup(CONTENT);
+    await foldAndSave(s);
+    fs.appendFileSync(s.file, '{"n":5}\n{"n":6}\n');
+    const until = Buffer.byteLength(CONTENT) + 8;
+    const starts: unknown[] = [];
+    const seen: number[] = [];
+    const r = await fold(s, {
+      until,
+      tap: (start) => {
+        starts.push(start);
+        return (batch) => {
+          for (const item of batch.items) if (item.kind === 'record') seen.push(item.value.n);
+        };
+      },
+    });
+    expect(starts).toEqual([{ byteOffset: Buffer.byteLength(CONTENT), lines: 6 }]);
+    expect(seen).toEqual([5]);
+    expect(r.cursor).toEqual({ byteOffset: until, lines: 7 });
+    expect(r.digest).toBeNull();
+  });
+});

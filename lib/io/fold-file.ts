@@ -20,6 +20,13 @@ export interface FoldFileOptions<T> {
   readonly skipCorrupt?: boolean;
   /** Keep a resumable sha256 of the consumed bytes (for artifact digests). */
   readonly digest?: boolean;
+  /** Read no byte at or past this offset (default with `digest`: the size when the fold begins). */
+  readonly until?: number;
+  /**
+   * Given where the fold starts, a consumer that sees every batch after the projection did (null: none),
+   * so a second fold over the same bytes can ride on this read instead of reading them again.
+   */
+  readonly tap?: (start: Cursor) => ((batch: JsonlBatch<T>) => void) | null;
 }
 
 export interface FoldFileResult<S> {
@@ -97,8 +104,12 @@ const foldBatches = async <S, E>(
   batches: AsyncIterable<JsonlBatch<E>>,
   projection: Projection<S, E>,
   state: S,
-  corrupt: (JsonlItem<unknown> & { kind: 'corrupt' })[],
+  into: {
+    corrupt: (JsonlItem<unknown> & { kind: 'corrupt' })[];
+    tap: ((batch: JsonlBatch<E>) => void) | null;
+  },
 ): Promise<{ state: S; end: JsonlEnd | null }> => {
+  const { corrupt, tap } = into;
   let s = state;
   let end: JsonlEnd | null = null;
   for await (const batch of batches) {
@@ -106,6 +117,7 @@ const foldBatches = async <S, E>(
       if (item.kind === 'record') s = projection.evolve(s, item as Positioned<E>);
       else corrupt.push(item);
     }
+    tap?.(batch);
     end = batch.end ?? end;
   }
   return { state: s, end };
@@ -119,8 +131,11 @@ export const foldFile = async <S, E>(
 ): Promise<FoldFileResult<S>> => {
   const start = await startOf(file, projection, opts);
   // The digest runs beside the fold (a worker on large ranges); both stop at the last newline before `until`.
-  const until = opts.digest === true ? (await fsp.stat(file)).size : undefined;
-  const digest = until === undefined ? null : digestRange(file, start.cursor.byteOffset, until, start.digest);
+  const until = opts.until ?? (opts.digest === true ? (await fsp.stat(file)).size : undefined);
+  const digest =
+    opts.digest !== true || until === undefined
+      ? null
+      : digestRange(file, start.cursor.byteOffset, until, start.digest);
   digest?.catch(() => undefined);
   const corrupt: (JsonlItem<unknown> & { kind: 'corrupt' })[] = [];
   const batches = iterateJsonlBatches<E>(file, {
@@ -129,7 +144,8 @@ export const foldFile = async <S, E>(
     skipCorrupt: opts.skipCorrupt,
     until,
   });
-  const folded = await foldBatches(batches, projection, start.state, corrupt);
+  const tap = opts.tap?.(start.cursor) ?? null;
+  const folded = await foldBatches(batches, projection, start.state, { corrupt, tap });
   const end = folded.end as JsonlEnd;
   const lastLine = end.lastLine ?? start.lastLine;
   const digested = digest === null ? null : await digestAt(file, start, end.cursor, await digest);

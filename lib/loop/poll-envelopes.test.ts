@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonlBatch, JsonlItem } from '../io/jsonl.js';
 import type { RawEvent } from './event-fields.js';
-import { takeEnvelopes } from './poll-envelopes.js';
+import { collectEnvelopes } from './envelope-fold.js';
+import { envelopeTaker, takeEnvelopes } from './poll-envelopes.js';
 import type { PollRun } from './poll-take.js';
 
 const ctx = { repoPath: '/r', loopId: 'l', emittedAt: '2026-02-22T12:00:00Z', traceId: null, lineCount: 9 };
@@ -56,5 +57,17 @@ describe('given a record without a usable event name', () => {
   it('ends with the unusable record error', async () => {
     const taken = await takeEnvelopes(stream([batch([record(1, { nope: true })])], []), start, run());
     expect(taken).toMatchObject({ kind: 'unusable' });
+  });
+});
+
+describe('given a taker fed batch by batch past its maximum', () => {
+  it('ignores what follows the stop, as a poll that stopped reading would', () => {
+    const taker = envelopeTaker(start, run(1), collectEnvelopes);
+    taker.feed(batch([record(1, event('a'))]));
+    expect(taker.stopped()).toBe(true);
+    taker.feed(batch([record(2, event('b'))]));
+    const r = taker.result();
+    expect(r.kind === 'taken' && r.folded).toHaveLength(1);
+    expect(r.kind === 'taken' && r.progress.cursor).toEqual({ byteOffset: 10, lines: 1 });
   });
 });

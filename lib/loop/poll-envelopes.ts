@@ -17,6 +17,38 @@ export type PollTaken =
   | { readonly kind: 'taken'; readonly events: readonly LoopRunEvent[]; readonly progress: PollProgress }
   | Extract<PollFolded<never>, { kind: 'unusable' }>;
 
+/** A poll fed one batch at a time (by its own read, or riding on another fold's read of the same bytes). */
+export interface EnvelopeTaker<S> {
+  /** Takes the batch's envelopes; ignored once the poll has stopped. */
+  feed(batch: JsonlBatch<RawEvent>): void;
+  /** True once the maximum is reached or a record is unusable. */
+  readonly stopped: () => boolean;
+  readonly result: () => PollFolded<S>;
+}
+
+/** A poll from `start` for `run`, folding its envelopes with `fold` and holding none of them. */
+export const envelopeTaker = <S>(start: Cursor, run: PollRun, fold: EnvelopeFold<S>): EnvelopeTaker<S> => {
+  let progress = pollFrom(start);
+  let folded = fold.initial;
+  let unusable: Extract<PollFolded<S>, { kind: 'unusable' }> | null = null;
+  let stopped = false;
+  return {
+    feed(batch) {
+      if (stopped) return;
+      const step = takeBatch(batch, progress, run);
+      stopped = step.stop;
+      if (step.error !== null) {
+        unusable = { kind: 'unusable', ...step.error };
+        return;
+      }
+      folded = fold.step(folded, step.envelopes as unknown as readonly Envelope[]);
+      progress = step.progress;
+    },
+    stopped: () => stopped,
+    result: () => unusable ?? { kind: 'taken', folded, progress },
+  };
+};
+
 /** Folds the envelopes of `batches` from `start` for `run` a batch at a time, holding none of them. */
 export const foldEnvelopes = async <S>(
   batches: AsyncIterable<JsonlBatch<RawEvent>>,
@@ -24,16 +56,12 @@ export const foldEnvelopes = async <S>(
   run: PollRun,
   fold: EnvelopeFold<S>,
 ): Promise<PollFolded<S>> => {
-  let progress = pollFrom(start);
-  let folded = fold.initial;
+  const taker = envelopeTaker(start, run, fold);
   for await (const batch of batches) {
-    const step = takeBatch(batch, progress, run);
-    if (step.error !== null) return { kind: 'unusable', ...step.error };
-    folded = fold.step(folded, step.envelopes as unknown as readonly Envelope[]);
-    progress = step.progress;
-    if (step.stop) break;
+    taker.feed(batch);
+    if (taker.stopped()) break;
   }
-  return { kind: 'taken', folded, progress };
+  return taker.result();
 };
 
 /** Takes (keeps) every envelope of `batches` from `start` for `run`. */

@@ -4,7 +4,13 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { Sha256Hasher } from '../../lib/core/sha256.js';
-import { foldFile, saveFoldCheckpoint, type FoldFileResult } from '../../lib/io/fold-file.js';
+import {
+  foldFile,
+  saveFoldCheckpoint,
+  type FoldFileOptions,
+  type FoldFileResult,
+} from '../../lib/io/fold-file.js';
+import type { RawEvent } from '../../lib/loop/event-fields.js';
 import { statMarker, type MarkerStat } from '../../lib/io/markers.js';
 import { readRange } from '../../lib/io/byte-range.js';
 import { loopEventsProjection, type LoopEventsState } from '../../lib/loop/events-projection.js';
@@ -42,21 +48,36 @@ export const docOf = async (p: LoopPaths, path: string): Promise<unknown> => {
   return doc.found ? doc.value : null;
 };
 
-const foldEvents = (p: LoopPaths, o: GatherOptions): Promise<FoldFileResult<LoopEventsState>> =>
+/** A second fold that rides on the snapshot's read of the events log (reconcile's poll), up to `until`. */
+export interface Rider {
+  readonly until: number;
+  readonly tap: NonNullable<FoldFileOptions<RawEvent>['tap']>;
+}
+
+const foldEvents = (
+  p: LoopPaths,
+  o: GatherOptions,
+  rider: Rider | null,
+): Promise<FoldFileResult<LoopEventsState>> =>
   foldFile(p.events, loopEventsProjection, {
     checkpointPath: eventsCheckpoint(p),
     fromStart: o.fromStart,
     decode: decodeLoopEventLine,
     skipCorrupt: o.skipCorrupt,
     digest: true,
+    ...(rider === null ? {} : { until: rider.until, tap: rider.tap }),
   }).catch(explainFoldError);
 
-/** Reads and folds a loop's artifacts into its snapshot envelope. */
-export const gatherSnapshot = (p: LoopPaths, o: GatherOptions): Promise<Gathered> =>
+/** Reads and folds a loop's artifacts into its snapshot envelope (feeding `rider` the events' batches). */
+export const gatherSnapshot = (
+  p: LoopPaths,
+  o: GatherOptions,
+  rider: Rider | null = null,
+): Promise<Gathered> =>
   gatherSnapshotOver(
     {
       requireEvents: () => requireEvents(p),
-      foldEvents: (opts) => foldEvents(p, opts),
+      foldEvents: (opts) => foldEvents(p, opts, rider),
       quarantine: (items, asOf) => quarantine(p.opsfoldDir, p.events, items, asOf),
       readDoc: (path) => docOf(p, path),
       stat: statMarker,

@@ -9,7 +9,7 @@ import { pollStart } from '../poll-start.js';
 import { polledCursorDoc } from '../poll-cursor.js';
 import { quarantine } from '../quarantine.js';
 import type { FetchRequest, LoopFetch } from './fetch-types.js';
-import { pollEnvelopes } from './poll-envelopes.js';
+import { pollEnvelopes, pollTap } from './poll-envelopes.js';
 
 // A refusal reads as the reference's failureMessage: the failing step's stderr, `error: ` and all.
 const why = (err: unknown): string =>
@@ -19,24 +19,31 @@ const why = (err: unknown): string =>
       ? err.message
       : String(err);
 
+/**
+ * The poll rides on the snapshot's read of the events log when both start at the same cursor (a first
+ * pass, and every pass after one that completed): each line is read and parsed once. The snapshot then
+ * folds up to the size the poll began at. A failure to find the poll's start is reported after the
+ * snapshot's own, as when the two ran one after the other.
+ */
 export const fetchLocal = async <S>(
   r: FetchRequest,
   fold: EnvelopeFold<S>,
 ): Promise<E.Either<TransportFailure, LoopFetch<S>>> => {
   const p = r.paths;
-  const g = await gatherSnapshot(p, {
-    asOf: r.asOf,
-    fromStart: r.fromStart,
-    skipCorrupt: r.skipCorrupt,
-    runId: null,
-    traceId: r.traceId,
-  }).catch((err: unknown) => why(err));
+  const { maxEvents, traceId, asOf, skipCorrupt, progress } = r;
+  const opts = { maxEvents, traceId, asOf, skipCorrupt, ...(progress === undefined ? {} : { progress }) };
+  const start = await pollStart(p, r.cursorFile, r.fromStart).catch((err: unknown) => ({ failed: err }));
+  const ride = 'failed' in start ? null : pollTap(p, start, opts, fold);
+  const rider = ride === null || 'failed' in start ? null : { until: start.size, tap: ride.tap };
+  const g = await gatherSnapshot(
+    p,
+    { asOf: r.asOf, fromStart: r.fromStart, skipCorrupt: r.skipCorrupt, runId: null, traceId: r.traceId },
+    rider,
+  ).catch((err: unknown) => why(err));
   if (typeof g === 'string') return unreachable('snapshot_unavailable', g);
   try {
-    const start = await pollStart(p, r.cursorFile, r.fromStart);
-    const { maxEvents, traceId, asOf, skipCorrupt, progress } = r;
-    const opts = { maxEvents, traceId, asOf, skipCorrupt, ...(progress === undefined ? {} : { progress }) };
-    const polled = await pollEnvelopes(p, start, opts, fold);
+    if ('failed' in start) throw start.failed;
+    const polled = ride?.polled() ?? (await pollEnvelopes(p, start, opts, fold));
     await quarantine(p.opsfoldDir, p.events, polled.corrupt, r.asOf);
     const cursorDoc = await polledCursorDoc(p, polled, { lineCount: polled.totalLines, asOf: r.asOf });
     const base = {
