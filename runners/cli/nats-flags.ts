@@ -1,7 +1,7 @@
 // The flags every command reading from or writing to NATS JetStream shares: the server URL (a comma
 // list for a cluster), the fleet the loop's subject is under, and how a connection is opened and
 // closed around a step. A URL that is not nats:// is a usage error; an unreachable server fails closed.
-import { openJetStream, type JetStreamConn } from '../../lib/io/nats/connect.js';
+import type { JetStreamConn } from '../../lib/io/nats/connect.js';
 import { loopAddress, type LoopAddress } from '../../lib/io/nats/names.js';
 import { str, type Flag, type Values } from './command.js';
 import { usageError } from './errors.js';
@@ -38,11 +38,15 @@ export const sourceUrl = (v: Values): string | null => {
 export const addressOf = (v: Values, loop: string): LoopAddress =>
   loopAddress(str(v, 'fleet') ?? DEFAULT_FLEET, loop);
 
-/** Runs `step` on a connection to `url`, closing it afterwards whatever happens. */
+/**
+ * Runs `step` on a connection to `url`, closing it afterwards whatever happens. The NATS clients load
+ * here, so a command run without --source or --nats never loads them.
+ */
 export const withJetStream = async <T>(
   url: string,
   step: (conn: JetStreamConn) => Promise<T>,
 ): Promise<T> => {
+  const { openJetStream } = await import('../../lib/io/nats/connect.js');
   const conn = await openJetStream(url);
   try {
     return await step(conn);

@@ -12,7 +12,6 @@ import { statSync } from 'node:fs';
 import { unescaped } from '../cli/safe-stderr.js';
 import { expand, intFlag, lookup } from './inputs.js';
 import { foldOne, shown, type Ctx, type Replayed } from './fold.js';
-import { foldStream } from './stream.js';
 import { fleetIdFlag, sourceFlag, sourceUrl } from '../cli/nats-flags.js';
 import { checkExpect, checkLaws, loadExpectation, type LawOptions } from './verdicts.js';
 
@@ -111,7 +110,7 @@ export const replay: Command = {
     const files =
       url === null
         ? await foldFiles(ctx, await expand(positionals, io.cwd), { v, laws: laws !== null })
-        : [await foldStream(ctx, url, v, laws !== null)];
+        : [await (await import('./stream.js')).foldStream(ctx, url, v, laws !== null)];
     const { name, version } = reg.projection;
     const out = {
       projection: name,

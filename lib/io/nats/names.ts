@@ -1,6 +1,7 @@
 // What opsfold creates on a NATS server, in one place: the stream every loop's events go to, the
 // subject per loop, the KV bucket of checkpoints, and the durable consumer per (projection, loop).
 // Names are checked here so a fleet or loop id that is not a subject token fails as a usage error.
+import { createHash } from 'node:crypto';
 import { StepError } from '../../core/step-error.js';
 
 /** The stream holding every shipped loop's events (file storage, a 1 h duplicate window). */
@@ -49,3 +50,10 @@ export const durableOf = (projection: string, at: LoopAddress): string =>
 /** Pure: the KV key of a checkpoint of one loop (`<fleet>.<loop>.<key>`, KV's key alphabet). */
 export const checkpointKeyOf = (at: LoopAddress, key: string): string =>
   `${at.fleet}.${at.loop}.${key.replace(/[^-/_=.A-Za-z0-9]/g, '_').replace(/^[./]+|[./]+$/g, '')}`;
+
+/** The `headSha256` of every cursor marked by a source over `subject` (which stream it read). */
+export const subjectIdentityOf = (subject: string): string =>
+  createHash('sha256').update(`nats:${EVENTS_STREAM}/${subject}`).digest('hex');
+
+/** The same for the loop at `at`: lets `loop status` compare a cursor without loading the NATS clients. */
+export const streamIdentityOf = (at: LoopAddress): string => subjectIdentityOf(subjectOf(at));

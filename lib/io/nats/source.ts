@@ -3,7 +3,6 @@
 // file. The stream sequence of the last consumed message is the resume point; it is saved in the
 // cursor's fingerprint (`size`), and the fingerprint's head names the stream and subject, so a
 // checkpoint of another source is answered `rotated`.
-import { createHash } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type { JsMsg } from '@nats-io/jetstream';
 import { cursorStart, type Cursor } from '../../core/position.js';
@@ -14,7 +13,7 @@ import type { Resumed, Source, SourceCursor } from '../source.js';
 import type { JetStreamConn } from './connect.js';
 import { positionConsumer } from './consumer.js';
 import { lineText, shippedLineOf } from './message.js';
-import { durableOf, EVENTS_STREAM, subjectOf, type LoopAddress } from './names.js';
+import { durableOf, EVENTS_STREAM, subjectIdentityOf, subjectOf, type LoopAddress } from './names.js';
 import { batchesOf, type Reading } from './source-read.js';
 
 export interface JetStreamSourceOptions<T> {
@@ -25,12 +24,6 @@ export interface JetStreamSourceOptions<T> {
   /** Messages per fetch (default 256). */
   readonly fetchSize?: number;
 }
-
-const identityOf = (subject: string): string =>
-  createHash('sha256').update(`nats:${EVENTS_STREAM}/${subject}`).digest('hex');
-
-/** The `headSha256` of every cursor marked by a source over the loop at `at` (which stream it read). */
-export const streamIdentityOf = (at: LoopAddress): string => identityOf(subjectOf(at));
 
 const lastSeqOf = async (conn: JetStreamConn): Promise<number> => {
   const info = await conn.jsm.streams.info(EVENTS_STREAM).catch((err: unknown) => {
@@ -67,7 +60,7 @@ export const jetStreamSource = <T>(
   options: JetStreamSourceOptions<T>,
 ): Source<T> => {
   const subject = subjectOf(at);
-  const identity = identityOf(subject);
+  const identity = subjectIdentityOf(subject);
   const reading: Reading = { startSeq: 1, lastSeq: 0 };
   return {
     name: `${conn.url}/${subject}`,

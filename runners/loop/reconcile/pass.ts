@@ -15,7 +15,6 @@ import { withLoopLock } from '../transport/loop-lock.js';
 import type { Sleep } from '../../cli/run-clock.js';
 import type { ProgressPort } from '../../../lib/io/progress.js';
 import { previousDocs } from './previous.js';
-import { fetchStream } from '../stream/fetch.js';
 import type { StreamAt } from '../stream/snapshot.js';
 import type { ReconcileSettings } from './settings.js';
 
@@ -75,7 +74,7 @@ const poll =
     };
     return deps.stream === undefined
       ? fetchLoop(transportOf(s.transport, deps.sleep), request, fold)
-      : fetchStream(deps.stream, request, fold);
+      : import('../stream/fetch.js').then((m) => m.fetchStream(deps.stream!, request, fold));
   };
 
 const summaryOf = (s: ReconcileSettings) => () =>

@@ -3,8 +3,7 @@
 // manager's cursor was not written by a reconcile from that subject (it then shows another source's pass).
 import type { Flag, Values } from '../../cli/command.js';
 import { addressOf, fleetIdFlag, sourceUrl } from '../../cli/nats-flags.js';
-import { subjectOf } from '../../../lib/io/nats/names.js';
-import { streamIdentityOf } from '../../../lib/io/nats/source.js';
+import { streamIdentityOf, subjectOf } from '../../../lib/io/nats/names.js';
 
 export const statusSourceFlags: Record<string, Flag> = {
   source: {
