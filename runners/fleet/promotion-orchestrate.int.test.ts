@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fleetDir, manifest, runPromotion, workCopy } from './promotion-test-fixtures.js';
+import { GOVERNANCE_FLAGS, fleetDir, manifest, runPromotion, workCopy } from './promotion-test-fixtures.js';
 
 const { asOf } = manifest();
 let root = '';
@@ -12,16 +12,7 @@ let dispose = () => undefined as void;
 beforeAll(() => ({ root, dispose } = workCopy()));
 afterAll(() => dispose());
 
-const governance = [
-  '--by',
-  'ops-1',
-  '--approval-ref',
-  'CHG-9',
-  '--rationale',
-  'widen',
-  '--review-by',
-  '2026-04-01T00:00:00Z',
-];
+const governance = GOVERNANCE_FLAGS;
 const orchestrate = (repo: string, extra: readonly string[], env: NodeJS.ProcessEnv = {}) =>
   runPromotion(root, ['fleet', 'promotion-orchestrate', '--repo', repo, '--as-of', asOf, ...extra], env);
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;

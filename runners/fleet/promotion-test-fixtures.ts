@@ -36,3 +36,15 @@ export const runPromotion = (
   env: NodeJS.ProcessEnv = {},
 ): Promise<Ran> =>
   runCaptured(fleetPromotionCommands, argv, { cwd: root, env, now: () => Date.parse(manifest().asOf) });
+
+/** The governance flags a mutating promotion command needs (apply, orchestrate, guarded controller). */
+export const GOVERNANCE_FLAGS: readonly string[] = [
+  '--by',
+  'ops-1',
+  '--approval-ref',
+  'CHG-9',
+  '--rationale',
+  'widen',
+  '--review-by',
+  '2026-04-01T00:00:00Z',
+];

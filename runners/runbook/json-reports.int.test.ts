@@ -9,6 +9,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { commands } from '../commands.js';
 import { runCaptured } from '../cli/capture.js';
+import { gitTestEnv } from './git-env.test-kit.js';
 import { stableJson } from '../../lib/core/stable-json.js';
 import {
   CheckpointReport,
@@ -20,17 +21,7 @@ import {
 let work = '';
 let root = '';
 const asOf = '2026-03-01T09:00:00Z';
-const env = () => ({
-  PATH: process.env['PATH'],
-  HOME: work,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CEILING_DIRECTORIES: work,
-  GIT_AUTHOR_NAME: 'Runbook Test',
-  GIT_AUTHOR_EMAIL: 'runbook-test@example.invalid',
-  GIT_COMMITTER_NAME: 'Runbook Test',
-  GIT_COMMITTER_EMAIL: 'runbook-test@example.invalid',
-});
+const env = () => gitTestEnv(work);
 const run = (...argv: string[]) =>
   runCaptured(commands, argv, { cwd: work, env: env(), now: () => Date.parse(asOf) });
 
