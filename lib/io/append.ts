@@ -10,7 +10,7 @@
 // that line ends, then appends whole lines after it; only a fragment left untouched for `quietMs` is a
 // dead writer's, and is sealed as above. Waiting is the choice that keeps both records whole: a
 // record can only go at the end, and the end is the other writer's until it finishes its line.
-import { promises as fsp } from 'node:fs';
+import { fsp, type Handle } from './direct-fs.js';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirDurable, syncNewEntry } from './durable-dir.js';
@@ -91,7 +91,7 @@ export class AppendError extends Error {
 
 const writeRecords = async (
   file: string,
-  handle: fsp.FileHandle,
+  handle: Handle,
   lines: readonly string[],
   o: { seam: WriteSeam; seal: boolean; fsync: boolean },
 ): Promise<void> => {

@@ -3,7 +3,7 @@
 // (blank ones too, so the caller can number lines); a BOM on line 1 and a trailing `\r` are dropped
 // as the forward reader (jsonl.ts) does. The one backwards reader: last-record, the telemetry tail
 // and the dashboard all use it.
-import { promises as fsp } from 'node:fs';
+import { fsp, type Handle } from './direct-fs.js';
 
 export const CHUNK = 64 * 1024;
 
@@ -23,7 +23,7 @@ const lineOf = (buf: Buffer, byteOffset: number): BackLine => {
 };
 
 /** Offset just past the last `\n` at or before `end` (0 when there is none): where complete lines end. */
-export const completeEnd = async (handle: fsp.FileHandle, end: number, chunk = CHUNK): Promise<number> => {
+export const completeEnd = async (handle: Handle, end: number, chunk = CHUNK): Promise<number> => {
   for (let pos = end; pos > 0;) {
     const start = Math.max(0, pos - chunk);
     const buf = Buffer.alloc(pos - start);
@@ -36,7 +36,7 @@ export const completeEnd = async (handle: fsp.FileHandle, end: number, chunk = C
 };
 
 /** Is `offset` the start of a line (0, or just past a `\n`)? */
-export const isLineStart = async (handle: fsp.FileHandle, offset: number): Promise<boolean> => {
+export const isLineStart = async (handle: Handle, offset: number): Promise<boolean> => {
   if (offset === 0) return true;
   const b = Buffer.alloc(1);
   const { bytesRead } = await handle.read(b, 0, 1, offset - 1);
@@ -47,11 +47,7 @@ export const isLineStart = async (handle: fsp.FileHandle, offset: number): Promi
  * Lines that end at or before `end` (which must be a line start), newest first. `end` itself is
  * excluded: the line starting there belongs to the next page.
  */
-export async function* linesBackwards(
-  handle: fsp.FileHandle,
-  end: number,
-  chunk = CHUNK,
-): AsyncGenerator<BackLine> {
+export async function* linesBackwards(handle: Handle, end: number, chunk = CHUNK): AsyncGenerator<BackLine> {
   let carry = Buffer.alloc(0);
   for (let pos = end; pos > 0;) {
     const start = Math.max(0, pos - chunk);
@@ -72,7 +68,7 @@ export async function* linesBackwards(
 }
 
 /** Opens `file` for reading; null when it does not exist. */
-export const openIfExists = async (file: string): Promise<fsp.FileHandle | null> => {
+export const openIfExists = async (file: string): Promise<Handle | null> => {
   try {
     return await fsp.open(file, 'r');
   } catch (err) {

@@ -1,6 +1,7 @@
 // Small reads the kernel needs in several places: a byte range of a file (a torn tail, the last
 // consumed line, the head fingerprinted by a checkpoint) and newline counts of a buffer or range.
-import { createReadStream, promises as fsp } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { fsp } from './direct-fs.js';
 
 /** The bytes [start, end) of `file`; shorter when the file ends first. */
 export const readRange = async (file: string, start: number, end: number): Promise<Buffer> => {

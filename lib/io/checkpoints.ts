@@ -3,7 +3,7 @@
 // that shrank is truncated, one whose head or last consumed line changed is rotated, and the runner
 // fails closed on either unless the operator asked to start over.
 import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { fsp } from './direct-fs.js';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Checkpoint, Cursor, SourceFingerprint } from '../core/position.js';
 import { CheckpointFile } from '../core/checkpoint-codec.js';

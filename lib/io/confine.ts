@@ -2,7 +2,7 @@
 // location is: the realpath of the file when it exists (so a symlink pointing out is refused), else the
 // realpath of its nearest existing parent plus the rest (so a symlinked directory pointing out is
 // refused before anything is created under it). Symlinks that stay inside the root are followed.
-import { promises as fsp } from 'node:fs';
+import { fsp } from './direct-fs.js';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Where a path really is, or why it may not be used. */

@@ -5,7 +5,6 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { Sha256Hasher, type Sha256State } from '../core/sha256.js';
 import { packageRoot } from './package-root.js';
 
@@ -65,16 +64,23 @@ const inWorker = (
   until: number,
   state: Sha256State | null,
 ): Promise<RangeDigest> =>
-  new Promise((resolve, reject) => {
-    const self = ownModuleUrl();
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { self, file, from, until, state } });
-    worker.once('message', (m: { ok?: RangeDigest; error?: string }) => {
-      void worker.terminate();
-      if (m.ok !== undefined) resolve(m.ok);
-      else reject(new Error(m.error ?? 'digest worker failed'));
-    });
-    worker.once('error', reject);
-  });
+  // node:worker_threads is loaded only for a range large enough to need it.
+  import('node:worker_threads').then(
+    ({ Worker }) =>
+      new Promise((resolve, reject) => {
+        const self = ownModuleUrl();
+        const worker = new Worker(WORKER_SOURCE, {
+          eval: true,
+          workerData: { self, file, from, until, state },
+        });
+        worker.once('message', (m: { ok?: RangeDigest; error?: string }) => {
+          void worker.terminate();
+          if (m.ok !== undefined) resolve(m.ok);
+          else reject(new Error(m.error ?? 'digest worker failed'));
+        });
+        worker.once('error', reject);
+      }),
+  );
 
 /** Hashes [from, until) through its last newline: in a worker for large ranges, else inline. */
 export const digestRange = async (

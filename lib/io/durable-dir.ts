@@ -1,6 +1,6 @@
 // A new directory entry (a created file, a created directory) survives a crash only once its parent
 // directory is fsynced. These helpers do that for what a write creates, through the write seam.
-import { promises as fsp } from 'node:fs';
+import { fsp } from './direct-fs.js';
 import { dirname, resolve } from 'node:path';
 import type { WriteSeam } from './fs-seam.js';
 

@@ -3,8 +3,7 @@
 // response body, and no exception ever escaping: every failure is an `error` outcome whose message
 // names no URL (the URL may be the secret). Alert sinks and the harness's escalation delivery POST
 // through `nodeTransport`; `opsfold service-client` sends any request through `httpRequest`.
-import { request as plainRequest, type ClientRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 
 /** One POST: where, its headers, its body, and the deadline for the whole exchange. */
 export interface HttpPost {
@@ -72,11 +71,13 @@ const connectDeadline = (client: ClientRequest, ms: number, done: (o: HttpOutcom
 };
 
 /** Any request over node:http / node:https; never rejects. */
-export const httpRequest = (req: HttpRequest): Promise<HttpOutcome> =>
-  new Promise<HttpOutcome>((resolve) => {
-    const url = parseUrl(req.url);
-    if (url === null)
-      return resolve({ kind: 'error', message: 'request failed: the URL is not a valid http(s) URL' });
+export const httpRequest = async (req: HttpRequest): Promise<HttpOutcome> => {
+  const url = parseUrl(req.url);
+  if (url === null) return { kind: 'error', message: 'request failed: the URL is not a valid http(s) URL' };
+  // Loaded on the first request: most commands that can send one (reconcile's alerts) do not.
+  const { request: send } =
+    url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return new Promise<HttpOutcome>((resolve) => {
     const body = req.body === undefined ? null : Buffer.from(req.body);
     let settled = false;
     let client: ClientRequest | null = null;
@@ -95,7 +96,6 @@ export const httpRequest = (req: HttpRequest): Promise<HttpOutcome> =>
             req.timeoutMs,
           )
         : undefined;
-    const send = url.protocol === 'https:' ? httpsRequest : plainRequest;
     const length = body === null ? {} : { 'Content-Length': String(body.length) };
     client = send(url, { method: req.method, headers: { ...req.headers, ...length } }, (res) =>
       readBody(res, done, req.maxBodyBytes),
@@ -105,6 +105,7 @@ export const httpRequest = (req: HttpRequest): Promise<HttpOutcome> =>
     client.on('error', (e) => done({ kind: 'error', message: describe(e) }));
     client.end(body ?? undefined);
   });
+};
 
 /** The production transport: a POST over node:http / node:https. */
 export const nodeTransport = (req: HttpPost): Promise<HttpOutcome> => httpRequest({ ...req, method: 'POST' });

@@ -61,6 +61,11 @@ interface Acc<T> {
 // Blank means JSON whitespace only (space, tab, CR): `\s` would also swallow a BOM or a no-break space
 // after line 1, which are data (and corrupt), not blank lines.
 const BLANK = /^[ \t\r]*$/;
+const isBlank = (text: string): boolean => {
+  // Nearly every line starts with `{`: only a line that starts with blank space is matched in full.
+  const c = text.charCodeAt(0);
+  return text.length === 0 || ((c === 0x20 || c === 0x09 || c === 0x0d) && BLANK.test(text));
+};
 
 const overLongReason = (raw: RawLine): string =>
   `line of ${raw.overLong ?? 0} bytes is over the line limit (--max-line-bytes); its bytes were skipped`;
@@ -76,7 +81,7 @@ const classify = <T>(raw: RawLine, decode: (v: unknown) => E.Either<string, T>):
     return { kind: 'corrupt', position, raw: '', reason: overLongReason(raw), next };
   if (raw.invalidUtf8 !== undefined)
     return { kind: 'corrupt', position, raw: raw.text, reason: utf8Reason(raw), next };
-  if (BLANK.test(raw.text)) return 'blank';
+  if (isBlank(raw.text)) return 'blank';
   const parsed = parseJson(raw.text);
   const decoded = E.isRight(parsed) ? decode(parsed.right) : E.left(`invalid JSON: ${parsed.left}`);
   if (E.isRight(decoded)) return { kind: 'record', value: decoded.right, position, next };
@@ -127,7 +132,7 @@ export async function* iterateJsonlBatches<T = unknown>(
   const stream = createReadStream(file, {
     start: from.byteOffset,
     end: options.until === undefined ? undefined : options.until - 1,
-    highWaterMark: options.highWaterMark ?? 1 << 18,
+    highWaterMark: options.highWaterMark ?? 1 << 19,
   });
   const onConsumed = options.onConsumed ?? (() => undefined);
   try {

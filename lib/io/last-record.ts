@@ -3,7 +3,8 @@
 // line (no newline yet) is not a record; blank lines are skipped. A FIFO, directory or device is refused
 // (an error naming it), never opened for a read that could block.
 import * as E from 'fp-ts/lib/Either.js';
-import { constants, promises as fsp } from 'node:fs';
+import { constants } from 'node:fs';
+import { fsp, type Handle } from './direct-fs.js';
 import { parseJson } from '../core/codec.js';
 import { StepError } from '../core/step-error.js';
 import { completeEnd, linesBackwards } from './back-reader.js';
@@ -25,7 +26,7 @@ const parse = (text: string, byteOffset: number): LastRecord => {
 
 /** The last complete record of `file`; `none` when the file is missing or holds no complete line. */
 export const lastRecord = async (file: string): Promise<LastRecord> => {
-  let handle: fsp.FileHandle;
+  let handle: Handle;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would block (and hold the process) forever.
     handle = await fsp.open(file, constants.O_RDONLY | constants.O_NONBLOCK);

@@ -4,7 +4,7 @@
 // through a second gate directory, `<file>.lock.takeover`, and re-judged under it: two contenders that
 // both saw the lock stale cannot both replace it, because the second finds the first one's fresh lock.
 import { randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { fsp } from './direct-fs.js';
 
 export interface LockDirHeld {
   readonly dir: string;

@@ -1,7 +1,6 @@
 // Running a helper command the operator named (a resolver script, say): arguments in, its exit code
 // and its output (stdout then stderr as they arrive) back. Never rejects: a command that cannot be
 // started answers 127 with node's message, as a shell would.
-import { spawn } from 'node:child_process';
 
 export interface CommandRun {
   readonly code: number;
@@ -14,8 +13,16 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
-export const runCommand = (command: string, args: readonly string[], o: RunOptions): Promise<CommandRun> =>
-  new Promise((resolve) => {
+// node:child_process is loaded on the first run: most commands that may run a helper do not.
+const spawnOf = async () => (await import('node:child_process')).spawn;
+
+export const runCommand = async (
+  command: string,
+  args: readonly string[],
+  o: RunOptions,
+): Promise<CommandRun> => {
+  const spawn = await spawnOf();
+  return new Promise((resolve) => {
     let out = '';
     const child = spawn(command, [...args], {
       env: { ...o.env },
@@ -27,6 +34,7 @@ export const runCommand = (command: string, args: readonly string[], o: RunOptio
     child.on('error', (err) => resolve({ code: 127, out: `${out}${err.message}` }));
     child.on('close', (code) => resolve({ code: code ?? 1, out }));
   });
+};
 
 export interface ChildRun {
   /** The exit code; 127 when the command could not be started, 124 when it was killed at the timeout. */
@@ -57,8 +65,13 @@ const capped = (max: number) => {
 };
 
 /** Runs an argument vector (no shell) in `cwd` with `input` on stdin; stdout and stderr apart. Never rejects. */
-export const runChild = (command: string, args: readonly string[], o: ChildOptions): Promise<ChildRun> =>
-  new Promise((resolve) => {
+export const runChild = async (
+  command: string,
+  args: readonly string[],
+  o: ChildOptions,
+): Promise<ChildRun> => {
+  const spawn = await spawnOf();
+  return new Promise((resolve) => {
     const out = capped(o.maxBytes ?? 1 << 20);
     const err = capped(o.maxBytes ?? 1 << 20);
     let timedOut = false;
@@ -83,3 +96,4 @@ export const runChild = (command: string, args: readonly string[], o: ChildOptio
     child.on('error', (e) => done(127, e.message));
     child.on('close', (code) => done(timedOut ? 124 : (code ?? 1)));
   });
+};

@@ -1,7 +1,8 @@
 // The document Store: every artifact a domain reads, writes or appends goes through one, confined to
 // its root. Reads never throw for input problems (missing, refused, unreadable, unparsable, wrong
 // shape are all answers); writes are atomic stable JSON; appends are one locked write per record.
-import { constants, promises as fsp, type Stats } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
+import { fsp, type Handle } from './direct-fs.js';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { TextEncodingName } from '../core/text.js';
@@ -72,7 +73,7 @@ const ioProblem = (err: unknown): DocProblem => {
 // refuses it (and a device) before a single byte is read. Exported for documents that are not JSON
 // (QUEUE.md), read from a path confined by the caller.
 export const readBytes = async (real: string): Promise<Bytes> => {
-  let handle: fsp.FileHandle;
+  let handle: Handle;
   try {
     handle = await fsp.open(real, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {

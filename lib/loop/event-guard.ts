@@ -6,11 +6,21 @@ import { decode } from '../core/codec.js';
 import { LoopEventLine } from './codecs.js';
 import type { RawEvent } from './event-fields.js';
 
-const STRING_KEYS = ['timestamp', 'event', 'type', 'loop_id', 'run_id'] as const;
-const NULLABLE_STRING_KEYS = ['role', 'status', 'message'] as const;
-
 const optionalString = (x: unknown): boolean => x === undefined || typeof x === 'string';
 const optionalNullableString = (x: unknown): boolean => x === null || optionalString(x);
+
+// One property read per field, no callbacks: this runs once per line of every fold.
+const stringFieldsOk = (o: Record<string, unknown>): boolean =>
+  optionalString(o['timestamp']) &&
+  optionalString(o['event']) &&
+  optionalString(o['type']) &&
+  optionalString(o['loop_id']) &&
+  optionalString(o['run_id']);
+
+const nullableFieldsOk = (o: Record<string, unknown>): boolean =>
+  optionalNullableString(o['role']) &&
+  optionalNullableString(o['status']) &&
+  optionalNullableString(o['message']);
 
 /** Pure: true exactly when `LoopEventLine.is(v)`. */
 export const isLoopEventLine = (v: unknown): v is RawEvent => {
@@ -18,8 +28,8 @@ export const isLoopEventLine = (v: unknown): v is RawEvent => {
   const o = v as Record<string, unknown>;
   const it = o['iteration'];
   return (
-    STRING_KEYS.every((k) => optionalString(o[k])) &&
-    NULLABLE_STRING_KEYS.every((k) => optionalNullableString(o[k])) &&
+    stringFieldsOk(o) &&
+    nullableFieldsOk(o) &&
     (it === undefined || typeof it === 'number' || typeof it === 'string')
   );
 };

@@ -50,6 +50,11 @@ export interface Command {
    * or nothing (a server). runners/cli/conventions.ts gives every JSON printer --json from this.
    */
   readonly prints?: 'json' | 'jsonl' | 'text' | 'nothing';
+  /**
+   * Runs until stopped, answering requests: its file calls keep to libuv's thread pool. Every other
+   * command makes them directly (lib/io/direct-fs.ts).
+   */
+  readonly serves?: boolean;
   run(values: Values, positionals: readonly string[], io: Io): Promise<number>;
 }
 

@@ -6,6 +6,7 @@ import { EXIT, usageError } from './errors.js';
 import { report } from './report.js';
 import { findCommand, hoistSubcommand } from './route.js';
 import { withMaxLineBytes } from '../../lib/io/line-limit.js';
+import { withDirectFs } from '../../lib/io/direct-fs.js';
 import { domainCommands, domainHelp, helpFor, topHelp } from './help.js';
 import { unknownCommand } from './suggest.js';
 import { packageVersion } from './version.js';
@@ -80,7 +81,8 @@ export const main = async (
       return EXIT.ok;
     }
     checkInputFiles(command, values, io.cwd);
-    const run = () => command.run(values, positionals, { ...io, table: commands });
+    const call = () => command.run(values, positionals, { ...io, table: commands });
+    const run = command.serves === true ? call : () => withDirectFs(call);
     const cap = lineCapOf(values['max-line-bytes']);
     return await (cap === null ? run() : withMaxLineBytes(cap, run));
   } catch (err) {

@@ -8,6 +8,7 @@ import { repoFlag, stateDirFlag } from '../cli/common-flags.js';
 export const dashboardDescriptor = {
   path: ['dashboard'],
   prints: 'nothing',
+  serves: true,
   title: 'a live local web page: loops overview, loop detail, control (with a token)',
   usage: '--repo <path> [--port 8788] [--host 127.0.0.1] [--control-token-env VAR] [options]',
   summary:

@@ -1,7 +1,7 @@
 // The event timeline over events.jsonl, using the dashboard's sparse line index so that it never
 // reads the file from its start: a page walks backwards from its `before` offset in byte chunks; a
 // line number is the nearest indexed line plus the newlines after it.
-import type { FileHandle } from 'node:fs/promises';
+import type { Handle } from '../../lib/io/direct-fs.js';
 import { baseBefore, type IndexView } from '../../lib/dashboard/index-view.js';
 import { parsedLine, timelineItem, type EventsPage, type TimelineItem } from '../../lib/dashboard/paging.js';
 import { completeEnd, isLineStart, linesBackwards, openIfExists } from '../../lib/io/back-reader.js';
@@ -13,13 +13,13 @@ const linesBefore = async (file: string, index: IndexView, byteOffset: number): 
   return base.lines + (await newlinesInRange(file, base.byteOffset, byteOffset));
 };
 
-const checkBefore = async (handle: FileHandle, size: number, before: number | null) => {
+const checkBefore = async (handle: Handle, size: number, before: number | null) => {
   if (before === null) return null;
   if (before > size) return `before ${before} is past the end of the file (${size} bytes)`;
   return (await isLineStart(handle, before)) ? null : `before ${before} is not the start of a line`;
 };
 
-const collect = async (handle: FileHandle, end: number, firstLine: number, limit: number) => {
+const collect = async (handle: Handle, end: number, firstLine: number, limit: number) => {
   const items: TimelineItem[] = [];
   let line = firstLine;
   let nextBefore: number | null = null;

@@ -3,7 +3,7 @@
 // the log as a Source from the saved cursor and take only the bytes appended since. A log the Source
 // finds truncated or rotated under the cursor is read backwards again. Corrupt lines are skipped and
 // the first one seen is reported with file:line (its line number is counted only then).
-import type { FileHandle } from 'node:fs/promises';
+import type { Handle } from '../../lib/io/direct-fs.js';
 import { corruptLine } from '../../lib/dashboard/artifact-state.js';
 import type { ArtifactState } from '../../lib/dashboard/outputs.js';
 import { keepLast, lineRecord, type SeenCorrupt } from '../../lib/dashboard/tail.js';
@@ -78,7 +78,7 @@ export class TailWindow {
     }
   }
 
-  private async backward(handle: FileHandle, size: number): Promise<void> {
+  private async backward(handle: Handle, size: number): Promise<void> {
     this.reset();
     const end = await completeEnd(handle, size);
     const newestFirst: unknown[] = [];

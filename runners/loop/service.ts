@@ -70,6 +70,7 @@ const optionsOf = (v: Values, io: Io, sleep: Sleep): ServiceOptions => {
 export const makeService = (deps: ServiceCommandDeps): Command => ({
   path: ['service'],
   prints: 'nothing',
+  serves: true,
   title: 'serve snapshot, events and control over HTTP (sprite service transport)',
   usage: '--repo <path> [--host 127.0.0.1] [--port 8787] [--service-token-env NAME] [options]',
   summary:

@@ -3,8 +3,7 @@
 // a request that got no answer at all (refused connection, socket closed mid-request, timeout) is
 // retried too. Sleep is injected.
 import type * as E from 'fp-ts/lib/Either.js';
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as http from 'node:http';
 import { callWithRetries } from '../../../lib/loop/service-fetch.js';
 import {
   requestHeaders,
@@ -17,9 +16,13 @@ import {
 } from '../../../lib/loop/service-call.js';
 import type { Sleep } from '../../cli/run-clock.js';
 
+// Loaded on the first request: reconcile only calls the service when a transport is configured.
+const clientOf = (url: string) => (url.startsWith('https:') ? import('node:https') : import('node:http'));
+
 /** One request; never rejects: a transport error is `{status: null, body: <reason>}`. */
-export const requestOnce = (ep: ServiceEndpoint, call: ServiceCall): Promise<Once> =>
-  new Promise((settle) => {
+export const requestOnce = async (ep: ServiceEndpoint, call: ServiceCall): Promise<Once> => {
+  const lib = await clientOf(serviceUrl(ep, call));
+  return new Promise((settle) => {
     // The timeout bounds the whole exchange (curl --max-time), not only an idle socket.
     const timer: { id?: ReturnType<typeof setTimeout> } = {};
     const resolve = (o: Once) => {
@@ -33,7 +36,6 @@ export const requestOnce = (ep: ServiceEndpoint, call: ServiceCall): Promise<Onc
       resolve({ status: null, body: `invalid service URL: ${(err as Error).message}` });
       return;
     }
-    const lib = url.protocol === 'https:' ? https : http;
     let req: http.ClientRequest;
     try {
       req = lib.request(url, { method: call.method, headers: requestHeaders(ep, call) }, (res) => {
@@ -56,6 +58,7 @@ export const requestOnce = (ep: ServiceEndpoint, call: ServiceCall): Promise<Onc
     req.on('error', (err) => resolve({ status: null, body: err.message }));
     req.end(call.body);
   });
+};
 
 /** Calls the service with retries; Right on a 2xx answer, Left with the last answer otherwise. */
 export const callService = (
