@@ -59,8 +59,10 @@ export const bundleCommands = async (dir: string = RUNNERS): Promise<number> => 
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // A native addon and a browser driver are loaded from node_modules where they are installed.
-    external: ['better-sqlite3', 'playwright-core'],
+    // A native addon and a browser driver are loaded from node_modules where they are installed, and so
+    // are the NATS clients (lib/io/nats/connect.ts imports them only when a connection is opened):
+    // bundled, they were half of every command's bytes to parse at start-up.
+    external: ['better-sqlite3', 'playwright-core', '@nats-io/*'],
     // The ES module builds of fp-ts and io-ts (same code as their CommonJS lib/ builds): bundled from
     // CommonJS, every `E.isLeft` in a hot loop went through an interop getter (~10 % of a full fold).
     plugins: [esModuleFpTs],

@@ -2,7 +2,8 @@ import { mkdtempSync, openSync, closeSync, readFileSync, readSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fsp, withDirectFs } from './direct-fs.js';
+import { fsp } from './direct-fs.js';
+import { runOneShot } from './one-shot.js';
 
 let dir = '';
 beforeEach(() => {
@@ -41,13 +42,13 @@ describe('direct file calls', () => {
     const pooled = await script();
     rmSync(dir, { recursive: true, force: true });
     dir = mkdtempSync(join(tmpdir(), 'opsfold-direct-fs-'));
-    const direct = await withDirectFs(script);
+    const direct = await runOneShot(script);
     expect(direct).toEqual(pooled);
     expect(pooled).toEqual([12, 4, 'ello', 6, 'hello ', 'hello ', true, true, 'ENOENT', 'ENOENT']);
   });
 
   it('a second close does not close the file that took the descriptor since', async () => {
-    await withDirectFs(async () => {
+    await runOneShot(async () => {
       writeFileSync(join(dir, 'x'), 'x-bytes');
       writeFileSync(join(dir, 'y'), 'y-bytes');
       const h = await fsp.open(join(dir, 'x'), 'r');
@@ -61,14 +62,14 @@ describe('direct file calls', () => {
     });
   });
 
-  it('is chosen only inside withDirectFs, and restored after it, even when it throws', async () => {
+  it('is chosen only inside runOneShot, and restored after it, even when it throws', async () => {
     const file = join(dir, 'f');
     writeFileSync(file, 'f');
     const kind = async () =>
       (await fsp.open(file, 'r').then(async (h) => [h.constructor.name, await h.close()]))[0];
     const pooled = await kind();
     await expect(
-      withDirectFs(async () => {
+      runOneShot(async () => {
         expect(await kind()).not.toBe(pooled);
         throw new Error('boom');
       }),

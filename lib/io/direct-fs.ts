@@ -1,10 +1,11 @@
 // The file calls lib/io makes on small files (documents, checkpoints, lock directories, confinement,
-// atomic writes), with the signatures of node:fs/promises. A one-shot command asks for them to run
-// directly (`withDirectFs`): each is a system call of a few microseconds on a local file, while a trip
-// through libuv's thread pool costs ~70 µs on the project's machines, and one incremental reconcile
-// makes about 300 of them. A long-running server never asks, so a slow disk cannot stall its event
-// loop. Either way a call returns a promise and fails with the same errno error.
+// atomic writes), with the signatures of node:fs/promises. In a one-shot command (one-shot.ts) they run
+// directly: each is a system call of a few microseconds on a local file, while a trip through libuv's
+// thread pool costs ~70 µs on the project's machines, and one incremental reconcile makes about 300 of
+// them. A long-running server keeps the thread pool, so a slow disk cannot stall its event loop.
+// Either way a call returns a promise and fails with the same errno error.
 import fs, { promises as nodeFsp, type BigIntStats, type MakeDirectoryOptions, type Stats } from 'node:fs';
+import { isOneShot } from './one-shot.js';
 
 /** The part of fs/promises' FileHandle that lib/io uses; a direct handle is an fd behind the same calls. */
 export interface Handle {
@@ -21,19 +22,6 @@ export interface Handle {
   sync(): Promise<void>;
   close(): Promise<void>;
 }
-
-let direct = false;
-
-/** Runs `fn` with the direct calls, restoring the previous choice afterwards. */
-export const withDirectFs = async <R>(fn: () => Promise<R>): Promise<R> => {
-  const before = direct;
-  direct = true;
-  try {
-    return await fn();
-  } finally {
-    direct = before;
-  }
-};
 
 const now = <T>(call: () => T): Promise<T> => {
   try {
@@ -88,28 +76,31 @@ type StatOf = {
 const statOf =
   (sync: typeof fs.statSync, async: typeof nodeFsp.stat): StatOf =>
   (path: string, options?: { bigint: true }) =>
-    direct
+    isOneShot()
       ? now(() => (options === undefined ? sync(path) : sync(path, options)) as Stats & BigIntStats)
       : ((options === undefined ? async(path) : async(path, options)) as Promise<Stats & BigIntStats>);
 
-/** fs/promises' calls on small files, direct inside `withDirectFs`. */
+/** fs/promises' calls on small files, direct in a one-shot command. */
 export const fsp = {
   open: (path: string, flags: string | number, mode?: number): Promise<Handle> =>
-    direct ? now(() => new DirectHandle(fs.openSync(path, flags, mode))) : nodeFsp.open(path, flags, mode),
+    isOneShot()
+      ? now(() => new DirectHandle(fs.openSync(path, flags, mode)))
+      : nodeFsp.open(path, flags, mode),
   stat: statOf(fs.statSync, nodeFsp.stat),
   lstat: statOf(fs.lstatSync, nodeFsp.lstat),
   realpath: (path: string): Promise<string> =>
-    direct ? now(() => fs.realpathSync(path)) : nodeFsp.realpath(path),
+    isOneShot() ? now(() => fs.realpathSync(path)) : nodeFsp.realpath(path),
   readFile: (path: string, encoding: 'utf8'): Promise<string> =>
-    direct ? now(() => fs.readFileSync(path, encoding)) : nodeFsp.readFile(path, encoding),
+    isOneShot() ? now(() => fs.readFileSync(path, encoding)) : nodeFsp.readFile(path, encoding),
   mkdir: (path: string, options?: MakeDirectoryOptions): Promise<string | undefined> =>
-    direct ? now(() => fs.mkdirSync(path, options)) : nodeFsp.mkdir(path, options),
+    isOneShot() ? now(() => fs.mkdirSync(path, options)) : nodeFsp.mkdir(path, options),
   rm: (path: string, options: fs.RmOptions): Promise<void> =>
-    direct ? now(() => fs.rmSync(path, options)) : nodeFsp.rm(path, options),
-  rmdir: (path: string): Promise<void> => (direct ? now(() => fs.rmdirSync(path)) : nodeFsp.rmdir(path)),
+    isOneShot() ? now(() => fs.rmSync(path, options)) : nodeFsp.rm(path, options),
+  rmdir: (path: string): Promise<void> => (isOneShot() ? now(() => fs.rmdirSync(path)) : nodeFsp.rmdir(path)),
   rename: (from: string, to: string): Promise<void> =>
-    direct ? now(() => fs.renameSync(from, to)) : nodeFsp.rename(from, to),
-  unlink: (path: string): Promise<void> => (direct ? now(() => fs.unlinkSync(path)) : nodeFsp.unlink(path)),
+    isOneShot() ? now(() => fs.renameSync(from, to)) : nodeFsp.rename(from, to),
+  unlink: (path: string): Promise<void> =>
+    isOneShot() ? now(() => fs.unlinkSync(path)) : nodeFsp.unlink(path),
   utimes: (path: string, atime: Date, mtime: Date): Promise<void> =>
-    direct ? now(() => fs.utimesSync(path, atime, mtime)) : nodeFsp.utimes(path, atime, mtime),
+    isOneShot() ? now(() => fs.utimesSync(path, atime, mtime)) : nodeFsp.utimes(path, atime, mtime),
 };

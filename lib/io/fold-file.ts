@@ -7,7 +7,7 @@ import type { Projection, Positioned } from '../core/projection.js';
 import type { Checkpoint, Cursor } from '../core/position.js';
 import { cursorStart } from '../core/position.js';
 import type { Sha256State } from '../core/sha256.js';
-import { promises as fsp } from 'node:fs';
+import { fsp } from './direct-fs.js';
 import { digestRange, digestRangeInline, type RangeDigest } from './digest-range.js';
 import { iterateJsonlBatches, type JsonlBatch, type JsonlEnd, type JsonlItem } from './jsonl.js';
 import { SourceChangedError } from './jsonl-errors.js';

@@ -2,7 +2,8 @@
 // cursor up to a byte bound (a blank line is a line too; the unterminated last line, a torn tail, is
 // never handed out), each with the sha256 of its text, and the one line starting at a byte offset.
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fsp } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { fsp } from './direct-fs.js';
 import type { Cursor } from '../core/position.js';
 import { newlinesInRange } from './byte-range.js';
 import { LineSplitter, type RawLine } from './line-splitter.js';

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { appendJsonl } from './append.js';
 import { writeFileAtomic } from './atomic.js';
 import { LockCompromised, LockConflict, withLock } from './lock.js';
+import { runOneShot } from './one-shot.js';
 import { useTempDirs } from './testdata/temp.js';
 
 const tempDir = useTempDirs();
@@ -53,31 +54,70 @@ describe('when many contenders see the same stale lock', () => {
   });
 });
 
-describe('when a holder is paused past the stale time and another process takes the lock over', () => {
-  it('its next atomic write fails with LockCompromised and leaves the file alone', async () => {
-    const file = join(tempDir(), 'state.json');
-    fs.writeFileSync(file, '{"v":0}\n');
-    const err = await withLock(file, { waitMs: 0, staleMs: 1000 }, async () => {
-      makeStale(`${file}.lock`); // as if this holder had stopped refreshing for a minute
-      await withLock(file, { waitMs: 0, staleMs: 1000 }, async () => {
-        await writeFileAtomic(file, '{"v":"taker"}\n');
-      });
-      await writeFileAtomic(file, '{"v":"paused"}\n');
-    }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LockCompromised);
-    expect(fs.readFileSync(file, 'utf8')).toBe('{"v":"taker"}\n');
-  });
+// The fence follows async contexts, except in a one-shot command, where it covers the whole process.
+const modes = [
+  ['as a library call', <T>(fn: () => Promise<T>): Promise<T> => fn()],
+  ['in a one-shot command', runOneShot],
+] as const;
 
-  it('its next append under that lock fails with LockCompromised and appends nothing', async () => {
+describe.each(modes)(
+  'when a holder is paused past the stale time and another process takes the lock over (%s)',
+  (_mode, run) => {
+    it('its next atomic write fails with LockCompromised and leaves the file alone', async () => {
+      const file = join(tempDir(), 'state.json');
+      fs.writeFileSync(file, '{"v":0}\n');
+      const err = await run(() =>
+        withLock(file, { waitMs: 0, staleMs: 1000 }, async () => {
+          makeStale(`${file}.lock`); // as if this holder had stopped refreshing for a minute
+          await withLock(file, { waitMs: 0, staleMs: 1000 }, async () => {
+            await writeFileAtomic(file, '{"v":"taker"}\n');
+          });
+          await writeFileAtomic(file, '{"v":"paused"}\n');
+        }),
+      ).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LockCompromised);
+      expect(fs.readFileSync(file, 'utf8')).toBe('{"v":"taker"}\n');
+    });
+
+    it('its next append under that lock fails with LockCompromised and appends nothing', async () => {
+      const dir = tempDir();
+      const file = join(dir, 'state.json');
+      const log = join(dir, 'log.jsonl');
+      const err = await run(() =>
+        withLock(file, { waitMs: 0, staleMs: 1000 }, async () => {
+          makeStale(`${file}.lock`);
+          await withLock(file, { waitMs: 0, staleMs: 1000 }, async () => undefined);
+          await appendJsonl(log, [{ n: 1 }]);
+        }),
+      ).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LockCompromised);
+      expect(fs.existsSync(log)).toBe(false);
+    });
+  },
+);
+
+describe('in a one-shot command, the fence covers every lock the process holds', () => {
+  it("a write outside the lost lock's own flow is refused too, and after the release writes go on", async () => {
     const dir = tempDir();
     const file = join(dir, 'state.json');
-    const log = join(dir, 'log.jsonl');
-    const err = await withLock(file, { waitMs: 0, staleMs: 1000 }, async () => {
-      makeStale(`${file}.lock`);
-      await withLock(file, { waitMs: 0, staleMs: 1000 }, async () => undefined);
-      await appendJsonl(log, [{ n: 1 }]);
-    }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LockCompromised);
-    expect(fs.existsSync(log)).toBe(false);
+    const other = join(dir, 'other.json');
+    let release = (): void => undefined;
+    const released = new Promise<void>((r) => (release = r));
+    const outcome = await runOneShot(async () => {
+      const held = withLock(file, { waitMs: 0, staleMs: 1000 }, async () => {
+        makeStale(`${file}.lock`);
+        await withLock(file, { waitMs: 0, staleMs: 1000 }, async () => undefined);
+        await released;
+      }).catch((e: unknown) => e);
+      await sleep(50); // the holder above has lost its lock by now
+      const refused = await writeFileAtomic(other, '{}\n').catch((e: unknown) => e);
+      release();
+      const heldErr = await held;
+      await writeFileAtomic(other, '{"after":true}\n');
+      return { refused, heldErr };
+    });
+    expect(outcome.refused).toBeInstanceOf(LockCompromised);
+    expect(outcome.heldErr).toBeInstanceOf(LockCompromised);
+    expect(fs.readFileSync(other, 'utf8')).toBe('{"after":true}\n');
   });
 });

@@ -3,13 +3,15 @@
 // lock lost while held is reported as LockCompromised (exit 75) instead of crashing from a timer.
 // Fencing: every write through lib/io (atomic writes, appends) first checks that each lock the calling
 // code holds is still its own and fresh, so a holder paused past the stale time, whose lock another
-// process took over, writes nothing more. Importing this module touches no process globals; an exit
+// process took over, writes nothing more. The calling code is its async context, except in a one-shot
+// command (one-shot.ts), where it is the whole process: a lost lock there fences every write. Importing this module touches no process globals; an exit
 // listener that removes held locks exists only while a lock is held.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { nodeSeam } from './fs-seam.js';
+import { isOneShot } from './one-shot.js';
 import { lostBecause, releaseLockDir, touchLockDir, tryLockDir, type LockDirHeld } from './lock-dir.js';
 
 export class LockConflict extends Error {
@@ -48,6 +50,8 @@ interface Holding {
 // The locks held by the calling async context, by lock directory (a nested take-over of the same
 // path, as a test does, replaces the entry rather than stacking it).
 const context = new AsyncLocalStorage<ReadonlyMap<string, Holding>>();
+// A one-shot command's locks, without an async context (entering one switches on promise hooks).
+const processHeld = new Map<string, Holding>();
 const everHeld = new Set<Holding>();
 
 const removeOnExit = (): void => {
@@ -71,7 +75,7 @@ const track = (h: Holding, on: boolean): void => {
  * or not refreshed within its stale time). lib/io calls it before each write.
  */
 export const assertLocksHeld = async (): Promise<void> => {
-  const held = context.getStore();
+  const held = isOneShot() ? processHeld : context.getStore();
   if (held === undefined) return;
   for (const h of held.values()) {
     if (h.released) continue;
@@ -108,6 +112,19 @@ const refresher = (h: Holding): NodeJS.Timeout => {
   return timer;
 };
 
+/** Runs `fn` with `h` among the locks its writes are fenced by. */
+const holding = async <T>(h: Holding, fn: () => Promise<T>): Promise<T> => {
+  if (!isOneShot()) return context.run(new Map([...(context.getStore() ?? []), [h.held.dir, h]]), fn);
+  const outer = processHeld.get(h.held.dir);
+  processHeld.set(h.held.dir, h);
+  try {
+    return await fn();
+  } finally {
+    if (outer === undefined) processHeld.delete(h.held.dir);
+    else processHeld.set(h.held.dir, outer);
+  }
+};
+
 /** Runs `fn` while holding `<file>.lock`; LockConflict when another holder keeps it past `waitMs`. */
 export const withLock = async <T>(file: string, options: LockOptions, fn: () => Promise<T>): Promise<T> => {
   const staleMs = options.staleMs ?? 10_000;
@@ -116,9 +133,8 @@ export const withLock = async <T>(file: string, options: LockOptions, fn: () => 
   const h: Holding = { file, held, staleMs, lost: null, released: false };
   track(h, true);
   const timer = refresher(h);
-  const outer = context.getStore() ?? new Map<string, Holding>();
   try {
-    const result = await context.run(new Map([...outer, [held.dir, h]]), fn);
+    const result = await holding(h, fn);
     h.lost ??= await lostBecause(held, staleMs);
     if (h.lost !== null) throw new LockCompromised(file, new Error(h.lost));
     return result;

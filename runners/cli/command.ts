@@ -51,8 +51,8 @@ export interface Command {
    */
   readonly prints?: 'json' | 'jsonl' | 'text' | 'nothing';
   /**
-   * Runs until stopped, answering requests: its file calls keep to libuv's thread pool. Every other
-   * command makes them directly (lib/io/direct-fs.ts).
+   * Runs until stopped, answering requests. Every other command runs as a one-shot command
+   * (lib/io/one-shot.ts: direct file calls, a process-wide lock fence).
    */
   readonly serves?: boolean;
   run(values: Values, positionals: readonly string[], io: Io): Promise<number>;

@@ -6,7 +6,7 @@ import { EXIT, usageError } from './errors.js';
 import { report } from './report.js';
 import { findCommand, hoistSubcommand } from './route.js';
 import { withMaxLineBytes } from '../../lib/io/line-limit.js';
-import { withDirectFs } from '../../lib/io/direct-fs.js';
+import { runOneShot } from '../../lib/io/one-shot.js';
 import { domainCommands, domainHelp, helpFor, topHelp } from './help.js';
 import { unknownCommand } from './suggest.js';
 import { packageVersion } from './version.js';
@@ -82,7 +82,7 @@ export const main = async (
     }
     checkInputFiles(command, values, io.cwd);
     const call = () => command.run(values, positionals, { ...io, table: commands });
-    const run = command.serves === true ? call : () => withDirectFs(call);
+    const run = command.serves === true ? call : () => runOneShot(call);
     const cap = lineCapOf(values['max-line-bytes']);
     return await (cap === null ? run() : withMaxLineBytes(cap, run));
   } catch (err) {

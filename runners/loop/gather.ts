@@ -1,7 +1,7 @@
 // A loop's snapshot read off disk (lib/loop/snapshot-gather.ts): the events log folded from its
 // checkpoint (only the appended bytes are read; its sha256 is resumed, not recomputed), the small JSON
 // artifacts, and their metadata.
-import { promises as fsp } from 'node:fs';
+import { fsp } from '../../lib/io/direct-fs.js';
 import { join } from 'node:path';
 import { Sha256Hasher } from '../../lib/core/sha256.js';
 import {

@@ -1,6 +1,6 @@
 // Where a poll starts: from the first line, from opsfold's byte cursor (checked against the log's
 // fingerprint), or from a reference cursor that only knows a line count.
-import { promises as fsp } from 'node:fs';
+import { fsp } from '../../lib/io/direct-fs.js';
 import type { Cursor } from '../../lib/core/position.js';
 import { cursorStart } from '../../lib/core/position.js';
 import { fileSource } from '../../lib/io/source.js';

@@ -1,6 +1,6 @@
 // Quarantining skipped lines (lib/loop/quarantine.ts) into <opsfold dir>/quarantine.jsonl, each
 // corrupt line once however often later folds meet it again.
-import { promises as fsp } from 'node:fs';
+import { fsp } from '../../lib/io/direct-fs.js';
 import { join } from 'node:path';
 import { AppendError, appendJsonl } from '../../lib/io/append.js';
 import { confineArtifact } from '../cli/artifacts.js';

@@ -1,7 +1,7 @@
 // Projection checkpoints in a JetStream KV bucket (CHECKPOINT_BUCKET), one key per (loop, checkpoint
 // key): the CheckpointStore of folds from the stream. A value that does not parse, or is another
 // projection's or version's, is answered as none with a note, as the file store does.
-import { Kvm, type KV } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
 import type { Checkpoint } from '../../core/position.js';
 import { stableJson } from '../../core/stable-json.js';
 import type { CheckpointOwner, CheckpointStore } from '../checkpoint-store.js';
@@ -28,7 +28,11 @@ const parse = (text: string): unknown => {
 /** Checkpoints of the loop at `at` in the KV bucket (created on first use, with `replicas`). */
 export const kvCheckpointStore = (conn: JetStreamConn, at: LoopAddress, replicas = 1): CheckpointStore => {
   let bucket: Promise<KV> | null = null;
-  const kv = (): Promise<KV> => (bucket ??= new Kvm(conn.nc).create(CHECKPOINT_BUCKET, { replicas }));
+  // The client is imported on first use (see connect.ts).
+  const kv = (): Promise<KV> =>
+    (bucket ??= import('@nats-io/kv').then(({ Kvm }) =>
+      new Kvm(conn.nc).create(CHECKPOINT_BUCKET, { replicas }),
+    ));
   return {
     async load<S>(key: string, owner: CheckpointOwner): Promise<LoadedCheckpoint<S>> {
       const name = checkpointKeyOf(at, key);

@@ -1,8 +1,11 @@
 // Connecting to NATS JetStream, failing closed: a server that cannot be reached, or one without
 // JetStream, is a NatsUnavailableError naming the URL (the CLI prints `error: ...` and exits 1) before
 // anything is read or written.
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+// The clients are imported when a connection is opened, never at load: a command reaches this only
+// with --source/--nats, and the command bundles leave them out (scripts/bundle-commands.ts), as they
+// would otherwise be half of what every cold command parses.
+import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { StepError } from '../../core/step-error.js';
 import { DUPLICATE_WINDOW_NS, EVENTS_STREAM, EVENTS_SUBJECTS } from './names.js';
 
@@ -25,6 +28,8 @@ export interface JetStreamConn {
   readonly nc: NatsConnection;
   readonly js: JetStreamClient;
   readonly jsm: JetStreamManager;
+  /** Empty message headers, of the client's own kind. */
+  headers(): MsgHdrs;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,10 @@ export const serversOf = (url: string): string[] =>
 
 /** Opens a connection to `url` (a comma list for a cluster) and checks JetStream answers. */
 export const openJetStream = async (url: string, timeoutMs = 3000): Promise<JetStreamConn> => {
+  const [{ connect, headers }, { jetstream, jetstreamManager }] = await Promise.all([
+    import('@nats-io/transport-node'),
+    import('@nats-io/jetstream'),
+  ]);
   let nc: NatsConnection;
   try {
     nc = await connect({
@@ -52,7 +61,8 @@ export const openJetStream = async (url: string, timeoutMs = 3000): Promise<JetS
   }
   try {
     const jsm = await jetstreamManager(nc, { timeout: timeoutMs });
-    return { url, nc, js: jetstream(nc, { timeout: timeoutMs }), jsm, close: () => nc.close() };
+    const js = jetstream(nc, { timeout: timeoutMs });
+    return { url, nc, js, jsm, headers: () => headers(), close: () => nc.close() };
   } catch (err) {
     await nc.close().catch(() => undefined);
     throw new NatsUnavailableError(

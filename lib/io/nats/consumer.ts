@@ -2,7 +2,7 @@
 // saved cursor. A consumer that is missing, filters another subject, or stands elsewhere (a fold that
 // failed half-way, a checkpoint save that never happened) is created again at that sequence, so the
 // checkpoint, not the server's consumer state, decides where a fold resumes.
-import { AckPolicy, DeliverPolicy, type Consumer, type ConsumerInfo } from '@nats-io/jetstream';
+import type { Consumer, ConsumerInfo } from '@nats-io/jetstream';
 import type { JetStreamConn } from './connect.js';
 import { EVENTS_STREAM } from './names.js';
 
@@ -18,9 +18,9 @@ const infoOf = (conn: JetStreamConn, durable: string): Promise<ConsumerInfo | nu
     throw err;
   });
 
-const standsAt = (info: ConsumerInfo, subject: string, startSeq: number): boolean =>
+const standsAt = (info: ConsumerInfo, subject: string, startSeq: number, none: string): boolean =>
   info.config.filter_subject === subject &&
-  info.config.ack_policy === AckPolicy.None &&
+  info.config.ack_policy === none &&
   info.delivered.stream_seq === startSeq - 1;
 
 /** The durable `durable` over `subject`, standing before `startSeq`. */
@@ -30,8 +30,9 @@ export const positionConsumer = async (
   subject: string,
   startSeq: number,
 ): Promise<Positioned> => {
+  const { AckPolicy, DeliverPolicy } = await import('@nats-io/jetstream'); // see connect.ts
   let info = await infoOf(conn, durable);
-  if (info === null || !standsAt(info, subject, startSeq)) {
+  if (info === null || !standsAt(info, subject, startSeq, AckPolicy.None)) {
     if (info !== null) await conn.jsm.consumers.delete(EVENTS_STREAM, durable);
     info = await conn.jsm.consumers.add(EVENTS_STREAM, {
       durable_name: durable,

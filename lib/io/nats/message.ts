@@ -2,7 +2,7 @@
 // where it sat in the file as headers, so a consumer hands out the same positions and cursors as the
 // file reader. A line the file reader found corrupt travels with the reason it gave.
 import { createHash } from 'node:crypto';
-import { headers, type MsgHdrs } from '@nats-io/transport-node';
+import type { MsgHdrs } from '@nats-io/transport-node';
 import type { Position, Cursor } from '../../core/position.js';
 
 const LINE = 'Opsfold-Line';
@@ -18,9 +18,8 @@ export interface ShippedLine {
   readonly corrupt: string | null;
 }
 
-/** The headers of one shipped line; Nats-Msg-Id is set by the publisher from `messageId`. */
-export const headersOf = (line: ShippedLine): MsgHdrs => {
-  const h = headers();
+/** Fills `h` (empty) with where one shipped line was; Nats-Msg-Id is set by the publisher from `messageId`. */
+export const headersOf = (line: ShippedLine, h: MsgHdrs): MsgHdrs => {
   h.set(LINE, String(line.position.line));
   h.set(OFFSET, String(line.position.byteOffset));
   h.set(END, String(line.next.byteOffset));

@@ -96,11 +96,14 @@ export const shipEvents = async (conn: JetStreamConn, o: ShipOptions): Promise<S
         subject,
         data: data[i] ?? new Uint8Array(),
         msgID: messageId(subject, headId, item.position.byteOffset),
-        headers: headersOf({
-          position: item.position,
-          next: item.next,
-          corrupt: item.kind === 'corrupt' ? item.reason : null,
-        }),
+        headers: headersOf(
+          {
+            position: item.position,
+            next: item.next,
+            corrupt: item.kind === 'corrupt' ? item.reason : null,
+          },
+          conn.headers(),
+        ),
       })),
     );
     published += acks.length;

@@ -3,7 +3,7 @@
 // unterminated last line is a torn tail (not a record yet), blank lines are skipped, a trailing `\r`
 // and a BOM on line 1 are ignored, and an unparsable line in the window fails closed with
 // file:line:byte (its line number is counted only then).
-import { promises as fsp } from 'node:fs';
+import { fsp, type Handle } from '../../../lib/io/direct-fs.js';
 import { newlinesInRange } from '../../../lib/io/byte-range.js';
 import { CorruptLineError } from '../../../lib/io/jsonl-errors.js';
 import { CHUNK, completeEnd, linesBackwards } from '../../../lib/io/back-reader.js';
@@ -24,7 +24,7 @@ const parse = async (file: string, line: RawLine): Promise<unknown> => {
 
 /** The last `n` records of `file`, oldest first; missing file → []. `chunkSize` is for tests. */
 export const tailJsonl = async (file: string, n: number, chunkSize = CHUNK): Promise<unknown[]> => {
-  let handle: fsp.FileHandle;
+  let handle: Handle;
   try {
     handle = await fsp.open(file, 'r');
   } catch (err) {
