@@ -28,16 +28,18 @@ export const digestRangeInline = async (
   let end = from;
   let carry: Buffer = Buffer.alloc(0);
   if (until <= from) return { state: hasher.state(), end };
-  for await (const chunk of createReadStream(file, { start: from, end: until - 1, highWaterMark: 1 << 18 })) {
-    const buf = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-    const nl = buf.lastIndexOf(0x0a);
+  for await (const chunk of createReadStream(file, { start: from, end: until - 1, highWaterMark: 1 << 19 })) {
+    const piece = chunk as Buffer;
+    const nl = piece.lastIndexOf(0x0a);
     if (nl === -1) {
-      carry = buf;
+      carry = Buffer.concat([carry, piece]);
       continue;
     }
-    hasher.update(buf.subarray(0, nl + 1));
-    end += nl + 1;
-    carry = Buffer.from(buf.subarray(nl + 1));
+    // The carried bytes and the chunk are hashed one after the other, never joined: joining copied
+    // every chunk once more.
+    hasher.update(carry).update(piece.subarray(0, nl + 1));
+    end += carry.length + nl + 1;
+    carry = Buffer.from(piece.subarray(nl + 1));
   }
   return { state: hasher.state(), end };
 };

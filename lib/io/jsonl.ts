@@ -116,6 +116,17 @@ const endOf = <T>(splitter: LineSplitter, acc: Acc<T>): JsonlEnd => {
   return { cursor, tornTail, blankLines: acc.blank, lastLine };
 };
 
+/** Hands what the last push consumed (before `before`, if given) to `to`; joins the bytes only for one. */
+const reportConsumed = (
+  splitter: LineSplitter,
+  to: ((bytes: Buffer) => void) | undefined,
+  before?: number,
+) => {
+  if (to === undefined) return;
+  const bytes = splitter.consumed;
+  to(before === undefined ? bytes : bytes.subarray(0, Math.max(0, before - splitter.consumedFrom)));
+};
+
 /** Reads a JSONL file from a cursor as batches (one per chunk), then a final batch carrying `end`. */
 export async function* iterateJsonlBatches<T = unknown>(
   file: string,
@@ -134,18 +145,18 @@ export async function* iterateJsonlBatches<T = unknown>(
     end: options.until === undefined ? undefined : options.until - 1,
     highWaterMark: options.highWaterMark ?? 1 << 19,
   });
-  const onConsumed = options.onConsumed ?? (() => undefined);
+  const onConsumed = options.onConsumed;
   try {
     for await (const chunk of stream) {
       const bad = takeLines(splitter.push(chunk as Buffer), acc, decode, options.skipCorrupt === true);
       if (bad !== null) {
         // The batch below stops before the bad line; onConsumed gets exactly the bytes before it.
         const { line, byteOffset } = bad.position;
-        onConsumed(splitter.consumed.subarray(0, Math.max(0, byteOffset - splitter.consumedFrom)));
+        reportConsumed(splitter, onConsumed, byteOffset);
         yield { items: acc.items, cursor: { byteOffset, lines: line - 1 }, end: null };
         throw new CorruptLineError(file, line, byteOffset, bad.reason);
       }
-      onConsumed(splitter.consumed);
+      reportConsumed(splitter, onConsumed);
       yield { items: acc.items, cursor: splitter.cursor, end: null };
     }
   } finally {

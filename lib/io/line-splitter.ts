@@ -38,7 +38,8 @@ export class LineSplitter {
   private pendingLength = 0;
   /** Bytes of an over-long line seen so far and dropped; -1 when not inside one. */
   private skipped = -1;
-  private consumedBytes: Buffer = EMPTY;
+  // What the last push consumed, as pieces: joined only when asked (a digest test), never per chunk.
+  private consumedParts: Buffer[] = [];
   private consumedAt: number;
   private base: number;
   private lines: number;
@@ -61,7 +62,7 @@ export class LineSplitter {
       const carried = this.skipped >= 0 ? this.skipped : this.pendingLength;
       if (firstNl === -1) {
         this.hold(rest);
-        this.consumedBytes = EMPTY;
+        this.consumedParts = [];
         this.consumedAt = this.base;
         return out;
       }
@@ -88,7 +89,8 @@ export class LineSplitter {
    * over-long line's bytes are not held, so they are not in it (see `consumedFrom`).
    */
   get consumed(): Buffer {
-    return this.consumedBytes;
+    if (this.consumedParts.length > 1) this.consumedParts = [Buffer.concat(this.consumedParts)];
+    return this.consumedParts[0] ?? EMPTY;
   }
 
   /** The byte offset at which `consumed` starts. */
@@ -124,26 +126,39 @@ export class LineSplitter {
   }
 
   private splitComplete(chunk: Buffer, out: RawLine[]): void {
-    const buf = this.pending.length > 0 ? Buffer.concat([...this.pending, chunk]) : chunk;
-    // One native validity check over every complete line of the chunk (a newline never sits inside a
-    // multi-byte sequence, so valid as a whole means valid line by line); only a chunk that fails it
-    // is checked line by line.
+    this.consumedAt = this.base;
+    this.consumedParts = [];
+    let rest = chunk;
+    let nl = chunk.indexOf(NL);
+    if (this.pendingLength > 0) {
+      // The carried line is joined with its own end only: the rest of the chunk is never copied.
+      const head = Buffer.concat([...this.pending, chunk.subarray(0, nl + 1)]);
+      this.pending = [];
+      this.pendingLength = 0;
+      this.scan(head, head.length - 1, out);
+      rest = chunk.subarray(nl + 1);
+      nl = rest.indexOf(NL);
+    }
+    const used = nl === -1 ? 0 : this.scan(rest, nl, out);
+    if (used < rest.length) this.hold(Buffer.from(rest.subarray(used)));
+  }
+
+  /** Hands out the complete lines of `buf` (its first `\n` at `firstNl`); returns the bytes they took. */
+  private scan(buf: Buffer, firstNl: number, out: RawLine[]): number {
+    // One native validity check over every complete line (a newline never sits inside a multi-byte
+    // sequence, so valid as a whole means valid line by line); only a buffer that fails it is checked
+    // line by line.
     const allValid = isUtf8(buf.subarray(0, buf.lastIndexOf(NL) + 1));
     let start = 0;
-    let nl = this.pendingLength + chunk.indexOf(NL);
-    while (nl !== -1) {
+    for (let nl = firstNl; nl !== -1; nl = buf.indexOf(NL, start)) {
       out.push(
         nl - start > this.maxLineBytes ? this.overLongAt(start, nl) : this.lineAt(buf, start, nl, allValid),
       );
       start = nl + 1;
-      nl = buf.indexOf(NL, start);
     }
-    this.consumedAt = this.base;
+    this.consumedParts.push(buf.subarray(0, start));
     this.base += start;
-    this.consumedBytes = buf.subarray(0, start);
-    this.pending = [];
-    this.pendingLength = 0;
-    if (start < buf.length) this.hold(Buffer.from(buf.subarray(start)));
+    return start;
   }
 
   private overLong(length: number): RawLine {
