@@ -1,6 +1,5 @@
 // Small reads the kernel needs in several places: a byte range of a file (a torn tail, the last
 // consumed line, the head fingerprinted by a checkpoint) and newline counts of a buffer or range.
-import { createReadStream } from 'node:fs';
 import { fsp } from './direct-fs.js';
 
 /** The bytes [start, end) of `file`; shorter when the file ends first. */
@@ -27,12 +26,21 @@ export const newlinesIn = (buf: Buffer): number => {
   return n;
 };
 
-/** Number of `\n` bytes in [start, until) of `file`, streamed. */
+/** Number of `\n` bytes in [start, until) of `file`, read a MiB at a time into one buffer. */
 export const newlinesInRange = async (file: string, start: number, until: number): Promise<number> => {
   if (until <= start) return 0;
-  let n = 0;
-  for await (const chunk of createReadStream(file, { start, end: until - 1, highWaterMark: 1 << 18 })) {
-    n += newlinesIn(chunk as Buffer);
+  const handle = await fsp.open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(Math.min(1 << 20, until - start));
+    let n = 0;
+    for (let at = start; at < until; ) {
+      const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, until - at), at);
+      if (bytesRead === 0) break;
+      n += newlinesIn(buf.subarray(0, bytesRead));
+      at += bytesRead;
+    }
+    return n;
+  } finally {
+    await handle.close();
   }
-  return n;
 };

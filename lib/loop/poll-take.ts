@@ -51,20 +51,30 @@ export const unusableRecordNote = (file: string, line: number, byteOffset: numbe
 export const cursorExceedsMessage = (offset: number, total: number): string =>
   `cursor offset (${offset}) exceeds available events (${total}); reset cursor or use --from-start`;
 
-/** Pure: takes the items of one batch from `from`, in order, until the maximum or an unusable record. */
+/**
+ * Pure: takes the items of one batch from `from`, in order, until the maximum or an unusable record.
+ * Runs once per line of a poll: the progress is kept in locals and built once per batch.
+ */
 export const takeBatch = (batch: JsonlBatch<RawEvent>, from: PollProgress, run: PollRun): PollStep => {
-  let p = from;
+  let cursor = from.cursor;
+  let last: JsonlItem<RawEvent> | null = null;
+  let emitted = from.emitted;
+  let corrupt: CorruptItem[] | null = null;
   const envelopes: LoopRunEvent[] = [];
-  const corrupt = [...from.corrupt];
   const step = (stop: boolean, error: PollStep['error'] = null): PollStep => ({
-    progress: { ...p, corrupt },
+    progress: {
+      cursor,
+      lastLine:
+        last === null ? from.lastLine : { byteOffset: last.position.byteOffset, end: last.next.byteOffset },
+      emitted,
+      corrupt: corrupt ?? from.corrupt,
+    },
     envelopes,
     stop,
     error,
   });
   for (const item of batch.items) {
-    let emitted = p.emitted;
-    if (item.kind === 'corrupt') corrupt.push(item);
+    if (item.kind === 'corrupt') (corrupt ??= [...from.corrupt]).push(item);
     else {
       const env = eventEnvelope(item.value, item.position.line, run.ctx, run.file);
       if (E.isLeft(env))
@@ -75,14 +85,10 @@ export const takeBatch = (batch: JsonlBatch<RawEvent>, from: PollProgress, run: 
       envelopes.push(env.right);
       emitted += 1;
     }
-    p = {
-      ...p,
-      cursor: item.next,
-      lastLine: { byteOffset: item.position.byteOffset, end: item.next.byteOffset },
-      emitted,
-    };
+    cursor = item.next;
+    last = item;
     if (run.max > 0 && emitted >= run.max) return step(true);
   }
-  if (batch.end !== null && run.max === 0) p = { ...p, cursor: batch.end.cursor };
+  if (batch.end !== null && run.max === 0) cursor = batch.end.cursor;
   return step(false);
 };
