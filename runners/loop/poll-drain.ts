@@ -4,6 +4,7 @@ import type { RawEvent } from '../../lib/loop/event-fields.js';
 import { pollFrom, takeBatch, type PollProgress, type PollRun } from '../../lib/loop/poll-take.js';
 import type { Cursor } from '../../lib/core/position.js';
 import { envelopeSerializer } from '../../lib/loop/envelope-json.js';
+import { encodeLines } from '../../lib/io/line-bytes.js';
 import type { Io } from '../cli/command.js';
 import { CliError } from '../cli/errors.js';
 import { writeOut } from '../cli/write-out.js';
@@ -26,7 +27,7 @@ export const drainPoll = async (
     for await (const batch of batches) {
       const step = takeBatch(batch, progress, run);
       progress = step.progress;
-      await writeOut(out, step.envelopes.map((e) => `${serialize(e)}\n`).join(''));
+      await writeOut(out, encodeLines(step.envelopes, serialize));
       if (step.error !== null)
         return { progress, failure: new CliError(step.error.message, [...step.error.details]) };
       if (step.stop) return { progress, failure: null };
