@@ -2,19 +2,12 @@
 // an option: the CLI's `--max-line-bytes` must reach every reader a command uses, including readers deep
 // in shared steps that take no per-call option; the command runner sets it for one command and restores it.
 import { DEFAULT_MAX_LINE_BYTES } from './line-splitter.js';
+import { processSetting } from './process-setting.js';
 
-let current = DEFAULT_MAX_LINE_BYTES;
+const cap = processSetting(DEFAULT_MAX_LINE_BYTES);
 
 /** The cap readers use by default (64 MiB unless a command set another). */
-export const maxLineBytes = (): number => current;
+export const maxLineBytes = (): number => cap.get();
 
 /** Runs `fn` with the default cap set to `bytes`, restoring the previous cap afterwards. */
-export const withMaxLineBytes = async <R>(bytes: number, fn: () => Promise<R>): Promise<R> => {
-  const before = current;
-  current = bytes;
-  try {
-    return await fn();
-  } finally {
-    current = before;
-  }
-};
+export const withMaxLineBytes = <R>(bytes: number, fn: () => Promise<R>): Promise<R> => cap.during(bytes, fn);

@@ -4,19 +4,12 @@
 // fence covers every lock the process holds instead of following async contexts (lock.ts), which in
 // Node 20 means promise hooks on every promise the command makes. A server, or a library caller, never
 // asks, and keeps both defaults.
+import { processSetting } from './process-setting.js';
 
-let oneShot = false;
+const oneShot = processSetting(false);
 
 /** True while a one-shot command runs (inside `runOneShot`). */
-export const isOneShot = (): boolean => oneShot;
+export const isOneShot = (): boolean => oneShot.get();
 
 /** Runs `fn` as a one-shot command, restoring the previous choice afterwards. */
-export const runOneShot = async <R>(fn: () => Promise<R>): Promise<R> => {
-  const before = oneShot;
-  oneShot = true;
-  try {
-    return await fn();
-  } finally {
-    oneShot = before;
-  }
-};
+export const runOneShot = <R>(fn: () => Promise<R>): Promise<R> => oneShot.during(true, fn);
