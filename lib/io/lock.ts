@@ -4,8 +4,9 @@
 // Fencing: every write through lib/io (atomic writes, appends) first checks that each lock the calling
 // code holds is still its own and fresh, so a holder paused past the stale time, whose lock another
 // process took over, writes nothing more. The calling code is its async context, except in a one-shot
-// command (one-shot.ts), where it is the whole process: a lost lock there fences every write. Importing this module touches no process globals; an exit
-// listener that removes held locks exists only while a lock is held.
+// command (one-shot.ts), where it is the whole process: a lost lock there fences every write.
+// Importing this module touches no process globals; an exit listener that removes held locks exists
+// only while a lock is held.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import { dirname } from 'node:path';
@@ -120,8 +121,11 @@ const holding = async <T>(h: Holding, fn: () => Promise<T>): Promise<T> => {
   try {
     return await fn();
   } finally {
-    if (outer === undefined) processHeld.delete(h.held.dir);
-    else processHeld.set(h.held.dir, outer);
+    // Only our own entry is put back: a holder that replaced it since keeps its place.
+    if (processHeld.get(h.held.dir) === h) {
+      if (outer === undefined) processHeld.delete(h.held.dir);
+      else processHeld.set(h.held.dir, outer);
+    }
   }
 };
 
