@@ -1,5 +1,6 @@
-// The one seam through which opsfold writes. Production uses node:fs/promises; fault tests pass a
-// seam that fails with ENOSPC, EIO or EACCES on a chosen call, without patching node internals.
+// The one seam through which opsfold writes. Production uses lib/io's file calls (direct-fs.ts); fault
+// tests pass a seam that fails with ENOSPC, EIO or EACCES on a chosen call, without patching node
+// internals.
 import { fsp, type Handle } from './direct-fs.js';
 
 export interface WriteSeam {
