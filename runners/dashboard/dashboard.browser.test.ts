@@ -4,10 +4,10 @@
 // Skipped, with a note, where Chromium or playwright-core is not installed.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, launch, screenshot, WAIT_MS, type Context, type Page } from './browser-kit.js';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, screenshot, useBrowser, WAIT_MS, type Page } from './browser-kit.js';
 import { runCaptured } from '../cli/capture.js';
-import { AS_OF, copyFixture, start, type Started } from './test-kit.js';
+import { AS_OF, copyFixture } from './test-kit.js';
 
 if (browserSkipReason !== null) console.log(`note: dashboard browser tests skipped: ${browserSkipReason}`);
 
@@ -17,29 +17,7 @@ const hasQueue = commands.some((c) => c.path.join(' ') === 'queue status');
 const hasPromotion = commands.some((c) => c.path.join(' ') === 'fleet promotion-gates');
 
 describe.skipIf(browserSkipReason !== null)('the dashboard in a browser', () => {
-  let browser: Context;
-  let running: Started | null = null;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await running?.stop();
-    running = null;
-    const seen = errors.splice(0);
-    expect(seen).toEqual([]);
-  });
-
-  const openPage = async (s: Started, hash = '#/'): Promise<Page> => {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${s.url}${hash}`);
-    return page;
-  };
+  const web = useBrowser();
 
   const loopIds = (page: Page) => page.locator('table.loops tbody tr').allTextContents();
   const rowIds = async (page: Page) =>
@@ -50,8 +28,8 @@ describe.skipIf(browserSkipReason !== null)('the dashboard in a browser', () => 
     );
 
   it('opens on the overview with the unhealthy loops first, and sorts by a column', async () => {
-    running = await start(copyFixture('dashboard/three-loops', 'three-loops'));
-    const page = await openPage(running);
+    const running = await web.start(copyFixture('dashboard/three-loops', 'three-loops'));
+    const page = await web.openPage(running);
     await page.locator('table.loops tbody tr').first().waitFor({ timeout: WAIT_MS });
     expect(await rowIds(page)).toEqual(['critical-loop', 'degraded-loop', 'healthy-loop']);
     await page.locator('#live[data-state="live"]').waitFor({ timeout: WAIT_MS });
@@ -67,8 +45,8 @@ describe.skipIf(browserSkipReason !== null)('the dashboard in a browser', () => 
   });
 
   it('shows why a loop is critical one click from the overview: reason codes with thresholds', async () => {
-    running = await start(copyFixture('dashboard/three-loops', 'three-loops'));
-    const page = await openPage(running);
+    const running = await web.start(copyFixture('dashboard/three-loops', 'three-loops'));
+    const page = await web.openPage(running);
     await page.locator('tr[data-loop-id="critical-loop"]').click();
     const why = page.locator('[data-section="why"]');
     await why.waitFor({ timeout: WAIT_MS });
@@ -84,8 +62,8 @@ describe.skipIf(browserSkipReason !== null)('the dashboard in a browser', () => 
 
   it('shows an appended event live, on the overview and in the open timeline', async () => {
     const repo = copyFixture('dashboard/three-loops');
-    running = await start(repo);
-    const page = await openPage(running, '#/loop/healthy-loop');
+    const running = await web.start(repo);
+    const page = await web.openPage(running, '#/loop/healthy-loop');
     await page.locator('table.timeline tbody tr').first().waitFor({ timeout: WAIT_MS });
     await page.locator('#live[data-state="live"]').waitFor({ timeout: WAIT_MS });
     const line = {
@@ -111,8 +89,8 @@ describe.skipIf(browserSkipReason !== null)('the dashboard in a browser', () => 
   });
 
   it('names corrupt artifacts with file:line and shows the corrupt event line in the timeline', async () => {
-    running = await start(copyFixture('dashboard/broken', 'broken'));
-    const page = await openPage(running);
+    const running = await web.start(copyFixture('dashboard/broken', 'broken'));
+    const page = await web.openPage(running);
     const health = page.locator('tr[data-loop-id="corrupt-health"] .problems li[data-kind="corrupt"]');
     await health.waitFor({ timeout: WAIT_MS });
     expect(await health.textContent()).toContain('.superloop/ops-manager/corrupt-health/health.json:5:');
@@ -128,16 +106,16 @@ describe.skipIf(browserSkipReason !== null)('the dashboard in a browser', () => 
   });
 
   it('has no control buttons when started without a token', async () => {
-    running = await start(copyFixture('loop-control/running'));
-    const page = await openPage(running, '#/loop/running');
+    const running = await web.start(copyFixture('loop-control/running'));
+    const page = await web.openPage(running, '#/loop/running');
     await page.locator('[data-control="off"]').waitFor({ timeout: WAIT_MS });
     expect(await page.locator('button[data-intent]').count()).toBe(0);
     expect(await page.locator('#token-bar').getAttribute('hidden')).not.toBeNull();
   });
 
   it.skipIf(!hasQueue)('shows the queue view from the nav when the repo has a queue', async () => {
-    running = await start(copyFixture('queue/mixed', 'queue'));
-    const page = await openPage(running);
+    const running = await web.start(copyFixture('queue/mixed', 'queue'));
+    const page = await web.openPage(running);
     await page.locator('#nav a:text("Queue")').click();
     const status = page.locator('section[data-section="Status"] pre');
     await status.waitFor({ timeout: WAIT_MS });
@@ -152,8 +130,8 @@ describe.skipIf(browserSkipReason !== null)('the dashboard in a browser', () => 
       env: {},
       now: () => Date.parse(AS_OF),
     });
-    running = await start(repo);
-    const page = await openPage(running);
+    const running = await web.start(repo);
+    const page = await web.openPage(running);
     await page.locator('#nav a:text("Promotion gates")').click();
     const gates = page.locator('table.rows tbody tr');
     await gates.first().waitFor({ timeout: WAIT_MS });
@@ -164,11 +142,11 @@ describe.skipIf(browserSkipReason !== null)('the dashboard in a browser', () => 
 
   it('cancels a running loop with the token, and the outcome shows on the page', async () => {
     const args = ['--control-token-env', 'DASH_TOKEN', '--control-timeout-seconds', '0'];
-    running = await start(copyFixture('loop-control/running', 'running'), {
+    const running = await web.start(copyFixture('loop-control/running', 'running'), {
       args,
       env: { DASH_TOKEN: TOKEN },
     });
-    const page = await openPage(running, '#/loop/running');
+    const page = await web.openPage(running, '#/loop/running');
     const cancel = page.locator('button[data-intent="cancel"]');
     await cancel.waitFor({ timeout: WAIT_MS });
     await cancel.click();

@@ -2,40 +2,19 @@
 // headless Chromium. Skipped, with a note, where Chromium or playwright-core is not installed.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, launch, screenshot, WAIT_MS, type Context, type Page } from './browser-kit.js';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, screenshot, useBrowser, WAIT_MS } from './browser-kit.js';
 import { cycleRoot, harnessRoot } from './domain-test-kit.js';
-import { copyFixture, start, type Started } from './test-kit.js';
+import { copyFixture } from './test-kit.js';
 
 if (browserSkipReason !== null) console.log(`note: dashboard browser tests skipped: ${browserSkipReason}`);
 
 describe.skipIf(browserSkipReason !== null)('the other domains and the value sources in a browser', () => {
-  let browser: Context;
-  let running: Started | null = null;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await running?.stop();
-    running = null;
-    expect(errors.splice(0)).toEqual([]);
-  });
-
-  const openPage = async (s: Started, hash = '#/'): Promise<Page> => {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${s.url}${hash}`);
-    return page;
-  };
+  const web = useBrowser();
 
   it('shows spawn state and liveness per task, and the watchdog stall, from the nav', async () => {
-    running = await start(await harnessRoot());
-    const page = await openPage(running);
+    const running = await web.start(await harnessRoot());
+    const page = await web.openPage(running);
     await page.locator('#nav a:text("Harness tasks")').click();
     const tasks = page.locator('section[data-section="Tasks"] table.rows tbody tr');
     await tasks.first().waitFor({ timeout: WAIT_MS });
@@ -49,8 +28,8 @@ describe.skipIf(browserSkipReason !== null)('the other domains and the value sou
   });
 
   it('shows the newest ops cycles and the receipt of each ticket, from the nav', async () => {
-    running = await start(await cycleRoot());
-    const page = await openPage(running);
+    const running = await web.start(await cycleRoot());
+    const page = await web.openPage(running);
     await page.locator('#nav a:text("Ops cycle")').click();
     const cycles = page.locator('section[data-section="Last cycles"] table.rows tbody tr');
     await cycles.first().waitFor({ timeout: WAIT_MS });
@@ -66,8 +45,8 @@ describe.skipIf(browserSkipReason !== null)('the other domains and the value sou
   it('says a lifecycle came from the folded events when the manager has no state.json', async () => {
     const repo = copyFixture('dashboard/three-loops');
     rmSync(join(repo, '.superloop/ops-manager/healthy-loop/state.json'));
-    running = await start(repo);
-    const page = await openPage(running);
+    const running = await web.start(repo);
+    const page = await web.openPage(running);
     const cell = page.locator('tr[data-loop-id="healthy-loop"] td[data-source="events"]');
     await cell.waitFor({ timeout: WAIT_MS });
     expect(await cell.textContent()).toMatch(/^running \(high\) · from events$/);

@@ -2,16 +2,12 @@
 // (contracts/fleet-*.schema.json come from these codecs), and the fixture registries satisfy theirs.
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decode } from '../../lib/core/codec.js';
 import { fleetContracts } from '../../lib/fleet/registry.js';
-import { AS_OF, fleetFile, jsonl, makeKit, readJson, type Kit } from './fleet-test-kit.js';
+import { AS_OF, fleetFile, jsonl, useKit, readJson } from './fleet-test-kit.js';
 
-let kit: Kit;
-beforeEach(() => {
-  kit = makeKit();
-});
-afterEach(() => kit.dispose());
+const kit = useKit();
 
 const holds = (name: string, value: unknown) => {
   const codec = fleetContracts[name] as t.Mixed;

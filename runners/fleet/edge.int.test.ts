@@ -4,17 +4,15 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AS_OF, fleetFile, makeKit, type Kit } from './fleet-test-kit.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AS_OF, fleetFile, useKit } from './fleet-test-kit.js';
 
-let kit: Kit;
+const kit = useKit();
 let repo: string;
 beforeEach(async () => {
-  kit = makeKit();
   repo = kit.fixture('healthy');
   await kit.json(['fleet', 'reconcile', '--repo', repo, '--as-of', AS_OF, '--deterministic-order']);
 });
-afterEach(() => kit.dispose());
 
 const outside = (name: string): string => {
   mkdirSync(join(kit.work, 'elsewhere'), { recursive: true });

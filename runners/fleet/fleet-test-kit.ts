@@ -3,6 +3,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { runCaptured, type Ran } from '../cli/capture.js';
 import { packageRoot } from '../cli/package-root.js';
 import { makeFleetCommands } from './commands.js';
@@ -19,7 +20,7 @@ export interface Kit {
   dispose(): void;
 }
 
-export const makeKit = (): Kit => {
+const makeKit = (): Kit => {
   const work = mkdtempSync(join(tmpdir(), 'opsfold-fleet-'));
   let t = Date.parse(AS_OF);
   const sleep = async (ms: number) => {
@@ -44,6 +45,37 @@ export const makeKit = (): Kit => {
     dispose: () => rmSync(work, { recursive: true, force: true }),
   };
 };
+
+/** A fresh kit for each test of the file (or block), disposed after it; read it inside tests. */
+export const useKit = (): Kit => {
+  let current: Kit | undefined;
+  beforeEach(() => {
+    current = makeKit();
+  });
+  afterEach(() => current?.dispose());
+  const kit = (): Kit => {
+    if (current === undefined) throw new Error('the fleet kit is made before each test: use it inside one');
+    return current;
+  };
+  return {
+    get work() {
+      return kit().work;
+    },
+    fixture: (name) => kit().fixture(name),
+    run: (argv, env) => kit().run(argv, env),
+    json: (argv, env) => kit().json(argv, env),
+    dispose: () => kit().dispose(),
+  };
+};
+
+/** `fleet handoff --repo <repo> --as-of AS_OF <args>`, parsed (see Kit.json). */
+export const handoffJson = (
+  kit: Kit,
+  repo: string,
+  args: readonly string[],
+  env?: Record<string, string>,
+): Promise<Record<string, unknown>> =>
+  kit.json(['fleet', 'handoff', '--repo', repo, '--as-of', AS_OF, ...args], env);
 
 /** The fleet file under a repo. */
 export const fleetFile = (repo: string, ...p: string[]): string =>

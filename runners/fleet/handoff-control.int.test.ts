@@ -4,15 +4,11 @@
 // an ambiguous outcome is retry-guarded on the next run, from the telemetry or the handoff state alone.
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scriptArgs } from './handoff-control.js';
-import { AS_OF, fleetFile, makeKit, type Kit } from './fleet-test-kit.js';
+import { fleetFile, handoffJson, useKit } from './fleet-test-kit.js';
 
-let kit: Kit;
-beforeEach(() => {
-  kit = makeKit();
-});
-afterEach(() => kit.dispose());
+const kit = useKit();
 
 const candidate = {
   candidateId: 'loop-a:reconcile_failed',
@@ -57,22 +53,7 @@ const ambiguousScript = () => {
 };
 
 const auto = (repo: string, env: Record<string, string>, trace: string) =>
-  kit.json(
-    [
-      'fleet',
-      'handoff',
-      '--repo',
-      repo,
-      '--as-of',
-      AS_OF,
-      '--autonomous-execute',
-      '--by',
-      'bot',
-      '--trace-id',
-      trace,
-    ],
-    env,
-  );
+  handoffJson(kit, repo, ['--autonomous-execute', '--by', 'bot', '--trace-id', trace], env);
 
 describe('fleet handoff over an operator control script', () => {
   it('dispatches through the script with the reference arguments and records it ambiguous', async () => {

@@ -4,17 +4,13 @@
 // refusals (no --confirm, unknown filters, autonomy without guarded_auto, a kill switch set late).
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinExecutor } from '../loop/transport/executor.js';
 import { startService } from '../loop/transport/server.js';
 import { tokenAuth } from '../loop/transport/token.js';
-import { AS_OF, fleetFile, jsonl, makeKit, readJson, type Kit } from './fleet-test-kit.js';
+import { AS_OF, fleetFile, handoffJson, jsonl, readJson, useKit } from './fleet-test-kit.js';
 
-let kit: Kit;
-beforeEach(() => {
-  kit = makeKit();
-});
-afterEach(() => kit.dispose());
+const kit = useKit();
 
 type Intent = {
   intentId: string;
@@ -24,8 +20,7 @@ type Intent = {
   autonomous: { eligible: boolean; manualOnly: boolean; reasons: string[] };
 };
 const intents = (s: Record<string, unknown>) => s['intents'] as Intent[];
-const handoff = (repo: string, ...rest: string[]) =>
-  kit.json(['fleet', 'handoff', '--repo', repo, '--as-of', AS_OF, ...rest]);
+const handoff = (repo: string, ...rest: string[]) => handoffJson(kit, repo, rest);
 const controlLog = (repo: string, loop: string) =>
   jsonl(join(repo, '.superloop', 'ops-manager', loop, 'telemetry', 'control.jsonl'));
 const editRegistry = (repo: string, edit: (json: string) => string) => {
@@ -111,22 +106,10 @@ describe('the ambiguous retry-guard drill', () => {
   it('an ambiguous autonomous outcome is not retried autonomously; the operator can still execute it', async () => {
     const repo = await prepare('kill-switch', killSwitchOff);
     const env = { SUPERLOOP_BIN: stubBin(0) };
-    const first = await kit.json(
-      [
-        'fleet',
-        'handoff',
-        '--repo',
-        repo,
-        '--as-of',
-        AS_OF,
-        '--autonomous-execute',
-        '--by',
-        'ops-bot',
-        '--timeout-seconds',
-        '0',
-        '--trace-id',
-        'trace-amb-1',
-      ],
+    const first = await handoffJson(
+      kit,
+      repo,
+      ['--autonomous-execute', '--by', 'ops-bot', '--timeout-seconds', '0', '--trace-id', 'trace-amb-1'],
       env,
     );
     expect(first['execution']).toMatchObject({
@@ -137,22 +120,10 @@ describe('the ambiguous retry-guard drill', () => {
     expect(first['reasonCodes']).toContain('fleet_handoff_execution_ambiguous');
     expect(intents(first)[0]?.status).toBe('execution_ambiguous');
 
-    const second = await kit.json(
-      [
-        'fleet',
-        'handoff',
-        '--repo',
-        repo,
-        '--as-of',
-        AS_OF,
-        '--autonomous-execute',
-        '--by',
-        'ops-bot',
-        '--timeout-seconds',
-        '0',
-        '--trace-id',
-        'trace-amb-2',
-      ],
+    const second = await handoffJson(
+      kit,
+      repo,
+      ['--autonomous-execute', '--by', 'ops-bot', '--timeout-seconds', '0', '--trace-id', 'trace-amb-2'],
       env,
     );
     expect(second['execution']).toMatchObject({ requestedIntentCount: 0 });

@@ -2,14 +2,10 @@
 // an expired governance review; and the files a run leaves: history that dedupes the next run, the
 // immutable governance audit trail.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AS_OF, fleetFile, jsonl, makeKit, readJson, type Kit } from './fleet-test-kit.js';
+import { describe, expect, it } from 'vitest';
+import { AS_OF, fleetFile, jsonl, useKit, readJson } from './fleet-test-kit.js';
 
-let kit: Kit;
-beforeEach(() => {
-  kit = makeKit();
-});
-afterEach(() => kit.dispose());
+const kit = useKit();
 
 const policy = (repo: string, ...rest: string[]) =>
   kit.json(['fleet', 'policy', '--repo', repo, '--as-of', AS_OF, ...rest]);

@@ -2,19 +2,15 @@
 // (a loop without runtime artifacts, a disabled loop), a sprite_service loop served by the loop
 // manager's own service, fail-closed registries, the fleet lock.
 import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { withLock } from '../../lib/io/lock.js';
 import { startService, type RunningService } from '../loop/transport/server.js';
 import { builtinExecutor } from '../loop/transport/executor.js';
 import { tokenAuth } from '../loop/transport/token.js';
-import { AS_OF, fleetFile, jsonl, makeKit, pick, readJson, type Kit } from './fleet-test-kit.js';
+import { AS_OF, fleetFile, jsonl, useKit, pick, readJson } from './fleet-test-kit.js';
 import { fleetLockTarget, fleetPaths } from './paths.js';
 
-let kit: Kit;
-beforeEach(() => {
-  kit = makeKit();
-});
-afterEach(() => kit.dispose());
+const kit = useKit();
 
 const reconcile = (repo: string, ...rest: string[]) =>
   kit.json(['fleet', 'reconcile', '--repo', repo, '--as-of', AS_OF, '--deterministic-order', ...rest]);

@@ -3,14 +3,10 @@
 // (status still answers, where the acting commands fail closed).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AS_OF, fleetFile, makeKit, pick, type Kit } from './fleet-test-kit.js';
+import { describe, expect, it } from 'vitest';
+import { AS_OF, fleetFile, useKit, pick } from './fleet-test-kit.js';
 
-let kit: Kit;
-beforeEach(() => {
-  kit = makeKit();
-});
-afterEach(() => kit.dispose());
+const kit = useKit();
 
 const status = (repo: string) => kit.json(['fleet', 'status', '--repo', repo, '--as-of', AS_OF]);
 

@@ -1,22 +1,18 @@
 // opsfold loop control and loop confirm-intent on real fixture trees: the outcome of every intent in
 // every lifecycle state, the files each intent changes (and those a refusal leaves alone), idempotent
 // replays, lock conflicts, the SUPERLOOP_BIN path, and confirmation polling on an injected clock.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   appendFileSync,
   chmodSync,
-  cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
-  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCaptured } from '../cli/capture.js';
 import { makeLoopControl } from './control.js';
@@ -24,6 +20,7 @@ import { makeLoopConfirmIntent } from './confirm-intent.js';
 import { withLock } from '../../lib/io/lock.js';
 import { loopPaths } from '../cli/loop-paths.js';
 import { loopLockTarget } from './transport/loop-lock.js';
+import { lines, spriteCancel, useControlFixture } from './control-fixture.test-kit.js';
 
 interface Expected {
   status: string;
@@ -41,30 +38,23 @@ const manifest = JSON.parse(
   readFileSync(new URL('../../fixtures/loop-control/manifest.json', import.meta.url), 'utf8'),
 ) as Case[];
 const asOf = '2026-02-22T12:00:00Z';
-let work = '';
+const fx = useControlFixture('opsfold-control-');
 let t = 0;
 let onSleep: (() => void) | null = null;
 const sleep = async (ms: number) => {
   t += ms;
   onSleep?.();
 };
-const io = (env: Record<string, string> = {}) => ({ cwd: work, env, now: () => t });
+const io = (env: Record<string, string> = {}) => ({ cwd: fx.work, env, now: () => t });
 const commands = [makeLoopControl({ sleep }), makeLoopConfirmIntent({ sleep })];
 const run = (argv: string[], env: Record<string, string> = {}) => runCaptured(commands, argv, io(env));
 const control = (repo: string, loop: string, ...rest: string[]) =>
   run(['loop', 'control', '--repo', repo, '--loop', loop, '--as-of', asOf, ...rest]);
 
 const managerFile = (repo: string, loop: string, ...p: string[]) =>
-  join(work, repo, '.superloop', 'ops-manager', loop, ...p);
-const lines = (file: string): Record<string, unknown>[] =>
-  existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Record<string, unknown>)
-    : [];
+  join(fx.work, repo, '.superloop', 'ops-manager', loop, ...p);
 const loopFile = (repo: string, loop: string, name: string) =>
-  join(work, repo, '.superloop', 'loops', loop, name);
+  join(fx.work, repo, '.superloop', 'loops', loop, name);
 
 /** sha256 of every file under the repo's .superloop/ except the manager's own output. */
 const runtimeDigest = (repo: string): Record<string, string> => {
@@ -77,17 +67,14 @@ const runtimeDigest = (repo: string): Record<string, string> => {
       else out[full] = createHash('sha256').update(readFileSync(full)).digest('hex');
     }
   };
-  walk(join(work, repo, '.superloop'));
+  walk(join(fx.work, repo, '.superloop'));
   return out;
 };
 
 beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'opsfold-control-'));
-  cpSync(new URL('../../fixtures/loop-control', import.meta.url), work, { recursive: true });
   t = Date.parse('2026-03-01T00:00:00Z');
   onSleep = null;
 });
-afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 describe.each(manifest)('fixture $case', (c) => {
   describe.each(['cancel', 'approve', 'reject'] as const)('intent %s', (intent) => {
@@ -134,9 +121,9 @@ describe('when cancel is confirmed', () => {
   it('removed .superloop/state.json, as `superloop cancel` does', async () => {
     const r = await control('running', 'running', '--intent', 'cancel');
     expect(r.code, r.stderr).toBe(0);
-    expect(existsSync(join(work, 'running', '.superloop', 'state.json'))).toBe(false);
+    expect(existsSync(join(fx.work, 'running', '.superloop', 'state.json'))).toBe(false);
     expect(JSON.parse(r.stdout)).toMatchObject({
-      command: `superloop cancel --repo ${join(work, 'running')}`,
+      command: `superloop cancel --repo ${join(fx.work, 'running')}`,
       commandOutput: 'Cancelled loop state.',
       confirmed: true,
     });
@@ -183,7 +170,7 @@ describe('when a pending approval is rejected', () => {
       data: decision,
     });
     expect(JSON.parse(r.stdout)['command']).toBe(
-      `superloop approve --repo ${join(work, loop)} --loop ${loop} --by mara --reject --note 'tests flaky'`,
+      `superloop approve --repo ${join(fx.work, loop)} --loop ${loop} --by mara --reject --note 'tests flaky'`,
     );
   });
 });
@@ -286,7 +273,7 @@ describe('when the same idempotency key is used again', () => {
     expect(decisions()).toHaveLength(1);
   });
   it('does not run a key whose earlier run started and never finished: ambiguous, exit 2', async () => {
-    const ledger = join(work, 'running', '.opsfold', 'loop', 'running', 'control-idempotency.jsonl');
+    const ledger = join(fx.work, 'running', '.opsfold', 'loop', 'running', 'control-idempotency.jsonl');
     mkdirSync(join(ledger, '..'), { recursive: true });
     writeFileSync(
       ledger,
@@ -295,14 +282,14 @@ describe('when the same idempotency key is used again', () => {
     const r = await control('running', 'running', '--intent', 'cancel', '--idempotency-key', 'c-1');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: intent outcome unknown:');
-    expect(existsSync(join(work, 'running', '.superloop', 'state.json'))).toBe(true);
+    expect(existsSync(join(fx.work, 'running', '.superloop', 'state.json'))).toBe(true);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'ambiguous' });
   });
 });
 
 describe('when another control of the same loop holds the lock', () => {
   it('fails with exit 75 and changes nothing', async () => {
-    const p = loopPaths(work, 'running', 'running');
+    const p = loopPaths(fx.work, 'running', 'running');
     const before = runtimeDigest('running');
     const r = await withLock(loopLockTarget(p), { waitMs: 0 }, () =>
       control('running', 'running', '--intent', 'cancel'),
@@ -316,8 +303,8 @@ describe('when another control of the same loop holds the lock', () => {
 
 describe('when SUPERLOOP_BIN names a superloop CLI', () => {
   const stub = (body: string) => {
-    const file = join(work, 'superloop-stub.sh');
-    writeFileSync(file, `#!/usr/bin/env bash\nenv > "${join(work, 'stub-env.txt')}"\n${body}\n`);
+    const file = join(fx.work, 'superloop-stub.sh');
+    writeFileSync(file, `#!/usr/bin/env bash\nenv > "${join(fx.work, 'stub-env.txt')}"\n${body}\n`);
     chmodSync(file, 0o755);
     return file;
   };
@@ -333,14 +320,14 @@ describe('when SUPERLOOP_BIN names a superloop CLI', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
       status: 'confirmed',
-      command: `${file} cancel --repo ${join(work, 'running')}`,
+      command: `${file} cancel --repo ${join(fx.work, 'running')}`,
       commandOutput: 'Cancelled loop state.',
     });
-    expect(readFileSync(join(work, 'stub-env.txt'), 'utf8')).not.toContain('s3cret');
+    expect(readFileSync(join(fx.work, 'stub-env.txt'), 'utf8')).not.toContain('s3cret');
   });
   it('hands the CLI no alert sink secret: neither the default names nor those the catalog names', async () => {
     const file = stub(`printf '{"active":false,"current_loop_id":"running"}' > "$3/.superloop/state.json"`);
-    const catalog = join(work, 'sinks.json');
+    const catalog = join(fx.work, 'sinks.json');
     writeFileSync(
       catalog,
       JSON.stringify({
@@ -368,7 +355,7 @@ describe('when SUPERLOOP_BIN names a superloop CLI', () => {
       env,
     );
     expect(r.code, r.stderr).toBe(0);
-    const seen = readFileSync(join(work, 'stub-env.txt'), 'utf8');
+    const seen = readFileSync(join(fx.work, 'stub-env.txt'), 'utf8');
     for (const secret of [
       'default-secret-path',
       'default-webhook-token',
@@ -423,7 +410,7 @@ describe('bad input', () => {
     const r = await control('nowhere', 'running', '--intent', 'cancel');
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([
       1,
-      `error: repository not found: ${join(work, 'nowhere')}`,
+      `error: repository not found: ${join(fx.work, 'nowhere')}`,
     ]);
   });
 });
@@ -496,25 +483,7 @@ describe('opsfold loop confirm-intent', () => {
 describe('when --service-base-url carries credentials (http://user:pass@host)', () => {
   it('never echoes them: not on stderr, stdout, nor in any file the run writes', async () => {
     const env = { OPS_MANAGER_SERVICE_TOKEN: 'tok', PATH: process.env['PATH'] ?? '' };
-    const r = await run(
-      [
-        'loop',
-        'control',
-        '--repo',
-        'running',
-        '--loop',
-        'running',
-        '--intent',
-        'cancel',
-        '--transport',
-        'sprite_service',
-        '--service-base-url',
-        'http://opsuser:hunter2pw@127.0.0.1:9',
-        '--retry-attempts',
-        '1',
-      ],
-      env,
-    );
+    const r = await run(spriteCancel('http://opsuser:hunter2pw@127.0.0.1:9', '--retry-attempts', '1'), env);
     expect(r.code).toBe(1);
     expect(`${r.stdout}${r.stderr}`).toContain('http://***@127.0.0.1:9');
     expect(`${r.stdout}\n${r.stderr}`).not.toContain('hunter2pw');
@@ -522,7 +491,9 @@ describe('when --service-base-url carries credentials (http://user:pass@host)', 
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
         e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
       );
-    const written = files(join(work, 'running')).filter((f) => readFileSync(f, 'utf8').includes('hunter2pw'));
+    const written = files(join(fx.work, 'running')).filter((f) =>
+      readFileSync(f, 'utf8').includes('hunter2pw'),
+    );
     expect(written).toEqual([]);
   });
 });

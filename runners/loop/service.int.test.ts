@@ -6,8 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCaptured } from '../cli/capture.js';
 import { makeLoopControl } from './control.js';
@@ -21,10 +20,11 @@ import { startService, type RunningService, type ServiceOptions } from './transp
 import { tokenAuth } from './transport/token.js';
 import { loopLockTarget } from './transport/loop-lock.js';
 import { withLock } from '../../lib/io/lock.js';
+import { lines, spriteCancel, useControlFixture } from './control-fixture.test-kit.js';
 
 const TOKEN = 'test-token-4d1f';
 const asOf = '2026-02-22T12:00:00Z';
-let work = '';
+const fx = useControlFixture('opsfold-service-');
 let t = 0;
 let slept: number[] = [];
 const sleep = async (ms: number) => {
@@ -35,7 +35,7 @@ const closers: (() => Promise<void>)[] = [];
 
 const start = async (repo: string, over: Partial<ServiceOptions> = {}): Promise<RunningService> => {
   const svc = await startService({
-    repo: join(work, repo),
+    repo: join(fx.work, repo),
     stateDir: undefined,
     host: '127.0.0.1',
     port: 0,
@@ -93,28 +93,19 @@ const post = (url: string, body: unknown, headers: Record<string, string> = auth
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-const lines = (file: string): Record<string, unknown>[] =>
-  existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Record<string, unknown>)
-    : [];
 const events = (repo: string, loop = repo) =>
-  lines(join(work, repo, '.superloop', 'loops', loop, 'events.jsonl'));
+  lines(join(fx.work, repo, '.superloop', 'loops', loop, 'events.jsonl'));
 const ledger = (repo: string, loop = repo) =>
-  lines(join(work, repo, '.opsfold', 'loop', loop, 'control-idempotency.jsonl'));
-const manager = (repo: string, ...p: string[]) => join(work, repo, '.superloop', 'ops-manager', repo, ...p);
+  lines(join(fx.work, repo, '.opsfold', 'loop', loop, 'control-idempotency.jsonl'));
+const manager = (repo: string, ...p: string[]) =>
+  join(fx.work, repo, '.superloop', 'ops-manager', repo, ...p);
 
 beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'opsfold-service-'));
-  cpSync(new URL('../../fixtures/loop-control', import.meta.url), work, { recursive: true });
   t = Date.parse(asOf);
   slept = [];
 });
 afterEach(async () => {
   while (closers.length > 0) await closers.pop()?.();
-  rmSync(work, { recursive: true, force: true });
 });
 
 describe('authorization', () => {
@@ -138,7 +129,7 @@ describe('authorization', () => {
     const { url } = await start('running');
     const r = await post(url, { loopId: 'running', intent: 'cancel' }, { 'X-Ops-Token': 'nope' });
     expect(r.status).toBe(401);
-    expect(existsSync(join(work, 'running', '.superloop', 'state.json'))).toBe(true);
+    expect(existsSync(join(fx.work, 'running', '.superloop', 'state.json'))).toBe(true);
     expect(ledger('running')).toEqual([]);
   });
 });
@@ -167,7 +158,7 @@ describe('malformed requests', () => {
     });
     expect([declared.status, streamed.status]).toEqual([413, 413]);
     expect(declared.json).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
-    expect(existsSync(join(work, 'running', '.superloop', 'state.json'))).toBe(true);
+    expect(existsSync(join(fx.work, 'running', '.superloop', 'state.json'))).toBe(true);
   });
   it('answers 404 for unknown paths and for a route asked with the other method', async () => {
     const { url } = await start('running');
@@ -220,7 +211,7 @@ describe('snapshot and events', () => {
     const { url } = await start('running');
     const first = await raw(`${url}/ops/snapshot?loopId=running`, { headers: auth });
     expect(first.json).toMatchObject({ sequence: { value: 10 } });
-    const log = join(work, 'running', '.superloop', 'loops', 'running', 'events.jsonl');
+    const log = join(fx.work, 'running', '.superloop', 'loops', 'running', 'events.jsonl');
     writeFileSync(log, `${readFileSync(log, 'utf8').split('\n')[0]}\n`);
     const again = await raw(`${url}/ops/snapshot?loopId=running`, { headers: auth });
     expect(again.status).toBe(200);
@@ -244,7 +235,7 @@ describe('snapshot and events', () => {
 });
 
 const clientRun = (argv: string[], env: Record<string, string> = { OPS_TOKEN: TOKEN }) =>
-  runCaptured([makeLoopControl({ sleep })], argv, { cwd: work, env, now: () => t });
+  runCaptured([makeLoopControl({ sleep })], argv, { cwd: fx.work, env, now: () => t });
 const serviceControl = (url: string, repo: string, ...rest: string[]) =>
   clientRun([
     'loop',
@@ -284,7 +275,7 @@ describe('control over sprite_service', () => {
       traceId: 'tr-c',
       command: `POST ${url}/ops/control`,
     });
-    expect(existsSync(join(work, 'running', '.superloop', 'state.json'))).toBe(false);
+    expect(existsSync(join(fx.work, 'running', '.superloop', 'state.json'))).toBe(false);
     expect(lines(manager('running', 'intents.jsonl')).map((e) => e['transport'])).toEqual([
       'local',
       'sprite_service',
@@ -365,31 +356,13 @@ describe('control over sprite_service', () => {
 
   it('is failed_command (exit 1) with a wrong token, after one attempt, and nothing runs', async () => {
     const { url } = await start('running');
-    const bad = await clientRun(
-      [
-        'loop',
-        'control',
-        '--repo',
-        'running',
-        '--loop',
-        'running',
-        '--intent',
-        'cancel',
-        '--transport',
-        'sprite_service',
-        '--service-base-url',
-        url,
-        '--service-token',
-        'wrong',
-      ],
-      {},
-    );
+    const bad = await clientRun(spriteCancel(url, '--service-token', 'wrong'), {});
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(
       `error: service request failed (method=POST url=${url}/ops/control code=401)`,
     );
     expect(JSON.parse(bad.stdout)).toMatchObject({ status: 'failed_command', commandOutput: '{}' });
-    expect(existsSync(join(work, 'running', '.superloop', 'state.json'))).toBe(true);
+    expect(existsSync(join(fx.work, 'running', '.superloop', 'state.json'))).toBe(true);
     expect(slept).toEqual([]);
   });
 });
@@ -417,7 +390,7 @@ describe('given the operator names a confirm script for the service', () => {
 describe('when another control of the loop holds its lock', () => {
   it('answers 503 loop_locked, which the client retries and then records as failed_command', async () => {
     const { url } = await start('running');
-    const p = loopPaths(work, 'running', 'running');
+    const p = loopPaths(fx.work, 'running', 'running');
     const [direct, viaClient] = await withLock(
       loopLockTarget(p),
       { waitMs: 0 },
@@ -431,13 +404,13 @@ describe('when another control of the loop holds its lock', () => {
     expect(viaClient.code).toBe(1);
     expect(viaClient.stderr).toContain('code=503');
     expect(slept).toEqual([1000]);
-    expect(existsSync(join(work, 'running', '.superloop', 'state.json'))).toBe(true);
+    expect(existsSync(join(fx.work, 'running', '.superloop', 'state.json'))).toBe(true);
     expect(ledger('running')).toEqual([]);
   });
 });
 
 const fetchReq = (repo: string): FetchRequest => ({
-  paths: loopPaths(work, repo, repo),
+  paths: loopPaths(fx.work, repo, repo),
   cursorFile: manager(repo, 'cursor.json'),
   fromStart: false,
   maxEvents: 0,
@@ -536,7 +509,7 @@ describe('opsfold service', () => {
   const cmd = (onListening?: (s: RunningService) => void) => [makeService({ sleep, onListening })];
   it('refuses to start without a token unless --insecure-no-auth', async () => {
     const r = await runCaptured(cmd(), ['service', '--repo', 'running', '--port', '0'], {
-      cwd: work,
+      cwd: fx.work,
       env: {},
       now: () => t,
     });
@@ -545,7 +518,7 @@ describe('opsfold service', () => {
       'error: refusing to start without a service token',
     ]);
     const unset = await runCaptured(cmd(), ['service', '--repo', 'running', '--service-token-env', 'NOPE'], {
-      cwd: work,
+      cwd: fx.work,
       env: {},
       now: () => t,
     });
@@ -564,7 +537,7 @@ describe('opsfold service', () => {
         });
       }),
       ['service', '--repo', 'running', '--port', '0', '--insecure-no-auth'],
-      { cwd: work, env: {}, now: () => t },
+      { cwd: fx.work, env: {}, now: () => t },
     );
     expect([r.code, status]).toEqual([0, 200]);
     expect(r.stderr).toContain('note: serving without authentication');
@@ -579,7 +552,7 @@ describe('opsfold service', () => {
         });
       }),
       ['service', '--repo', 'running', '--port', '0', '--service-token-env', 'OPS_TOKEN'],
-      { cwd: work, env: { OPS_TOKEN: TOKEN }, now: () => t },
+      { cwd: fx.work, env: { OPS_TOKEN: TOKEN }, now: () => t },
     );
     expect([r.code, status]).toEqual([0, 200]);
     expect(r.stdout).toMatch(/^ops-manager sprite service listening on http:\/\/127\.0\.0\.1:\d+\n$/);

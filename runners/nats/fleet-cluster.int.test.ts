@@ -4,17 +4,12 @@
 // nothing acknowledged is lost, and the fleet answer equals the file-based fleet reconcile's.
 import fs from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../lib/io/testdata/temp.js';
 import { EVENTS_STREAM } from '../../lib/io/nats/names.js';
 import { openJetStream } from '../../lib/io/nats/connect.js';
-import {
-  natsMissing,
-  startNatsCluster,
-  stopAll,
-  waitForJetStream,
-  type NatsNode,
-} from '../../lib/io/nats/testdata/server.js';
+import { natsMissing } from '../../lib/io/nats/testdata/server.js';
+import { useNatsCluster } from '../../lib/io/nats/testdata/use-server.js';
 import { AS_OF, eventsOf, FLEET_ID, fleetRepos, LOOPS, runIn } from './fleet.test-kit.js';
 
 const tempDir = useTempDirs();
@@ -74,17 +69,10 @@ const untilCaughtUp = async (url: string) => {
 describe.skipIf(natsMissing !== null)(
   `fleet reconcile on a cluster losing a node${natsMissing ?? ''}`,
   () => {
-    let nodes: NatsNode[] = [];
-    beforeAll(async () => {
-      nodes = await startNatsCluster(3);
-      await waitForJetStream(nodes.map((n) => n.url).join(','));
-    });
-    afterAll(async () => {
-      await stopAll(nodes);
-    });
+    const nats = useNatsCluster(3);
 
     it('loses nothing acknowledged and answers as the file-based fleet reconcile', async () => {
-      const url = nodes.map((n) => n.url).join(',');
+      const url = nats.url;
       const { file, runtime, manager } = fleetRepos(tempDir);
       for (const repo of [file, runtime])
         for (const loop of LOOPS) fs.appendFileSync(eventsOf(repo, loop), extra(loop));
@@ -95,15 +83,15 @@ describe.skipIf(natsMissing !== null)(
           () => true,
         );
       expect((await ship('loop-alpha')).code).toBe(0);
-      const killShip = sleep(30).then(() => nodes[1]?.stop('SIGKILL'));
+      const killShip = sleep(30).then(() => nats.nodes[1]?.stop('SIGKILL'));
       for (const loop of LOOPS.slice(1)) expect((await ship(loop)).code).toBe(0);
       await killShip;
-      nodes[1] = await nodes[1]!.restart();
+      nats.nodes[1] = await nats.nodes[1]!.restart();
       await untilCaughtUp(url);
 
       const a = await runIn(file, [...fleetArgs, '--repo', file]);
       const success = (out: string) => (JSON.parse(out) as { status: string }).status === 'success';
-      const killReconcile = sleep(150).then(() => nodes[2]?.stop('SIGKILL'));
+      const killReconcile = sleep(150).then(() => nats.nodes[2]?.stop('SIGKILL'));
       const b = await untilOk(manager, [...fleetArgs, '--repo', manager, '--source', url], success);
       await killReconcile;
       expect(b.code).toBe(0);

@@ -3,15 +3,10 @@
 // events. With the server down it fails closed before the fleet lock: exit 1, nothing written.
 import fs from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../lib/io/testdata/temp.js';
-import {
-  freePort,
-  natsMissing,
-  startNats,
-  stopAll,
-  type NatsNode,
-} from '../../lib/io/nats/testdata/server.js';
+import { freePort, natsMissing } from '../../lib/io/nats/testdata/server.js';
+import { useNatsServer } from '../../lib/io/nats/testdata/use-server.js';
 import { AS_OF, fleetRepos, runIn, shipFleet } from './fleet.test-kit.js';
 import { masked, outputsOf } from './outputs.test-kit.js';
 
@@ -32,19 +27,13 @@ describe('fleet reconcile --source with the server down', () => {
 });
 
 describe.skipIf(natsMissing !== null)(`fleet reconcile --source${natsMissing ?? ''}`, () => {
-  let node: NatsNode;
-  beforeAll(async () => {
-    node = await startNats();
-  });
-  afterAll(async () => {
-    if (node !== undefined) await stopAll([node]);
-  });
+  const nats = useNatsServer();
 
   it('answers and writes as the file-based fleet reconcile does', async () => {
     const { file, runtime, manager } = fleetRepos(tempDir);
-    await shipFleet(runtime, node.url);
+    await shipFleet(runtime, nats.url);
     const a = await runIn(file, [...fleetArgs, '--repo', file]);
-    const b = await runIn(manager, [...fleetArgs, '--repo', manager, '--source', node.url]);
+    const b = await runIn(manager, [...fleetArgs, '--repo', manager, '--source', nats.url]);
     expect(b.code).toBe(0);
     expect(JSON.parse(b.stdout)).toMatchObject({ status: 'success', successCount: 3 });
     expect(masked(b.stdout, manager)).toBe(masked(a.stdout, file));

@@ -5,15 +5,10 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../lib/io/testdata/temp.js';
-import {
-  freePort,
-  natsMissing,
-  startNats,
-  stopAll,
-  type NatsNode,
-} from '../../lib/io/nats/testdata/server.js';
+import { freePort, natsMissing } from '../../lib/io/nats/testdata/server.js';
+import { useNatsServer } from '../../lib/io/nats/testdata/use-server.js';
 import { runCaptured } from '../cli/capture.js';
 import { commands } from '../commands.js';
 import { outputsOf } from './outputs.test-kit.js';
@@ -77,17 +72,11 @@ describe('loop reconcile --source with the server down', () => {
 });
 
 describe.skipIf(natsMissing !== null)(`loop reconcile --source${natsMissing ?? ''}`, () => {
-  let node: NatsNode;
-  beforeAll(async () => {
-    node = await startNats();
-  });
-  afterAll(async () => {
-    if (node !== undefined) await stopAll([node]);
-  });
+  const nats = useNatsServer();
 
   it('fails a loop never shipped as a missing events log: snapshot_unavailable, exit 1', async () => {
     const repo = tempDir();
-    const r = await run(['loop', 'reconcile', '--repo', repo, '--loop', 'never', '--source', node.url], repo);
+    const r = await run(['loop', 'reconcile', '--repo', repo, '--loop', 'never', '--source', nats.url], repo);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ transport: { failureCode: 'snapshot_unavailable' } });
   });
@@ -96,7 +85,7 @@ describe.skipIf(natsMissing !== null)(`loop reconcile --source${natsMissing ?? '
     const id = 'running';
     const [fileRepo, runtime, manager] = [repoOf(id), repoOf(id), repoOf(id, false)];
     const ship = await run(
-      ['ship', '--repo', runtime, '--loop', id, '--nats', node.url, '--fleet', 'maxev'],
+      ['ship', '--repo', runtime, '--loop', id, '--nats', nats.url, '--fleet', 'maxev'],
       runtime,
     );
     expect(ship.code).toBe(0);
@@ -114,7 +103,7 @@ describe.skipIf(natsMissing !== null)(`loop reconcile --source${natsMissing ?? '
     ];
     for (let i = 0; i < 4; i += 1) {
       const a = await run([...base, '--repo', fileRepo], fileRepo);
-      const b = await run([...base, '--repo', manager, '--source', node.url, '--fleet', 'maxev'], manager);
+      const b = await run([...base, '--repo', manager, '--source', nats.url, '--fleet', 'maxev'], manager);
       expect({ i, code: b.code, stdout: b.stdout.split(manager).join('<repo>') }).toEqual({
         i,
         code: a.code,
@@ -135,12 +124,12 @@ describe.skipIf(natsMissing !== null)(`loop reconcile --source${natsMissing ?? '
       const base = ['loop', 'reconcile', '--loop', id, '--as-of', AS_OF, '--alerts-enabled', 'false'];
       const pass = async (n: number) => {
         const ship = await run(
-          ['ship', '--repo', runtime, '--loop', id, '--nats', node.url, '--fleet', fleet],
+          ['ship', '--repo', runtime, '--loop', id, '--nats', nats.url, '--fleet', fleet],
           runtime,
         );
         expect(ship.code).toBe(0);
         const a = await run([...base, '--repo', fileRepo], fileRepo);
-        const b = await run([...base, '--repo', manager, '--source', node.url, '--fleet', fleet], manager);
+        const b = await run([...base, '--repo', manager, '--source', nats.url, '--fleet', fleet], manager);
         expect({ pass: n, code: b.code, stdout: b.stdout.split(manager).join('<repo>') }).toEqual({
           pass: n,
           code: a.code,
@@ -154,7 +143,7 @@ describe.skipIf(natsMissing !== null)(`loop reconcile --source${natsMissing ?? '
       const status = ['loop', 'status', '--loop', id, '--as-of', AS_OF];
       const fromFile = await run([...status, '--repo', fileRepo], fileRepo);
       const fromStream = await run(
-        [...status, '--repo', manager, '--source', node.url, '--fleet', fleet],
+        [...status, '--repo', manager, '--source', nats.url, '--fleet', fleet],
         manager,
       );
       expect(fromStream).toMatchObject({ code: 0, stderr: '' });

@@ -3,15 +3,10 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../lib/io/testdata/temp.js';
-import {
-  freePort,
-  natsMissing,
-  startNats,
-  stopAll,
-  type NatsNode,
-} from '../../lib/io/nats/testdata/server.js';
+import { freePort, natsMissing } from '../../lib/io/nats/testdata/server.js';
+import { useNatsServer } from '../../lib/io/nats/testdata/use-server.js';
 import { runCaptured } from '../cli/capture.js';
 import { commands } from '../commands.js';
 
@@ -37,29 +32,23 @@ describe('replay --source with the server down', () => {
 });
 
 describe.skipIf(natsMissing !== null)(`replay --source${natsMissing ?? ''}`, () => {
-  let node: NatsNode;
-  beforeAll(async () => {
-    node = await startNats();
-  });
-  afterAll(async () => {
-    if (node !== undefined) await stopAll([node]);
-  });
+  const nats = useNatsServer();
 
   it.each(loopFixtures)('folds the shipped $id loop as the file replay does', async ({ id, events }) => {
     const repo = tempDir();
     fs.mkdirSync(join(repo, '.superloop', 'loops', id), { recursive: true });
     fs.copyFileSync(events, join(repo, '.superloop', 'loops', id, 'events.jsonl'));
-    const shipped = await run(['ship', '--repo', repo, '--loop', id, '--nats', node.url], repo);
+    const shipped = await run(['ship', '--repo', repo, '--loop', id, '--nats', nats.url], repo);
     expect(shipped.code).toBe(0);
     const fromFile = await run(['replay', '--projection', 'loop-events', events], repo);
     const fromStream = await run(
-      ['replay', '--projection', 'loop-events', '--source', node.url, '--loop', id],
+      ['replay', '--projection', 'loop-events', '--source', nats.url, '--loop', id],
       repo,
     );
     expect(fromStream.code).toBe(0);
     const a = JSON.parse(fromFile.stdout) as { state: unknown; events: number };
     const b = JSON.parse(fromStream.stdout) as { state: unknown; events: number; files: string[] };
-    expect(b.files).toEqual([`${node.url}/opsfold.default.${id}.events`]);
+    expect(b.files).toEqual([`${nats.url}/opsfold.default.${id}.events`]);
     expect({ state: b.state, events: b.events }).toEqual({ state: a.state, events: a.events });
   });
 });

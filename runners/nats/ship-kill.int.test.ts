@@ -5,12 +5,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../lib/io/testdata/temp.js';
-import { openJetStream, type JetStreamConn } from '../../lib/io/nats/connect.js';
 import { loopAddress } from '../../lib/io/nats/names.js';
 import { foldFromFile, foldFromStream, messagesOf } from '../../lib/io/nats/testdata/fold-kit.js';
-import { natsMissing, startNats, stopAll, type NatsNode } from '../../lib/io/nats/testdata/server.js';
+import { natsMissing } from '../../lib/io/nats/testdata/server.js';
+import { useNatsServer } from '../../lib/io/nats/testdata/use-server.js';
 
 const BIN = fileURLToPath(new URL('../../dist/runners/opsfold.js', import.meta.url));
 const built = fs.existsSync(BIN);
@@ -18,16 +18,7 @@ const tempDir = useTempDirs();
 const LINES = 20_000;
 
 describe.skipIf(natsMissing !== null || !built)(`opsfold ship killed mid-publish${natsMissing ?? ''}`, () => {
-  let node: NatsNode;
-  let conn: JetStreamConn;
-  beforeAll(async () => {
-    node = await startNats();
-    conn = await openJetStream(node.url);
-  });
-  afterAll(async () => {
-    await conn?.close();
-    if (node !== undefined) await stopAll([node]);
-  });
+  const nats = useNatsServer({ connect: true });
 
   it.each([300, 700, 1200])('loses and repeats nothing after a SIGKILL at %i ms', async (ms) => {
     const repo = tempDir();
@@ -40,7 +31,7 @@ describe.skipIf(natsMissing !== null || !built)(`opsfold ship killed mid-publish
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     // Each case ships under its own fleet so the subjects do not mix.
     const at = loopAddress(`kill${ms}`, 'demo');
-    const url = node.url;
+    const url = nats.url;
     const run = (kill: number | null) =>
       new Promise<number | null>((resolve) => {
         const child = spawn(
@@ -56,8 +47,8 @@ describe.skipIf(natsMissing !== null || !built)(`opsfold ship killed mid-publish
       });
     await run(ms);
     expect(await run(null)).toBe(0);
-    expect(await messagesOf(conn, at)).toBe(LINES);
-    expect(await foldFromStream(conn, at, { fetchSize: 1000, save: false })).toEqual(
+    expect(await messagesOf(nats.conn, at)).toBe(LINES);
+    expect(await foldFromStream(nats.conn, at, { fetchSize: 1000, save: false })).toEqual(
       await foldFromFile(file),
     );
   });

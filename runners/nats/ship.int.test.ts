@@ -2,15 +2,10 @@
 // and with the server down it fails closed, naming the URL, writing nothing.
 import fs from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../lib/io/testdata/temp.js';
-import {
-  freePort,
-  natsMissing,
-  startNats,
-  stopAll,
-  type NatsNode,
-} from '../../lib/io/nats/testdata/server.js';
+import { freePort, natsMissing } from '../../lib/io/nats/testdata/server.js';
+import { useNatsServer } from '../../lib/io/nats/testdata/use-server.js';
 import { runCaptured } from '../cli/capture.js';
 import { commands } from '../commands.js';
 
@@ -46,17 +41,11 @@ describe('opsfold ship with the server down', () => {
 });
 
 describe.skipIf(natsMissing !== null)(`opsfold ship${natsMissing ?? ''}`, () => {
-  let node: NatsNode;
-  beforeAll(async () => {
-    node = await startNats();
-  });
-  afterAll(async () => {
-    if (node !== undefined) await stopAll([node]);
-  });
+  const nats = useNatsServer();
 
   it('publishes each complete line once; a second run has nothing new', async () => {
     const repo = repoWith('{"a":1}\n{"a":2}\n{"a":');
-    const argv = ['ship', '--repo', repo, '--loop', 'demo', '--nats', node.url, '--fleet', 'f'];
+    const argv = ['ship', '--repo', repo, '--loop', 'demo', '--nats', nats.url, '--fleet', 'f'];
     const first = await run(argv, repo);
     expect(first.stderr).toBe('');
     expect(JSON.parse(first.stdout)).toMatchObject({

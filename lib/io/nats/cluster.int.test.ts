@@ -4,38 +4,22 @@
 // node still down, equals the fold of the file.
 import fs from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../testdata/temp.js';
 import { kvCheckpointStore } from './checkpoint-store.js';
-import { ensureEventsStream, openJetStream, type JetStreamConn } from './connect.js';
+import { ensureEventsStream, type JetStreamConn } from './connect.js';
 import { EVENTS_STREAM, loopAddress } from './names.js';
 import { shipEvents } from './ship.js';
 import { foldFromFile, foldFromStream, messagesOf, shipCursors } from './testdata/fold-kit.js';
-import {
-  natsMissing,
-  startNatsCluster,
-  stopAll,
-  waitForJetStream,
-  type NatsNode,
-} from './testdata/server.js';
+import { natsMissing } from './testdata/server.js';
+import { useNatsCluster } from './testdata/use-server.js';
 
 const tempDir = useTempDirs();
 const LINES = 3000;
 
 describe.skipIf(natsMissing !== null)(`a three-node cluster losing a node${natsMissing ?? ''}`, () => {
-  let nodes: NatsNode[] = [];
-  let conn: JetStreamConn;
-  beforeAll(async () => {
-    nodes = await startNatsCluster(3);
-    const url = nodes.map((n) => n.url).join(',');
-    await waitForJetStream(url);
-    conn = await openJetStream(url);
-    await untilCreated(conn);
-  });
-  afterAll(async () => {
-    await conn?.close().catch(() => undefined);
-    await stopAll(nodes);
-  });
+  const nats = useNatsCluster(3, { connect: true });
+  beforeAll(() => untilCreated(nats.conn));
 
   it('loses nothing acknowledged and folds as the file does', async () => {
     const dir = tempDir();
@@ -44,28 +28,29 @@ describe.skipIf(natsMissing !== null)(`a three-node cluster losing a node${natsM
       JSON.stringify({ i, pad: 'x'.repeat(100 + (i % 100)) }),
     ).join('\n');
     const at = loopAddress('cluster', 'demo');
-    const checkpoints = kvCheckpointStore(conn, at, 3);
+    const checkpoints = kvCheckpointStore(nats.conn, at, 3);
     // A fleet already running: its first lines shipped and folded (bucket and consumer exist, R3).
     fs.writeFileSync(file, '{"i":-1}\n');
-    await shipEvents(conn, { file, at, cursors: shipCursors(dir), replicas: 3 });
-    await foldFromStream(conn, at, { fetchSize: 10, checkpoints });
+    await shipEvents(nats.conn, { file, at, cursors: shipCursors(dir), replicas: 3 });
+    await foldFromStream(nats.conn, at, { fetchSize: 10, checkpoints });
     fs.appendFileSync(file, `${text}\n`);
     let killed = false;
     // The first batch is acknowledged; the node dies before its cursor is saved and the next batch is sent.
     const beforeSave = async () => {
       if (killed) return;
       killed = true;
-      await nodes[1]?.stop('SIGKILL');
+      await nats.nodes[1]?.stop('SIGKILL');
     };
-    const ship = () => shipEvents(conn, { file, at, cursors: shipCursors(dir), replicas: 3, beforeSave });
+    const ship = () =>
+      shipEvents(nats.conn, { file, at, cursors: shipCursors(dir), replicas: 3, beforeSave });
     const done = (await ship().catch(() => null)) ?? (await ship());
     expect(killed).toBe(true);
     expect(done.cursor.lines).toBe(LINES + 1);
-    const info = await rerun(() => untilNoticed(conn));
+    const info = await rerun(() => untilNoticed(nats.conn));
     expect(info.config.num_replicas).toBe(3);
-    expect(await messagesOf(conn, at)).toBe(LINES + 1);
+    expect(await messagesOf(nats.conn, at)).toBe(LINES + 1);
     // A fold during the failover (the meta leader may be the dead node) times out; the operator reruns it.
-    const folded = await rerun(() => foldFromStream(conn, at, { fetchSize: 500, checkpoints }));
+    const folded = await rerun(() => foldFromStream(nats.conn, at, { fetchSize: 500, checkpoints }));
     expect(folded).toEqual(await foldFromFile(file));
   });
 });

@@ -6,13 +6,14 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../testdata/temp.js';
-import { openJetStream, type JetStreamConn } from './connect.js';
+import type { JetStreamConn } from './connect.js';
 import { loopAddress } from './names.js';
 import { shipEvents } from './ship.js';
 import { foldFromFile, foldFromStream, messagesOf, shipCursors } from './testdata/fold-kit.js';
-import { natsMissing, startNats, stopAll, type NatsNode } from './testdata/server.js';
+import { natsMissing } from './testdata/server.js';
+import { useNatsServer } from './testdata/use-server.js';
 
 const seed = Number(process.env['FC_SEED'] ?? 424242);
 const tempDir = useTempDirs();
@@ -53,17 +54,8 @@ const shipOnce = async (
 };
 
 describe.skipIf(natsMissing !== null)(`ship and fold law${natsMissing ?? ''}`, () => {
-  let node: NatsNode;
-  let conn: JetStreamConn;
+  const nats = useNatsServer({ connect: true });
   let runs = 0;
-  beforeAll(async () => {
-    node = await startNats();
-    conn = await openJetStream(node.url);
-  });
-  afterAll(async () => {
-    await conn?.close();
-    if (node !== undefined) await stopAll([node]);
-  });
 
   it('folds from the stream what the file folds, each line once', async () => {
     await fc.assert(
@@ -83,14 +75,14 @@ describe.skipIf(natsMissing !== null)(`ship and fold law${natsMissing ?? ''}`, (
             const upTo = written + Math.floor(((text.length - written) * s.cut) / 100);
             fs.appendFileSync(file, text.subarray(written, upTo));
             written = upTo;
-            await shipOnce(conn, dir, at, s.crash);
-            if (s.fold) await foldFromStream(conn, at, { fetchSize, save: s.saveFold });
+            await shipOnce(nats.conn, dir, at, s.crash);
+            if (s.fold) await foldFromStream(nats.conn, at, { fetchSize, save: s.saveFold });
           }
           fs.appendFileSync(file, text.subarray(written));
-          await shipOnce(conn, dir, at, false);
-          expect(await foldFromStream(conn, at, { fetchSize })).toEqual(await foldFromFile(file));
+          await shipOnce(nats.conn, dir, at, false);
+          expect(await foldFromStream(nats.conn, at, { fetchSize })).toEqual(await foldFromFile(file));
           const complete = lines.filter((l) => !/^[ \t\r]*$/.test(l)).length;
-          expect(await messagesOf(conn, at)).toBe(complete);
+          expect(await messagesOf(nats.conn, at)).toBe(complete);
         },
       ),
       { seed, numRuns: 15 },
