@@ -35,14 +35,15 @@ export interface FoldSourceOptions {
   readonly until?: number;
 }
 
-interface Start<S> {
+export interface Start<S> {
   readonly state: S;
   readonly from: Cursor;
   readonly lastLine: LastLine | null;
   readonly notes: readonly string[];
 }
 
-const startOf = async <S, E>(
+/** Where a fold starts: its checkpoint's state and cursor when the source still matches it, else the start. */
+export const startOf = async <S, E>(
   source: Source<E>,
   projection: Projection<S, E>,
   at: { readonly checkpoints: CheckpointStore; readonly key: string },

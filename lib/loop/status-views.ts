@@ -4,6 +4,20 @@
 import type * as t from 'io-ts';
 import { JsonValue as J, fromPath, lenientObject, nullOr, readView } from './lenient.js';
 
+/** A document that may be absent (null) or is read field by field. */
+const optionalView = <P extends Readonly<Record<string, t.Mixed>>>(props: P, name: string) =>
+  nullOr(lenientObject(props, name));
+
+/** What the sequence state and its telemetry records both say. */
+const SEQUENCE_FIELDS = {
+  status: J,
+  reasonCode: J,
+  driftActive: J,
+  violations: J,
+  snapshotCurrent: fromPath(['snapshot', 'current'], J),
+  eventsLast: fromPath(['events', 'last'], J),
+};
+
 /** `state.json`: lifecycle, its copy of health and drift, its cursor. */
 export const StatusStateView = lenientObject(
   {
@@ -46,133 +60,102 @@ export const StatusReconcileView = lenientObject(
 export const StatusControlView = lenientObject({ traceId: J }, 'StatusControlView');
 
 /** The telemetry summary of the window; null when none was computed. */
-export const StatusTuningView = nullOr(
-  lenientObject(
-    { recommendedProfile: J, confidence: J, rationale: J, observed: J, source: J },
-    'StatusTuningView',
-  ),
+export const StatusTuningView = optionalView(
+  { recommendedProfile: J, confidence: J, rationale: J, observed: J, source: J },
+  'StatusTuningView',
 );
 
 /** `alert-dispatch-state.json` */
-export const StatusDispatchView = nullOr(
-  lenientObject(
-    {
-      status: J,
-      updatedAt: J,
-      processedCount: J,
-      dispatchedCount: J,
-      skippedCount: J,
-      failedCount: J,
-      failureReasonCodes: J,
-      escalationsLineOffset: J,
-      escalationsLineCount: J,
-      traceId: J,
-    },
-    'StatusDispatchView',
-  ),
+export const StatusDispatchView = optionalView(
+  {
+    status: J,
+    updatedAt: J,
+    processedCount: J,
+    dispatchedCount: J,
+    skippedCount: J,
+    failedCount: J,
+    failureReasonCodes: J,
+    escalationsLineOffset: J,
+    escalationsLineCount: J,
+    traceId: J,
+  },
+  'StatusDispatchView',
 );
 
 /** The last alert delivery record. */
-export const StatusDeliveryView = nullOr(
-  lenientObject(
-    {
-      timestamp: J,
-      status: J,
-      reasonCode: J,
-      escalationCategory: J,
-      eventSeverity: J,
-      sinkCount: J,
-      dispatchedSinkCount: J,
-      failedSinkCount: J,
-      traceId: J,
-      escalationTraceId: J,
-    },
-    'StatusDeliveryView',
-  ),
+export const StatusDeliveryView = optionalView(
+  {
+    timestamp: J,
+    status: J,
+    reasonCode: J,
+    escalationCategory: J,
+    eventSeverity: J,
+    sinkCount: J,
+    dispatchedSinkCount: J,
+    failedSinkCount: J,
+    traceId: J,
+    escalationTraceId: J,
+  },
+  'StatusDeliveryView',
 );
 
 /** `heartbeat.json` */
-export const StatusHeartbeatView = nullOr(
-  lenientObject(
-    {
-      freshnessStatus: J,
-      reasonCode: J,
-      lastHeartbeatAt: J,
-      heartbeatLagSeconds: J,
-      updatedAt: J,
-      transport: J,
-      traceId: J,
-    },
-    'StatusHeartbeatView',
-  ),
+export const StatusHeartbeatView = optionalView(
+  {
+    freshnessStatus: J,
+    reasonCode: J,
+    lastHeartbeatAt: J,
+    heartbeatLagSeconds: J,
+    updatedAt: J,
+    transport: J,
+    traceId: J,
+  },
+  'StatusHeartbeatView',
 );
 
 /** The last `telemetry/heartbeat.jsonl` record (the state's fallback). */
-export const StatusHeartbeatRecordView = nullOr(
-  lenientObject(
-    { reasonCode: J, heartbeatAt: J, heartbeatLagSeconds: J, timestamp: J, transport: J, traceId: J },
-    'StatusHeartbeatRecordView',
-  ),
+export const StatusHeartbeatRecordView = optionalView(
+  { reasonCode: J, heartbeatAt: J, heartbeatLagSeconds: J, timestamp: J, transport: J, traceId: J },
+  'StatusHeartbeatRecordView',
 );
 
 /** The last `telemetry/sequence.jsonl` record (the state's fallback). */
-export const StatusSequenceRecordView = nullOr(
-  lenientObject(
-    {
-      status: J,
-      reasonCode: J,
-      driftActive: J,
-      violations: J,
-      snapshotCurrent: fromPath(['snapshot', 'current'], J),
-      eventsLast: fromPath(['events', 'last'], J),
-      timestamp: J,
-      transport: J,
-      traceId: J,
-    },
-    'StatusSequenceRecordView',
-  ),
+export const StatusSequenceRecordView = optionalView(
+  { ...SEQUENCE_FIELDS, timestamp: J, transport: J, traceId: J },
+  'StatusSequenceRecordView',
 );
 
 /** `sequence-state.json` */
-export const StatusSequenceView = nullOr(
-  lenientObject(
-    {
-      status: J,
-      reasonCode: J,
-      driftActive: J,
-      violations: J,
-      snapshotCurrent: fromPath(['snapshot', 'current'], J),
-      eventsLast: fromPath(['events', 'last'], J),
-      flatSnapshotCurrent: fromPath(['snapshotCurrent'], J),
-      flatEventsLast: fromPath(['eventsLast'], J),
-      updatedAt: J,
-      transport: J,
-      traceId: J,
-    },
-    'StatusSequenceView',
-  ),
+export const StatusSequenceView = optionalView(
+  {
+    ...SEQUENCE_FIELDS,
+    flatSnapshotCurrent: fromPath(['snapshotCurrent'], J),
+    flatEventsLast: fromPath(['eventsLast'], J),
+    updatedAt: J,
+    transport: J,
+    traceId: J,
+  },
+  'StatusSequenceView',
 );
 
 /** The last control invocation audit record: nested `execution|confirmation|outcome.status` as the
  * control command writes them, flat `*Status` fields as older records name them. */
-export const StatusInvocationView = nullOr(
-  lenientObject(
-    {
-      timestamp: J,
-      intent: J,
-      transport: J,
-      idempotencyKey: J,
-      executionStatus: J,
-      execution: fromPath(['execution', 'status'], J),
-      replayed: fromPath(['execution', 'replayed'], J),
-      confirmationStatus: J,
-      confirmation: fromPath(['confirmation', 'status'], J),
-      outcomeStatus: J,
-      outcome: fromPath(['outcome', 'status'], J),
-      traceId: J,
-    },
-    'StatusInvocationView',
-  ),
+export const StatusInvocationView = optionalView(
+  {
+    timestamp: J,
+    intent: J,
+    transport: J,
+    idempotencyKey: J,
+    executionStatus: J,
+    execution: fromPath(['execution', 'status'], J),
+    replayed: fromPath(['execution', 'replayed'], J),
+    confirmationStatus: J,
+    confirmation: fromPath(['confirmation', 'status'], J),
+    outcomeStatus: J,
+    outcome: fromPath(['outcome', 'status'], J),
+    traceId: J,
+  },
+  'StatusInvocationView',
 );
 
 /** The documents as the status runner read them; null for an absent file or an empty log. */

@@ -7,7 +7,7 @@ import { foldOutcome, restartNote, saveFailedNote, tornNote } from '../../lib/da
 import { unreadArtifact, unreadOutcome, type FoldOutcome } from '../../lib/dashboard/fold-outcome.js';
 import type { Tracked } from '../../lib/dashboard/tracked.js';
 import type { CheckpointStore } from '../../lib/io/checkpoint-store.js';
-import { foldSource } from '../../lib/io/fold-source.js';
+import { foldSource, type SourceFold } from '../../lib/io/fold-source.js';
 import { fileSource } from '../../lib/io/source.js';
 import { refusalOf, sizeOf } from './file-checks.js';
 
@@ -36,13 +36,27 @@ const fold = async <S, Ev>(spec: FoldSpec<S, Ev>, notes: string[]) => {
   return again;
 };
 
+/** Why `spec.file` is not folded (refused, missing, empty), or null when it is to be. */
+export const unreadOf = async (spec: Pick<FoldSpec<unknown, unknown>, 'file' | 'root' | 'shownAs'>) => {
+  const refused = await refusalOf(spec.root, spec.file);
+  return unreadArtifact(spec.shownAs, refused, refused === null ? await sizeOf(spec.file) : null);
+};
+
 /** Folds `spec.file` from its checkpoint, saves the new checkpoint when the cursor moved. */
 export const foldIncremental = async <S, Ev>(spec: FoldSpec<S, Ev>): Promise<FoldOutcome<S>> => {
-  const refused = await refusalOf(spec.root, spec.file);
-  const unread = unreadArtifact(spec.shownAs, refused, refused === null ? await sizeOf(spec.file) : null);
+  const unread = await unreadOf(spec);
   if (unread !== null) return unreadOutcome(spec.projection.initial, unread);
   const notes: string[] = [];
-  const { outcome, save } = foldOutcome(spec.shownAs, await fold(spec, notes), notes);
+  return settle(spec, await fold(spec, notes), notes);
+};
+
+/** What the page keeps of a finished fold, its new checkpoint saved when the cursor moved. */
+export const settle = async <S>(
+  spec: Pick<FoldSpec<S, unknown>, 'shownAs' | 'checkpoints'>,
+  folded: SourceFold<Tracked<S>> & { readonly kind: 'folded' },
+  notes: readonly string[],
+): Promise<FoldOutcome<S>> => {
+  const { outcome, save } = foldOutcome(spec.shownAs, folded, notes);
   const saved =
     save === null
       ? []

@@ -9,34 +9,31 @@ import { loopEventsProjection } from '../../lib/loop/events-projection.js';
 import type { LoopFiles } from '../../lib/dashboard/loop-files.js';
 import type { FoldedLogs } from '../../lib/dashboard/loop-view.js';
 import { fileCheckpointStore } from '../../lib/io/checkpoint-store.js';
+import { foldPair } from './fold-pair.js';
 import { foldIncremental } from './folds.js';
 
 const eventsIndex = tracked(eventsIndexProjection, 'dashboard-events-index');
 const escalations = tracked(escalationsProjection, 'dashboard-escalations');
 const loopEvents = tracked(loopEventsProjection, 'dashboard-loop-events');
 
-/** Folds events.jsonl and escalations.jsonl from their checkpoints. */
+/** Folds events.jsonl (once for both its folds where their checkpoints agree) and escalations.jsonl from their checkpoints. */
 export const foldLogs = async (f: LoopFiles): Promise<FoldedLogs> => {
   const checkpoints = fileCheckpointStore(f.checkpoints);
+  const log = { file: f.paths.events, root: f.root, shownAs: f.shown(f.paths.events), checkpoints };
+  const indexSpec = { ...log, projection: eventsIndex, key: `${eventsIndex.name}.json`, decode: decodeEvent };
+  const loopSpec = {
+    ...log,
+    projection: loopEvents,
+    key: `${loopEvents.name}.json`,
+    decode: decodeLoopEventLine,
+  };
+  const [events, loop] = (await foldPair(indexSpec, loopSpec)) ?? [
+    await foldIncremental(indexSpec),
+    await foldIncremental(loopSpec),
+  ];
   return {
-    events: await foldIncremental({
-      file: f.paths.events,
-      root: f.root,
-      shownAs: f.shown(f.paths.events),
-      projection: eventsIndex,
-      checkpoints,
-      key: `${eventsIndex.name}.json`,
-      decode: decodeEvent,
-    }),
-    loop: await foldIncremental({
-      file: f.paths.events,
-      root: f.root,
-      shownAs: f.shown(f.paths.events),
-      projection: loopEvents,
-      checkpoints,
-      key: `${loopEvents.name}.json`,
-      decode: decodeLoopEventLine,
-    }),
+    events,
+    loop,
     escalations: await foldIncremental({
       file: f.manager.escalationsFile,
       root: f.root,

@@ -1,8 +1,12 @@
 // The flags of `fleet promotion-controller` (the reference's names) and the request they give.
 import { join, resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { CONTROLLER_FILE_KEYS, type ControllerFiles } from '../../lib/fleet/promotion-controller-codecs.js';
-import { EVAL_FLAGS, FILE_FLAGS } from '../../lib/fleet/promotion-controller-layout.js';
+import {
+  CONTROLLER_FILE_KEYS,
+  type ControllerFileKey,
+  type ControllerFiles,
+} from '../../lib/fleet/promotion-controller-codecs.js';
+import { CONTROLLER_FILE_DEFAULTS } from '../../lib/fleet/promotion-controller-layout.js';
 import { controllerSettingsOf, type GivenSettings } from '../../lib/fleet/promotion-controller-settings.js';
 import type { ControllerRequest } from '../../lib/fleet/promotion-controller-steps.js';
 import { str, type Flag, type Io, type Values } from '../cli/command.js';
@@ -10,9 +14,13 @@ import { asOfFlag } from '../cli/clock.js';
 import { usageError } from '../cli/errors.js';
 import { fleetTraceOf } from './common.js';
 import { governanceFlags } from './governance-flags.js';
+import { FORWARDED_EVALUATION_FLAGS } from './promotion-flags.js';
 
 const value = (arg: string, help: string): Flag => ({ type: 'string', arg, help });
 const file = (help: string): Flag => value('path', help);
+
+/** The reference's flag naming a controller file: its key in kebab case (`stateFile` → `state-file`). */
+const fileFlag = (key: ControllerFileKey): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const SETTING_FLAGS = [
   'mode',
@@ -44,10 +52,15 @@ export const controllerFlags: Record<string, Flag> = {
   'freeze-windows-file': file(
     'JSON {"windows":[{"start","end","reason"}]}: an active window holds a guarded apply.',
   ),
-  ...Object.fromEntries(EVAL_FLAGS.map((f) => [f, value('value', 'Forwarded to the promotion evaluation.')])),
+  ...Object.fromEntries(
+    FORWARDED_EVALUATION_FLAGS.map((f) => [f, value('value', 'Forwarded to the promotion evaluation.')]),
+  ),
   'skip-on-missing-evidence': { type: 'boolean', help: 'Forwarded to the evaluate and verify stages.' },
   ...Object.fromEntries(
-    Object.values(FILE_FLAGS).map(([flag, rel]) => [flag, file(`Default: fleet/${rel}`)]),
+    CONTROLLER_FILE_KEYS.map((key) => [
+      fileFlag(key),
+      file(`Default: fleet/${CONTROLLER_FILE_DEFAULTS[key]}`),
+    ]),
   ),
   'idempotency-key': value('key', 'Forwarded to the apply stage.'),
   'trace-id': value(
@@ -68,7 +81,7 @@ export const controllerFlags: Record<string, Flag> = {
 const given = (v: Values, flag: string): string => str(v, flag) ?? '';
 
 const evalFlagsOf = (v: Values): string[] => [
-  ...EVAL_FLAGS.flatMap((f) => (given(v, f) === '' ? [] : [`--${f}`, given(v, f)])),
+  ...FORWARDED_EVALUATION_FLAGS.flatMap((f) => (given(v, f) === '' ? [] : [`--${f}`, given(v, f)])),
   ...(v['skip-on-missing-evidence'] === true ? ['--skip-on-missing-evidence'] : []),
 ];
 
@@ -76,9 +89,9 @@ const evalFlagsOf = (v: Values): string[] => [
 const filesOf = (v: Values, repo: string): ControllerFiles =>
   Object.fromEntries(
     CONTROLLER_FILE_KEYS.map((key) => {
-      const [flag, rel] = FILE_FLAGS[key];
-      const named = given(v, flag);
-      return [key, named === '' ? join(repo, '.superloop', 'ops-manager', 'fleet', rel) : named];
+      const named = given(v, fileFlag(key));
+      const fallback = join(repo, '.superloop', 'ops-manager', 'fleet', CONTROLLER_FILE_DEFAULTS[key]);
+      return [key, named === '' ? fallback : named];
     }),
   ) as ControllerFiles;
 

@@ -38,6 +38,19 @@ export const evaluationFlags = {
   pretty: { type: 'boolean', help: 'Pretty-print JSON output.' },
 } as const satisfies Record<string, Flag>;
 
+/** The evaluation flags the controller and the orchestrator forward to their stages as given. */
+export const FORWARDED_EVALUATION_FLAGS = [
+  'fleet-status-file',
+  'handoff-telemetry-file',
+  'drill-state-file',
+  'window-executions',
+  'min-sample-size',
+  'max-ambiguity-rate',
+  'max-failure-rate',
+  'max-manual-backlog',
+  'max-drill-age-hours',
+] as const satisfies readonly (keyof typeof evaluationFlags)[];
+
 /** Thresholds from the flags, or a usage error with the reference's wording. */
 export const thresholdsOf = (v: Values): PromotionThresholds => {
   const given: Partial<Record<ThresholdFlag, string>> = {};

@@ -2,25 +2,13 @@
 // forwards to the promotion CI step as given.
 import type { Flag, Values } from '../cli/command.js';
 import { asOfFlag, TIME_ARG } from '../cli/clock.js';
-import { evaluationFlags } from './promotion-flags.js';
+import { FORWARDED_EVALUATION_FLAGS, evaluationFlags } from './promotion-flags.js';
 
 const value = (arg: string, help: string): Flag => ({ type: 'string', arg, help });
 const file = (help: string): Flag => value('path', help);
 
 /** Forwarded to the CI step, in the reference's order. */
-const FORWARDED = [
-  'fleet-status-file',
-  'handoff-telemetry-file',
-  'drill-state-file',
-  'window-executions',
-  'min-sample-size',
-  'max-ambiguity-rate',
-  'max-failure-rate',
-  'max-manual-backlog',
-  'max-drill-age-hours',
-  'skip-on-missing-evidence',
-  'fail-on-hold',
-] as const;
+const FORWARDED = [...FORWARDED_EVALUATION_FLAGS, 'skip-on-missing-evidence', 'fail-on-hold'] as const;
 
 const forwardedFlags: Record<string, Flag> = Object.fromEntries(
   FORWARDED.map((name) => {
