@@ -33,7 +33,7 @@ export const newlinesInRange = async (file: string, start: number, until: number
   try {
     const buf = Buffer.allocUnsafe(Math.min(1 << 20, until - start));
     let n = 0;
-    for (let at = start; at < until; ) {
+    for (let at = start; at < until;) {
       const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, until - at), at);
       if (bytesRead === 0) break;
       n += newlinesIn(buf.subarray(0, bytesRead));
