@@ -4,9 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { packageRoot } from '../cli/package-root.js';
-import { start, type StartOptions, type Started } from './test-kit.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -112,41 +110,4 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
   await page.locator('#live[data-state="live"]').waitFor({ timeout: WAIT_MS });
   await page.screenshot({ path, fullPage: false });
   return path;
-};
-
-/** A describe block's browser (launched once for it) and the dashboard each test serves. */
-export interface BrowserSuite {
-  /** Serves `repo` for the current test (see test-kit's start); it is stopped after the test. */
-  start(repo: string, o?: StartOptions): Promise<Started>;
-  /** Opens `hash` of the served dashboard in a new page; an error thrown in the page fails the test. */
-  openPage(s: Started, hash?: string): Promise<Page>;
-}
-
-/** Registers the block's hooks: launch and close the browser, stop each test's dashboard after it. */
-export const useBrowser = (): BrowserSuite => {
-  let browser: Context;
-  let running: Started | null = null;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await running?.stop();
-    running = null;
-    expect(errors.splice(0)).toEqual([]);
-  });
-
-  return {
-    start: async (repo, o) => (running = await start(repo, o)),
-    openPage: async (s, hash = '#/') => {
-      const page = await browser.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${s.url}${hash}`);
-      return page;
-    },
-  };
 };

@@ -5,7 +5,8 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserSkipReason, screenshot, useBrowser, WAIT_MS, type Page } from './browser-kit.js';
+import { browserSkipReason, screenshot, WAIT_MS, type Page } from './browser-kit.js';
+import { useBrowser } from './browser-suite.test-kit.js';
 import { runCaptured } from '../cli/capture.js';
 import { AS_OF, copyFixture } from './test-kit.js';
 

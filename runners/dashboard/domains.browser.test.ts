@@ -3,7 +3,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserSkipReason, screenshot, useBrowser, WAIT_MS } from './browser-kit.js';
+import { browserSkipReason, screenshot, WAIT_MS } from './browser-kit.js';
+import { useBrowser } from './browser-suite.test-kit.js';
 import { cycleRoot, harnessRoot } from './domain-test-kit.js';
 import { copyFixture } from './test-kit.js';
 
