@@ -29,6 +29,9 @@ const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: root, env: env(), encoding: 'utf8' }).trim();
 const run = (...argv: string[]) =>
   runCaptured(commands, argv, { cwd: work, env: env(), now: () => Date.parse('2026-03-01T09:00:00Z') });
+/** `runbook rollback` of the root, with the orchestrator stand-in and `extra` flags. */
+const rollback = (...extra: string[]) =>
+  run('runbook', 'rollback', '--root', root, ...orchestrator, ...extra);
 const lastCheckpoint = () => join(root, 'logs', 'last_checkpoint.txt');
 /** Replaces the root's run artifacts with those of another fixture and commits them as a later change. */
 const commitRunOf = (fixture: string, message: string) => {
@@ -80,7 +83,7 @@ describe('given a TOS root in a git repository', () => {
     const hash = cp.stdout.trim().split(' ')[1] ?? '';
     commitRunOf('denied-phase', 'add Set-Content to deny_if_contains');
     expect((await run('runbook', 'test', '--root', root)).code).toBe(1);
-    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator);
+    const r = await rollback();
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect([lines[0], lines.at(-1)]).toEqual([`rollback ${hash}`, 'test passed']);
@@ -93,7 +96,7 @@ describe('given a TOS root in a git repository', () => {
     const cp = await run('runbook', 'checkpoint', '--root', root, '--name', 'S4_before_verify');
     const hash = cp.stdout.trim().split(' ')[1] ?? '';
     commitRunOf('denied-phase', 'add Set-Content to deny_if_contains');
-    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator, '--json');
+    const r = await rollback('--json');
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as unknown;
     expect(E.isRight(RollbackReport.decode(doc))).toBe(true);
@@ -110,15 +113,7 @@ describe('given a TOS root in a git repository', () => {
     git('commit', '-q', '-m', 'orchestrator fails');
     const denied = git('rev-parse', 'HEAD');
     commitRunOf('done-run', 'fixed run');
-    const r = await run(
-      'runbook',
-      'rollback',
-      '--root',
-      root,
-      ...orchestrator,
-      '--target',
-      denied.slice(0, 10),
-    );
+    const r = await rollback('--target', denied.slice(0, 10));
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith(`rollback ${denied}\n`)).toBe(true);
     expect(r.stdout.endsWith('test failed\ntest after rollback failed\n')).toBe(true);
@@ -127,17 +122,7 @@ describe('given a TOS root in a git repository', () => {
   it('when --summary-file is given, the test after rollback writes the summaries', async () => {
     const first = git('rev-parse', 'HEAD');
     commitRunOf('fatal-error', 'failing run');
-    const r = await run(
-      'runbook',
-      'rollback',
-      '--root',
-      root,
-      ...orchestrator,
-      '--target',
-      first,
-      '--summary-file',
-      'logs/rb.json',
-    );
+    const r = await rollback('--target', first, '--summary-file', 'logs/rb.json');
     expect(r.code).toBe(0);
     expect(readFileSync(join(root, 'logs', 'rb.txt'), 'utf8')).toContain('phase=done step=1 done=True');
   });
@@ -150,7 +135,7 @@ describe('given a TOS root in a git repository', () => {
       .trim()
       .split(' ')[1];
     expect(git('ls-files', 'logs/last_checkpoint.txt')).toBe('logs/last_checkpoint.txt');
-    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator, '--target', cp1 ?? '');
+    const r = await rollback('--target', cp1 ?? '');
     expect(r.code, r.stderr).toBe(0);
     expect(git('rev-parse', 'HEAD')).toBe(cp1);
     expect(readFileSync(lastCheckpoint(), 'utf8')).toBe(`${cp2}\n`);
@@ -160,7 +145,7 @@ describe('given a TOS root in a git repository', () => {
     const first = git('rev-parse', 'HEAD');
     git('remote', 'add', 'origin', join(work, 'no-such-remote.git'));
     commitRunOf('stopped-step', 'later');
-    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator, '--target', first);
+    const r = await rollback('--target', first);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('note: git fetch failed, rolling back to local history');
     expect(git('rev-parse', 'HEAD')).toBe(first);
@@ -171,7 +156,7 @@ describe('given a TOS root that rollback must refuse', () => {
   it('when the tree is dirty, it exits 1 listing the changes and leaves HEAD alone', async () => {
     const head = git('rev-parse', 'HEAD');
     writeFileSync(join(root, 'config_v0_3.json'), '{}\n');
-    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator, '--target', head);
+    const r = await rollback('--target', head);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       'error: working tree is dirty, commit or stash changes first\n   M config_v0_3.json\n',
@@ -180,20 +165,12 @@ describe('given a TOS root that rollback must refuse', () => {
   });
 
   it('when there is no target and no last_checkpoint.txt, it exits 1', async () => {
-    const r = await run('runbook', 'rollback', '--root', root, ...orchestrator);
+    const r = await rollback();
     expect([r.code, r.stderr]).toEqual([1, 'error: --target required (no logs/last_checkpoint.txt found)\n']);
   });
 
   it('when the target is not a commit, it exits 1 naming it', async () => {
-    const r = await run(
-      'runbook',
-      'rollback',
-      '--root',
-      root,
-      ...orchestrator,
-      '--target',
-      'deadbeefdeadbeef',
-    );
+    const r = await rollback('--target', 'deadbeefdeadbeef');
     expect([r.code, r.stderr]).toEqual([1, 'error: unknown commit: deadbeefdeadbeef\n']);
   });
 
